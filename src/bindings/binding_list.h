@@ -1,0 +1,23 @@
+#ifndef RINGJS_BINDINGS_BINDING_LIST_H_
+#define RINGJS_BINDINGS_BINDING_LIST_H_
+
+// Every internal binding, one V(name) each; the file src/bindings/<name>.cc ends with
+// RINGJS_BINDING(name, Initialize). An explicit list (as node's node_binding.cc) rather than
+// static constructors, so nothing depends on link order.
+#define RINGJS_BINDING_LIST(V) \
+  V(builtins)                  \
+  V(constants)                 \
+  V(contextify)                \
+  V(credentials)               \
+  V(errors)                    \
+  V(fs)                        \
+  V(os)                        \
+  V(process_methods)           \
+  V(task_queue)                \
+  V(timers)                    \
+  V(tty_wrap)                  \
+  V(types)                     \
+  V(util)                      \
+  V(uv)
+
+#endif  // RINGJS_BINDINGS_BINDING_LIST_H_

@@ -1,0 +1,65 @@
+// internalBinding('contextify'): compiling user code (CommonJS wrappers, -e/-p scripts).
+#include "runtime/binding.h"
+
+namespace ringjs::contextify {
+namespace {
+
+v8::ScriptOrigin MakeOrigin(v8::Isolate* isolate, v8::Local<v8::Value> filename, int line_offset,
+                            int column_offset) {
+  return v8::ScriptOrigin(isolate, filename, line_offset, column_offset);
+}
+
+// compileFunction(code, filename, params[], lineOffset = 0, columnOffset = 0): a function whose
+// body is `code`, as vm.compileFunction. Throws the SyntaxError with the file's location.
+void CompileFunction(const v8::FunctionCallbackInfo<v8::Value>& info) {
+  v8::Isolate* isolate = info.GetIsolate();
+  v8::Local<v8::Context> context = isolate->GetCurrentContext();
+  if (!info[0]->IsString() || !info[1]->IsString() || !info[2]->IsArray()) {
+    return ThrowTypeError(isolate, "compileFunction(code, filename, params)");
+  }
+  v8::Local<v8::Array> param_array = info[2].As<v8::Array>();
+  std::vector<v8::Local<v8::String>> params;
+  for (uint32_t i = 0; i < param_array->Length(); i++) {
+    v8::Local<v8::Value> param;
+    if (!param_array->Get(context, i).ToLocal(&param)) return;
+    if (!param->IsString()) return ThrowTypeError(isolate, "parameter names must be strings");
+    params.push_back(param.As<v8::String>());
+  }
+  int line_offset = info[3]->IsInt32() ? info[3].As<v8::Int32>()->Value() : 0;
+  int column_offset = info[4]->IsInt32() ? info[4].As<v8::Int32>()->Value() : 0;
+  v8::ScriptCompiler::Source source(info[0].As<v8::String>(),
+                                    MakeOrigin(isolate, info[1], line_offset, column_offset));
+  v8::Local<v8::Function> fn;
+  if (v8::ScriptCompiler::CompileFunction(context, &source, params.size(), params.data(), 0,
+                                          nullptr)
+          .ToLocal(&fn)) {
+    info.GetReturnValue().Set(fn);
+  }
+}
+
+// runScript(code, filename): compiles and runs a classic script in this context (-e, -p).
+void RunScript(const v8::FunctionCallbackInfo<v8::Value>& info) {
+  v8::Isolate* isolate = info.GetIsolate();
+  v8::Local<v8::Context> context = isolate->GetCurrentContext();
+  if (!info[0]->IsString() || !info[1]->IsString()) {
+    return ThrowTypeError(isolate, "runScript(code, filename)");
+  }
+  v8::ScriptOrigin origin = MakeOrigin(isolate, info[1], 0, 0);
+  v8::Local<v8::Script> script;
+  v8::Local<v8::Value> result;
+  if (v8::Script::Compile(context, info[0].As<v8::String>(), &origin).ToLocal(&script) &&
+      script->Run(context).ToLocal(&result)) {
+    info.GetReturnValue().Set(result);
+  }
+}
+
+void Initialize(Environment* env, v8::Local<v8::Object> target) {
+  v8::Local<v8::Context> context = env->context();
+  SetMethod(context, target, "compileFunction", CompileFunction);
+  SetMethod(context, target, "runScript", RunScript);
+}
+
+}  // namespace
+}  // namespace ringjs::contextify
+
+RINGJS_BINDING(contextify, ringjs::contextify::Initialize)

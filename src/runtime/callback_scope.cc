@@ -1,0 +1,92 @@
+#include "runtime/callback_scope.h"
+
+#include "runtime/error_report.h"
+#include "runtime/process_exit.h"
+
+namespace ringjs {
+
+CallbackScope::CallbackScope(Environment* env)
+    : env_(env), handle_scope_(env->isolate()), context_scope_(env->context()) {
+  env_->callback_depth++;
+}
+
+CallbackScope::~CallbackScope() {
+  env_->callback_depth--;
+  if (env_->callback_depth == 0) ProcessTicksAndRejections(env_);
+}
+
+v8::MaybeLocal<v8::Value> CallbackScope::Call(v8::Local<v8::Function> fn,
+                                              v8::Local<v8::Value> recv, int argc,
+                                              v8::Local<v8::Value>* argv) {
+  if (env_->is_stopping()) return {};
+  v8::TryCatch try_catch(env_->isolate());
+  v8::MaybeLocal<v8::Value> result = fn->Call(env_->context(), recv, argc, argv);
+  if (try_catch.HasCaught() && !try_catch.HasTerminated()) {
+    TriggerUncaughtException(env_, try_catch.Exception(), try_catch.Message());
+  }
+  return result;
+}
+
+void ProcessTicksAndRejections(Environment* env) {
+  if (env->is_stopping() || env->callback_depth > 0) return;
+  v8::Isolate* isolate = env->isolate();
+  v8::HandleScope scope(isolate);
+  if (!env->has_tick_scheduled() && !env->has_rejection_to_warn()) {
+    isolate->PerformMicrotaskCheckpoint();
+  }
+  if (env->is_stopping()) return;
+  if (!env->has_tick_scheduled() && !env->has_rejection_to_warn()) return;
+  if (env->tick_callback.IsEmpty()) return;
+  // Run the JS tick processor at depth 1 so a callback it makes does not recurse into here.
+  env->callback_depth++;
+  v8::TryCatch try_catch(isolate);
+  v8::Local<v8::Value> process = env->process_object.Get(isolate);
+  v8::MaybeLocal<v8::Value> ignored =
+      env->tick_callback.Get(isolate)->Call(env->context(), process, 0, nullptr);
+  (void)ignored;
+  env->callback_depth--;
+  if (try_catch.HasCaught() && !try_catch.HasTerminated()) {
+    TriggerUncaughtException(env, try_catch.Exception(), try_catch.Message());
+    // The handler ran listeners; more ticks may be queued.
+    ProcessTicksAndRejections(env);
+  }
+}
+
+void TriggerUncaughtException(Environment* env, v8::Local<v8::Value> exception,
+                              v8::Local<v8::Message> message, bool from_promise) {
+  if (env->is_stopping()) return;
+  v8::Isolate* isolate = env->isolate();
+  v8::HandleScope scope(isolate);
+  v8::Local<v8::Context> context = env->context();
+  if (message.IsEmpty()) message = v8::Exception::CreateMessage(isolate, exception);
+
+  if (env->fatal_exception_callback.IsEmpty()) {
+    // Before bootstrap finished: nothing in JS can handle it.
+    PrintFatalException(env, exception, message, from_promise);
+    ExitProcess(env, 1);
+    return;
+  }
+  v8::Local<v8::Value> args[] = {exception, v8::Boolean::New(isolate, from_promise)};
+  v8::Local<v8::Value> handled;
+  {
+    v8::TryCatch try_catch(isolate);
+    env->callback_depth++;
+    bool ok = env->fatal_exception_callback.Get(isolate)
+                  ->Call(context, env->process_object.Get(isolate), 2, args)
+                  .ToLocal(&handled);
+    env->callback_depth--;
+    if (!ok) {
+      if (try_catch.HasTerminated()) return;
+      // An 'uncaughtException' listener threw: print that error and exit 7, as node does.
+      PrintFatalException(env, try_catch.Exception(), try_catch.Message(), false);
+      ExitProcess(env, 7);
+      return;
+    }
+  }
+  if (handled->IsTrue()) return;
+  PrintFatalException(env, exception, message, from_promise);
+  // The handler set process.exitCode = 1 and emitted 'exit'; a listener may have changed it.
+  ExitProcess(env, env->GetExitCode(1));
+}
+
+}  // namespace ringjs

@@ -1,0 +1,154 @@
+#include "runtime/cli_options.h"
+
+#include <unistd.h>
+
+#include <climits>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+
+namespace ringjs {
+namespace {
+
+// Options we accept that are passed on to V8 unchanged.
+bool IsV8Option(const std::string& arg) {
+  static const char* const kPrefixes[] = {"--expose-gc",        "--expose_gc",
+                                          "--max-old-space-size", "--max_old_space_size",
+                                          "--stack-size",        "--stack_size",
+                                          "--harmony",           "--jitless",
+                                          "--allow-natives-syntax", "--stack-trace-limit"};
+  for (const char* prefix : kPrefixes) {
+    if (arg.rfind(prefix, 0) == 0) return true;
+  }
+  return false;
+}
+
+// Options that only change JS-side behaviour; kept in execArgv and read by lib/js.
+bool IsJsOption(const std::string& arg) {
+  static const char* const kOptions[] = {
+      "--no-warnings",         "--trace-warnings",       "--no-deprecation",
+      "--trace-deprecation",   "--throw-deprecation",    "--pending-deprecation",
+      "--trace-uncaught",      "--enable-source-maps",   "--preserve-symlinks",
+      "--preserve-symlinks-main", "--no-experimental-fetch", "--experimental-vm-modules",
+      "--abort-on-uncaught-exception"};
+  for (const char* option : kOptions) {
+    if (arg == option) return true;
+  }
+  static const char* const kValued[] = {"--unhandled-rejections=", "--input-type=",
+                                        "--title=", "--conditions=", "--io-uring-sqpoll"};
+  for (const char* prefix : kValued) {
+    if (arg.rfind(prefix, 0) == 0) return true;
+  }
+  return false;
+}
+
+std::string ExecutablePath(const char* argv0) {
+  char buf[PATH_MAX];
+  ssize_t n = readlink("/proc/self/exe", buf, sizeof(buf) - 1);
+  if (n > 0) return std::string(buf, static_cast<size_t>(n));
+  return argv0;
+}
+
+}  // namespace
+
+int ParseCliOptions(int argc, char** argv, CliOptions* options) {
+  options->exec_path = ExecutablePath(argv[0]);
+  int i = 1;
+  bool entry_from_option = false;
+  for (; i < argc; i++) {
+    std::string arg = argv[i];
+    if (arg == "--") {
+      i++;
+      break;
+    }
+    if (arg == "-" ) break;
+    if (arg.empty() || arg[0] != '-') break;
+    auto takes_value = [&](const char* name) -> const char* {
+      if (i + 1 >= argc) {
+        std::fprintf(stderr, "%s: %s requires an argument\n", argv[0], name);
+        return nullptr;
+      }
+      return argv[++i];
+    };
+    if (arg == "-e" || arg == "--eval" || arg == "-p" || arg == "--print" || arg == "-pe") {
+      std::string flag = arg;
+      const char* code = takes_value(arg.c_str());
+      if (code == nullptr) return 9;
+      options->entry = (flag == "-e" || flag == "--eval") ? EntryKind::kEval : EntryKind::kPrint;
+      options->script = code;
+      options->exec_argv.push_back(flag);
+      options->exec_argv.push_back(code);
+      entry_from_option = true;
+    } else if (arg.rfind("--eval=", 0) == 0 || arg.rfind("--print=", 0) == 0) {
+      bool print = arg[2] == 'p';
+      options->entry = print ? EntryKind::kPrint : EntryKind::kEval;
+      options->script = arg.substr(arg.find('=') + 1);
+      options->exec_argv.push_back(arg);
+      entry_from_option = true;
+    } else if (arg == "-v" || arg == "--version") {
+      options->print_version = true;
+    } else if (arg == "-h" || arg == "--help") {
+      options->print_help = true;
+    } else if (arg == "-i" || arg == "--interactive") {
+      options->force_repl = true;
+      options->exec_argv.push_back(arg);
+    } else if (arg == "-r" || arg == "--require") {
+      const char* module = takes_value(arg.c_str());
+      if (module == nullptr) return 9;
+      options->exec_argv.push_back(arg);
+      options->exec_argv.push_back(module);
+    } else if (IsV8Option(arg)) {
+      options->v8_flags.push_back(arg);
+      options->exec_argv.push_back(arg);
+    } else if (IsJsOption(arg)) {
+      options->exec_argv.push_back(arg);
+    } else {
+      std::fprintf(stderr, "%s: bad option: %s\n", argv[0], arg.c_str());
+      return 9;
+    }
+  }
+  if (!entry_from_option) {
+    if (i < argc && std::strcmp(argv[i], "-") != 0) {
+      options->entry = EntryKind::kFile;
+      options->script = argv[i++];
+    } else if (i < argc) {
+      options->entry = EntryKind::kStdin;
+      i++;
+    } else {
+      options->entry = isatty(STDIN_FILENO) ? EntryKind::kNone : EntryKind::kStdin;
+    }
+  }
+  for (; i < argc; i++) options->argv.push_back(argv[i]);
+  return 0;
+}
+
+void PrintUsage() {
+  std::fputs(
+      "Usage: ringjs [options] [ script.js ] [arguments]\n"
+      "\n"
+      "Options:\n"
+      "  -                           script read from stdin (default if no file name is\n"
+      "                              provided and stdin is not a terminal)\n"
+      "  --                          indicate the end of ringjs options\n"
+      "  -e, --eval script           evaluate script\n"
+      "  -p, --print script          evaluate script and print result\n"
+      "  -r, --require module        module to preload (option can be repeated)\n"
+      "  -h, --help                  print ringjs command line options\n"
+      "  -v, --version               print ringjs version\n"
+      "  --no-warnings               silence all process warnings\n"
+      "  --trace-warnings            show stack traces on process warnings\n"
+      "  --unhandled-rejections=...  define unhandled rejections behavior\n"
+      "  --expose-gc                 expose gc() (V8 option)\n"
+      "  --max-old-space-size=...    V8 heap limit in MiB\n"
+      "\n"
+      "Environment variables:\n"
+      "  NODE_DEBUG                  ','-separated core modules that print debug info\n"
+      "  RINGJS_IO_URING=0           use the epoll backend instead of io_uring\n"
+      "  RINGJS_DEBUG=loop           print which loop backend was chosen and why\n"
+      "  UV_THREADPOOL_SIZE          thread pool size (default 4)\n"
+      "\n"
+      "Documentation can be found at https://nodejs.org/ (ringjs follows the Node.js API)\n",
+      stdout);
+}
+
+}  // namespace ringjs

@@ -1,0 +1,31 @@
+#ifndef RINGJS_RUNTIME_CLI_OPTIONS_H_
+#define RINGJS_RUNTIME_CLI_OPTIONS_H_
+
+#include <string>
+#include <vector>
+
+namespace ringjs {
+
+enum class EntryKind { kFile, kEval, kPrint, kStdin, kNone };
+
+struct CliOptions {
+  EntryKind entry = EntryKind::kNone;
+  std::string script;          // File path (kFile) or code (kEval/kPrint).
+  std::vector<std::string> argv;       // process.argv after argv[0] and the script.
+  std::vector<std::string> exec_argv;  // Runtime options, as process.execArgv.
+  std::string exec_path;
+  bool print_help = false;
+  bool print_version = false;
+  bool force_repl = false;
+  std::vector<std::string> v8_flags;
+};
+
+// Parses argv like node does. Returns 0 on success; on a bad option prints node's message and
+// returns the exit code to use (9).
+int ParseCliOptions(int argc, char** argv, CliOptions* options);
+
+void PrintUsage();
+
+}  // namespace ringjs
+
+#endif  // RINGJS_RUNTIME_CLI_OPTIONS_H_

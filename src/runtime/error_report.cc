@@ -1,0 +1,95 @@
+#include "runtime/error_report.h"
+
+#include <unistd.h>
+
+#include "runtime/environment.h"
+#include "runtime/stdio_write.h"
+
+namespace ringjs {
+namespace {
+
+std::string ToUtf8(v8::Isolate* isolate, v8::Local<v8::Value> value) {
+  v8::String::Utf8Value utf8(isolate, value);
+  return *utf8 == nullptr ? std::string() : std::string(*utf8, utf8.length());
+}
+
+// Plain fallback formatting: the stack if there is one, else String(value).
+std::string FallbackFormat(v8::Isolate* isolate, v8::Local<v8::Context> context,
+                           v8::Local<v8::Value> exception) {
+  v8::TryCatch try_catch(isolate);
+  if (exception->IsObject()) {
+    v8::Local<v8::Value> stack;
+    if (exception.As<v8::Object>()
+            ->Get(context, v8::String::NewFromUtf8Literal(isolate, "stack"))
+            .ToLocal(&stack) &&
+        stack->IsString()) {
+      return ToUtf8(isolate, stack);
+    }
+  }
+  return ToUtf8(isolate, exception);
+}
+
+}  // namespace
+
+std::string GetArrowString(v8::Isolate* isolate, v8::Local<v8::Context> context,
+                           v8::Local<v8::Message> message) {
+  if (message.IsEmpty()) return "";
+  v8::Local<v8::Value> resource = message->GetScriptResourceName();
+  int line;
+  if (resource.IsEmpty() || resource->IsUndefined() || !message->GetLineNumber(context).To(&line)) {
+    return "";
+  }
+  v8::Local<v8::String> source_line;
+  if (!message->GetSourceLine(context).ToLocal(&source_line)) return "";
+  std::string source = ToUtf8(isolate, source_line);
+  int start = message->GetStartColumn(context).FromMaybe(0);
+  int end = message->GetEndColumn(context).FromMaybe(start + 1);
+  // The first line of a CommonJS module is shifted by the wrapper when the origin carries a
+  // column offset; V8 already reports columns relative to the source line it returns.
+  std::string arrow = ToUtf8(isolate, resource) + ":" + std::to_string(line) + "\n" + source + "\n";
+  for (int i = 0; i < start && i < static_cast<int>(source.size()); i++) {
+    arrow += source[i] == '\t' ? '\t' : ' ';
+  }
+  if (end <= start) end = start + 1;
+  for (int i = start; i < end; i++) arrow += '^';
+  return arrow + "\n";
+}
+
+void PrintFatalException(Environment* env, v8::Local<v8::Value> exception,
+                         v8::Local<v8::Message> message, bool from_promise) {
+  v8::Isolate* isolate = env->isolate();
+  v8::HandleScope scope(isolate);
+  v8::Local<v8::Context> context = env->context();
+  std::string arrow = GetArrowString(isolate, context, message);
+  std::string body;
+  if (!env->inspect_error_callback.IsEmpty()) {
+    v8::TryCatch try_catch(isolate);
+    v8::Local<v8::Value> formatted;
+    if (env->inspect_error_callback.Get(isolate)
+            ->Call(context, v8::Undefined(isolate), 1, &exception)
+            .ToLocal(&formatted)) {
+      body = ToUtf8(isolate, formatted);
+    }
+  }
+  if (body.empty()) body = FallbackFormat(isolate, context, exception);
+
+  std::string report;
+  if (exception->IsObject()) {
+    report = arrow + (arrow.empty() ? "" : "\n") + body + "\n";
+  } else {
+    report = "\n" + arrow + body +
+             "\n(Use `ringjs --trace-uncaught ...` to show where the exception was thrown)\n";
+  }
+  report += "\nringjs v" RINGJS_VERSION "\n";
+  WriteAllToFd(STDERR_FILENO, report.data(), report.size());
+}
+
+void PrintStartupException(v8::Isolate* isolate, v8::Local<v8::Context> context,
+                           const v8::TryCatch& try_catch) {
+  std::string report = GetArrowString(isolate, context, try_catch.Message());
+  if (!report.empty()) report += "\n";
+  report += FallbackFormat(isolate, context, try_catch.Exception()) + "\n";
+  WriteAllToFd(STDERR_FILENO, report.data(), report.size());
+}
+
+}  // namespace ringjs

@@ -1,0 +1,30 @@
+// ringjs: run a Node.js program on V8 and an io_uring event loop.
+#include <cstdio>
+
+#include "runtime/cli_options.h"
+#include "runtime/runtime.h"
+#include "runtime/v8_host.h"
+#include "runtime/version.h"
+
+int main(int argc, char** argv) {
+  ringjs::CliOptions options;
+  if (int code = ringjs::ParseCliOptions(argc, argv, &options); code != 0) return code;
+  if (options.print_version) {
+    std::printf("v%s\n", ringjs::kRingjsVersion);
+    return 0;
+  }
+  if (options.print_help) {
+    ringjs::PrintUsage();
+    return 0;
+  }
+  if (options.entry == ringjs::EntryKind::kNone || options.force_repl) {
+    // The REPL comes in a later issue; node would start one here.
+    ringjs::PrintUsage();
+    return 9;
+  }
+  ringjs::V8Host::Initialize(argv[0], options.v8_flags);
+  int exit_code = ringjs::RunMain(options);
+  std::fflush(nullptr);
+  // Skip V8 teardown and static destructors: the OS reclaims everything faster.
+  std::_Exit(exit_code);
+}

@@ -1,0 +1,18 @@
+#include "runtime/process_exit.h"
+
+#include <unistd.h>
+
+#include <cstdio>
+
+#include "runtime/environment.h"
+
+namespace ringjs {
+
+void ExitProcess(Environment* env, int code) {
+  if (env != nullptr) env->set_stopping();
+  std::fflush(nullptr);
+  // _exit skips static destructors, which would race V8's worker threads.
+  _exit(code & 0xff);
+}
+
+}  // namespace ringjs

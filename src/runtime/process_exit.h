@@ -1,0 +1,14 @@
+#ifndef RINGJS_RUNTIME_PROCESS_EXIT_H_
+#define RINGJS_RUNTIME_PROCESS_EXIT_H_
+
+namespace ringjs {
+
+class Environment;
+
+// Ends the process with `code` now: no more JS runs. stdout/stderr are written synchronously,
+// so nothing printed is lost.
+[[noreturn]] void ExitProcess(Environment* env, int code);
+
+}  // namespace ringjs
+
+#endif  // RINGJS_RUNTIME_PROCESS_EXIT_H_

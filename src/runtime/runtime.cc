@@ -1,0 +1,68 @@
+#include "runtime/runtime.h"
+
+#include <memory>
+
+#include "loop/loop.h"
+#include "runtime/binding.h"
+#include "runtime/bootstrap.h"
+#include "runtime/callback_scope.h"
+#include "runtime/environment.h"
+#include "runtime/error_report.h"
+#include "runtime/v8_host.h"
+
+namespace ringjs {
+namespace {
+
+// Calls one of the lifecycle emitters the bootstrap registered ('beforeExit', 'exit').
+void EmitLifecycleEvent(Environment* env, const v8::Global<v8::Function>& emitter) {
+  if (emitter.IsEmpty() || env->is_stopping()) return;
+  CallbackScope scope(env);
+  v8::Isolate* isolate = env->isolate();
+  USE(scope.Call(emitter.Get(isolate), env->process_object.Get(isolate), 0, nullptr));
+}
+
+// Node's SpinEventLoop: run the loop until nothing is left, give 'beforeExit' a chance to add
+// work, and stop when it did not.
+void SpinEventLoop(Environment* env) {
+  loop::Loop* loop = env->loop();
+  bool more;
+  do {
+    if (env->is_stopping()) return;
+    loop->Run(loop::RunMode::kDefault);
+    V8Host::PumpTasks(env->isolate());
+    more = loop->IsAlive();
+    if (more || env->is_stopping()) continue;
+    EmitLifecycleEvent(env, env->emit_before_exit);
+    more = loop->IsAlive();
+  } while (more);
+}
+
+}  // namespace
+
+int RunMain(const CliOptions& options) {
+  std::unique_ptr<loop::Loop> loop = loop::Loop::Create();
+  v8::Isolate* isolate = V8Host::NewIsolate();
+  int exit_code = 0;
+  {
+    v8::Isolate::Scope isolate_scope(isolate);
+    v8::HandleScope handle_scope(isolate);
+    v8::Local<v8::Context> context = v8::Context::New(isolate);
+    v8::Context::Scope context_scope(context);
+    Environment env(isolate, context, loop.get(), options);
+    if (!Bootstrap(&env)) {
+      exit_code = 1;
+    } else {
+      RunEntryPoint(&env);
+      SpinEventLoop(&env);
+      EmitLifecycleEvent(&env, env.emit_exit);
+      exit_code = env.GetExitCode(0);
+    }
+    env.RunCleanupHooks();
+    // Close callbacks of handles the cleanup hooks closed.
+    loop->Run(loop::RunMode::kNoWait);
+  }
+  V8Host::DisposeIsolate(isolate);
+  return exit_code;
+}
+
+}  // namespace ringjs

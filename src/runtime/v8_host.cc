@@ -1,0 +1,54 @@
+#include "runtime/v8_host.h"
+
+#include "libplatform/libplatform.h"
+
+namespace ringjs {
+namespace {
+
+std::unique_ptr<v8::Platform> g_platform;
+v8::ArrayBuffer::Allocator* g_allocator = nullptr;
+
+}  // namespace
+
+void V8Host::Initialize(const char* argv0, const std::vector<std::string>& v8_flags) {
+  if (g_platform) return;
+  v8::V8::InitializeICUDefaultLocation(argv0);
+  for (const std::string& flag : v8_flags) {
+    v8::V8::SetFlagsFromString(flag.c_str(), flag.size());
+  }
+  // Two cores here and on most CI: a small worker pool keeps start-up cheap.
+  g_platform = v8::platform::NewDefaultPlatform(2);
+  v8::V8::InitializePlatform(g_platform.get());
+  v8::V8::Initialize();
+  g_allocator = v8::ArrayBuffer::Allocator::NewDefaultAllocator();
+}
+
+void V8Host::Dispose() {
+  if (!g_platform) return;
+  v8::V8::Dispose();
+  v8::V8::DisposePlatform();
+  g_platform.reset();
+  delete g_allocator;
+  g_allocator = nullptr;
+}
+
+v8::Platform* V8Host::platform() { return g_platform.get(); }
+
+v8::Isolate* V8Host::NewIsolate() {
+  v8::Isolate::CreateParams params;
+  params.array_buffer_allocator = g_allocator;
+  v8::Isolate* isolate = v8::Isolate::New(params);
+  isolate->SetMicrotasksPolicy(v8::MicrotasksPolicy::kExplicit);
+  isolate->SetCaptureStackTraceForUncaughtExceptions(true, 10);
+  return isolate;
+}
+
+void V8Host::DisposeIsolate(v8::Isolate* isolate) { isolate->Dispose(); }
+
+void V8Host::PumpTasks(v8::Isolate* isolate) {
+  while (v8::platform::PumpMessageLoop(g_platform.get(), isolate,
+                                       v8::platform::MessageLoopBehavior::kDoNotWait)) {
+  }
+}
+
+}  // namespace ringjs

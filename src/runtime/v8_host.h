@@ -1,0 +1,31 @@
+#ifndef RINGJS_RUNTIME_V8_HOST_H_
+#define RINGJS_RUNTIME_V8_HOST_H_
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "v8-platform.h"
+#include "v8.h"
+
+namespace ringjs {
+
+// Process-wide V8 state: ICU, the platform (worker threads for GC and compilation), flags.
+// Initialised once per process (tests too), torn down at exit.
+class V8Host {
+ public:
+  static void Initialize(const char* argv0, const std::vector<std::string>& v8_flags);
+  static void Dispose();
+  static v8::Platform* platform();
+
+  // An isolate as ringjs uses it: explicit microtask policy, node's stack trace limit.
+  static v8::Isolate* NewIsolate();
+  static void DisposeIsolate(v8::Isolate* isolate);
+
+  // Runs the platform's pending foreground tasks for `isolate` without blocking.
+  static void PumpTasks(v8::Isolate* isolate);
+};
+
+}  // namespace ringjs
+
+#endif  // RINGJS_RUNTIME_V8_HOST_H_
