@@ -135,8 +135,12 @@ void ToggleImmediateRef(const v8::FunctionCallbackInfo<v8::Value>& info) {
   GetData(info)->ToggleImmediateRef(info[0]->IsTrue());
 }
 
+// Refreshes the loop's clock first, as node's GetNow does: a timer created after a long
+// synchronous stretch counts from now, not from the start of the turn.
 void GetLibuvNow(const v8::FunctionCallbackInfo<v8::Value>& info) {
-  info.GetReturnValue().Set(static_cast<double>(Environment::From(info)->loop()->Now()));
+  loop::Loop* loop = Environment::From(info)->loop();
+  loop->UpdateTime();
+  info.GetReturnValue().Set(static_cast<double>(loop->Now()));
 }
 
 void Initialize(Environment* env, v8::Local<v8::Object> target) {

@@ -1,0 +1,55 @@
+'use strict';
+// Second bootstrap step: the process object, globals, the task queue and, last, timers (as in
+// node: only after this point do timers and ticks work). Runs as function
+// (process, require, internalBinding, primordials).
+
+const processMethods = internalBinding('process_methods');
+const EventEmitter = require('events');
+
+// process is an EventEmitter whose prototype chain ends in EventEmitter.prototype.
+const processPrototype = Object.getPrototypeOf(process);
+Object.setPrototypeOf(processPrototype, EventEmitter.prototype);
+EventEmitter.call(process);
+
+require('internal/process/per_thread').setupProcessObject(process, processMethods);
+
+// Globals.
+const { defineLazyGlobal, defineOperation, exposeInterface } = require('internal/bootstrap/globals');
+Object.defineProperty(globalThis, 'global', {
+  __proto__: null, value: globalThis, writable: true, enumerable: false, configurable: true,
+});
+Object.defineProperty(globalThis, 'process', {
+  __proto__: null, value: process, writable: true, enumerable: false, configurable: true,
+});
+defineLazyGlobal('console', () => require('console'), { enumerable: false });
+require('internal/bootstrap/web_globals');
+
+// Task queue: process.nextTick, queueMicrotask, promise rejection tracking.
+const { setupTaskQueue, queueMicrotask } = require('internal/process/task_queues');
+const { nextTick } = setupTaskQueue();
+process.nextTick = nextTick;
+defineOperation(globalThis, 'queueMicrotask', queueMicrotask);
+
+// 'beforeExit' when the loop ran dry (it may schedule more work), 'exit' once at the end.
+processMethods.setLifecycleCallbacks(
+  function emitBeforeExit() {
+    process.emit('beforeExit', process.exitCode || 0);
+  },
+  function emitExit() {
+    if (process._exiting) return;
+    process._exiting = true;
+    process.emit('exit', process.exitCode || 0);
+  });
+
+// Uncaught exceptions and the fatal report.
+require('internal/process/execution').setupUncaughtExceptionHandling();
+
+// Timers last.
+const timers = require('timers');
+defineOperation(globalThis, 'setTimeout', timers.setTimeout);
+defineOperation(globalThis, 'clearTimeout', timers.clearTimeout);
+defineOperation(globalThis, 'setInterval', timers.setInterval);
+defineOperation(globalThis, 'clearInterval', timers.clearInterval);
+defineOperation(globalThis, 'setImmediate', timers.setImmediate);
+defineOperation(globalThis, 'clearImmediate', timers.clearImmediate);
+require('internal/timers').setupTimers();
