@@ -13,6 +13,7 @@
   V(fs)                        \
   V(os)                        \
   V(process_methods)           \
+  V(signal_wrap)               \
   V(task_queue)                \
   V(timers)                    \
   V(tty_wrap)                  \

@@ -1,4 +1,5 @@
 // ringjs: run a Node.js program on V8 and an io_uring event loop.
+#include <csignal>
 #include <cstdio>
 
 #include "runtime/cli_options.h"
@@ -22,6 +23,8 @@ int main(int argc, char** argv) {
     ringjs::PrintUsage();
     return 9;
   }
+  // A closed pipe is an EPIPE error for the writer, never a fatal signal (as node).
+  std::signal(SIGPIPE, SIG_IGN);
   ringjs::V8Host::Initialize(argv[0], options.v8_flags);
   int exit_code = ringjs::RunMain(options);
   std::fflush(nullptr);

@@ -1,6 +1,7 @@
 #include "runtime/v8_host.h"
 
 #include "libplatform/libplatform.h"
+#include "loop/signal.h"
 
 namespace ringjs {
 namespace {
@@ -16,7 +17,9 @@ void V8Host::Initialize(const char* argv0, const std::vector<std::string>& v8_fl
   for (const std::string& flag : v8_flags) {
     v8::V8::SetFlagsFromString(flag.c_str(), flag.size());
   }
-  // Two cores here and on most CI: a small worker pool keeps start-up cheap.
+  // Two cores here and on most CI: a small worker pool keeps start-up cheap. V8's threads
+  // block every signal so process signals reach the loop's signalfd.
+  loop::ScopedBlockSignals block_signals;
   g_platform = v8::platform::NewDefaultPlatform(2);
   v8::V8::InitializePlatform(g_platform.get());
   v8::V8::Initialize();

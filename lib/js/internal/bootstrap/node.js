@@ -41,6 +41,8 @@ processMethods.setLifecycleCallbacks(
     process.emit('exit', process.exitCode || 0);
   });
 
+require('internal/process/signals').setupSignalHandlers();
+
 // Uncaught exceptions and the fatal report.
 require('internal/process/execution').setupUncaughtExceptionHandling();
 
