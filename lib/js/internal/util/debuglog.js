@@ -22,8 +22,10 @@ function initializeDebugEnv(debugEnv) {
   }
 }
 
+// As in node, NODE_DEBUG is read once, when this module loads (at startup).
+initializeDebugEnv(process.env.NODE_DEBUG);
+
 function isEnabled(set) {
-  if (testEnabled === undefined) initializeDebugEnv(process.env.NODE_DEBUG);
   return testEnabled(set);
 }
 
@@ -57,8 +59,7 @@ function debuglogImpl(enabled, set) {
   return debugImpls[set];
 }
 
-// The environment is read on the first call, not when the logger is created, so modules can
-// create loggers at load time.
+// The section is looked up on the first call, not when the logger is created.
 function debuglog(set, cb) {
   let enabled;
   function init() {
