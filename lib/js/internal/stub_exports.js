@@ -1,0 +1,1050 @@
+'use strict';
+// Export names of node modules ringjs does not implement yet (from node 20's public API), so
+// `require()` of them works and each call throws ERR_NOT_IMPLEMENTED naming the API.
+// A module is removed from this table when its real implementation lands.
+
+module.exports = {
+ '_http_agent': {
+  'functions': [
+   'Agent'
+  ],
+  'values': [
+   'globalAgent'
+  ],
+  'callable': false
+ },
+ '_http_client': {
+  'functions': [
+   'ClientRequest'
+  ],
+  'values': [],
+  'callable': false
+ },
+ '_http_common': {
+  'functions': [
+   'HTTPParser',
+   '_checkInvalidHeaderChar',
+   '_checkIsHttpToken',
+   'freeParser',
+   'isLenient',
+   'prepareError'
+  ],
+  'values': [
+   'CRLF',
+   'chunkExpression',
+   'continueExpression',
+   'kIncomingMessage',
+   'methods',
+   'parsers'
+  ],
+  'callable': false
+ },
+ '_http_incoming': {
+  'functions': [
+   'IncomingMessage',
+   'readStart',
+   'readStop'
+  ],
+  'values': [],
+  'callable': false
+ },
+ '_http_outgoing': {
+  'functions': [
+   'OutgoingMessage',
+   'parseUniqueHeadersOption',
+   'validateHeaderName',
+   'validateHeaderValue'
+  ],
+  'values': [
+   'kHighWaterMark',
+   'kUniqueHeaders'
+  ],
+  'callable': false
+ },
+ '_http_server': {
+  'functions': [
+   'Server',
+   'ServerResponse',
+   '_connectionListener',
+   'httpServerPreClose',
+   'setupConnectionsTracking',
+   'storeHTTPOptions'
+  ],
+  'values': [
+   'STATUS_CODES',
+   'kConnectionsCheckingInterval',
+   'kServerResponse'
+  ],
+  'callable': false
+ },
+ '_stream_duplex': {
+  'functions': [
+   'from',
+   'fromWeb',
+   'toWeb'
+  ],
+  'values': [],
+  'callable': true
+ },
+ '_stream_passthrough': {
+  'functions': [],
+  'values': [],
+  'callable': true
+ },
+ '_stream_readable': {
+  'functions': [
+   'ReadableState',
+   '_fromList',
+   'from',
+   'fromWeb',
+   'toWeb',
+   'wrap'
+  ],
+  'values': [],
+  'callable': true
+ },
+ '_stream_transform': {
+  'functions': [],
+  'values': [],
+  'callable': true
+ },
+ '_stream_wrap': {
+  'functions': [],
+  'values': [],
+  'callable': true
+ },
+ '_stream_writable': {
+  'functions': [
+   'WritableState',
+   'fromWeb',
+   'toWeb'
+  ],
+  'values': [],
+  'callable': true
+ },
+ '_tls_common': {
+  'functions': [
+   'SecureContext',
+   'createSecureContext',
+   'translatePeerCertificate'
+  ],
+  'values': [],
+  'callable': false
+ },
+ '_tls_wrap': {
+  'functions': [
+   'Server',
+   'TLSSocket',
+   'connect',
+   'createServer'
+  ],
+  'values': [],
+  'callable': false
+ },
+ 'async_hooks': {
+  'functions': [
+   'AsyncLocalStorage',
+   'AsyncResource',
+   'createHook',
+   'executionAsyncId',
+   'executionAsyncResource',
+   'triggerAsyncId'
+  ],
+  'values': [
+   'asyncWrapProviders'
+  ],
+  'callable': false
+ },
+ 'buffer': {
+  'functions': [
+   'Blob',
+   'Buffer',
+   'File',
+   'SlowBuffer',
+   'atob',
+   'btoa',
+   'isAscii',
+   'isUtf8',
+   'resolveObjectURL',
+   'transcode'
+  ],
+  'values': [
+   'INSPECT_MAX_BYTES',
+   'constants',
+   'kMaxLength',
+   'kStringMaxLength'
+  ],
+  'callable': false
+ },
+ 'child_process': {
+  'functions': [
+   'ChildProcess',
+   '_forkChild',
+   'exec',
+   'execFile',
+   'execFileSync',
+   'execSync',
+   'fork',
+   'spawn',
+   'spawnSync'
+  ],
+  'values': [],
+  'callable': false
+ },
+ 'cluster': {
+  'functions': [
+   'Worker',
+   'disconnect',
+   'fork',
+   'setupMaster',
+   'setupPrimary'
+  ],
+  'values': [
+   'SCHED_NONE',
+   'SCHED_RR',
+   '_events',
+   '_eventsCount',
+   '_maxListeners',
+   'isMaster',
+   'isPrimary',
+   'isWorker',
+   'schedulingPolicy',
+   'settings',
+   'workers'
+  ],
+  'callable': false
+ },
+ 'crypto': {
+  'functions': [
+   'Certificate',
+   'Cipher',
+   'Cipheriv',
+   'Decipher',
+   'Decipheriv',
+   'DiffieHellman',
+   'DiffieHellmanGroup',
+   'ECDH',
+   'Hash',
+   'Hmac',
+   'KeyObject',
+   'Sign',
+   'Verify',
+   'X509Certificate',
+   'checkPrime',
+   'checkPrimeSync',
+   'createCipheriv',
+   'createDecipheriv',
+   'createDiffieHellman',
+   'createDiffieHellmanGroup',
+   'createECDH',
+   'createHash',
+   'createHmac',
+   'createPrivateKey',
+   'createPublicKey',
+   'createSecretKey',
+   'createSign',
+   'createVerify',
+   'diffieHellman',
+   'generateKey',
+   'generateKeyPair',
+   'generateKeyPairSync',
+   'generateKeySync',
+   'generatePrime',
+   'generatePrimeSync',
+   'getCipherInfo',
+   'getCiphers',
+   'getCurves',
+   'getDiffieHellman',
+   'getFips',
+   'getHashes',
+   'getRandomValues',
+   'hash',
+   'hkdf',
+   'hkdfSync',
+   'pbkdf2',
+   'pbkdf2Sync',
+   'privateDecrypt',
+   'privateEncrypt',
+   'publicDecrypt',
+   'publicEncrypt',
+   'randomBytes',
+   'randomFill',
+   'randomFillSync',
+   'randomInt',
+   'randomUUID',
+   'scrypt',
+   'scryptSync',
+   'secureHeapUsed',
+   'setEngine',
+   'setFips',
+   'sign',
+   'timingSafeEqual',
+   'verify'
+  ],
+  'values': [
+   'constants',
+   'subtle',
+   'webcrypto'
+  ],
+  'callable': false
+ },
+ 'dgram': {
+  'functions': [
+   'Socket',
+   '_createSocketHandle',
+   'createSocket'
+  ],
+  'values': [],
+  'callable': false
+ },
+ 'diagnostics_channel': {
+  'functions': [
+   'Channel',
+   'channel',
+   'hasSubscribers',
+   'subscribe',
+   'tracingChannel',
+   'unsubscribe'
+  ],
+  'values': [],
+  'callable': false
+ },
+ 'dns': {
+  'functions': [
+   'Resolver',
+   'getDefaultResultOrder',
+   'getServers',
+   'lookup',
+   'lookupService',
+   'resolve',
+   'resolve4',
+   'resolve6',
+   'resolveAny',
+   'resolveCaa',
+   'resolveCname',
+   'resolveMx',
+   'resolveNaptr',
+   'resolveNs',
+   'resolvePtr',
+   'resolveSoa',
+   'resolveSrv',
+   'resolveTxt',
+   'reverse',
+   'setDefaultResultOrder',
+   'setServers'
+  ],
+  'values': [
+   'ADDRCONFIG',
+   'ADDRGETNETWORKPARAMS',
+   'ALL',
+   'BADFAMILY',
+   'BADFLAGS',
+   'BADHINTS',
+   'BADNAME',
+   'BADQUERY',
+   'BADRESP',
+   'BADSTR',
+   'CANCELLED',
+   'CONNREFUSED',
+   'DESTRUCTION',
+   'EOF',
+   'FILE',
+   'FORMERR',
+   'LOADIPHLPAPI',
+   'NODATA',
+   'NOMEM',
+   'NONAME',
+   'NOTFOUND',
+   'NOTIMP',
+   'NOTINITIALIZED',
+   'REFUSED',
+   'SERVFAIL',
+   'TIMEOUT',
+   'V4MAPPED',
+   'promises'
+  ],
+  'callable': false
+ },
+ 'dns/promises': {
+  'functions': [
+   'Resolver',
+   'getDefaultResultOrder',
+   'getServers',
+   'lookup',
+   'lookupService',
+   'resolve',
+   'resolve4',
+   'resolve6',
+   'resolveAny',
+   'resolveCaa',
+   'resolveCname',
+   'resolveMx',
+   'resolveNaptr',
+   'resolveNs',
+   'resolvePtr',
+   'resolveSoa',
+   'resolveSrv',
+   'resolveTxt',
+   'reverse',
+   'setDefaultResultOrder',
+   'setServers'
+  ],
+  'values': [
+   'ADDRGETNETWORKPARAMS',
+   'BADFAMILY',
+   'BADFLAGS',
+   'BADHINTS',
+   'BADNAME',
+   'BADQUERY',
+   'BADRESP',
+   'BADSTR',
+   'CANCELLED',
+   'CONNREFUSED',
+   'DESTRUCTION',
+   'EOF',
+   'FILE',
+   'FORMERR',
+   'LOADIPHLPAPI',
+   'NODATA',
+   'NOMEM',
+   'NONAME',
+   'NOTFOUND',
+   'NOTIMP',
+   'NOTINITIALIZED',
+   'REFUSED',
+   'SERVFAIL',
+   'TIMEOUT'
+  ],
+  'callable': false
+ },
+ 'domain': {
+  'functions': [
+   'Domain',
+   'create',
+   'createDomain'
+  ],
+  'values': [
+   '_stack',
+   'active'
+  ],
+  'callable': false
+ },
+ 'fs': {
+  'functions': [
+   'Dir',
+   'Dirent',
+   'FileReadStream',
+   'FileWriteStream',
+   'ReadStream',
+   'Stats',
+   'WriteStream',
+   '_toUnixTimestamp',
+   'access',
+   'accessSync',
+   'appendFile',
+   'appendFileSync',
+   'chmod',
+   'chmodSync',
+   'chown',
+   'chownSync',
+   'close',
+   'closeSync',
+   'copyFile',
+   'copyFileSync',
+   'cp',
+   'cpSync',
+   'createReadStream',
+   'createWriteStream',
+   'exists',
+   'existsSync',
+   'fchmod',
+   'fchmodSync',
+   'fchown',
+   'fchownSync',
+   'fdatasync',
+   'fdatasyncSync',
+   'fstat',
+   'fstatSync',
+   'fsync',
+   'fsyncSync',
+   'ftruncate',
+   'ftruncateSync',
+   'futimes',
+   'futimesSync',
+   'lchown',
+   'lchownSync',
+   'link',
+   'linkSync',
+   'lstat',
+   'lstatSync',
+   'lutimes',
+   'lutimesSync',
+   'mkdir',
+   'mkdirSync',
+   'mkdtemp',
+   'mkdtempSync',
+   'open',
+   'openAsBlob',
+   'openSync',
+   'opendir',
+   'opendirSync',
+   'read',
+   'readFile',
+   'readFileSync',
+   'readSync',
+   'readdir',
+   'readdirSync',
+   'readlink',
+   'readlinkSync',
+   'readv',
+   'readvSync',
+   'realpath',
+   'realpathSync',
+   'rename',
+   'renameSync',
+   'rm',
+   'rmSync',
+   'rmdir',
+   'rmdirSync',
+   'stat',
+   'statSync',
+   'statfs',
+   'statfsSync',
+   'symlink',
+   'symlinkSync',
+   'truncate',
+   'truncateSync',
+   'unlink',
+   'unlinkSync',
+   'unwatchFile',
+   'utimes',
+   'utimesSync',
+   'watch',
+   'watchFile',
+   'write',
+   'writeFile',
+   'writeFileSync',
+   'writeSync',
+   'writev',
+   'writevSync'
+  ],
+  'values': [
+   'F_OK',
+   'R_OK',
+   'W_OK',
+   'X_OK',
+   'constants',
+   'lchmod',
+   'lchmodSync',
+   'promises'
+  ],
+  'callable': false
+ },
+ 'fs/promises': {
+  'functions': [
+   'access',
+   'appendFile',
+   'chmod',
+   'chown',
+   'copyFile',
+   'cp',
+   'lchmod',
+   'lchown',
+   'link',
+   'lstat',
+   'lutimes',
+   'mkdir',
+   'mkdtemp',
+   'open',
+   'opendir',
+   'readFile',
+   'readdir',
+   'readlink',
+   'realpath',
+   'rename',
+   'rm',
+   'rmdir',
+   'stat',
+   'statfs',
+   'symlink',
+   'truncate',
+   'unlink',
+   'utimes',
+   'watch',
+   'writeFile'
+  ],
+  'values': [
+   'constants'
+  ],
+  'callable': false
+ },
+ 'http': {
+  'functions': [
+   'Agent',
+   'ClientRequest',
+   'IncomingMessage',
+   'OutgoingMessage',
+   'Server',
+   'ServerResponse',
+   '_connectionListener',
+   'createServer',
+   'get',
+   'request',
+   'setMaxIdleHTTPParsers',
+   'validateHeaderName',
+   'validateHeaderValue'
+  ],
+  'values': [
+   'METHODS',
+   'STATUS_CODES',
+   'globalAgent',
+   'maxHeaderSize'
+  ],
+  'callable': false
+ },
+ 'http2': {
+  'functions': [
+   'Http2ServerRequest',
+   'Http2ServerResponse',
+   'connect',
+   'createSecureServer',
+   'createServer',
+   'getDefaultSettings',
+   'getPackedSettings',
+   'getUnpackedSettings',
+   'performServerHandshake'
+  ],
+  'values': [
+   'constants',
+   'sensitiveHeaders'
+  ],
+  'callable': false
+ },
+ 'https': {
+  'functions': [
+   'Agent',
+   'Server',
+   'createServer',
+   'get',
+   'request'
+  ],
+  'values': [
+   'globalAgent'
+  ],
+  'callable': false
+ },
+ 'inspector': {
+  'functions': [
+   'Session',
+   'close',
+   'open',
+   'url',
+   'waitForDebugger'
+  ],
+  'values': [
+   'Network',
+   'console'
+  ],
+  'callable': false
+ },
+ 'inspector/promises': {
+  'functions': [
+   'Session',
+   'close',
+   'open',
+   'url',
+   'waitForDebugger'
+  ],
+  'values': [
+   'Network',
+   'console'
+  ],
+  'callable': false
+ },
+ 'net': {
+  'functions': [
+   'BlockList',
+   'Server',
+   'Socket',
+   'SocketAddress',
+   'Stream',
+   '_createServerHandle',
+   '_normalizeArgs',
+   '_setSimultaneousAccepts',
+   'connect',
+   'createConnection',
+   'createServer',
+   'getDefaultAutoSelectFamily',
+   'getDefaultAutoSelectFamilyAttemptTimeout',
+   'isIP',
+   'isIPv4',
+   'isIPv6',
+   'setDefaultAutoSelectFamily',
+   'setDefaultAutoSelectFamilyAttemptTimeout'
+  ],
+  'values': [],
+  'callable': false
+ },
+ 'perf_hooks': {
+  'functions': [
+   'Performance',
+   'PerformanceEntry',
+   'PerformanceMark',
+   'PerformanceMeasure',
+   'PerformanceObserver',
+   'PerformanceObserverEntryList',
+   'PerformanceResourceTiming',
+   'createHistogram',
+   'monitorEventLoopDelay'
+  ],
+  'values': [
+   'constants',
+   'performance'
+  ],
+  'callable': false
+ },
+ 'punycode': {
+  'functions': [
+   'decode',
+   'encode',
+   'toASCII',
+   'toUnicode'
+  ],
+  'values': [
+   'ucs2',
+   'version'
+  ],
+  'callable': false
+ },
+ 'querystring': {
+  'functions': [
+   'decode',
+   'encode',
+   'escape',
+   'parse',
+   'stringify',
+   'unescape',
+   'unescapeBuffer'
+  ],
+  'values': [],
+  'callable': false
+ },
+ 'readline': {
+  'functions': [
+   'Interface',
+   'clearLine',
+   'clearScreenDown',
+   'createInterface',
+   'cursorTo',
+   'emitKeypressEvents',
+   'moveCursor'
+  ],
+  'values': [
+   'promises'
+  ],
+  'callable': false
+ },
+ 'readline/promises': {
+  'functions': [
+   'Interface',
+   'Readline',
+   'createInterface'
+  ],
+  'values': [],
+  'callable': false
+ },
+ 'repl': {
+  'functions': [
+   'REPLServer',
+   'Recoverable',
+   'isValidSyntax',
+   'start',
+   'writer'
+  ],
+  'values': [
+   'REPL_MODE_SLOPPY',
+   'REPL_MODE_STRICT',
+   'builtinModules'
+  ],
+  'callable': false
+ },
+ 'stream': {
+  'functions': [
+   'Duplex',
+   'PassThrough',
+   'Readable',
+   'Stream',
+   'Transform',
+   'Writable',
+   '_isArrayBufferView',
+   '_isUint8Array',
+   '_uint8ArrayToBuffer',
+   'addAbortSignal',
+   'compose',
+   'destroy',
+   'duplexPair',
+   'finished',
+   'getDefaultHighWaterMark',
+   'isDestroyed',
+   'isDisturbed',
+   'isErrored',
+   'isReadable',
+   'isWritable',
+   'pipeline',
+   'setDefaultHighWaterMark'
+  ],
+  'values': [
+   'promises'
+  ],
+  'callable': true
+ },
+ 'stream/consumers': {
+  'functions': [
+   'arrayBuffer',
+   'blob',
+   'buffer',
+   'json',
+   'text'
+  ],
+  'values': [],
+  'callable': false
+ },
+ 'stream/promises': {
+  'functions': [
+   'finished',
+   'pipeline'
+  ],
+  'values': [],
+  'callable': false
+ },
+ 'stream/web': {
+  'functions': [
+   'ByteLengthQueuingStrategy',
+   'CompressionStream',
+   'CountQueuingStrategy',
+   'DecompressionStream',
+   'ReadableByteStreamController',
+   'ReadableStream',
+   'ReadableStreamBYOBReader',
+   'ReadableStreamBYOBRequest',
+   'ReadableStreamDefaultController',
+   'ReadableStreamDefaultReader',
+   'TextDecoderStream',
+   'TextEncoderStream',
+   'TransformStream',
+   'TransformStreamDefaultController',
+   'WritableStream',
+   'WritableStreamDefaultController',
+   'WritableStreamDefaultWriter'
+  ],
+  'values': [],
+  'callable': false
+ },
+ 'string_decoder': {
+  'functions': [
+   'StringDecoder'
+  ],
+  'values': [],
+  'callable': false
+ },
+ 'timers/promises': {
+  'functions': [
+   'setImmediate',
+   'setInterval',
+   'setTimeout'
+  ],
+  'values': [
+   'scheduler'
+  ],
+  'callable': false
+ },
+ 'tls': {
+  'functions': [
+   'Server',
+   'TLSSocket',
+   'checkServerIdentity',
+   'connect',
+   'convertALPNProtocols',
+   'createSecurePair',
+   'createServer',
+   'getCiphers'
+  ],
+  'values': [
+   'CLIENT_RENEG_LIMIT',
+   'CLIENT_RENEG_WINDOW',
+   'DEFAULT_CIPHERS',
+   'DEFAULT_ECDH_CURVE',
+   'DEFAULT_MAX_VERSION',
+   'DEFAULT_MIN_VERSION',
+   'SecureContext',
+   'createSecureContext',
+   'rootCertificates'
+  ],
+  'callable': false
+ },
+ 'trace_events': {
+  'functions': [
+   'createTracing',
+   'getEnabledCategories'
+  ],
+  'values': [],
+  'callable': false
+ },
+ 'url': {
+  'functions': [
+   'URL',
+   'URLSearchParams',
+   'Url',
+   'domainToASCII',
+   'domainToUnicode',
+   'fileURLToPath',
+   'format',
+   'parse',
+   'pathToFileURL',
+   'resolve',
+   'resolveObject',
+   'urlToHttpOptions'
+  ],
+  'values': [],
+  'callable': false
+ },
+ 'v8': {
+  'functions': [
+   'DefaultDeserializer',
+   'DefaultSerializer',
+   'Deserializer',
+   'GCProfiler',
+   'Serializer',
+   'cachedDataVersionTag',
+   'deserialize',
+   'getHeapCodeStatistics',
+   'getHeapSnapshot',
+   'getHeapSpaceStatistics',
+   'getHeapStatistics',
+   'queryObjects',
+   'serialize',
+   'setFlagsFromString',
+   'setHeapSnapshotNearHeapLimit',
+   'stopCoverage',
+   'takeCoverage',
+   'writeHeapSnapshot'
+  ],
+  'values': [
+   'promiseHooks',
+   'startupSnapshot'
+  ],
+  'callable': false
+ },
+ 'vm': {
+  'functions': [
+   'Script',
+   'compileFunction',
+   'createContext',
+   'createScript',
+   'isContext',
+   'measureMemory',
+   'runInContext',
+   'runInNewContext',
+   'runInThisContext'
+  ],
+  'values': [
+   'constants'
+  ],
+  'callable': false
+ },
+ 'wasi': {
+  'functions': [
+   'WASI'
+  ],
+  'values': [],
+  'callable': false
+ },
+ 'worker_threads': {
+  'functions': [
+   'BroadcastChannel',
+   'MessageChannel',
+   'MessagePort',
+   'Worker',
+   'getEnvironmentData',
+   'markAsUntransferable',
+   'moveMessagePortToContext',
+   'postMessageToThread',
+   'receiveMessageOnPort',
+   'setEnvironmentData'
+  ],
+  'values': [
+   'SHARE_ENV',
+   'isMainThread',
+   'parentPort',
+   'resourceLimits',
+   'threadId',
+   'workerData'
+  ],
+  'callable': false
+ },
+ 'zlib': {
+  'functions': [
+   'BrotliCompress',
+   'BrotliDecompress',
+   'Deflate',
+   'DeflateRaw',
+   'Gunzip',
+   'Gzip',
+   'Inflate',
+   'InflateRaw',
+   'Unzip',
+   'brotliCompress',
+   'brotliCompressSync',
+   'brotliDecompress',
+   'brotliDecompressSync',
+   'crc32',
+   'createBrotliCompress',
+   'createBrotliDecompress',
+   'createDeflate',
+   'createDeflateRaw',
+   'createGunzip',
+   'createGzip',
+   'createInflate',
+   'createInflateRaw',
+   'createUnzip',
+   'deflate',
+   'deflateRaw',
+   'deflateRawSync',
+   'deflateSync',
+   'gunzip',
+   'gunzipSync',
+   'gzip',
+   'gzipSync',
+   'inflate',
+   'inflateRaw',
+   'inflateRawSync',
+   'inflateSync',
+   'unzip',
+   'unzipSync'
+  ],
+  'values': [
+   'codes',
+   'constants'
+  ],
+  'callable': false
+ },
+ 'test': {
+  'functions': [
+   'test',
+   'describe',
+   'it',
+   'before',
+   'after',
+   'beforeEach',
+   'afterEach',
+   'run',
+   'mock',
+   'skip',
+   'todo',
+   'only',
+   'suite'
+  ],
+  'values': [],
+  'callable': true
+ }
+};
