@@ -124,7 +124,7 @@ function makeConsole(options = {}) {
 {
   const warnings = [];
   const onWarning = (w) => {
-    if (/label|Count for/.test(w.message)) warnings.push(w.message);
+    if (/label|Count for/i.test(w.message)) warnings.push(w.message);
   };
   process.on('warning', onWarning);
   const { c, out } = makeConsole();
