@@ -64,6 +64,10 @@ struct LoopOptions {
   // Provided-buffer ring shared by all Recv requests of the loop.
   unsigned recv_buffer_count = 64;  // Power of two, <= 32768.
   unsigned recv_buffer_size = 16384;
+  // Testing aid: io_uring ops whose bit (1 << OpType) is set are submitted
+  // as NOPs and completed as if the kernel had answered -EINVAL, which
+  // exercises the retry on the thread pool.
+  uint32_t debug_reject_ops = 0;
 };
 
 struct Counters {
@@ -111,7 +115,8 @@ class Loop {
 
   const char* backend_name() const;
   const Counters& counters() const { return counters_; }
-  // Ring (or pool/readiness) operations currently in flight.
+  // Operations waiting on the kernel: ring ops (the loop's own wake read
+  // excluded) or epoll readiness waits and timeouts. Pool work not included.
   size_t ops_in_flight() const;
 
   // Runs work on a pool thread and after_work(status) on the loop thread in

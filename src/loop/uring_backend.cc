@@ -81,7 +81,10 @@ class UringBackend final : public IoBackend {
   void PollStop(Poll* handle) override;
   void Wait(int timeout_ms) override;
   bool HasPendingWork() const override;
-  size_t ops_in_flight() const override { return in_flight_; }
+  size_t ops_in_flight() const override {
+    return in_flight_ -
+           (wake_op_.state == InternalOp::State::kKernel ? 1 : 0);
+  }
   void Shutdown() override;
 
  private:
@@ -136,6 +139,7 @@ class UringBackend final : public IoBackend {
   size_t in_flight_ = 0;        // Every op without its final CQE.
   size_t user_in_flight_ = 0;   // Request ops without their final CQE.
   bool pool_only_[64] = {};     // By OpType: the kernel lacks the opcode.
+  uint32_t reject_ops_ = 0;     // LoopOptions::debug_reject_ops.
   List<Request> waiting_;
   List<InternalOp> internal_waiting_;
   std::vector<uint64_t> cancel_waiting_;
@@ -307,9 +311,18 @@ bool UringBackend::Init(const LoopOptions& options, std::string* why,
   size_t reserve = cq_entries_ / 8 < 8 ? 8 : cq_entries_ / 8;
   cap_ = cq_entries_ > reserve ? cq_entries_ - reserve : 1;
 
+  reject_ops_ = options.debug_reject_ops;
+
+  // Arm the wake read now, so a fresh loop has nothing staged.
   wake_op_.kind = InternalOp::Kind::kWake;
   wake_op_.fd = loop_->wake_fd_;
   StageInternal(&wake_op_);
+  r = Enter(Flush(), 0, 0, false);
+  if (r < 0) {
+    *error = r;
+    *why = std::string("io_uring_enter: ") + strerror(-r);
+    return false;
+  }
 
   *why = "io_uring: " + SetupFlagNames(setup_flags_) + ", sq=" +
          std::to_string(params.sq_entries) + " cq=" +
@@ -520,6 +533,10 @@ void UringBackend::PrepRequest(io_uring_sqe* sqe, Request* req) {
     case OpType::kNone:
       io_uring_prep_nop(sqe);
       break;
+  }
+  if (reject_ops_ & (1u << static_cast<unsigned>(req->type_))) {
+    memset(sqe, 0, sizeof(*sqe));
+    io_uring_prep_nop(sqe);
   }
   io_uring_sqe_set_data64(sqe, reinterpret_cast<uint64_t>(req));
   req->state_ = Request::State::kKernel;
@@ -745,6 +762,7 @@ void UringBackend::OnRequestCqe(Request* req, int32_t res, uint32_t flags) {
       loop_->Complete(req, res == -ETIME ? 0 : res, false);
       return;
     default:
+      if (reject_ops_ & (1u << static_cast<unsigned>(req->type_))) res = -EINVAL;
       if ((res == -EINVAL || res == -EOPNOTSUPP) && IsPoolable(req) &&
           !req->cancel_requested_) {
         loop_->counters_.pool_fallbacks++;
