@@ -35,9 +35,20 @@ bool IsJsOption(const std::string& arg) {
     if (arg == option) return true;
   }
   static const char* const kValued[] = {"--unhandled-rejections=", "--input-type=",
-                                        "--title=", "--conditions=", "--io-uring-sqpoll"};
+                                        "--title=", "--conditions=", "-C=", "--io-uring-sqpoll"};
   for (const char* prefix : kValued) {
     if (arg.rfind(prefix, 0) == 0) return true;
+  }
+  return false;
+}
+
+// JS-side options that take a value, which node also accepts as the next argument
+// (`--title x`, `-C x`); they are kept in execArgv as given.
+bool IsJsOptionWithValue(const std::string& arg) {
+  static const char* const kOptions[] = {"--unhandled-rejections", "--input-type", "--title",
+                                         "--conditions", "-C"};
+  for (const char* option : kOptions) {
+    if (arg == option) return true;
   }
   return false;
 }
@@ -53,8 +64,10 @@ std::string ExecutablePath(const char* argv0) {
 
 int ParseCliOptions(int argc, char** argv, CliOptions* options) {
   options->exec_path = ExecutablePath(argv[0]);
+  options->argv0 = argv[0];
   int i = 1;
   bool entry_from_option = false;
+  bool print = false;
   for (; i < argc; i++) {
     std::string arg = argv[i];
     if (arg == "--") {
@@ -63,28 +76,38 @@ int ParseCliOptions(int argc, char** argv, CliOptions* options) {
     }
     if (arg == "-" ) break;
     if (arg.empty() || arg[0] != '-') break;
+    // As node: an option's value may not itself start with '-' (`-e -1` is an error).
     auto takes_value = [&](const char* name) -> const char* {
-      if (i + 1 >= argc) {
+      if (i + 1 >= argc || argv[i + 1][0] == '-') {
         std::fprintf(stderr, "%s: %s requires an argument\n", argv[0], name);
         return nullptr;
       }
       return argv[++i];
     };
-    if (arg == "-e" || arg == "--eval" || arg == "-p" || arg == "--print" || arg == "-pe") {
+    if (arg == "-e" || arg == "--eval" || arg == "-pe") {
       std::string flag = arg;
       const char* code = takes_value(arg.c_str());
       if (code == nullptr) return 9;
-      options->entry = (flag == "-e" || flag == "--eval") ? EntryKind::kEval : EntryKind::kPrint;
+      if (flag == "-pe") print = true;
       options->script = code;
       options->exec_argv.push_back(flag);
       options->exec_argv.push_back(code);
       entry_from_option = true;
-    } else if (arg.rfind("--eval=", 0) == 0 || arg.rfind("--print=", 0) == 0) {
-      bool print = arg[2] == 'p';
-      options->entry = print ? EntryKind::kPrint : EntryKind::kEval;
+    } else if (arg.rfind("--eval=", 0) == 0) {
       options->script = arg.substr(arg.find('=') + 1);
       options->exec_argv.push_back(arg);
       entry_from_option = true;
+    } else if (arg == "-p" || arg == "--print" || arg.rfind("--print=", 0) == 0) {
+      // Node's `--print` is a flag; `-p CODE` is its alias for `--print --eval CODE`, taken
+      // when the next argument is not an option (any `=value` of --print is ignored). Without
+      // code, print mode evaluates the script read from stdin.
+      print = true;
+      options->exec_argv.push_back(arg);
+      if (i + 1 < argc && argv[i + 1][0] != '-') {
+        options->script = argv[++i];
+        options->exec_argv.push_back(options->script);
+        entry_from_option = true;
+      }
     } else if (arg == "-v" || arg == "--version") {
       options->print_version = true;
     } else if (arg == "-h" || arg == "--help") {
@@ -97,6 +120,14 @@ int ParseCliOptions(int argc, char** argv, CliOptions* options) {
       if (module == nullptr) return 9;
       options->exec_argv.push_back(arg);
       options->exec_argv.push_back(module);
+    } else if (arg.rfind("--require=", 0) == 0) {
+      // Kept as given in execArgv, as node does; run_main.js reads both spellings.
+      options->exec_argv.push_back(arg);
+    } else if (IsJsOptionWithValue(arg)) {
+      const char* value = takes_value(arg.c_str());
+      if (value == nullptr) return 9;
+      options->exec_argv.push_back(arg);
+      options->exec_argv.push_back(value);
     } else if (IsV8Option(arg)) {
       options->v8_flags.push_back(arg);
       options->exec_argv.push_back(arg);
@@ -107,13 +138,16 @@ int ParseCliOptions(int argc, char** argv, CliOptions* options) {
       return 9;
     }
   }
-  if (!entry_from_option) {
+  if (entry_from_option) {
+    options->entry = print ? EntryKind::kPrint : EntryKind::kEval;
+  } else {
     if (i < argc && std::strcmp(argv[i], "-") != 0) {
       options->entry = EntryKind::kFile;
       options->script = argv[i++];
     } else if (i < argc) {
+      // An explicit `-` stays in process.argv (argv[1] === '-'), as in node; a script piped
+      // without it leaves process.argv with the executable alone.
       options->entry = EntryKind::kStdin;
-      i++;
     } else {
       options->entry = isatty(STDIN_FILENO) ? EntryKind::kNone : EntryKind::kStdin;
     }

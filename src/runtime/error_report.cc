@@ -43,14 +43,13 @@ std::string GetArrowString(v8::Isolate* isolate, v8::Local<v8::Context> context,
   if (!message->GetSourceLine(context).ToLocal(&source_line)) return "";
   std::string source = ToUtf8(isolate, source_line);
   int start = message->GetStartColumn(context).FromMaybe(0);
-  int end = message->GetEndColumn(context).FromMaybe(start + 1);
+  int end = message->GetEndColumn(context).FromMaybe(0);
   // The first line of a CommonJS module is shifted by the wrapper when the origin carries a
   // column offset; V8 already reports columns relative to the source line it returns.
   std::string arrow = ToUtf8(isolate, resource) + ":" + std::to_string(line) + "\n" + source + "\n";
-  for (int i = 0; i < start && i < static_cast<int>(source.size()); i++) {
-    arrow += source[i] == '\t' ? '\t' : ' ';
-  }
-  if (end <= start) end = start + 1;
+  // As node's GetErrorSource: no underline when the range does not fit the line.
+  if (start > end || start < 0 || static_cast<size_t>(end) > source.size()) return arrow;
+  for (int i = 0; i < start; i++) arrow += source[i] == '\t' ? '\t' : ' ';
   for (int i = start; i < end; i++) arrow += '^';
   return arrow + "\n";
 }
@@ -61,24 +60,42 @@ void PrintFatalException(Environment* env, v8::Local<v8::Value> exception,
   v8::HandleScope scope(isolate);
   v8::Local<v8::Context> context = env->context();
   std::string arrow = GetArrowString(isolate, context, message);
+
+  // Node's ReportFatalException: objects are formatted by the JS inspector (its stack
+  // enhancer); primitives print as String(value) with a hint about --trace-uncaught.
   std::string body;
-  if (!env->inspect_error_callback.IsEmpty()) {
-    v8::TryCatch try_catch(isolate);
-    v8::Local<v8::Value> formatted;
-    if (env->inspect_error_callback.Get(isolate)
-            ->Call(context, v8::Undefined(isolate), 1, &exception)
-            .ToLocal(&formatted)) {
-      body = ToUtf8(isolate, formatted);
+  if (exception->IsObject()) {
+    if (!env->inspect_error_callback.IsEmpty()) {
+      v8::TryCatch try_catch(isolate);
+      v8::Local<v8::Value> formatted;
+      if (env->inspect_error_callback.Get(isolate)
+              ->Call(context, v8::Undefined(isolate), 1, &exception)
+              .ToLocal(&formatted)) {
+        body = ToUtf8(isolate, formatted);
+      }
     }
+    if (body.empty()) body = FallbackFormat(isolate, context, exception);
+  } else {
+    v8::TryCatch try_catch(isolate);
+    body = ToUtf8(isolate, exception);
   }
-  if (body.empty()) body = FallbackFormat(isolate, context, exception);
 
   std::string report;
-  if (exception->IsObject()) {
+  if (exception->IsNativeError()) {
+    // The arrow goes before the stack, separated by a blank line.
     report = arrow + (arrow.empty() ? "" : "\n") + body + "\n";
   } else {
-    report = "\n" + arrow + body +
-             "\n(Use `ringjs --trace-uncaught ...` to show where the exception was thrown)\n";
+    // Anything that is not an Error gets the arrow printed first, after a blank line, as
+    // node's AppendExceptionLine does for these.
+    report = "\n" + arrow + body + "\n";
+  }
+  if (!exception->IsObject()) {
+    std::string program = env->options().argv0;
+    size_t slash = program.rfind('/');
+    if (slash != std::string::npos) program = program.substr(slash + 1);
+    if (program.empty()) program = "ringjs";
+    report += "(Use `" + program +
+              " --trace-uncaught ...` to show where the exception was thrown)\n";
   }
   report += "\nringjs v" RINGJS_VERSION "\n";
   WriteAllToFd(STDERR_FILENO, report.data(), report.size());

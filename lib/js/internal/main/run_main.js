@@ -1,0 +1,59 @@
+'use strict';
+// Starts the program: a file, -e/-p code, or a script read from stdin.
+
+const { getEntryOptions } = internalBinding('process_methods');
+const { evalScript } = require('internal/process/execution');
+
+const entry = getEntryOptions();
+
+function loadPreloadModules() {
+  const preload = [];
+  const { execArgv } = process;
+  for (let i = 0; i < execArgv.length; i++) {
+    if (execArgv[i] === '-r' || execArgv[i] === '--require') {
+      preload.push(execArgv[++i]);
+    } else if (execArgv[i].startsWith('--require=')) {
+      preload.push(execArgv[i].slice(10));
+    }
+  }
+  if (preload.length === 0) return;
+  const { Module } = require('internal/modules/cjs/loader');
+  Module._preloadModules(preload);
+}
+
+function readStdin() {
+  const { readFileUtf8 } = internalBinding('fs');
+  const ctx = {};
+  const source = readFileUtf8('/dev/stdin', ctx);
+  if (ctx.errno !== undefined) throw require('internal/errors').UVException(ctx);
+  return source;
+}
+
+require('internal/process/warning').setupWarningListener();
+loadPreloadModules();
+switch (entry.kind) {
+  case 'file': {
+    // As node: argv[1] is the absolute path of the script, unless it starts with '-' (only
+    // possible after `--`), which is then looked up as a module name.
+    const main = entry.script.startsWith('-') ? entry.script :
+      require('path').resolve(entry.script);
+    process.argv.splice(1, 0, main);
+    require('internal/modules/cjs/loader').Module.runMain(main);
+    break;
+  }
+  case 'eval':
+    evalScript('[eval]', entry.script, false);
+    break;
+  case 'print':
+    evalScript('[eval]', entry.script, true);
+    break;
+  case 'stdin': {
+    // `-p` without code prints the result of the script read from stdin.
+    const print = process.execArgv.some((arg) => arg === '-p' || arg === '--print' ||
+                                                 arg.startsWith('--print='));
+    evalScript('[stdin]', readStdin(), print);
+    break;
+  }
+  default:
+    break;
+}

@@ -1,0 +1,114 @@
+'use strict';
+// Uncaught exceptions ('uncaughtException', the capture callback, the fatal path C++ takes when
+// nobody handles one) and running -e/-p/stdin code.
+
+const {
+  setFatalExceptionCallback, setInspectErrorCallback,
+} = internalBinding('errors');
+
+let captureCallback = null;
+
+function onGlobalUncaughtException(error, fromPromise) {
+  const type = fromPromise ? 'unhandledRejection' : 'uncaughtException';
+  process.emit('uncaughtExceptionMonitor', error, type);
+  if (captureCallback !== null) {
+    captureCallback(error);
+    return true;
+  }
+  if (process.emit('uncaughtException', error, type)) return true;
+  // Fatal: C++ prints the report and exits with process.exitCode after 'exit' listeners ran.
+  try {
+    if (!process._exiting) {
+      process._exiting = true;
+      process.exitCode = 1;
+      process.emit('exit', 1);
+    }
+  } catch {
+    // An 'exit' listener threw while we are already failing: the report still prints.
+  }
+  return false;
+}
+
+// Formats an uncaught exception object as node's fatal report does (its "after inspector"
+// stack enhancer): custom inspect functions ignored, at least 5 levels deep, colored when
+// stderr is a terminal that takes colors.
+function inspectError(error) {
+  const { inspect } = require('internal/util/inspect');
+  let colors = false;
+  try {
+    colors = Boolean(require('internal/util/colors').shouldColorize(process.stderr));
+  } catch {
+    // No colors module or stderr: plain text.
+  }
+  try {
+    return inspect(error, {
+      colors, customInspect: false, depth: Math.max(inspect.defaultOptions.depth, 5),
+    });
+  } catch {
+    return error.stack;
+  }
+}
+
+// console.log(value) for -p: through console once it exists, else the same formatting
+// written straight to stdout.
+function printResult(result) {
+  const { BuiltinModule } = require('internal/bootstrap/realm');
+  if (BuiltinModule.exists('console')) {
+    require('console').log(result);
+    return;
+  }
+  const { formatWithOptions } = require('internal/util/inspect');
+  process.stdout.write(formatWithOptions({}, result) + '\n');
+}
+
+function setUncaughtExceptionCaptureCallback(fn) {
+  if (fn === null) {
+    captureCallback = null;
+    return;
+  }
+  const { validateFunction } = require('internal/validators');
+  validateFunction(fn, 'fn');
+  if (captureCallback !== null) {
+    const { ERR_UNCAUGHT_EXCEPTION_CAPTURE_ALREADY_SET } = require('internal/errors').codes;
+    throw new ERR_UNCAUGHT_EXCEPTION_CAPTURE_ALREADY_SET();
+  }
+  captureCallback = fn;
+}
+
+function setupUncaughtExceptionHandling() {
+  setFatalExceptionCallback(onGlobalUncaughtException);
+  setInspectErrorCallback(inspectError);
+  Object.defineProperty(process, 'setUncaughtExceptionCaptureCallback', {
+    __proto__: null, value: setUncaughtExceptionCaptureCallback, writable: true,
+    enumerable: true, configurable: true,
+  });
+  Object.defineProperty(process, 'hasUncaughtExceptionCaptureCallback', {
+    __proto__: null, value: () => captureCallback !== null, writable: true,
+    enumerable: true, configurable: true,
+  });
+}
+
+// Runs code given with -e/-p or piped on stdin, with module-like globals as node provides.
+function evalScript(name, body, print) {
+  const { Module } = require('internal/modules/cjs/loader');
+  const path = require('path');
+  const { runScript } = internalBinding('contextify');
+  const cwd = process.cwd();
+  const module = new Module(name);
+  module.filename = path.join(cwd, name);
+  module.paths = Module._nodeModulePaths(cwd);
+  const require_ = Module.createRequireForModule(module);
+  const define = (key, value) => Object.defineProperty(globalThis, key, {
+    __proto__: null, value, writable: true, enumerable: false, configurable: true,
+  });
+  define('module', module);
+  define('exports', module.exports);
+  define('require', require_);
+  define('__filename', name);
+  define('__dirname', '.');
+  const result = runScript(body, name);
+  if (print) printResult(result);
+  return result;
+}
+
+module.exports = { setupUncaughtExceptionHandling, evalScript };

@@ -1,0 +1,420 @@
+#!/bin/sh
+# Command-line behaviour of ringjs compared with node (the oracle).
+#
+# Usage: cli-tests.sh RINGJS [CASE...]     (no CASE: run every case)
+#        NODE=/path/to/node cli-tests.sh ...  (default: node from PATH)
+#
+# Each case runs the same command line under node and under ringjs, in the same scratch
+# directory, and compares
+#   - stdout byte for byte,
+#   - the exit status exactly,
+#   - the shape of stderr: every line except the version trailer (`Node.js v20.x` /
+#     `ringjs v0.1.0`), stack frames of internal code (only frames naming the scratch
+#     directory or [eval]/[stdin] code are kept), the source/caret lines that point into
+#     node:internal code, line numbers inside node:internal files and the program name in
+#     `X: bad option` / `Use \`X --trace-uncaught` lines.
+# A few cases check ringjs alone (--version text, usage without a terminal script).
+# Exit status: 0 all passed, 1 a case failed, 77 node is not installed (ctest: skipped).
+set -u
+
+if [ $# -lt 1 ]; then
+  echo "usage: $0 RINGJS [CASE...]" >&2
+  exit 2
+fi
+RINGJS=$1
+shift
+case $RINGJS in
+  /*) ;;
+  *) RINGJS=$(pwd)/$RINGJS ;;
+esac
+SELF=$0
+case $SELF in
+  /*) ;;
+  *) SELF=$(pwd)/$SELF ;;
+esac
+NODE=${NODE:-node}
+if ! command -v "$NODE" > /dev/null 2>&1; then
+  echo "SKIP: node not found (set NODE=...)"
+  exit 77
+fi
+NODE=$(command -v "$NODE")
+
+WORK=$(mktemp -d "${TMPDIR:-/tmp}/ringjs-cli.XXXXXX") || exit 1
+trap 'rm -rf "$WORK"' EXIT INT TERM
+cd "$WORK" || exit 1
+failures=0
+checks=0
+
+# ---------------------------------------------------------------------------------------------
+# Fixture scripts, written once into the scratch directory.
+
+setup() {
+  cat > args.js <<'JS'
+process.stdout.write(JSON.stringify({
+  argv: process.argv.slice(2),
+  argv0IsExec: process.argv[0] === process.execPath,
+  argv1: process.argv[1],
+  filename: __filename,
+  dirname: __dirname,
+  isMain: require.main === module,
+  id: module.id,
+}) + '\n');
+JS
+  cat > shebang.js <<'JS'
+#!/usr/bin/env node
+process.stdout.write('shebang ran, line ' + new Error().stack.split('\n')[1].split(':').slice(-2)[0] + '\n');
+JS
+  cat > preload.js <<'JS'
+globalThis.PRELOADED = (globalThis.PRELOADED || 0) + 1;
+process.stdout.write('preload ' + JSON.stringify([module.id === require.resolve('./preload.js'),
+                                                   require.main === undefined]) + '\n');
+JS
+  cat > syntax.js <<'JS'
+const a = 1;
+let b = a +* 2;
+JS
+  cat > syntax-late.js <<'JS'
+// comment
+function f() {
+  return 1;
+}
+var x = f(1;
+JS
+  cat > throw.js <<'JS'
+const x = 1;
+function fail() {
+  throw new TypeError('bad value ' + x);
+}
+fail();
+JS
+  cat > throw-custom.js <<'JS'
+class MyError extends Error {
+  constructor(m) { super(m); this.name = 'MyError'; this.extra = 42; }
+}
+throw new MyError('custom');
+JS
+  cat > throw-props.js <<'JS'
+const e = new RangeError('with props');
+e.code = 'E_THING';
+e.details = { depth: { deeper: { deepest: { bottom: 1 } } } };
+throw e;
+JS
+  printf 'throw 42;\n' > throw-number.js
+  printf "throw 'a string';\n" > throw-string.js
+  printf 'throw null;\n' > throw-null.js
+  printf 'throw undefined;\n' > throw-undefined.js
+  printf "throw { a: 1, b: 'x', nested: { c: [1, 2] } };\n" > throw-object.js
+  printf "throw { message: 'looks like an error', name: 'Fake' };\n" > throw-errorlike.js
+  cat > reject.js <<'JS'
+async function main() {
+  await null;
+  throw new Error('rejected');
+}
+main();
+JS
+  printf 'Promise.reject(7);\n' > reject-primitive.js
+  printf 'Promise.reject(new Error("late")).catch(() => {}); process.stdout.write("ok\\n");\n' \
+    > reject-handled.js
+  cat > exit3.js <<'JS'
+process.on('exit', (code) => process.stdout.write('exit event ' + code + '\n'));
+process.stdout.write('before\n');
+process.exit(3);
+process.stdout.write('not reached\n');
+JS
+  cat > exitcode4.js <<'JS'
+process.on('exit', (code) => process.stdout.write('exit event ' + code + ' ' + process.exitCode + '\n'));
+process.exitCode = 4;
+setTimeout(() => process.stdout.write('timer ran\n'), 1);
+JS
+  cat > timeout-throw.js <<'JS'
+process.stdout.write('scheduled\n');
+setTimeout(function onTimer() {
+  const o = null;
+  o.prop;
+}, 1);
+JS
+  cat > exit-listener.js <<'JS'
+process.on('exit', (code) => process.stdout.write('exit ' + code + ' ' + process.exitCode + '\n'));
+throw new Error('boom');
+JS
+  cat > uncaught-handler.js <<'JS'
+process.on('uncaughtException', (e, origin) => {
+  process.stdout.write('caught ' + e.message + ' ' + origin + '\n');
+});
+setTimeout(() => process.stdout.write('still running\n'), 1);
+throw new Error('handled');
+JS
+  cat > require-missing.js <<'JS'
+require('./does-not-exist');
+JS
+  mkdir -p sub
+  printf "require('../require-missing.js');\n" > sub/chain.js
+  printf "process.stdout.write('from stdin ' + JSON.stringify([process.argv.slice(1), __filename, module.id, typeof require]) + '\\\\n');\n" \
+    > stdin-script.txt
+  printf 'const y = ;\n' > stdin-syntax.txt
+  printf '[1, 2].map((x) => x * 2)\n' > stdin-expr.txt
+}
+
+# ---------------------------------------------------------------------------------------------
+# Helpers.
+
+# Normalizes stderr ($1) to its user-visible shape on stdout.
+shape() {
+  awk -v work="$WORK" -v node="$NODE" -v ringjs="$RINGJS" '
+    function starts(s, p) { return substr(s, 1, length(p)) == p }
+    BEGIN { skip = 0 }
+    skip > 0 { skip--; print "<internal source line>"; next }
+    /^(Node\.js|ringjs) v[0-9]/ { next }
+    /^    at / {
+      if (index($0, work "/") || $0 ~ /\[(eval|stdin)\]:[0-9]/) print
+      next
+    }
+    /^node:internal\/[a-z_\/]+:[0-9]+$/ { print "<internal location>"; skip = 2; next }
+    {
+      if (starts($0, node ": ")) $0 = "RUNTIME: " substr($0, length(node) + 3)
+      else if (starts($0, ringjs ": ")) $0 = "RUNTIME: " substr($0, length(ringjs) + 3)
+      gsub(/`[^` ]+ --trace-uncaught/, "`RUNTIME --trace-uncaught")
+      gsub(/node:internal\/[a-z_\/]+:[0-9]+(:[0-9]+)?/, "node:internal/...")
+      print
+    }' "$1"
+}
+
+fail() {
+  failures=$((failures + 1))
+  echo "FAIL [$case_name] $*"
+}
+
+# run_both [--stdin FILE] ARGS... : runs the command under node and ringjs and compares.
+run_both() {
+  stdin=/dev/null
+  if [ "$1" = "--stdin" ]; then
+    stdin=$2
+    shift 2
+  fi
+  checks=$((checks + 1))
+  "$NODE" "$@" < "$stdin" > node.out 2> node.err
+  node_status=$?
+  "$RINGJS" "$@" < "$stdin" > ours.out 2> ours.err
+  ours_status=$?
+  label="$*"
+  if [ "$node_status" != "$ours_status" ]; then
+    fail "($label): exit status $ours_status, node $node_status"
+  fi
+  if ! cmp -s node.out ours.out; then
+    fail "($label): stdout differs (- node, + ringjs):"
+    diff -u node.out ours.out | sed -n '3,40p'
+  fi
+  shape node.err > node.shape
+  shape ours.err > ours.shape
+  if ! cmp -s node.shape ours.shape; then
+    fail "($label): stderr shape differs (- node, + ringjs):"
+    diff -u node.shape ours.shape | sed -n '3,40p'
+    echo "  full ringjs stderr:"
+    sed -n '1,30s/^/  | /p' ours.err
+  fi
+}
+
+# run_ours ARGS... : runs ringjs alone; sets ours_status, ours.out, ours.err.
+run_ours() {
+  checks=$((checks + 1))
+  "$RINGJS" "$@" < /dev/null > ours.out 2> ours.err
+  ours_status=$?
+}
+
+expect_status() {
+  if [ "$ours_status" != "$1" ]; then
+    fail "exit status $ours_status, expected $1"
+    sed -n '1,10s/^/  | /p' ours.err
+  fi
+}
+
+expect_match() {  # expect_match FILE REGEX DESCRIPTION
+  if ! grep -Eq "$2" "$1"; then
+    fail "$3: no line of $1 matches /$2/"
+    sed -n '1,10s/^/  | /p' "$1"
+  fi
+}
+
+# ---------------------------------------------------------------------------------------------
+# Cases. Each case_* function is also registered as its own ctest test (cli/<name>).
+
+case_file_args() {
+  run_both args.js one --two -3 -- '' 'sp ace'
+  run_both ./args.js
+  run_both "$WORK/args.js" x
+  run_both sub/../args.js
+  run_both args x
+}
+
+case_eval() {
+  run_both -e 'process.stdout.write(JSON.stringify([process.argv.slice(1), __filename, __dirname, module.id, typeof require, typeof exports, require.main]) + "\n")' a -b
+  run_both --eval 'process.stdout.write("long form\n")'
+  run_both '--eval=process.stdout.write("equals form\n")'
+  run_both -e 'process.stdout.write(require("path").basename("/a/b.js") + "\n")'
+  run_both -e 'process.stdout.write(require.resolve("./args.js") + "\n")'
+  run_both -e 'let x = ;'
+  run_both -e 'throw new Error("from eval")'
+  run_both -e 'require("./does-not-exist")'
+}
+
+case_print() {
+  run_both -p '1 + 2'
+  run_both -p '"a string"'
+  run_both -p "'multi\\nline'"
+  run_both -p '({ a: 1, s: "x", list: [1, 2, { deep: true }], f() {} })'
+  run_both -p 'undefined'
+  run_both -p 'null'
+  run_both -p '[1, "two", 3n]'
+  run_both -pe '6 * 7'
+  run_both --print '"long"'
+  run_both -p -e '40 + 2'
+  run_both --stdin stdin-expr.txt -p
+  run_both --stdin stdin-expr.txt --print=ignored
+  run_both -e -1
+  run_both -p 'process.argv.length' x y
+  run_both -p 'setTimeout(() => process.stdout.write("timer after print\n"), 1); "printed first"'
+  run_both -p 'process.exitCode = 4; 5'
+}
+
+case_stdin() {
+  run_both --stdin stdin-script.txt -
+  run_both --stdin stdin-script.txt - a b
+  run_both --stdin stdin-script.txt
+  run_both --stdin stdin-syntax.txt
+}
+
+case_double_dash() {
+  run_both -- args.js a
+  run_both -- -e 'process.stdout.write("x")'
+  run_both -- does-not-exist.js
+}
+
+case_version() {
+  for flag in --version -v; do
+    run_ours $flag
+    expect_status 0
+    expect_match ours.out '^v[0-9]' "$flag"
+    "$NODE" $flag > node.out 2>&1 || fail "node $flag failed"
+    expect_match node.out '^v[0-9]' "node $flag"
+  done
+}
+
+case_help() {
+  for flag in --help -h; do
+    run_ours $flag
+    expect_status 0
+    expect_match ours.out '^Usage: ' "$flag"
+    "$NODE" $flag > node.out 2>&1 || fail "node $flag failed"
+  done
+}
+
+case_bad_option() {
+  run_both --bogus-option
+  run_both -x args.js
+  run_both -e
+  run_both -r
+  run_both --eval
+  run_ours --bogus-option
+  expect_status 9
+  expect_match ours.err 'bad option: --bogus-option' 'bad option message'
+}
+
+case_no_script_tty() {
+  # With no script and a terminal on stdin, node starts its REPL; ringjs has no REPL yet and
+  # prints its usage and exits 9. Needs script(1) to give the process a terminal.
+  checks=$((checks + 1))
+  if ! command -v script > /dev/null 2>&1; then
+    echo "note: script(1) not found; no-tty case skipped"
+    return
+  fi
+  script -qec "'$RINGJS'" /dev/null < /dev/null > tty.out 2>&1
+  tty_status=$?
+  if ! grep -q 'Usage: ' tty.out; then
+    if grep -qi 'tcgetattr\|not a tty\|openpty\|permission denied' tty.out; then
+      echo "note: no pseudo-terminal available; no-tty case skipped"
+      return
+    fi
+    fail "no usage text printed with a terminal stdin:"
+    sed -n '1,10s/^/  | /p' tty.out
+  fi
+  if [ "$tty_status" != 9 ]; then
+    fail "exit status $tty_status with a terminal stdin, expected 9"
+  fi
+}
+
+case_shebang() {
+  run_both shebang.js
+}
+
+case_preload() {
+  run_both -r ./preload.js -e 'process.stdout.write("main " + PRELOADED + "\n")'
+  run_both --require ./preload.js args.js
+  run_both --require=./preload.js -e 'process.stdout.write("main " + PRELOADED + "\n")'
+  run_both -r ./preload.js -r ./preload.js -e 'process.stdout.write("twice " + PRELOADED + "\n")'
+  run_both -r ./does-not-exist.js args.js
+}
+
+case_syntax_error() {
+  run_both syntax.js
+  run_both syntax-late.js
+}
+
+case_throw_error() {
+  run_both throw.js
+  run_both throw-custom.js
+  run_both throw-props.js
+}
+
+case_throw_primitive() {
+  run_both throw-number.js
+  run_both throw-string.js
+  run_both throw-null.js
+  run_both throw-undefined.js
+}
+
+case_throw_object() {
+  run_both throw-object.js
+  run_both throw-errorlike.js
+}
+
+case_unhandled_rejection() {
+  run_both reject.js
+  run_both reject-primitive.js
+  run_both reject-handled.js
+}
+
+case_exit_code() {
+  run_both exit3.js
+  run_both -e 'process.exit(3)'
+  run_both exitcode4.js
+  run_both -e 'process.exitCode = 4'
+  run_both exit-listener.js
+  run_both uncaught-handler.js
+}
+
+case_timeout_throw() {
+  run_both timeout-throw.js
+}
+
+case_module_not_found() {
+  run_both require-missing.js
+  run_both sub/chain.js
+  run_both does-not-exist.js
+}
+
+# ---------------------------------------------------------------------------------------------
+
+all_cases=$(sed -n 's/^case_\([a-z0-9_]*\)() {$/\1/p' "$SELF")
+[ $# -eq 0 ] && set -- $all_cases
+setup
+for case_name in "$@"; do
+  if ! echo "$all_cases" | grep -qx "$case_name"; then
+    echo "unknown case: $case_name (known: $(echo $all_cases))"
+    exit 2
+  fi
+  before=$failures
+  "case_$case_name"
+  if [ "$failures" = "$before" ]; then echo "ok   $case_name"; else echo "FAIL $case_name"; fi
+done
+echo "$checks checks, $failures failures"
+[ "$failures" = 0 ]
