@@ -172,7 +172,9 @@ class Loop {
   // Asks for req to end early. Returns 0 if cancellation started (req's cb
   // then gets -ECANCELED, or its real result if it won the race), -ENOENT if
   // req is not in flight, -EALREADY if already cancelled or completing,
-  // -EBUSY if it is running on a pool thread (it completes normally).
+  // -EBUSY if it is running on a pool thread (it completes normally). A
+  // request being cancelled keeps the loop alive until its last callback,
+  // even if unreferenced.
   int Cancel(Request* req);
   // An unreferenced request does not keep the loop alive (socket.unref()).
   void SetRequestRef(Request* req, bool ref);

@@ -241,6 +241,12 @@ int Loop::Timeout(Request* req, uint64_t timeout_ms) {
 int Loop::Cancel(Request* req) {
   if (req == nullptr || !req->in_flight() || req->loop_ != this)
     return -ENOENT;
+  // Like a closing handle, a request being cancelled keeps the loop alive
+  // until its final callback, even when unreferenced.
+  if (!req->counted_) {
+    req->counted_ = true;
+    active_reqs_++;
+  }
   switch (req->state_) {
     case Request::State::kDeferred:
       return -EALREADY;

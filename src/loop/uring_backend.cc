@@ -23,6 +23,7 @@
 #include <cerrno>
 #include <memory>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "loop/blocking_ops.h"
@@ -144,6 +145,8 @@ class UringBackend final : public IoBackend {
   List<InternalOp> internal_waiting_;
   std::vector<uint64_t> cancel_waiting_;
   List<InternalOp> internal_all_;
+  // One Poll per fd, as on epoll.
+  std::unordered_map<int, Poll*> poll_fds_;
   InternalOp wake_op_;
   uint64_t wake_value_ = 0;
 
@@ -845,6 +848,9 @@ int UringBackend::PollStart(Poll* handle) {
   if (fstat(handle->fd_, &st) < 0) return -errno;
   // Same answer as epoll: regular files are always "ready".
   if (S_ISREG(st.st_mode) || S_ISDIR(st.st_mode)) return -EPERM;
+  auto it = poll_fds_.find(handle->fd_);
+  if (it != poll_fds_.end() && it->second != handle) return -EEXIST;
+  poll_fds_[handle->fd_] = handle;
   InternalOp* op = new InternalOp();
   op->kind = InternalOp::Kind::kPoll;
   op->owner = handle;
@@ -866,6 +872,8 @@ void UringBackend::PollStop(Poll* handle) {
   if (op == nullptr) return;
   handle->backend_state_ = nullptr;
   op->owner = nullptr;
+  auto it = poll_fds_.find(op->fd);
+  if (it != poll_fds_.end() && it->second == handle) poll_fds_.erase(it);
   switch (op->state) {
     case InternalOp::State::kKernel:
       // Freed when its final CQE (-ECANCELED) arrives.
