@@ -3,6 +3,7 @@
 #include <time.h>
 
 #include "runtime/binding.h"
+#include "runtime/handle_type.h"
 
 namespace ringjs::util {
 namespace {
@@ -86,6 +87,16 @@ void GetExternalValue(const v8::FunctionCallbackInfo<v8::Value>& info) {
   info.GetReturnValue().Set(v8::BigInt::NewFromUnsigned(info.GetIsolate(), address));
 }
 
+void IsArrayBufferDetached(const v8::FunctionCallbackInfo<v8::Value>& info) {
+  if (!info[0]->IsArrayBuffer()) return info.GetReturnValue().Set(false);
+  info.GetReturnValue().Set(info[0].As<v8::ArrayBuffer>()->WasDetached());
+}
+
+void GuessHandleType(const v8::FunctionCallbackInfo<v8::Value>& info) {
+  int fd = info[0]->IsInt32() ? info[0].As<v8::Int32>()->Value() : -1;
+  info.GetReturnValue().Set(OneByteString(info.GetIsolate(), ringjs::GuessHandleType(fd)));
+}
+
 void IsConstructor(const v8::FunctionCallbackInfo<v8::Value>& info) {
   info.GetReturnValue().Set(info[0]->IsFunction() &&
                             info[0].As<v8::Function>()->IsConstructor());
@@ -109,6 +120,8 @@ void Initialize(Environment* env, v8::Local<v8::Object> target) {
   SetMethod(context, target, "getConstructorName", GetConstructorName);
   SetMethod(context, target, "getExternalValue", GetExternalValue);
   SetMethod(context, target, "isConstructor", IsConstructor);
+  SetMethod(context, target, "isArrayBufferDetached", IsArrayBufferDetached);
+  SetMethod(context, target, "guessHandleType", GuessHandleType);
   SetMethod(context, target, "sleep", Sleep);
   v8::Local<v8::Object> constants = v8::Object::New(isolate);
   SetConstant(context, constants, "kPending", kPending);
