@@ -50,13 +50,18 @@ module.exports = {
 let isCryptoKey;
 let isKeyObject;
 
+function cryptoKeysAvailable() {
+  return require('internal/bootstrap/realm').BuiltinModule.exists('internal/crypto/keys');
+}
+
 Object.defineProperties(module.exports, {
   isKeyObject: {
     __proto__: null,
     configurable: false,
     enumerable: true,
     value(obj) {
-      if (!process.versions.openssl) return false;
+      // No KeyObject/CryptoKey can exist before node:crypto lands.
+      if (!cryptoKeysAvailable()) return false;
       if (!isKeyObject) ({ isKeyObject } = require('internal/crypto/keys'));
       return isKeyObject(obj);
     },
@@ -66,7 +71,8 @@ Object.defineProperties(module.exports, {
     configurable: false,
     enumerable: true,
     value(obj) {
-      if (!process.versions.openssl) return false;
+      // No KeyObject/CryptoKey can exist before node:crypto lands.
+      if (!cryptoKeysAvailable()) return false;
       if (!isCryptoKey) ({ isCryptoKey } = require('internal/crypto/keys'));
       return isCryptoKey(obj);
     },
