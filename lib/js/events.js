@@ -587,7 +587,7 @@ function iterResult(value, done) {
 // above highWaterMark queued events the emitter is paused (if it has pause()), and resumed
 // once the queue is down to lowWaterMark.
 function on(emitter, event, options = kEmptyObject) {
-  validateObject(options, 'options');
+  // node 20 does not validate `options` itself here.
   const signal = options.signal;
   validateAbortSignal(signal, 'options.signal');
   if (signal?.aborted) throw new AbortError(undefined, { cause: signal?.reason });
@@ -805,7 +805,7 @@ EventEmitter.once = once;
 EventEmitter.on = on;
 EventEmitter.getEventListeners = getEventListeners;
 EventEmitter.getMaxListeners = getMaxListeners;
-// Backwards-compat with node 0.10.x
+// Old code reaches the class as require('events').EventEmitter.
 EventEmitter.EventEmitter = EventEmitter;
 EventEmitter.usingDomains = false;
 EventEmitter.captureRejectionSymbol = kRejection;
