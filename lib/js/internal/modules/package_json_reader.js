@@ -1,0 +1,64 @@
+'use strict';
+// Reads and caches package.json files for both module systems.
+
+const { readFileUtf8, internalModuleStat } = internalBinding('fs');
+const path = require('path');
+
+const cache = new Map();
+
+// Returns undefined when there is no package.json at `jsonPath`, else its relevant fields.
+// A malformed file throws ERR_INVALID_PACKAGE_CONFIG for the ES module loader (isESM) and, as
+// node 20 does for require(), the SyntaxError of JSON.parse with the path prefixed otherwise.
+function read(jsonPath, { isESM = false } = {}) {
+  if (cache.has(jsonPath)) return cache.get(jsonPath);
+  const ctx = {};
+  const source = readFileUtf8(jsonPath, ctx);
+  let result;
+  if (ctx.errno === undefined) {
+    let parsed;
+    try {
+      parsed = JSON.parse(source);
+    } catch (error) {
+      if (!isESM) {
+        error.message = 'Error parsing ' + jsonPath + ': ' + error.message;
+        error.path = jsonPath;
+        throw error;
+      }
+      const { ERR_INVALID_PACKAGE_CONFIG } = require('internal/errors').codes;
+      const err = new ERR_INVALID_PACKAGE_CONFIG(jsonPath, undefined, error.message);
+      err.cause = error;
+      throw err;
+    }
+    const pick = (value) => (value === null || typeof value !== 'object' ? undefined : value);
+    result = {
+      pjsonPath: jsonPath,
+      exists: true,
+      name: typeof parsed?.name === 'string' ? parsed.name : undefined,
+      main: typeof parsed?.main === 'string' ? parsed.main : undefined,
+      type: parsed?.type === 'module' || parsed?.type === 'commonjs' ? parsed.type : 'none',
+      exports: parsed?.exports,
+      imports: pick(parsed?.imports),
+    };
+  }
+  cache.set(jsonPath, result);
+  return result;
+}
+
+// The nearest package.json at or above `checkPath`'s directory (stops at node_modules).
+function getNearestParentPackageJSON(checkPath) {
+  let dir = path.dirname(checkPath);
+  for (;;) {
+    if (path.basename(dir) === 'node_modules') return undefined;
+    const data = read(path.join(dir, 'package.json'));
+    if (data !== undefined) return data;
+    const parent = path.dirname(dir);
+    if (parent === dir) return undefined;
+    dir = parent;
+  }
+}
+
+function getPackageScopeConfig(checkPath) {
+  return getNearestParentPackageJSON(checkPath);
+}
+
+module.exports = { read, getNearestParentPackageJSON, getPackageScopeConfig, internalModuleStat };

@@ -1,0 +1,82 @@
+'use strict';
+// Prints one line per check; absolute paths are shown relative to <fixtures> (test/js/fixtures/
+// modules) or <testdir> (test/js) so node's recorded output matches on any machine.
+const path = require('path');
+const fixtures = path.join(__dirname, 'fixtures', 'modules');
+const probe = require('./fixtures/modules/probe.js');
+
+function clean(value) {
+  if (typeof value === 'string') {
+    return value.split(fixtures).join('<fixtures>').split(__dirname).join('<testdir>');
+  }
+  if (Array.isArray(value)) return value.map(clean);
+  if (value !== null && typeof value === 'object') {
+    const result = {};
+    for (const key of Object.keys(value)) result[key] = clean(value[key]);
+    return result;
+  }
+  return value;
+}
+
+function describeError(e) {
+  const parts = [`${e.name} ${e.code}: ${clean(e.message)}`];
+  for (const key of ['requireStack', 'path', 'requestPath']) {
+    if (e[key] !== undefined) parts.push(`${key}=${JSON.stringify(clean(e[key]))}`);
+  }
+  return parts.join(' ');
+}
+
+function check(label, fn) {
+  let line;
+  try {
+    line = `${label} => ${JSON.stringify(clean(fn()))}`;
+  } catch (e) {
+    line = `${label} throws ${describeError(e)}`;
+  }
+  process.stdout.write(line + '\n');
+}
+
+// Errors require() throws: MODULE_NOT_FOUND with its require stack, loading failures.
+check('missing relative file', () => probe.require('./plain/nope'));
+check('missing package', () => probe.require('no-such-package-anywhere'));
+check('missing package subpath', () => probe.require('main-pkg/nope'));
+check('missing scoped package', () => probe.require('@scope/nope'));
+check('missing absolute path', () => probe.require(path.join(fixtures, 'plain', 'nope.js')));
+check('missing dependency of a fixture', () => probe.require('./plain/requires-missing.js'));
+check('missing deep in a chain', () => probe.require('./plain/chain/outer.js'));
+check('require.resolve missing', () => probe.resolve('./plain/nope'));
+check('error properties', () => {
+  try {
+    probe.require('./plain/chain/outer.js');
+  } catch (e) {
+    return {
+      isError: e instanceof Error,
+      name: e.name,
+      code: e.code,
+      ownKeys: Object.keys(e),
+      stackStartsWithMessage: e.stack.startsWith(`Error: ${e.message}`),
+    };
+  }
+});
+check('failed modules are not cached', () =>
+  ['plain/chain/outer.js', 'plain/chain/inner.js', 'plain/requires-missing.js']
+    .map((f) => path.join(fixtures, f) in probe.cache));
+
+check('throwing module', () => probe.require('./plain/throws.js'));
+check('throwing module is not cached', () => path.join(fixtures, 'plain/throws.js') in probe.cache);
+check('throwing module is not a child', () =>
+  probe.module.children.some((m) => m.id.endsWith('throws.js')));
+check('bad json', () => probe.require('./plain/bad.json'));
+check('bad json is not cached', () => path.join(fixtures, 'plain/bad.json') in probe.cache);
+
+check('native addon', () => {
+  const file = path.join(fixtures, 'plain', 'addon.node');
+  try {
+    probe.require('./plain/addon.node');
+    return 'loaded?';
+  } catch (e) {
+    // node fails in dlopen (ERR_DLOPEN_FAILED), ringjs refuses addons; both name the file.
+    return [e instanceof Error, e.message.includes(file), typeof e.code, file in probe.cache];
+  }
+});
+check('addon resolves by extension', () => probe.resolve('./plain/addon'));
