@@ -5,12 +5,14 @@
 // RINGJS_BINDING(name, Initialize). An explicit list (as node's node_binding.cc) rather than
 // static constructors, so nothing depends on link order.
 #define RINGJS_BINDING_LIST(V) \
+  V(buffer)                    \
   V(builtins)                  \
   V(constants)                 \
   V(contextify)                \
   V(credentials)               \
   V(errors)                    \
   V(fs)                        \
+  V(messaging)                 \
   V(os)                        \
   V(process_methods)           \
   V(signal_wrap)               \
