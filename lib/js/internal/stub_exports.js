@@ -155,27 +155,6 @@ module.exports = {
   ],
   'callable': false
  },
- 'buffer': {
-  'functions': [
-   'Blob',
-   'Buffer',
-   'File',
-   'SlowBuffer',
-   'atob',
-   'btoa',
-   'isAscii',
-   'isUtf8',
-   'resolveObjectURL',
-   'transcode'
-  ],
-  'values': [
-   'INSPECT_MAX_BYTES',
-   'constants',
-   'kMaxLength',
-   'kStringMaxLength'
-  ],
-  'callable': false
- },
  'child_process': {
   'functions': [
    'ChildProcess',
@@ -836,13 +815,6 @@ module.exports = {
    'WritableStream',
    'WritableStreamDefaultController',
    'WritableStreamDefaultWriter'
-  ],
-  'values': [],
-  'callable': false
- },
- 'string_decoder': {
-  'functions': [
-   'StringDecoder'
   ],
   'values': [],
   'callable': false
