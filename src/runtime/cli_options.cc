@@ -30,6 +30,7 @@ bool IsJsOption(const std::string& arg) {
       "--trace-deprecation",   "--throw-deprecation",    "--pending-deprecation",
       "--trace-uncaught",      "--enable-source-maps",   "--preserve-symlinks",
       "--preserve-symlinks-main", "--no-experimental-fetch", "--experimental-vm-modules",
+      "--experimental-require-module", "--no-experimental-require-module", "--no-addons",
       "--abort-on-uncaught-exception"};
   for (const char* option : kOptions) {
     if (arg == option) return true;
@@ -68,6 +69,7 @@ int ParseCliOptions(int argc, char** argv, CliOptions* options) {
   int i = 1;
   bool entry_from_option = false;
   bool print = false;
+  bool check = false;
   for (; i < argc; i++) {
     std::string arg = argv[i];
     if (arg == "--") {
@@ -108,6 +110,9 @@ int ParseCliOptions(int argc, char** argv, CliOptions* options) {
         options->exec_argv.push_back(options->script);
         entry_from_option = true;
       }
+    } else if (arg == "-c" || arg == "--check") {
+      check = true;
+      options->exec_argv.push_back(arg);
     } else if (arg == "-v" || arg == "--version") {
       options->print_version = true;
     } else if (arg == "-h" || arg == "--help") {
@@ -138,6 +143,10 @@ int ParseCliOptions(int argc, char** argv, CliOptions* options) {
       return 9;
     }
   }
+  if (check && entry_from_option) {
+    std::fprintf(stderr, "%s: either --check or --eval can be used, not both\n", argv[0]);
+    return 9;
+  }
   if (entry_from_option) {
     options->entry = print ? EntryKind::kPrint : EntryKind::kEval;
   } else {
@@ -164,6 +173,7 @@ void PrintUsage() {
       "  -                           script read from stdin (default if no file name is\n"
       "                              provided and stdin is not a terminal)\n"
       "  --                          indicate the end of ringjs options\n"
+      "  -c, --check                 syntax check script without executing\n"
       "  -e, --eval script           evaluate script\n"
       "  -p, --print script          evaluate script and print result\n"
       "  -r, --require module        module to preload (option can be repeated)\n"

@@ -32,6 +32,8 @@ case $SELF in
   /*) ;;
   *) SELF=$(pwd)/$SELF ;;
 esac
+FIXTURES=$(dirname "$SELF")/../js/fixtures/modules
+FIXTURES=$(cd "$FIXTURES" && pwd) || exit 1
 NODE=${NODE:-node}
 if ! command -v "$NODE" > /dev/null 2>&1; then
   echo "SKIP: node not found (set NODE=...)"
@@ -147,6 +149,8 @@ JS
   cat > require-missing.js <<'JS'
 require('./does-not-exist');
 JS
+  ln -s args.js link-args.js
+  printf 'process.stdout.write("index.js of the directory\\n");\n' > index.js
   mkdir -p sub
   printf "require('../require-missing.js');\n" > sub/chain.js
   printf "process.stdout.write('from stdin ' + JSON.stringify([process.argv.slice(1), __filename, module.id, typeof require]) + '\\\\n');\n" \
@@ -244,6 +248,17 @@ case_file_args() {
   run_both "$WORK/args.js" x
   run_both sub/../args.js
   run_both args x
+  run_both link-args.js y
+  run_both --preserve-symlinks-main link-args.js
+  run_both .
+  run_both sub/..
+}
+
+case_node_path() {
+  NODE_PATH="/nonexistent:$FIXTURES/node_modules"
+  export NODE_PATH
+  run_both -e 'process.stdout.write(require("main-pkg") + " " + require.resolve.paths("x").includes(process.env.NODE_PATH.split(":")[1]) + "\n")'
+  unset NODE_PATH
 }
 
 case_eval() {
@@ -359,6 +374,16 @@ case_syntax_error() {
   run_both syntax-late.js
 }
 
+case_check() {
+  run_both -c syntax.js
+  run_both --check throw.js
+  run_both -c args
+  run_both -c does-not-exist.js
+  run_both --stdin stdin-syntax.txt -c
+  run_both --stdin stdin-script.txt --check
+  run_both -c -e 1
+}
+
 case_throw_error() {
   run_both throw.js
   run_both throw-custom.js
@@ -400,6 +425,32 @@ case_module_not_found() {
   run_both require-missing.js
   run_both sub/chain.js
   run_both does-not-exist.js
+}
+
+case_require_esm() {
+  # node 20.19+ loads ES modules through require() by default; ringjs has no ES module loader
+  # yet and behaves as node --no-experimental-require-module, which these compare against.
+  cat > require-esm.js <<JS
+const probe = require('$FIXTURES/probe.js');
+for (const id of ['esm-pkg', 'esm-pkg/noesm.js', 'esm-pkg/legacy.cjs',
+                  './node_modules/exports-cond/esm.mjs']) {
+  try {
+    process.stdout.write(id + ' => ' + JSON.stringify(probe.require(id)) + '\n');
+  } catch (e) {
+    process.stdout.write(id + ' throws ' + e.code + ': ' + e.message + '\n');
+  }
+}
+JS
+  run_both --no-experimental-require-module require-esm.js
+}
+
+case_conditions() {
+  code="process.stdout.write(require('$FIXTURES/probe.js').require('exports-custom') + '\n')"
+  run_both -e "$code"
+  run_both -C custom -e "$code"
+  run_both --conditions custom -e "$code"
+  run_both --conditions=custom -e "$code"
+  run_both --conditions=other -C custom -e "$code"
 }
 
 # ---------------------------------------------------------------------------------------------

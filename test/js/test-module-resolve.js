@@ -147,3 +147,9 @@ check('module.paths inside node_modules', () =>
         probe.cache[path.join(fixtures, 'node_modules/exports-subpaths/node_modules/dep/index.js')].paths));
 check('this test module.paths', () => module.paths[0]);
 check('require.resolve type errors', () => probe.resolve(42));
+
+// Symbolic links resolve to the real path (the cache key, __filename, module.paths).
+check('symlinked package', () => probe.require('linked-pkg'));
+check('symlinked package resolve', () => probe.resolve('linked-pkg'));
+check('symlinked file', () => probe.resolve('./plain/link-to-a.js'));
+check('symlinked file exports', () => probe.require('./plain/link-to-a') === probe.require('./plain/a'));

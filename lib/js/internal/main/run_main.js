@@ -29,31 +29,57 @@ function readStdin() {
   return source;
 }
 
+// -c / --check: compile the CommonJS script (file or stdin) without running it, as node's
+// internal/main/check_syntax; a SyntaxError is reported as uncaught.
+function checkSyntax() {
+  const { Module, wrapSafe } = require('internal/modules/cjs/loader');
+  if (entry.kind === 'file') {
+    const filename = Module._resolveFilename(require('path').resolve(entry.script), null, true);
+    const { readFileUtf8 } = internalBinding('fs');
+    const ctx = {};
+    const source = readFileUtf8(filename, ctx);
+    if (ctx.errno !== undefined) throw require('internal/errors').UVException(ctx);
+    wrapSafe(filename, source);
+  } else if (entry.kind === 'stdin') {
+    wrapSafe('[stdin]', readStdin());
+  }
+}
+
+function runEntry() {
+  switch (entry.kind) {
+    case 'file': {
+      // As node: argv[1] is the absolute path of the script, unless it starts with '-' (only
+      // possible after `--`), which is then looked up as a module name.
+      const main = entry.script.startsWith('-') ? entry.script :
+        require('path').resolve(entry.script);
+      process.argv.splice(1, 0, main);
+      require('internal/modules/cjs/loader').Module.runMain(main);
+      break;
+    }
+    case 'eval':
+      evalScript('[eval]', entry.script, false);
+      break;
+    case 'print':
+      evalScript('[eval]', entry.script, true);
+      break;
+    case 'stdin': {
+      // `-p` without code prints the result of the script read from stdin.
+      const print = process.execArgv.some((arg) => arg === '-p' || arg === '--print' ||
+                                                   arg.startsWith('--print='));
+      evalScript('[stdin]', readStdin(), print);
+      break;
+    }
+    default:
+      break;
+  }
+}
+
 require('internal/process/warning').setupWarningListener();
-loadPreloadModules();
-switch (entry.kind) {
-  case 'file': {
-    // As node: argv[1] is the absolute path of the script, unless it starts with '-' (only
-    // possible after `--`), which is then looked up as a module name.
-    const main = entry.script.startsWith('-') ? entry.script :
-      require('path').resolve(entry.script);
-    process.argv.splice(1, 0, main);
-    require('internal/modules/cjs/loader').Module.runMain(main);
-    break;
-  }
-  case 'eval':
-    evalScript('[eval]', entry.script, false);
-    break;
-  case 'print':
-    evalScript('[eval]', entry.script, true);
-    break;
-  case 'stdin': {
-    // `-p` without code prints the result of the script read from stdin.
-    const print = process.execArgv.some((arg) => arg === '-p' || arg === '--print' ||
-                                                 arg.startsWith('--print='));
-    evalScript('[stdin]', readStdin(), print);
-    break;
-  }
-  default:
-    break;
+const checkOnly = process.execArgv.includes('-c') || process.execArgv.includes('--check');
+if (checkOnly) {
+  if (entry.kind === 'file') process.argv.splice(1, 0, require('path').resolve(entry.script));
+  checkSyntax();
+} else {
+  loadPreloadModules();
+  runEntry();
 }

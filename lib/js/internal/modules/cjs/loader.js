@@ -13,7 +13,24 @@ const { packageExportsResolve, packageImportsResolve } =
   require('internal/modules/package_resolve');
 
 const kIsMainSymbol = Symbol('kIsMainSymbol');
-const cjsConditions = new Set(['require', 'node', 'node-addons']);
+// Conditions require() matches in "exports"/"imports": node's, plus --conditions / -C.
+let cjsConditionsSet;
+function getCjsConditions() {
+  if (cjsConditionsSet === undefined) {
+    const conditions = ['require', 'node'];
+    const argv = process.execArgv;
+    if (!argv.includes('--no-addons')) conditions.push('node-addons');
+    for (let i = 0; i < argv.length; i++) {
+      if (argv[i] === '-C' || argv[i] === '--conditions') {
+        conditions.push(argv[++i]);
+      } else if (argv[i].startsWith('--conditions=') || argv[i].startsWith('-C=')) {
+        conditions.push(argv[i].slice(argv[i].indexOf('=') + 1));
+      }
+    }
+    cjsConditionsSet = new Set(conditions);
+  }
+  return cjsConditionsSet;
+}
 const wrapper = [
   '(function (exports, require, module, __filename, __dirname) { ',
   '\n});',
@@ -176,7 +193,7 @@ function resolveExports(nmPath, request) {
   if (pkg?.exports === undefined || pkg.exports === null) return undefined;
   return finalizeEsmResolution(
     packageExportsResolve(pkg.pjsonPath, `.${match[2] || ''}`, pkg.exports, undefined,
-                          cjsConditions),
+                          getCjsConditions()),
     pkg.pjsonPath);
 }
 
@@ -218,7 +235,7 @@ function trySelf(parentPath, request) {
     return false;
   }
   return finalizeEsmResolution(
-    packageExportsResolve(pkg.pjsonPath, expansion, pkg.exports, parentPath, cjsConditions),
+    packageExportsResolve(pkg.pjsonPath, expansion, pkg.exports, parentPath, getCjsConditions()),
     pkg.pjsonPath);
 }
 
@@ -317,7 +334,7 @@ Module._resolveFilename = function(request, parent, isMain, options) {
     if (pkg?.imports !== undefined) {
       let resolved;
       try {
-        resolved = packageImportsResolve(request, pkg, parentPath, cjsConditions);
+        resolved = packageImportsResolve(request, pkg, parentPath, getCjsConditions());
       } catch (e) {
         if (e.code === 'ERR_MODULE_NOT_FOUND') throw createEsmNotFoundErr(request);
         throw e;
@@ -459,6 +476,11 @@ Module.prototype.load = function(filename) {
   this.filename = filename;
   this.paths = Module._nodeModulePaths(path.dirname(filename));
   const extension = findLongestRegisteredExtension(filename);
+  // .mjs is always an ES module, unless something registered a handler for it.
+  if (filename.endsWith('.mjs') && !Module._extensions['.mjs']) {
+    const { ERR_REQUIRE_ESM } = errorCodes();
+    throw new ERR_REQUIRE_ESM(filename, true, moduleParentCache.get(this)?.filename);
+  }
   Module._extensions[extension](this, filename);
   this.loaded = true;
   // The module is complete: drop the warning prototype a cycle may have given its exports.
@@ -521,6 +543,22 @@ Module.prototype._compile = function(content, filename) {
   }
 };
 
+// Whether `content` fails to compile as CommonJS only because it uses import/export syntax
+// (node's containsModuleSyntax, by the same V8 messages).
+const esmSyntaxErrorMessages = [
+  'Cannot use import statement outside a module',
+  "Unexpected token 'export'",
+  "Cannot use 'import.meta' outside a module",
+];
+function containsModuleSyntax(content, filename) {
+  try {
+    compileFunction(content, filename, wrapperParams);
+    return false;
+  } catch (e) {
+    return e instanceof SyntaxError && esmSyntaxErrorMessages.includes(e.message);
+  }
+}
+
 function wrapSafe(filename, content) {
   // V8 skips a leading shebang line itself when compiling a function body? It does not, so
   // blank it out keeping line numbers.
@@ -538,9 +576,12 @@ Module._extensions['.js'] = function(module, filename) {
   if (filename.endsWith('.js')) {
     const pkg = packageJsonReader.getPackageScopeConfig(filename);
     if (pkg?.type === 'module') {
+      // node 20.19+ loads such a file through its ES module loader (require(esm)); ringjs has
+      // none yet and answers as node --no-experimental-require-module does.
       const { ERR_REQUIRE_ESM } = errorCodes();
       const parent = moduleParentCache.get(module);
-      throw new ERR_REQUIRE_ESM(filename, true, parent?.filename);
+      throw new ERR_REQUIRE_ESM(filename, containsModuleSyntax(content, filename),
+                                parent?.filename, pkg.pjsonPath);
     }
   }
   module._compile(stripShebangOrBOM(content), filename);
