@@ -177,6 +177,10 @@ function tryPackage(requestPath, exts, isMain, originalPath) {
       err.requestPath = originalPath;
       throw err;
     }
+    const jsonPath = path.resolve(requestPath, 'package.json');
+    process.emitWarning(`Invalid 'main' field in '${jsonPath}' of '${pkgMain}'. ` +
+                        'Please either fix that or report it to the module author',
+                        'DeprecationWarning', 'DEP0128');
     return fallback;
   }
   return actual;
