@@ -64,7 +64,7 @@ void Signal::Stop() {
   SetActive(false);
 }
 
-SignalWatcher::SignalWatcher(Loop* loop) : loop_(loop), poll_(loop) {
+SignalWatcher::SignalWatcher(Loop* loop) : poll_(loop) {
   poll_.Unref();
   sigemptyset(&watched_);
   sigemptyset(&blocked_by_us_);

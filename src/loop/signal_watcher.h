@@ -31,7 +31,6 @@ class SignalWatcher {
   void OnReadable();
   void Dispatch(int signum);
 
-  Loop* loop_;
   int fd_ = -1;
   // Internal and unreferenced: the Signal handles keep the loop alive.
   Poll poll_;

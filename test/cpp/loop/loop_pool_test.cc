@@ -99,9 +99,11 @@ TEST_P(PoolTest, FifthSlowTaskWaitsForAFreeWorker) {
 }
 
 TEST_P(PoolTest, HonoursUvThreadpoolSize) {
-  setenv("UV_THREADPOOL_SIZE", "2", 1);
-  std::unique_ptr<Loop> loop = NewLoop(LoopOptions());
-  unsetenv("UV_THREADPOOL_SIZE");
+  std::unique_ptr<Loop> loop;
+  {
+    ScopedEnv env("UV_THREADPOOL_SIZE", "2");
+    loop = NewLoop(LoopOptions());
+  }
   ASSERT_NE(loop, nullptr);
   EXPECT_EQ(loop->thread_pool_size(), 2u);
   Gate gate;
@@ -118,7 +120,7 @@ TEST_P(PoolTest, HonoursUvThreadpoolSize) {
 }
 
 TEST_P(PoolTest, ThreadpoolSizeIsClamped) {
-  setenv("UV_THREADPOOL_SIZE", "0", 1);
+  ScopedEnv env("UV_THREADPOOL_SIZE", "0");
   EXPECT_EQ(ThreadPool::SizeFromEnv(), 1u);
   setenv("UV_THREADPOOL_SIZE", "5000", 1);
   EXPECT_EQ(ThreadPool::SizeFromEnv(), 1024u);
@@ -126,7 +128,9 @@ TEST_P(PoolTest, ThreadpoolSizeIsClamped) {
   EXPECT_EQ(ThreadPool::SizeFromEnv(), 7u);
   unsetenv("UV_THREADPOOL_SIZE");
   EXPECT_EQ(ThreadPool::SizeFromEnv(), 4u);
-  EXPECT_EQ(loop_->thread_pool_size(), 4u);
+  std::unique_ptr<Loop> loop = NewLoop(LoopOptions());
+  ASSERT_NE(loop, nullptr);
+  EXPECT_EQ(loop->thread_pool_size(), 4u);
 }
 
 TEST_P(PoolTest, AfterWorkCanQueueMoreWork) {

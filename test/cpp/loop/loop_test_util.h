@@ -15,6 +15,34 @@
 
 namespace ringjs::loop::test {
 
+// Sets (or, with value nullptr, unsets) an environment variable for its
+// lifetime; tests must not depend on what the CI environment exports.
+class ScopedEnv {
+ public:
+  ScopedEnv(const char* name, const char* value) : name_(name) {
+    const char* old = getenv(name);
+    had_ = old != nullptr;
+    if (had_) old_ = old;
+    if (value != nullptr)
+      setenv(name, value, 1);
+    else
+      unsetenv(name);
+  }
+  ~ScopedEnv() {
+    if (had_)
+      setenv(name_.c_str(), old_.c_str(), 1);
+    else
+      unsetenv(name_.c_str());
+  }
+  ScopedEnv(const ScopedEnv&) = delete;
+  ScopedEnv& operator=(const ScopedEnv&) = delete;
+
+ private:
+  std::string name_;
+  std::string old_;
+  bool had_ = false;
+};
+
 inline const char* BackendName(Backend backend) {
   return backend == Backend::kIoUring ? "io_uring" : "epoll";
 }
