@@ -148,25 +148,36 @@ function emitRejection(emitter, err, type, args) {
 }
 
 // Adds the "Emitted 'error' event at:" part to the stack printed for an uncaught error.
+// The frames the emit site shares with the error's own stack collapse into one line.
 function enhanceStackTrace(err, own) {
   let ctorInfo = '';
   try {
     const { name } = this.constructor;
     if (name !== 'EventEmitter') ctorInfo = ` on ${name} instance`;
   } catch {
-    // Ignore: a hostile constructor getter must not hide the original error.
+    // A throwing constructor getter must not hide the original error.
   }
   const sep = `\nEmitted 'error' event${ctorInfo} at:\n`;
   const errLines = String(err.stack).split('\n').slice(1);
   const ownLines = String(own.stack).split('\n').slice(1);
-  // Drop the frames both stacks share (everything below the emit() call).
-  let shared = 0;
-  while (shared < errLines.length && shared < ownLines.length &&
-         errLines[errLines.length - 1 - shared] === ownLines[ownLines.length - 1 - shared]) {
-    shared++;
+  const { len, offset } = sharedRun(ownLines, errLines);
+  if (len > 0) {
+    ownLines.splice(offset + 1, len - 2, '    [... lines matching original stack trace ...]');
   }
-  if (shared > 0) ownLines.splice(ownLines.length - shared, shared);
   return err.stack + sep + ownLines.join('\n');
+}
+
+// The first run of more than 3 lines of `a` that also appears, in order, in `b`.
+function sharedRun(a, b) {
+  for (let i = 0; i < a.length - 3; i++) {
+    const pos = b.indexOf(a[i]);
+    if (pos === -1 || b.length - pos <= 3) continue;
+    const max = Math.min(a.length - i, b.length - pos);
+    let len = 1;
+    while (len < max && a[i + len] === b[pos + len]) len++;
+    if (len > 3) return { len, offset: i };
+  }
+  return { len: 0, offset: 0 };
 }
 
 EventEmitter.prototype.emit = function emit(type, ...args) {

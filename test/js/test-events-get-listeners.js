@@ -3,6 +3,9 @@
 const assert = require('assert');
 const { getEventListeners, addAbortListener, listenerCount, EventEmitter } = require('events');
 
+// node 20 installs Symbol.dispose as Symbol.for('nodejs.dispose') (V8 has none yet).
+const kDispose = Symbol.dispose ?? Symbol.for('nodejs.dispose');
+
 {
   const e = new EventEmitter();
   const f = () => {};
@@ -62,7 +65,7 @@ async function abortListenerTests() {
       calls++;
       assert.strictEqual(e.type, 'abort');
     });
-    assert.strictEqual(typeof disposable[Symbol.dispose], 'function');
+    assert.strictEqual(typeof disposable[kDispose], 'function');
     assert.strictEqual(Object.getPrototypeOf(disposable), null);
     ac.abort();
     ac.abort();
@@ -74,8 +77,8 @@ async function abortListenerTests() {
     const ac = new AbortController();
     let calls = 0;
     const d = addAbortListener(ac.signal, () => calls++);
-    d[Symbol.dispose]();
-    d[Symbol.dispose](); // twice is fine
+    d[kDispose]();
+    d[kDispose](); // twice is fine
     ac.abort();
     assert.strictEqual(calls, 0);
   }

@@ -68,14 +68,16 @@ function inspect(...args) {
   return inspectFn(...args);
 }
 
-// Milliseconds since the time origin, as performance.now().
+// Milliseconds since the time origin, as performance.now(). Falls back to process.hrtime()
+// where the global performance object is missing or not implemented yet.
 let nowFn;
 function now() {
   if (nowFn === undefined) {
-    const perf = globalThis.performance;
-    if (perf !== undefined && typeof perf.now === 'function') {
+    try {
+      const perf = globalThis.performance;
+      perf.now();
       nowFn = () => perf.now();
-    } else {
+    } catch {
       const start = process.hrtime();
       const offset = process.uptime() * 1000;
       nowFn = () => {
