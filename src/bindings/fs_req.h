@@ -1,0 +1,138 @@
+// One internalBinding('fs') operation, run three ways from the same description:
+//   sync      binding.x(args..., undefined, ctx): runs now; a failure fills ctx
+//             {errno, code, syscall, path, dest} and JS throws node's UVException from it.
+//   callback  binding.x(args..., req): req.oncomplete(err, value) runs later, with
+//             this === req, through a CallbackScope.
+//   promise   binding.x(args..., kUsePromises): returns a promise settled the same way.
+// The async forms go on the ring when the loop has the op (FsOp::submit: openat, read, write,
+// statx, close, fsync, renameat, unlinkat, mkdirat) and on the thread pool otherwise
+// (FsOp::run). Everything the kernel or a pool thread touches (paths, buffers, the statx buffer)
+// is owned by the FsOp until completion; JS buffers are pinned through their BackingStore.
+#ifndef SRC_BINDINGS_FS_REQ_H_
+#define SRC_BINDINGS_FS_REQ_H_
+
+#include <linux/stat.h>
+#include <sys/uio.h>
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "bindings/fs_ops.h"
+#include "loop/loop.h"
+#include "runtime/environment.h"
+#include "v8.h"
+
+namespace ringjs::fs {
+
+// How a successful result is handed to JS.
+enum class ResultKind : uint8_t {
+  kUndefined,    // close, rename, ...
+  kNumber,       // fd, bytes read/written
+  kStat,         // Float64Array / BigInt64Array in node's stat layout
+  kStatFs,       // statfs fields
+  kString,       // out_string, in `encoding` (readlink, realpath, mkdtemp)
+  kMaybeString,  // out_string if not empty, else undefined (mkdir recursive)
+  kNames,        // readdir: names, or [names, types]
+  kBoolean,      // result == 0 (existsSync)
+};
+
+// Encodings the binding produces natively; anything else comes back as a Uint8Array and JS
+// decodes it (lib/js/internal/fs/utils.js).
+enum class Encoding : uint8_t { kUtf8, kLatin1, kUcs2, kBytes };
+
+struct FsOp {
+  explicit FsOp(const char* syscall_name) : syscall(syscall_name) {}
+
+  // The error context of a failure.
+  const char* syscall;
+  std::string path;
+  std::string dest;
+  bool report_path = false;
+  bool report_dest = false;
+  // Sync writes fill only {errno, syscall} (node's writeSync key order).
+  bool short_context = false;
+
+  // Blocking work (pool thread or, for sync calls, the JS thread). Returns result or -errno.
+  std::function<int64_t(FsOp*)> run;
+  // Ring form: submits on the loop and returns 0, or -errno (then `run` is not tried).
+  std::function<int(loop::Loop*, loop::Request*, FsOp*)> submit;
+
+  int64_t result = 0;
+  ResultKind kind = ResultKind::kUndefined;
+  Encoding encoding = Encoding::kUtf8;
+  bool bigint = false;
+  bool with_types = false;
+
+  // Outputs.
+  FileStat stat;
+  struct statx stx;  // Filled by a ring statx, converted into `stat` at completion.
+  bool stat_from_statx = false;
+  uint64_t statfs[7] = {};
+  std::string out_string;
+  std::vector<std::string> names;
+  std::vector<int> types;
+
+  // Inputs the kernel reads or writes, alive until completion.
+  std::vector<std::shared_ptr<v8::BackingStore>> buffers;
+  std::vector<struct iovec> iov;
+  std::string data;  // writeString's encoded bytes.
+  char* buf = nullptr;
+  size_t len = 0;
+  int64_t position = -1;
+  int fd = -1;
+  int flags = 0;
+  int mode = 0;
+  uint32_t uid = 0;
+  uint32_t gid = 0;
+  double atime = 0;
+  double mtime = 0;
+
+  void SetPath(std::string p) {
+    path = std::move(p);
+    report_path = true;
+  }
+  void SetDest(std::string d) {
+    dest = std::move(d);
+    report_dest = true;
+  }
+};
+
+// Per-Environment state of the fs binding.
+class FsBindingData : public BindingData {
+ public:
+  explicit FsBindingData(Environment* env);
+
+  v8::Local<v8::Float64Array> stat_values() const;
+  v8::Local<v8::BigInt64Array> bigint_stat_values() const;
+  v8::Local<v8::Symbol> use_promises() const;
+  double* stat_values_data() { return stat_values_data_; }
+  int64_t* bigint_stat_values_data() { return bigint_stat_values_data_; }
+  // internal/errors UVException, looked up on first use.
+  v8::MaybeLocal<v8::Function> uv_exception();
+
+ private:
+  Environment* env_;
+  v8::Global<v8::Float64Array> stat_values_;
+  v8::Global<v8::BigInt64Array> bigint_stat_values_;
+  double* stat_values_data_ = nullptr;
+  int64_t* bigint_stat_values_data_ = nullptr;
+  v8::Global<v8::Symbol> use_promises_;
+  v8::Global<v8::Function> uv_exception_;
+};
+
+FsBindingData* GetBindingData(Environment* env);
+
+// Runs `op` in the form info[req_index] asks for (see the top of this file); the sync error
+// context is info[req_index + 1].
+void Dispatch(const v8::FunctionCallbackInfo<v8::Value>& info, int req_index,
+              std::unique_ptr<FsOp> op);
+
+// The JS value of a successful op.
+v8::MaybeLocal<v8::Value> ResultToValue(Environment* env, FsOp* op, bool sync);
+
+}  // namespace ringjs::fs
+
+#endif  // SRC_BINDINGS_FS_REQ_H_
