@@ -101,6 +101,22 @@ e.code = 'E_THING';
 e.details = { depth: { deeper: { deepest: { bottom: 1 } } } };
 throw e;
 JS
+  cat > throw-inspect.js <<'JS'
+class Custom extends Error {
+  [Symbol.for('nodejs.util.inspect.custom')]() { return 'custom inspect is ignored'; }
+}
+throw new Custom('with custom inspect');
+JS
+  cat > throw-cause.js <<'JS'
+const inner = new TypeError('inner problem');
+throw new Error('outer problem', { cause: inner });
+JS
+  printf 'throw new AggregateError([new Error("one"), new RangeError("two")], "several");\n' \
+    > throw-aggregate.js
+  printf 'const e = new Error("x"); e.stack = "custom stack text"; throw e;\n' > throw-stack-string.js
+  printf 'const e = new Error("x"); e.stack = undefined; throw e;\n' > throw-stack-undefined.js
+  printf 'const e = Object.create(Error.prototype); e.message = "m"; throw e;\n' > throw-fake-error.js
+  printf 'function f() {\n\tif (true) {\n\t\tthrow new Error("tabs");\n\t}\n}\nf();\n' > throw-tabs.js
   printf 'throw 42;\n' > throw-number.js
   printf "throw 'a string';\n" > throw-string.js
   printf 'throw null;\n' > throw-null.js
@@ -169,7 +185,7 @@ shape() {
     BEGIN { skip = 0 }
     skip > 0 { skip--; print "<internal source line>"; next }
     /^(Node\.js|ringjs) v[0-9]/ { next }
-    /^    at / {
+    /^ +at / {
       if (index($0, work "/") || $0 ~ /\[(eval|stdin)\]:[0-9]/) print
       next
     }
@@ -179,6 +195,7 @@ shape() {
       else if (starts($0, ringjs ": ")) $0 = "RUNTIME: " substr($0, length(ringjs) + 3)
       gsub(/`[^` ]+ --trace-uncaught/, "`RUNTIME --trace-uncaught")
       gsub(/node:internal\/[a-z_\/]+:[0-9]+(:[0-9]+)?/, "node:internal/...")
+      gsub(/\.\.\. [0-9]+ lines matching cause stack trace \.\.\./, "... N lines matching cause stack trace ...")
       print
     }' "$1"
 }
@@ -388,6 +405,13 @@ case_throw_error() {
   run_both throw.js
   run_both throw-custom.js
   run_both throw-props.js
+  run_both throw-inspect.js
+  run_both throw-cause.js
+  run_both throw-aggregate.js
+  run_both throw-stack-string.js
+  run_both throw-stack-undefined.js
+  run_both throw-fake-error.js
+  run_both throw-tabs.js
 }
 
 case_throw_primitive() {
@@ -415,6 +439,12 @@ case_exit_code() {
   run_both -e 'process.exitCode = 4'
   run_both exit-listener.js
   run_both uncaught-handler.js
+  run_both -e 'process.on("exit", () => { throw new Error("thrown in exit listener") })'
+  run_both -e 'process.on("uncaughtException", () => { throw new Error("in handler") }); throw 1'
+  run_both -e 'process.on("exit", (c) => process.exit(7)); throw new Error("x")'
+  run_both -e 'process.on("unhandledRejection", (r) => process.stdout.write("handled " + r + "\n")); Promise.reject(5)'
+  run_both -e 'process.exit(256 + 4)'
+  run_both -e 'process.exitCode = "4"'
 }
 
 case_timeout_throw() {

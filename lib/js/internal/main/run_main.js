@@ -45,35 +45,6 @@ function checkSyntax() {
   }
 }
 
-function runEntry() {
-  switch (entry.kind) {
-    case 'file': {
-      // As node: argv[1] is the absolute path of the script, unless it starts with '-' (only
-      // possible after `--`), which is then looked up as a module name.
-      const main = entry.script.startsWith('-') ? entry.script :
-        require('path').resolve(entry.script);
-      process.argv.splice(1, 0, main);
-      require('internal/modules/cjs/loader').Module.runMain(main);
-      break;
-    }
-    case 'eval':
-      evalScript('[eval]', entry.script, false);
-      break;
-    case 'print':
-      evalScript('[eval]', entry.script, true);
-      break;
-    case 'stdin': {
-      // `-p` without code prints the result of the script read from stdin.
-      const print = process.execArgv.some((arg) => arg === '-p' || arg === '--print' ||
-                                                   arg.startsWith('--print='));
-      evalScript('[stdin]', readStdin(), print);
-      break;
-    }
-    default:
-      break;
-  }
-}
-
 require('internal/process/warning').setupWarningListener();
 const checkOnly = process.execArgv.includes('-c') || process.execArgv.includes('--check');
 if (checkOnly) {
@@ -81,5 +52,32 @@ if (checkOnly) {
   checkSyntax();
 } else {
   loadPreloadModules();
-  runEntry();
+}
+
+// Run at the top level, so user stacks end in one internal frame here, as in node.
+switch (checkOnly ? 'none' : entry.kind) {
+  case 'file': {
+    // As node: argv[1] is the absolute path of the script, unless it starts with '-' (only
+    // possible after `--`), which is then looked up as a module name.
+    const main = entry.script.startsWith('-') ? entry.script :
+      require('path').resolve(entry.script);
+    process.argv.splice(1, 0, main);
+    require('internal/modules/cjs/loader').Module.runMain(main);
+    break;
+  }
+  case 'eval':
+    evalScript('[eval]', entry.script, false);
+    break;
+  case 'print':
+    evalScript('[eval]', entry.script, true);
+    break;
+  case 'stdin': {
+    // `-p` without code prints the result of the script read from stdin.
+    const print = process.execArgv.some((arg) => arg === '-p' || arg === '--print' ||
+                                                 arg.startsWith('--print='));
+    evalScript('[stdin]', readStdin(), print);
+    break;
+  }
+  default:
+    break;
 }
