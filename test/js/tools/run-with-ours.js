@@ -7,9 +7,18 @@
 // replaced. Node's own internals keep using node's classes.
 const Module = require('module');
 const path = require('path');
+// The harness's own warning about internal/test/binding would reach tests that count warnings.
+const emitWarning = process.emitWarning;
+process.emitWarning = () => {};
 const { requireBuiltin } = require('./node-harness.js');
+process.emitWarning = emitWarning;
 
-const redirected = new Set(['events', 'path', 'path/posix', 'path/win32']);
+const redirected = new Set([
+  'events', 'path', 'path/posix', 'path/win32',
+  // For tests run with --expose-internals.
+  'internal/event_target', 'internal/abort_controller', 'internal/events/abort_listener',
+  'internal/events/symbols', 'internal/per_context/domexception',
+]);
 const originalLoad = Module._load;
 Module._load = function(request, parent, isMain) {
   const id = request.startsWith('node:') ? request.slice(5) : request;
