@@ -580,7 +580,13 @@ void Mkdtemp(const FunctionCallbackInfo<Value>& info) {
   op->SetPath(op->data + "XXXXXX");
   op->encoding = EncodingArg(info.GetIsolate(), info[1]);
   op->kind = ResultKind::kString;
-  op->run = [](FsOp* o) -> int64_t { return fs::Mkdtemp(o->data, &o->out_string); };
+  op->run = [](FsOp* o) -> int64_t {
+    int err = fs::Mkdtemp(o->data, &o->out_string);
+    // As node: an async failure names the template as mkdtemp(3) left it (libuv mutates its
+    // copy of the path), a sync one the template with its XXXXXX.
+    if (err < 0 && o->async) o->path = o->out_string;
+    return err;
+  };
   Dispatch(info, 2, std::move(op));
 }
 

@@ -244,9 +244,9 @@ int RealPath(const char* path, std::string* out) {
 
 int Mkdtemp(const std::string& prefix, std::string* out) {
   std::string templ = prefix + "XXXXXX";
-  if (mkdtemp(templ.data()) == nullptr) return -errno;
+  int err = mkdtemp(templ.data()) == nullptr ? -errno : 0;
   *out = std::move(templ);
-  return 0;
+  return err;
 }
 
 int MkdirRecursive(const std::string& path, int mode, std::string* first_created) {

@@ -89,7 +89,8 @@ int Lutimes(const char* path, double atime, double mtime);
 
 int ReadLink(const char* path, std::string* out);
 int RealPath(const char* path, std::string* out);
-// `prefix` + "XXXXXX"; *out is the created directory.
+// `prefix` + "XXXXXX"; *out is the created directory (on failure, the template as mkdtemp(3)
+// left it).
 int Mkdtemp(const std::string& prefix, std::string* out);
 
 // node's MKDirpSync: creates every missing parent; *first_created is the first directory made

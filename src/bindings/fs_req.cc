@@ -268,6 +268,7 @@ void Dispatch(const v8::FunctionCallbackInfo<v8::Value>& info, int req_index,
   v8::Local<v8::Value> req = info[req_index];
   FsBindingData* data = GetBindingData(env);
   if (req->IsObject() || (req->IsSymbol() && req->StrictEquals(data->use_promises()))) {
+    op->async = true;
     auto async = std::make_unique<AsyncFsReq>(env, std::move(op));
     if (req->IsObject()) {
       async->set_req(req.As<v8::Object>());

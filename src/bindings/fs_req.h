@@ -61,6 +61,7 @@ struct FsOp {
   std::function<int(loop::Loop*, loop::Request*, FsOp*)> submit;
 
   int64_t result = 0;
+  bool async = false;  // Set before an async start (run/submit may look at it).
   ResultKind kind = ResultKind::kUndefined;
   Encoding encoding = Encoding::kUtf8;
   bool bigint = false;
