@@ -69,7 +69,10 @@ JS
   cat > preload.js <<'JS'
 globalThis.PRELOADED = (globalThis.PRELOADED || 0) + 1;
 process.stdout.write('preload ' + JSON.stringify([module.id === require.resolve('./preload.js'),
-                                                   require.main === undefined]) + '\n');
+                                                   require.main === undefined,
+                                                   module.isPreloading,
+                                                   module.parent && module.parent.id]) + '\n');
+setTimeout(() => process.stdout.write('preloading later: ' + module.isPreloading + '\n'), 1);
 JS
   cat > syntax.js <<'JS'
 const a = 1;

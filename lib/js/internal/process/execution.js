@@ -13,9 +13,18 @@ function onGlobalUncaughtException(error, fromPromise) {
   process.emit('uncaughtExceptionMonitor', error, type);
   if (captureCallback !== null) {
     captureCallback(error);
-    return true;
+  } else if (!process.emit('uncaughtException', error, type)) {
+    return fatal();
   }
-  if (process.emit('uncaughtException', error, type)) return true;
+  // Handled: make sure the next check phase comes soon, so that ticks a throwing tick left
+  // behind run (C++ drains them when it starts the check phase), as node does.
+  require('timers').setImmediate(noop);
+  return true;
+}
+
+function noop() {}
+
+function fatal() {
   // Fatal: C++ prints the report and exits with process.exitCode after 'exit' listeners ran.
   try {
     if (!process._exiting) {
@@ -90,14 +99,14 @@ function setupUncaughtExceptionHandling() {
 
 // Runs code given with -e/-p or piped on stdin, with module-like globals as node provides.
 function evalScript(name, body, print) {
-  const { Module } = require('internal/modules/cjs/loader');
+  const { Module, makeRequireFunction } = require('internal/modules/cjs/loader');
   const path = require('path');
   const { runScript } = internalBinding('contextify');
   const cwd = process.cwd();
   const module = new Module(name);
   module.filename = path.join(cwd, name);
   module.paths = Module._nodeModulePaths(cwd);
-  const require_ = Module.createRequireForModule(module);
+  const require_ = makeRequireFunction(module);
   const define = (key, value) => Object.defineProperty(globalThis, key, {
     __proto__: null, value, writable: true, enumerable: false, configurable: true,
   });

@@ -43,7 +43,7 @@ function stat(filename) {
   const cached = statCache?.get(filename);
   if (cached !== undefined) return cached;
   const result = internalModuleStat(filename);
-  statCache?.set(filename, result);
+  if (result >= 0) statCache?.set(filename, result);
   return result;
 }
 // Filled only while a top-level require runs (as node), so later file changes are seen.
@@ -56,7 +56,11 @@ function toRealPath(requestPath) {
   if (result === undefined) {
     const ctx = {};
     result = realpathBinding(requestPath, ctx);
-    if (ctx.errno !== undefined) throw require('internal/errors').UVException(ctx);
+    if (ctx.errno !== undefined) {
+      // node's fs.realpathSync walks the path with lstat, and its errors say so.
+      if (ctx.syscall === 'realpath') ctx.syscall = 'lstat';
+      throw require('internal/errors').UVException(ctx);
+    }
     realpathCache.set(requestPath, result);
   }
   return result;
@@ -99,8 +103,81 @@ Module._cache = { __proto__: null };
 Module._pathCache = { __proto__: null };
 Module._extensions = { __proto__: null };
 Module.globalPaths = [];
-Module.wrapper = wrapper;
-Module.wrap = (script) => wrapper[0] + script + wrapper[1];
+// Module.wrap / Module.wrapper: patching either (as some instrumenters do) makes wrapSafe
+// compile the patched wrapper text as a script, as node does.
+let patched = false;
+let wrap = function(script) {
+  return Module.wrapper[0] + script + Module.wrapper[1];
+};
+let wrapperProxy = new Proxy(wrapper, {
+  __proto__: null,
+  set(target, property, value, receiver) {
+    patched = true;
+    return Reflect.set(target, property, value, receiver);
+  },
+  defineProperty(target, property, descriptor) {
+    patched = true;
+    return Reflect.defineProperty(target, property, descriptor);
+  },
+});
+Object.defineProperty(Module, 'wrap', {
+  __proto__: null,
+  get() { return wrap; },
+  set(value) {
+    patched = true;
+    wrap = value;
+  },
+  configurable: true,
+  enumerable: true,
+});
+Object.defineProperty(Module, 'wrapper', {
+  __proto__: null,
+  get() { return wrapperProxy; },
+  set(value) {
+    patched = true;
+    wrapperProxy = value;
+  },
+  configurable: true,
+  enumerable: true,
+});
+
+// Module._stat: replaceable (experimental in node); Module._readPackage; Module._debug.
+let statHook = stat;
+let statWarned = false;
+Object.defineProperty(Module, '_stat', {
+  __proto__: null,
+  get() { return statHook; },
+  set(value) {
+    if (!statWarned) {
+      statWarned = true;
+      process.emitWarning(
+        'Module._stat is an experimental feature and might change at any time',
+        'ExperimentalWarning');
+    }
+    statHook = value;
+    return true;
+  },
+  configurable: true,
+  enumerable: true,
+});
+Module._readPackage = function(requestPath) {
+  return packageJsonReader.read(path.resolve(requestPath, 'package.json')) ?? {
+    __proto__: null, exists: false, pjsonPath: path.resolve(requestPath, 'package.json'),
+    main: undefined, name: undefined, type: 'none', exports: undefined, imports: undefined,
+  };
+};
+Module._debug = require('internal/util').pendingDeprecate(
+  function(...args) { require('internal/util/debuglog').debuglog('module')(...args); },
+  'Module._debug is deprecated.', 'DEP0077');
+
+// module.isPreloading: true while -r/--require modules load.
+let isPreloading = false;
+Object.defineProperty(Module.prototype, 'isPreloading', {
+  __proto__: null,
+  get() { return isPreloading; },
+  configurable: true,
+  enumerable: false,
+});
 Module.builtinModules = BuiltinModule.getCanBeRequiredByUsersWithoutSchemeList();
 Module.isBuiltin = (id) => BuiltinModule.normalizeRequirableId(id) !== undefined ||
   (typeof id === 'string' && BuiltinModule.canBeRequiredWithoutScheme(id));
@@ -146,7 +223,7 @@ Module._resolveLookupPaths = function(request, parent) {
 };
 
 function tryFile(requestPath, isMain) {
-  if (stat(requestPath) !== 0) return false;
+  if (statHook(requestPath) !== 0) return false;
   if (!isMain && process.execArgv.includes('--preserve-symlinks')) return path.resolve(requestPath);
   return toRealPath(requestPath);
 }
@@ -259,14 +336,14 @@ Module._findPath = function(request, paths, isMain) {
     (request.endsWith('/') || request.endsWith('/.') || request.endsWith('/..') ||
      request === '.' || request === '..');
   for (const curPath of paths) {
-    if (curPath && stat(curPath) < 1) continue;
+    if (curPath && statHook(curPath) < 1) continue;
     if (!absoluteRequest) {
       const exportsResolved = resolveExports(curPath, request);
       if (exportsResolved) return exportsResolved;
     }
     const basePath = path.resolve(curPath, request);
     let filename;
-    const rc = stat(basePath);
+    const rc = statHook(basePath);
     if (!trailingSlash) {
       if (rc === 0) {
         filename = toRealPathUnlessPreserved(basePath, isMain);
@@ -564,6 +641,10 @@ function containsModuleSyntax(content, filename) {
 }
 
 function wrapSafe(filename, content) {
+  if (patched) {
+    const { runScript } = internalBinding('contextify');
+    return runScript(Module.wrap(content), filename);
+  }
   // V8 skips a leading shebang line itself when compiling a function body? It does not, so
   // blank it out keeping line numbers.
   if (content.startsWith('#!')) {
@@ -629,7 +710,6 @@ function makeRequireFunction(mod) {
   return require_;
 }
 
-Module.createRequireForModule = makeRequireFunction;
 
 // A file: URL (string or URL object) to a path: internal/url's fileURLToPath once that module
 // exists, else the same rules for the common cases (host '' or localhost, no encoded '/').
@@ -690,7 +770,12 @@ Module._preloadModules = function(requests) {
   } catch (e) {
     if (e.code !== 'ENOENT') throw e;
   }
-  for (const request of requests) parent.require(request);
+  isPreloading = true;
+  try {
+    for (const request of requests) parent.require(request);
+  } finally {
+    isPreloading = false;
+  }
 };
 
 Module.syncBuiltinESMExports = function syncBuiltinESMExports() {};
@@ -700,4 +785,4 @@ Module.register = function register() {
   throw new ERR_NOT_IMPLEMENTED('module.register');
 };
 
-module.exports = { Module, wrapSafe, kIsMainSymbol };
+module.exports = { Module, wrapSafe, kIsMainSymbol, makeRequireFunction };
