@@ -6,6 +6,9 @@
 const { errname: uvErrname, getErrorMap: uvGetErrorMap } = internalBinding('uv');
 
 const kIsNodeError = Symbol('kIsNodeError');
+// An error may carry a function under this key that returns its stack with more context
+// (events.js adds "Emitted 'error' event at:"); the fatal report calls it first.
+const kEnhanceStackBeforeInspector = Symbol('kEnhanceStackBeforeInspector');
 const messages = new Map();
 const codes = {};
 
@@ -1135,6 +1138,7 @@ E('ERR_WORKER_UNSERIALIZABLE_ERROR', 'Serializing an uncaught exception failed',
 E('ERR_WORKER_UNSUPPORTED_OPERATION', '%s is not supported in workers', TypeError);
 
 module.exports = {
+  kEnhanceStackBeforeInspector,
   AbortError,
   aggregateTwoErrors,
   NodeAggregateError,

@@ -13,6 +13,16 @@ EventEmitter.call(process);
 
 require('internal/process/per_thread').setupProcessObject(process, processMethods);
 
+// Symbol.dispose/asyncDispose are not in V8 10.2; node 20 defines them this way.
+for (const [name, key] of [['dispose', 'nodejs.dispose'], ['asyncDispose', 'nodejs.asyncDispose']]) {
+  if (Symbol[name] === undefined) {
+    Object.defineProperty(Symbol, name, {
+      __proto__: null, value: Symbol.for(key), writable: false, enumerable: false,
+      configurable: false,
+    });
+  }
+}
+
 // Globals.
 const { defineLazyGlobal, defineOperation, exposeInterface } = require('internal/bootstrap/globals');
 Object.defineProperty(globalThis, 'global', {

@@ -42,6 +42,16 @@ function fatal() {
 // stack enhancer): custom inspect functions ignored, at least 5 levels deep, colored when
 // stderr is a terminal that takes colors.
 function inspectError(error) {
+  // The "before inspector" enhancer: events.js adds "Emitted 'error' event at:" this way.
+  const { kEnhanceStackBeforeInspector } = require('internal/errors');
+  if (error !== null && typeof error === 'object' &&
+      typeof error[kEnhanceStackBeforeInspector] === 'function') {
+    try {
+      error.stack = error[kEnhanceStackBeforeInspector]();
+    } catch {
+      // Keep the original stack.
+    }
+  }
   const { inspect } = require('internal/util/inspect');
   let colors = false;
   try {
