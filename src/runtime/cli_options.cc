@@ -36,7 +36,7 @@ bool IsJsOption(const std::string& arg) {
     if (arg == option) return true;
   }
   static const char* const kValued[] = {"--unhandled-rejections=", "--input-type=",
-                                        "--title=", "--conditions=", "-C=", "--io-uring-sqpoll"};
+                                        "--title=", "--conditions=", "--io-uring-sqpoll"};
   for (const char* prefix : kValued) {
     if (arg.rfind(prefix, 0) == 0) return true;
   }
@@ -52,6 +52,25 @@ bool IsJsOptionWithValue(const std::string& arg) {
     if (arg == option) return true;
   }
   return false;
+}
+
+// Node's checks on the values of the JS-side options above. Returns false after printing the
+// message node prints.
+bool CheckJsOptionValue(const char* argv0, const std::string& name, const std::string& value) {
+  if (name == "--unhandled-rejections") {
+    static const char* const kModes[] = {"strict", "warn", "none", "throw",
+                                         "warn-with-error-code"};
+    for (const char* mode : kModes) {
+      if (value == mode) return true;
+    }
+    std::fprintf(stderr, "%s: invalid value for --unhandled-rejections\n", argv0);
+    return false;
+  }
+  if (name == "--input-type" && value != "module" && value != "commonjs") {
+    std::fprintf(stderr, "%s: --input-type must be \"module\" or \"commonjs\"\n", argv0);
+    return false;
+  }
+  return true;
 }
 
 std::string ExecutablePath(const char* argv0) {
@@ -130,13 +149,21 @@ int ParseCliOptions(int argc, char** argv, CliOptions* options) {
       options->exec_argv.push_back(arg);
     } else if (IsJsOptionWithValue(arg)) {
       const char* value = takes_value(arg.c_str());
-      if (value == nullptr) return 9;
+      if (value == nullptr || !CheckJsOptionValue(argv[0], arg, value)) return 9;
       options->exec_argv.push_back(arg);
       options->exec_argv.push_back(value);
     } else if (IsV8Option(arg)) {
       options->v8_flags.push_back(arg);
       options->exec_argv.push_back(arg);
     } else if (IsJsOption(arg)) {
+      size_t eq = arg.find('=');
+      if (eq != std::string::npos) {
+        if (eq + 1 == arg.size()) {
+          std::fprintf(stderr, "%s: %s requires an argument\n", argv[0], arg.c_str());
+          return 9;
+        }
+        if (!CheckJsOptionValue(argv[0], arg.substr(0, eq), arg.substr(eq + 1))) return 9;
+      }
       options->exec_argv.push_back(arg);
     } else {
       std::fprintf(stderr, "%s: bad option: %s\n", argv[0], arg.c_str());

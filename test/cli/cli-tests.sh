@@ -11,8 +11,8 @@
 #   - the shape of stderr: every line except the version trailer (`Node.js v20.x` /
 #     `ringjs v0.1.0`), stack frames of internal code (only frames naming the scratch
 #     directory or [eval]/[stdin] code are kept), the source/caret lines that point into
-#     node:internal code, line numbers inside node:internal files and the program name in
-#     `X: bad option` / `Use \`X --trace-uncaught` lines.
+#     node:internal code, line numbers inside node:internal files, the pid in `(node:PID)`
+#     warnings and the program name in `X: bad option` / `Use \`X --trace-...` lines.
 # A few cases check ringjs alone (--version text, usage without a terminal script).
 # Exit status: 0 all passed, 1 a case failed, 77 node is not installed (ctest: skipped).
 set -u
@@ -196,7 +196,8 @@ shape() {
     {
       if (starts($0, node ": ")) $0 = "RUNTIME: " substr($0, length(node) + 3)
       else if (starts($0, ringjs ": ")) $0 = "RUNTIME: " substr($0, length(ringjs) + 3)
-      gsub(/`[^` ]+ --trace-uncaught/, "`RUNTIME --trace-uncaught")
+      gsub(/`[^` ]+ --trace-/, "`RUNTIME --trace-")
+      sub(/^\(node:[0-9]+\)/, "(node:PID)")
       gsub(/node:internal\/[a-z_\/]+:[0-9]+(:[0-9]+)?/, "node:internal/...")
       gsub(/\.\.\. [0-9]+ lines matching cause stack trace \.\.\./, "... N lines matching cause stack trace ...")
       print
@@ -324,6 +325,21 @@ case_double_dash() {
   run_both -- does-not-exist.js
 }
 
+case_options() {
+  run_both --title=custom-title -e 'process.stdout.write(process.title + "\n")'
+  run_both --title custom-title -e 'process.stdout.write(process.title + "\n")'
+  run_both --unhandled-rejections=warn -e 'Promise.reject(1); setTimeout(() => process.stdout.write("alive\n"), 1)'
+  run_both --unhandled-rejections=none -e 'Promise.reject(1); setTimeout(() => process.stdout.write("alive\n"), 1)'
+  run_both --unhandled-rejections=strict -e 'process.on("unhandledRejection", () => process.stdout.write("listener\n")); Promise.reject(new Error("strict"))'
+  run_both --unhandled-rejections=warn-with-error-code -e 'Promise.reject(2)'
+  run_both --no-warnings -e 'process.emitWarning("hidden"); process.stdout.write("done\n")'
+  run_both --stack-trace-limit=1 -e 'function a() { throw new Error("short") } a()'
+  run_both --expose-gc -p 'typeof gc'
+  run_both -p 'process.execArgv' --no-warnings
+  run_both --no-warnings --trace-uncaught -p 'process.execArgv' a b
+  run_both --input-type=commonjs -e 'process.stdout.write(typeof require + "\n")'
+}
+
 case_version() {
   for flag in --version -v; do
     run_ours $flag
@@ -349,6 +365,12 @@ case_bad_option() {
   run_both -e
   run_both -r
   run_both --eval
+  run_both --unhandled-rejections=bogus -e 1
+  run_both --unhandled-rejections -e 1
+  run_both --unhandled-rejections= -e 1
+  run_both --input-type=bogus -e 1
+  run_both --title -e 1
+  run_both -C=custom -e 1
   run_ours --bogus-option
   expect_status 9
   expect_match ours.err 'bad option: --bogus-option' 'bad option message'

@@ -45,6 +45,13 @@ function checkSyntax() {
   }
 }
 
+// --title: the process title is set before any user code runs.
+for (let i = 0; i < process.execArgv.length; i++) {
+  const arg = process.execArgv[i];
+  if (arg === '--title') process.title = process.execArgv[++i];
+  else if (arg.startsWith('--title=')) process.title = arg.slice(8);
+}
+
 require('internal/process/warning').setupWarningListener();
 const checkOnly = process.execArgv.includes('-c') || process.execArgv.includes('--check');
 if (checkOnly) {
