@@ -170,6 +170,10 @@ require('./does-not-exist');
 JS
   ln -s args.js link-args.js
   printf 'process.stdout.write("index.js of the directory\\n");\n' > index.js
+  printf "require('./syntax.js');\n" > require-syntax.js
+  printf "require('./throw.js');\n" > require-throw.js
+  printf "require('./bad.json');\n" > require-bad-json.js
+  printf '{ "a": \n' > bad.json
   mkdir -p sub
   printf "require('../require-missing.js');\n" > sub/chain.js
   printf "process.stdout.write('from stdin ' + JSON.stringify([process.argv.slice(1), __filename, module.id, typeof require]) + '\\\\n');\n" \
@@ -480,6 +484,9 @@ case_module_not_found() {
   run_both require-missing.js
   run_both sub/chain.js
   run_both does-not-exist.js
+  run_both require-syntax.js
+  run_both require-throw.js
+  run_both require-bad-json.js
 }
 
 case_require_esm() {
