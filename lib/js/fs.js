@@ -2506,7 +2506,7 @@ Object.defineProperties(fs, {
     configurable: true,
     enumerable: true,
     get() {
-      promises ??= require('fs/promises');
+      promises ??= require('internal/fs/promises').exports;
       return promises;
     },
   },

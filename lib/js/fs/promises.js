@@ -1,4 +1,4 @@
 'use strict';
-// node:fs/promises is not implemented yet: every export throws ERR_NOT_IMPLEMENTED when used.
+// node:fs/promises (also fs.promises): see internal/fs/promises.
 
-module.exports = require('internal/not_implemented').stubModule('fs/promises');
+module.exports = require('internal/fs/promises').exports;

@@ -408,44 +408,6 @@ module.exports = {
   ],
   'callable': false
  },
- 'fs/promises': {
-  'functions': [
-   'access',
-   'appendFile',
-   'chmod',
-   'chown',
-   'copyFile',
-   'cp',
-   'lchmod',
-   'lchown',
-   'link',
-   'lstat',
-   'lutimes',
-   'mkdir',
-   'mkdtemp',
-   'open',
-   'opendir',
-   'readFile',
-   'readdir',
-   'readlink',
-   'realpath',
-   'rename',
-   'rm',
-   'rmdir',
-   'stat',
-   'statfs',
-   'symlink',
-   'truncate',
-   'unlink',
-   'utimes',
-   'watch',
-   'writeFile'
-  ],
-  'values': [
-   'constants'
-  ],
-  'callable': false
- },
  'http': {
   'functions': [
    'Agent',
