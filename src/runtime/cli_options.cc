@@ -114,6 +114,9 @@ int ParseCliOptions(int argc, char** argv, CliOptions* options) {
       options->exec_argv.push_back(flag);
       options->exec_argv.push_back(code);
       entry_from_option = true;
+    } else if (arg == "--eval=" || arg == "--require=") {
+      std::fprintf(stderr, "%s: %s requires an argument\n", argv[0], arg.c_str());
+      return 9;
     } else if (arg.rfind("--eval=", 0) == 0) {
       options->script = arg.substr(arg.find('=') + 1);
       options->exec_argv.push_back(arg);

@@ -375,6 +375,8 @@ case_bad_option() {
   run_both --input-type=bogus -e 1
   run_both --title -e 1
   run_both -C=custom -e 1
+  run_both --eval=
+  run_both --require= -e 1
   run_ours --bogus-option
   expect_status 9
   expect_match ours.err 'bad option: --bogus-option' 'bad option message'
