@@ -23,7 +23,7 @@ function getCjsConditions() {
     for (let i = 0; i < argv.length; i++) {
       if (argv[i] === '-C' || argv[i] === '--conditions') {
         conditions.push(argv[++i]);
-      } else if (argv[i].startsWith('--conditions=') || argv[i].startsWith('-C=')) {
+      } else if (argv[i].startsWith('--conditions=')) {
         conditions.push(argv[i].slice(argv[i].indexOf('=') + 1));
       }
     }
