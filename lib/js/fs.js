@@ -23,7 +23,7 @@
 // node:fs, after node v20's lib/fs.js. Sync calls pass the binding an error context
 // (`undefined, ctx`) and throw node's UVException from it; callback calls pass an
 // FSReqCallback whose oncomplete(err, value) the binding calls when the ring (or the thread
-// pool) completes the op. Streams, watchers, cp and opendir are not implemented yet: they throw
+// pool) completes the op. Streams, watchers and cp are not implemented yet: they throw
 // ERR_NOT_IMPLEMENTED when called.
 
 const { fs: constants } = internalBinding('constants');
@@ -61,6 +61,7 @@ const {
 } = binding;
 const {
   customPromisifyArgs: kCustomPromisifyArgsSymbol,
+  defineLazyProperties,
   kEmptyObject,
   promisify: {
     custom: kCustomPromisifiedSymbol,
@@ -2348,14 +2349,6 @@ let WriteStream = notImplementedClass('WriteStream');
 let FileReadStream = ReadStream;
 let FileWriteStream = WriteStream;
 
-function opendir(path, options, callback) {
-  throw notImplemented('fs.opendir');
-}
-
-function opendirSync(path, options) {
-  throw notImplemented('fs.opendirSync');
-}
-
 module.exports = fs = {
   appendFile,
   appendFileSync,
@@ -2485,10 +2478,13 @@ module.exports = fs = {
   // For tests
   _toUnixTimestamp: toUnixTimestamp,
 
-  Dir: notImplementedClass('Dir'),
-  opendir,
-  opendirSync,
 };
+
+defineLazyProperties(
+  fs,
+  'internal/fs/dir',
+  ['Dir', 'opendir', 'opendirSync'],
+);
 
 Object.defineProperties(fs, {
   F_OK: { __proto__: null, enumerable: true, value: F_OK || 0 },

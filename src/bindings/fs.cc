@@ -16,6 +16,8 @@
 #include <cstdlib>
 #include <cstring>
 
+#include "bindings/fs_args.h"
+#include "bindings/fs_dir.h"
 #include "bindings/fs_ops.h"
 #include "bindings/fs_req.h"
 #include "runtime/binding.h"
@@ -27,59 +29,6 @@ namespace {
 using v8::FunctionCallbackInfo;
 using v8::Local;
 using v8::Value;
-
-// --- argument helpers ---------------------------------------------------------------------
-
-// A path argument: a string (UTF-8) or a Uint8Array/Buffer (raw bytes).
-std::string PathArg(v8::Isolate* isolate, Local<Value> value) {
-  if (value->IsArrayBufferView()) {
-    Local<v8::ArrayBufferView> view = value.As<v8::ArrayBufferView>();
-    std::string out(view->ByteLength(), '\0');
-    view->CopyContents(out.data(), out.size());
-    return out;
-  }
-  return ToStdString(isolate, value);
-}
-
-int32_t Int32Arg(Local<Value> value) {
-  return value->IsInt32() ? value.As<v8::Int32>()->Value()
-                          : static_cast<int32_t>(value->IsNumber() ? value.As<v8::Number>()->Value() : 0);
-}
-
-uint32_t Uint32Arg(Local<Value> value) {
-  if (value->IsUint32()) return value.As<v8::Uint32>()->Value();
-  if (value->IsNumber()) return static_cast<uint32_t>(static_cast<int64_t>(value.As<v8::Number>()->Value()));
-  return 0;
-}
-
-int64_t Int64Arg(Local<Value> value) {
-  if (value->IsBigInt()) return value.As<v8::BigInt>()->Int64Value();
-  if (value->IsNumber()) return static_cast<int64_t>(value.As<v8::Number>()->Value());
-  return 0;
-}
-
-double DoubleArg(Local<Value> value) {
-  return value->IsNumber() ? value.As<v8::Number>()->Value() : 0;
-}
-
-// A file position: a number or bigint >= 0, anything else (null, -1) = the current position.
-int64_t PositionArg(Local<Value> value) {
-  if (value->IsNumber() || value->IsBigInt()) {
-    int64_t position = Int64Arg(value);
-    return position < 0 ? -1 : position;
-  }
-  return -1;
-}
-
-// The encoding of a name-returning call (readdir, readlink, realpath, mkdtemp). UTF-8 and
-// latin1 come back as strings; every other encoding, 'buffer' included, as bytes JS decodes.
-Encoding EncodingArg(v8::Isolate* isolate, Local<Value> value) {
-  if (!value->IsString()) return Encoding::kUtf8;
-  std::string name = ToStdString(isolate, value);
-  if (name == "utf8" || name == "utf-8") return Encoding::kUtf8;
-  if (name == "latin1" || name == "binary") return Encoding::kLatin1;
-  return Encoding::kBytes;
-}
 
 // Pins a view's memory for the op and returns its first byte.
 char* PinView(FsOp* op, Local<v8::ArrayBufferView> view) {
@@ -730,6 +679,7 @@ void Initialize(Environment* env, Local<v8::Object> target) {
   SetValue(context, target, "bigintStatValues", data->bigint_stat_values());
   SetValue(context, target, "kUsePromises", data->use_promises());
   SetConstant(context, target, "kFsStatsFieldsNumber", kStatFields);
+  InitializeDir(env, target);
 }
 
 }  // namespace

@@ -65,8 +65,9 @@ int StatxAt(int dirfd, const char* path, int flags, FileStat* out) {
   return 0;
 }
 
-int DirentType(unsigned char d_type) {
-  // UV_DIRENT_* values (internalBinding('constants').fs).
+}  // namespace
+
+int DirentTypeOf(unsigned char d_type) {
   switch (d_type) {
     case DT_REG: return 1;
     case DT_DIR: return 2;
@@ -78,8 +79,6 @@ int DirentType(unsigned char d_type) {
     default: return 0;
   }
 }
-
-}  // namespace
 
 int StatxFlags(bool follow_links) {
   return AT_STATX_SYNC_AS_STAT | (follow_links ? 0 : AT_SYMLINK_NOFOLLOW);
@@ -394,7 +393,7 @@ int ReadDir(const char* path, std::vector<std::string>* names, std::vector<int>*
     }
     const char* name = ent->d_name;
     if (name[0] == '.' && (name[1] == '\0' || (name[1] == '.' && name[2] == '\0'))) continue;
-    entries.emplace_back(name, DirentType(ent->d_type));
+    entries.emplace_back(name, DirentTypeOf(ent->d_type));
   }
   closedir(dir);
   std::sort(entries.begin(), entries.end(),

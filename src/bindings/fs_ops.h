@@ -100,6 +100,9 @@ int MkdirRecursive(const std::string& path, int mode, std::string* first_created
 // uv_fs_copyfile: flags are COPYFILE_EXCL (1), COPYFILE_FICLONE (2), COPYFILE_FICLONE_FORCE (4).
 int CopyFile(const char* from, const char* to, int flags);
 
+// The UV_DIRENT_* value (internalBinding('constants').fs) of a dirent d_type.
+int DirentTypeOf(unsigned char d_type);
+
 // uv_fs_scandir: entries sorted by strcmp, without "." and "..". types[i] is a UV_DIRENT_* value.
 int ReadDir(const char* path, std::vector<std::string>* names, std::vector<int>* types);
 

@@ -13,25 +13,6 @@ namespace {
 
 constexpr int kStatArrayLength = 2 * kStatFields;  // Two slots, as node (watchFile uses both).
 
-v8::Local<v8::String> StringFromBytes(v8::Isolate* isolate, const std::string& s,
-                                      Encoding encoding) {
-  if (encoding == Encoding::kLatin1) {
-    return v8::String::NewFromOneByte(isolate, reinterpret_cast<const uint8_t*>(s.data()),
-                                      v8::NewStringType::kNormal, static_cast<int>(s.size()))
-        .ToLocalChecked();
-  }
-  return Utf8String(isolate, s);
-}
-
-v8::Local<v8::Value> EncodedValue(v8::Isolate* isolate, const std::string& s,
-                                  Encoding encoding) {
-  if (encoding != Encoding::kBytes) return StringFromBytes(isolate, s, encoding);
-  std::unique_ptr<v8::BackingStore> store = v8::ArrayBuffer::NewBackingStore(isolate, s.size());
-  if (!s.empty()) memcpy(store->Data(), s.data(), s.size());
-  v8::Local<v8::ArrayBuffer> ab = v8::ArrayBuffer::New(isolate, std::move(store));
-  return v8::Uint8Array::New(ab, 0, s.size());
-}
-
 void FillStatArray(const FileStat& st, double* out) {
   for (int i = 0; i < kStatFields; i++) out[i] = static_cast<double>(st.fields[i]);
 }
@@ -148,6 +129,29 @@ class AsyncFsReq {
 
 }  // namespace
 
+namespace {
+
+v8::Local<v8::String> StringFromBytes(v8::Isolate* isolate, const std::string& s,
+                                      Encoding encoding) {
+  if (encoding == Encoding::kLatin1) {
+    return v8::String::NewFromOneByte(isolate, reinterpret_cast<const uint8_t*>(s.data()),
+                                      v8::NewStringType::kNormal, static_cast<int>(s.size()))
+        .ToLocalChecked();
+  }
+  return Utf8String(isolate, s);
+}
+
+}  // namespace
+
+v8::Local<v8::Value> EncodedValue(v8::Isolate* isolate, const std::string& s,
+                                  Encoding encoding) {
+  if (encoding != Encoding::kBytes) return StringFromBytes(isolate, s, encoding);
+  std::unique_ptr<v8::BackingStore> store = v8::ArrayBuffer::NewBackingStore(isolate, s.size());
+  if (!s.empty()) memcpy(store->Data(), s.data(), s.size());
+  v8::Local<v8::ArrayBuffer> ab = v8::ArrayBuffer::New(isolate, std::move(store));
+  return v8::Uint8Array::New(ab, 0, s.size());
+}
+
 FsBindingData::FsBindingData(Environment* env) : env_(env) {
   v8::Isolate* isolate = env->isolate();
   v8::Local<v8::ArrayBuffer> ab =
@@ -243,6 +247,8 @@ v8::MaybeLocal<v8::Value> ResultToValue(Environment* env, FsOp* op, bool sync) {
     case ResultKind::kMaybeString:
       if (op->out_string.empty()) return v8::Undefined(isolate);
       return EncodedValue(isolate, op->out_string, op->encoding);
+    case ResultKind::kCustom:
+      return op->to_value(env, op);
     case ResultKind::kNames: {
       size_t count = op->names.size();
       std::vector<v8::Local<v8::Value>> names(count);

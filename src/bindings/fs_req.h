@@ -37,6 +37,7 @@ enum class ResultKind : uint8_t {
   kMaybeString,  // out_string if not empty, else undefined (mkdir recursive)
   kNames,        // readdir: names, or [names, types]
   kBoolean,      // result == 0 (existsSync)
+  kCustom,       // FsOp::to_value
 };
 
 // Encodings the binding produces natively; anything else comes back as a Uint8Array and JS
@@ -59,6 +60,12 @@ struct FsOp {
   std::function<int64_t(FsOp*)> run;
   // Ring form: submits on the loop and returns 0, or -errno (then `run` is not tried).
   std::function<int(loop::Loop*, loop::Request*, FsOp*)> submit;
+  // ResultKind::kCustom: the JS value of a success (on the JS thread).
+  std::function<v8::MaybeLocal<v8::Value>(Environment*, FsOp*)> to_value;
+  // A JS object the op needs alive until completion (a DirHandle). Released on the JS thread.
+  v8::Global<v8::Object> keep_alive;
+  // State shared with a handle object (fs_dir.cc).
+  std::shared_ptr<void> state;
 
   int64_t result = 0;
   bool async = false;  // Set before an async start (run/submit may look at it).
@@ -130,6 +137,9 @@ FsBindingData* GetBindingData(Environment* env);
 // context is info[req_index + 1].
 void Dispatch(const v8::FunctionCallbackInfo<v8::Value>& info, int req_index,
               std::unique_ptr<FsOp> op);
+
+// A name in `encoding`: a string, or a Uint8Array of the bytes (Encoding::kBytes).
+v8::Local<v8::Value> EncodedValue(v8::Isolate* isolate, const std::string& s, Encoding encoding);
 
 // The JS value of a successful op.
 v8::MaybeLocal<v8::Value> ResultToValue(Environment* env, FsOp* op, bool sync);

@@ -3,7 +3,7 @@
 // functions over the same binding calls as node:fs, with kUsePromises in place of the request
 // object (the binding returns a promise settled from the ring or thread-pool completion).
 // A FileHandle wraps an fd; one that is garbage collected while open is closed with node's
-// warnings. Streams, readLines, readableWebStream, opendir, cp and watch are not implemented
+// warnings. Streams, readLines, readableWebStream, cp and watch are not implemented
 // yet.
 
 const { fs: constants } = internalBinding('constants');
@@ -492,8 +492,10 @@ async function open(path, flags, mode) {
   return new FileHandle(new FileHandleNative(fd));
 }
 
+let opendirPromise;
 function opendir(path, options) {
-  throw notImplemented('fs/promises.opendir');
+  opendirPromise ??= promisify(require('internal/fs/dir').opendir);
+  return opendirPromise(path, options);
 }
 
 async function read(handle, bufferOrParams, offset, length, position) {

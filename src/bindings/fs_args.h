@@ -1,0 +1,75 @@
+// Argument conversions shared by the fs binding's files. JS (lib/js/fs.js) validated the
+// arguments; these only convert.
+#ifndef SRC_BINDINGS_FS_ARGS_H_
+#define SRC_BINDINGS_FS_ARGS_H_
+
+#include <cstdint>
+#include <string>
+
+#include "bindings/fs_req.h"
+#include "runtime/binding.h"
+#include "v8.h"
+
+namespace ringjs::fs {
+
+using v8::FunctionCallbackInfo;
+using v8::Local;
+using v8::Value;
+
+// A path argument: a string (UTF-8) or a Uint8Array/Buffer (raw bytes).
+inline std::string PathArg(v8::Isolate* isolate, Local<Value> value) {
+  if (value->IsArrayBufferView()) {
+    Local<v8::ArrayBufferView> view = value.As<v8::ArrayBufferView>();
+    std::string out(view->ByteLength(), '\0');
+    view->CopyContents(out.data(), out.size());
+    return out;
+  }
+  return ToStdString(isolate, value);
+}
+
+inline int32_t Int32Arg(Local<Value> value) {
+  if (value->IsInt32()) return value.As<v8::Int32>()->Value();
+  if (value->IsNumber()) return static_cast<int32_t>(value.As<v8::Number>()->Value());
+  return 0;
+}
+
+inline uint32_t Uint32Arg(Local<Value> value) {
+  if (value->IsUint32()) return value.As<v8::Uint32>()->Value();
+  if (value->IsNumber()) {
+    return static_cast<uint32_t>(static_cast<int64_t>(value.As<v8::Number>()->Value()));
+  }
+  return 0;
+}
+
+inline int64_t Int64Arg(Local<Value> value) {
+  if (value->IsBigInt()) return value.As<v8::BigInt>()->Int64Value();
+  if (value->IsNumber()) return static_cast<int64_t>(value.As<v8::Number>()->Value());
+  return 0;
+}
+
+inline double DoubleArg(Local<Value> value) {
+  return value->IsNumber() ? value.As<v8::Number>()->Value() : 0;
+}
+
+// A file position: a number or bigint >= 0, anything else (null, -1) = the current position.
+inline int64_t PositionArg(Local<Value> value) {
+  if (value->IsNumber() || value->IsBigInt()) {
+    int64_t position = Int64Arg(value);
+    return position < 0 ? -1 : position;
+  }
+  return -1;
+}
+
+// The encoding of a name-returning call (readdir, readlink, realpath, mkdtemp). UTF-8 and
+// latin1 come back as strings; every other encoding, 'buffer' included, as bytes JS decodes.
+inline Encoding EncodingArg(v8::Isolate* isolate, Local<Value> value) {
+  if (!value->IsString()) return Encoding::kUtf8;
+  std::string name = ToStdString(isolate, value);
+  if (name == "utf8" || name == "utf-8") return Encoding::kUtf8;
+  if (name == "latin1" || name == "binary") return Encoding::kLatin1;
+  return Encoding::kBytes;
+}
+
+}  // namespace ringjs::fs
+
+#endif  // SRC_BINDINGS_FS_ARGS_H_
