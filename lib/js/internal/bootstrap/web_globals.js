@@ -1,0 +1,20 @@
+'use strict';
+// Web-platform globals node 20 has. Each loads lazily from the module that implements it;
+// ones whose module has not landed yet are simply absent.
+
+const { defineLazyGlobal } = require('internal/bootstrap/globals');
+const { BuiltinModule } = require('internal/bootstrap/realm');
+
+function lazyFrom(id, ...names) {
+  if (!BuiltinModule.exists(id)) return;
+  for (const name of names) defineLazyGlobal(name, () => require(id)[name]);
+}
+
+lazyFrom('internal/event_target', 'EventTarget', 'Event', 'CustomEvent');
+lazyFrom('internal/abort_controller', 'AbortController', 'AbortSignal');
+lazyFrom('internal/per_context/domexception', 'DOMException');
+lazyFrom('buffer', 'Buffer', 'atob', 'btoa', 'Blob');
+lazyFrom('internal/url', 'URL', 'URLSearchParams');
+lazyFrom('internal/encoding', 'TextEncoder', 'TextDecoder');
+lazyFrom('internal/structured_clone', 'structuredClone');
+lazyFrom('perf_hooks', 'performance');

@@ -1,0 +1,125 @@
+'use strict';
+// process.nextTick and the tick processor C++ calls when the outermost callback scope closes:
+// drain the nextTick queue, then microtasks, repeat until both are empty, then handle promise
+// rejections (node's processTicksAndRejections).
+
+const {
+  tickInfo, kHasTickScheduled, kHasRejectionToWarn, runMicrotasks, setTickCallback,
+  enqueueMicrotask,
+} = internalBinding('task_queue');
+const { setHasRejectionToWarn, processPromiseRejections, listenForRejections } =
+  require('internal/process/promises');
+
+// A growable ring buffer of fixed-size arrays, as node's FixedQueue: O(1) push/shift.
+const kSize = 2048;
+const kMask = kSize - 1;
+
+class FixedCircularBuffer {
+  constructor() {
+    this.bottom = 0;
+    this.top = 0;
+    this.list = new Array(kSize);
+    this.next = null;
+  }
+  isEmpty() { return this.top === this.bottom; }
+  isFull() { return ((this.top + 1) & kMask) === this.bottom; }
+  push(data) {
+    this.list[this.top] = data;
+    this.top = (this.top + 1) & kMask;
+  }
+  shift() {
+    const next = this.list[this.bottom];
+    if (next === undefined) return null;
+    this.list[this.bottom] = undefined;
+    this.bottom = (this.bottom + 1) & kMask;
+    return next;
+  }
+}
+
+class FixedQueue {
+  constructor() { this.head = this.tail = new FixedCircularBuffer(); }
+  isEmpty() { return this.head.isEmpty(); }
+  push(data) {
+    if (this.head.isFull()) this.head = this.head.next = new FixedCircularBuffer();
+    this.head.push(data);
+  }
+  shift() {
+    const tail = this.tail;
+    const next = tail.shift();
+    if (tail.isEmpty() && tail.next !== null) {
+      this.tail = tail.next;
+      tail.next = null;
+    }
+    return next;
+  }
+}
+
+const queue = new FixedQueue();
+
+function hasTickScheduled() { return tickInfo[kHasTickScheduled] === 1; }
+function setHasTickScheduled(value) { tickInfo[kHasTickScheduled] = value ? 1 : 0; }
+
+let validateFunction;
+
+function nextTick(callback, ...args) {
+  validateFunction ??= require('internal/validators').validateFunction;
+  validateFunction(callback, 'callback');
+  if (process._exiting) return;
+  if (!hasTickScheduled()) setHasTickScheduled(true);
+  queue.push({ callback, args: args.length === 0 ? undefined : args });
+}
+
+function processTicksAndRejections() {
+  let tock;
+  do {
+    while ((tock = queue.shift()) !== null) {
+      const { callback, args } = tock;
+      if (args === undefined) {
+        callback();
+      } else {
+        switch (args.length) {
+          case 1: callback(args[0]); break;
+          case 2: callback(args[0], args[1]); break;
+          case 3: callback(args[0], args[1], args[2]); break;
+          default: callback(...args);
+        }
+      }
+    }
+    runMicrotasks();
+  } while (!queue.isEmpty() || processPromiseRejections());
+  setHasTickScheduled(false);
+  setHasRejectionToWarn(false);
+}
+
+// Runs pending ticks and microtasks between two timers or immediates, as node does.
+function runNextTicks() {
+  if (!hasTickScheduled() && tickInfo[kHasRejectionToWarn] !== 1) runMicrotasks();
+  if (!hasTickScheduled() && tickInfo[kHasRejectionToWarn] !== 1) return;
+  processTicksAndRejections();
+}
+
+let triggerUncaught;
+function queueMicrotask(callback) {
+  validateFunction ??= require('internal/validators').validateFunction;
+  validateFunction(callback, 'callback');
+  enqueueMicrotask(function runMicrotask() {
+    try {
+      callback();
+    } catch (error) {
+      // An error thrown by a microtask is uncaught, as in node.
+      triggerUncaught ??= internalBinding('errors').triggerUncaughtException;
+      triggerUncaught(error, false);
+    }
+  });
+}
+
+function setupTaskQueue() {
+  listenForRejections();
+  setTickCallback(processTicksAndRejections);
+  Object.defineProperty(process, '_tickCallback', {
+    __proto__: null, value: runNextTicks, writable: true, enumerable: true, configurable: true,
+  });
+  return { nextTick, runNextTicks };
+}
+
+module.exports = { setupTaskQueue, queueMicrotask, runNextTicks, nextTick };

@@ -1,0 +1,4 @@
+'use strict';
+// node:sys is a deprecated alias of node:util.
+
+module.exports = require('util');
