@@ -62,7 +62,12 @@ v8::MaybeLocal<v8::Function> Compile(v8::Local<v8::Context> context, std::string
                                      const char* const* params, size_t param_count) {
   v8::Isolate* isolate = context->GetIsolate();
   const BuiltinSource* builtin = Find(id);
-  if (builtin == nullptr) return {};
+  if (builtin == nullptr) {
+    std::string message = "No such built-in module: " + std::string(id);
+    isolate->ThrowException(v8::Exception::Error(
+        v8::String::NewFromUtf8(isolate, message.c_str()).ToLocalChecked()));
+    return {};
+  }
   std::string resource_name = "node:" + std::string(id);
   v8::ScriptOrigin origin(isolate,
                           v8::String::NewFromUtf8(isolate, resource_name.c_str(),

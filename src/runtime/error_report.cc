@@ -103,6 +103,11 @@ void PrintFatalException(Environment* env, v8::Local<v8::Value> exception,
 
 void PrintStartupException(v8::Isolate* isolate, v8::Local<v8::Context> context,
                            const v8::TryCatch& try_catch) {
+  if (!try_catch.HasCaught()) {
+    static const char kMessage[] = "ringjs: start-up failed without an exception\n";
+    WriteAllToFd(STDERR_FILENO, kMessage, sizeof(kMessage) - 1);
+    return;
+  }
   std::string report = GetArrowString(isolate, context, try_catch.Message());
   if (!report.empty()) report += "\n";
   report += FallbackFormat(isolate, context, try_catch.Exception()) + "\n";
