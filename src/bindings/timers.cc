@@ -24,6 +24,10 @@ class TimersData : public BindingData {
                                 v8::Uint32Array::New(buffer, 0, kImmediateInfoFieldCount));
     check_.Start([this] { RunImmediates(); });
     check_.Unref();
+    // As node: the timer handle starts unreferenced; toggleTimerRef(true) refs it when the
+    // first referenced Timeout appears. A Timeout created unref'd (timers/promises with
+    // ref: false) must not keep the loop alive.
+    timer_.Unref();
     env->AddCleanupHook([this] {
       timer_.Close(nullptr);
       check_.Close(nullptr);
@@ -58,27 +62,31 @@ class TimersData : public BindingData {
  private:
   // processTimers(now) returns the next expiry: 0 none, > 0 referenced, < 0 unreferenced. If a
   // timer callback throws and a listener handles it, the rest of the due timers run at once, as
-  // node's RunTimers does.
+  // node's RunTimers does. As there, the native timer is re-armed (and ref'd or unref'd) before
+  // the callback scope closes: a timer created by a tick or microtask the callbacks queued then
+  // re-arms it for its own, earlier deadline instead of being overridden afterwards.
   void RunTimers() {
     if (env_->process_timers_callback.IsEmpty()) return;
     v8::Isolate* isolate = env_->isolate();
-    double next = 0;
-    {
-      CallbackScope scope(env_);
-      v8::Local<v8::Value> result;
-      do {
-        if (env_->is_stopping()) return;
-        v8::Local<v8::Value> now =
-            v8::Number::New(isolate, static_cast<double>(env_->loop()->Now()));
-        result = scope
-                     .Call(env_->process_timers_callback.Get(isolate),
-                           env_->process_object.Get(isolate), 1, &now)
-                     .FromMaybe(v8::Local<v8::Value>());
-      } while (result.IsEmpty());
-      if (!result->IsNumber()) return;
-      next = result.As<v8::Number>()->Value();
+    CallbackScope scope(env_);
+    // The current time, as node's GetNow: refreshed once, the same for every retry.
+    env_->loop()->UpdateTime();
+    v8::Local<v8::Value> now =
+        v8::Number::New(isolate, static_cast<double>(env_->loop()->Now()));
+    v8::Local<v8::Value> result;
+    do {
+      if (env_->is_stopping()) return;
+      result = scope
+                   .Call(env_->process_timers_callback.Get(isolate),
+                         env_->process_object.Get(isolate), 1, &now)
+                   .FromMaybe(v8::Local<v8::Value>());
+    } while (result.IsEmpty());
+    if (env_->is_stopping() || !result->IsNumber()) return;
+    double next = result.As<v8::Number>()->Value();
+    if (next == 0) {
+      ToggleTimerRef(false);
+      return;
     }
-    if (next == 0 || env_->is_stopping()) return;
     double abs_next = next < 0 ? -next : next;
     double delay = abs_next - static_cast<double>(env_->loop()->Now());
     ScheduleTimer(delay <= 1 ? 1 : static_cast<int64_t>(delay));
@@ -87,6 +95,11 @@ class TimersData : public BindingData {
 
   // Runs processImmediate; after a handled throw, the immediates left over run at once.
   void RunImmediates() {
+    // Every check phase first closes an empty callback scope, as node's CheckImmediate does
+    // with its native immediates: nextTicks left behind by a tick that threw run here, before
+    // the first immediate.
+    { CallbackScope drain_ticks(env_); }
+    if (env_->is_stopping()) return;
     if (immediate_info_[kCount] == 0 || env_->process_immediate_callback.IsEmpty()) return;
     v8::Isolate* isolate = env_->isolate();
     {

@@ -46,9 +46,11 @@ void ProcessTicksAndRejections(Environment* env) {
   (void)ignored;
   env->callback_depth--;
   if (try_catch.HasCaught() && !try_catch.HasTerminated()) {
+    // As node: the ticks left behind a tick that threw (and was handled) wait for the next
+    // callback scope, at the latest the start of the next check phase (RunImmediates), which the
+    // handler's setImmediate(noop) makes sure comes without blocking. A timer that is due runs
+    // before them.
     TriggerUncaughtException(env, try_catch.Exception(), try_catch.Message());
-    // The handler ran listeners; more ticks may be queued.
-    ProcessTicksAndRejections(env);
   }
 }
 

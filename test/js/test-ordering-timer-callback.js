@@ -37,3 +37,8 @@ setTimeout(function () {
   setImmediate(() => log('D > immediate 1'));
   setImmediate(() => log('D > immediate 2'));
 }, 1);
+// All four must be due in the first timers phase (otherwise timer A's immediate would run
+// before timer B): the loop clock may tick between their creations, so wait until it
+// certainly passed every deadline.
+const until = Date.now() + 5;
+while (Date.now() < until);

@@ -35,7 +35,10 @@ clearInterval(12345678);
 const e = setTimeout(() => {
   log('e fired');
   setTimeout(() => {
-    const f = setTimeout(() => log('f fired'), 1);
+    const f = setTimeout(() => {
+      log('f fired');
+      intervalById();
+    }, 1);
     clearTimeout(eId); // stale id: must not clear f
     log(`stale id leaves f alone: _destroyed ${f._destroyed} (ids differ ${+f !== eId})`);
   }, 1);
@@ -43,15 +46,17 @@ const e = setTimeout(() => {
 const eId = +e;
 
 // A converted interval cleared by id from inside its own callback.
-let runs = 0;
-const g = setInterval(() => {
-  runs++;
-  if (runs === 2) {
-    clearInterval(String(gId));
-    setTimeout(() => log(`g ran ${runs} times`), 10);
-  }
-}, 1);
-const gId = +g;
+function intervalById() {
+  let runs = 0;
+  const g = setInterval(() => {
+    runs++;
+    if (runs === 2) {
+      clearInterval(String(gId));
+      setTimeout(() => log(`g ran ${runs} times`), 10);
+    }
+  }, 1);
+  const gId = +g;
+}
 
 // Primitive ids of refreshed timers still clear them.
 const h = setTimeout(() => log('h ran (wrong)'), 5);
