@@ -23,7 +23,7 @@
 // node:fs, after node v20's lib/fs.js. Sync calls pass the binding an error context
 // (`undefined, ctx`) and throw node's UVException from it; callback calls pass an
 // FSReqCallback whose oncomplete(err, value) the binding calls when the ring (or the thread
-// pool) completes the op. Streams, watchers and cp are not implemented yet: they throw
+// pool) completes the op. Streams and watchers are not implemented yet: they throw
 // ERR_NOT_IMPLEMENTED when called.
 
 const { fs: constants } = internalBinding('constants');
@@ -96,6 +96,7 @@ const {
   toPathIfFileURL,
   toUnixTimestamp,
   validateBufferArray,
+  validateCpOptions,
   validateOffsetLengthRead,
   validateOffsetLengthWrite,
   validatePath,
@@ -981,12 +982,43 @@ function ftruncateSync(fd, len = 0) {
   handleErrorFromBinding(ctx);
 }
 
-function cp(src, dest, options, callback) {
-  throw notImplemented('fs.cp');
+let cpFn;
+let cpSyncFn;
+function lazyLoadCp() {
+  if (cpFn === undefined) {
+    ({ cpFn } = require('internal/fs/cp/cp'));
+    cpFn = require('util').callbackify(cpFn);
+    ({ cpSyncFn } = require('internal/fs/cp/cp-sync'));
+  }
 }
 
+/**
+ * Asynchronously copies `src` to `dest`. `src` can be a file, directory, or symlink. The
+ * contents of directories will be copied recursively.
+ */
+function cp(src, dest, options, callback) {
+  if (typeof options === 'function') {
+    callback = options;
+    options = undefined;
+  }
+  callback = makeCallback(callback);
+  options = validateCpOptions(options);
+  src = pathModule.toNamespacedPath(getValidatedPath(src, 'src'));
+  dest = pathModule.toNamespacedPath(getValidatedPath(dest, 'dest'));
+  lazyLoadCp();
+  cpFn(src, dest, options, callback);
+}
+
+/**
+ * Synchronously copies `src` to `dest`. `src` can be a file, directory, or symlink. The
+ * contents of directories will be copied recursively.
+ */
 function cpSync(src, dest, options) {
-  throw notImplemented('fs.cpSync');
+  options = validateCpOptions(options);
+  src = pathModule.toNamespacedPath(getValidatedPath(src, 'src'));
+  dest = pathModule.toNamespacedPath(getValidatedPath(dest, 'dest'));
+  lazyLoadCp();
+  cpSyncFn(src, dest, options);
 }
 
 function lazyLoadRimraf() {

@@ -3,7 +3,7 @@
 // functions over the same binding calls as node:fs, with kUsePromises in place of the request
 // object (the binding returns a promise settled from the ring or thread-pool completion).
 // A FileHandle wraps an fd; one that is garbage collected while open is closed with node's
-// warnings. Streams, readLines, readableWebStream, cp and watch are not implemented
+// warnings. Streams, readLines, readableWebStream and watch are not implemented
 // yet.
 
 const { fs: constants } = internalBinding('constants');
@@ -52,6 +52,7 @@ const {
   stringToSymlinkType,
   toUnixTimestamp,
   validateBufferArray,
+  validateCpOptions,
   validateOffsetLengthRead,
   validateOffsetLengthWrite,
   validateRmOptions,
@@ -467,8 +468,13 @@ async function access(path, mode = F_OK) {
   return await call(binding.access(pathModule.toNamespacedPath(path), mode, kUsePromises));
 }
 
-function cp(src, dest, options) {
-  throw notImplemented('fs/promises.cp');
+let cpPromises;
+async function cp(src, dest, options) {
+  options = validateCpOptions(options);
+  src = pathModule.toNamespacedPath(getValidatedPath(src, 'src'));
+  dest = pathModule.toNamespacedPath(getValidatedPath(dest, 'dest'));
+  cpPromises ??= require('internal/fs/cp/cp').cpFn;
+  return cpPromises(src, dest, options);
 }
 
 async function copyFile(src, dest, mode) {
