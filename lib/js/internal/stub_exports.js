@@ -77,48 +77,8 @@ module.exports = {
   ],
   'callable': false
  },
- '_stream_duplex': {
-  'functions': [
-   'from',
-   'fromWeb',
-   'toWeb'
-  ],
-  'values': [],
-  'callable': true
- },
- '_stream_passthrough': {
-  'functions': [],
-  'values': [],
-  'callable': true
- },
- '_stream_readable': {
-  'functions': [
-   'ReadableState',
-   '_fromList',
-   'from',
-   'fromWeb',
-   'toWeb',
-   'wrap'
-  ],
-  'values': [],
-  'callable': true
- },
- '_stream_transform': {
-  'functions': [],
-  'values': [],
-  'callable': true
- },
  '_stream_wrap': {
   'functions': [],
-  'values': [],
-  'callable': true
- },
- '_stream_writable': {
-  'functions': [
-   'WritableState',
-   'fromWeb',
-   'toWeb'
-  ],
   'values': [],
   'callable': true
  },
@@ -596,55 +556,6 @@ module.exports = {
    'REPL_MODE_STRICT',
    'builtinModules'
   ],
-  'callable': false
- },
- 'stream': {
-  'functions': [
-   'Duplex',
-   'PassThrough',
-   'Readable',
-   'Stream',
-   'Transform',
-   'Writable',
-   '_isArrayBufferView',
-   '_isUint8Array',
-   '_uint8ArrayToBuffer',
-   'addAbortSignal',
-   'compose',
-   'destroy',
-   'duplexPair',
-   'finished',
-   'getDefaultHighWaterMark',
-   'isDestroyed',
-   'isDisturbed',
-   'isErrored',
-   'isReadable',
-   'isWritable',
-   'pipeline',
-   'setDefaultHighWaterMark'
-  ],
-  'values': [
-   'promises'
-  ],
-  'callable': true
- },
- 'stream/consumers': {
-  'functions': [
-   'arrayBuffer',
-   'blob',
-   'buffer',
-   'json',
-   'text'
-  ],
-  'values': [],
-  'callable': false
- },
- 'stream/promises': {
-  'functions': [
-   'finished',
-   'pipeline'
-  ],
-  'values': [],
   'callable': false
  },
  'stream/web': {

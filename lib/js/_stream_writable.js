@@ -1,0 +1,4 @@
+'use strict';
+// node:_stream_writable, the pre-node-10 alias of stream.Writable.
+
+module.exports = require('stream').Writable;
