@@ -23,7 +23,7 @@
 // node:fs, after node v20's lib/fs.js. Sync calls pass the binding an error context
 // (`undefined, ctx`) and throw node's UVException from it; callback calls pass an
 // FSReqCallback whose oncomplete(err, value) the binding calls when the ring (or the thread
-// pool) completes the op. Streams and watchers are not implemented yet: they throw
+// pool) completes the op. Streams are not implemented yet: they throw
 // ERR_NOT_IMPLEMENTED when called.
 
 const { fs: constants } = internalBinding('constants');
@@ -2011,16 +2011,124 @@ function appendFileSync(path, data, options) {
   fs.writeFileSync(path, data, options);
 }
 
+let kResistStopPropagation;
+
+/**
+ * Watches for changes on `filename` (a file or a directory).
+ */
 function watch(filename, options, listener) {
-  throw notImplemented('fs.watch');
+  if (typeof options === 'function') {
+    listener = options;
+  }
+  options = getOptions(options);
+
+  // Don't make changes directly on options object
+  options = copyObject(options);
+
+  if (options.persistent === undefined) options.persistent = true;
+  if (options.recursive === undefined) options.recursive = false;
+
+  let watcher;
+  const watchers = require('internal/fs/watchers');
+  const path = getValidatedPath(filename);
+  // inotify watches one directory level: recursion is a watch per directory (as node).
+  if (options.recursive) {
+    const nonNativeWatcher = require('internal/fs/recursive_watch');
+    watcher = new nonNativeWatcher.FSWatcher(options);
+    watcher[watchers.kFSWatchStart](path);
+  } else {
+    watcher = new watchers.FSWatcher();
+    watcher[watchers.kFSWatchStart](path,
+                                    options.persistent,
+                                    options.recursive,
+                                    options.encoding);
+  }
+
+  if (listener) {
+    watcher.addListener('change', listener);
+  }
+  if (options.signal) {
+    if (options.signal.aborted) {
+      process.nextTick(() => watcher.close());
+    } else {
+      const listener = () => watcher.close();
+      kResistStopPropagation ??= require('internal/event_target').kResistStopPropagation;
+      options.signal.addEventListener('abort', listener, { __proto__: null, [kResistStopPropagation]: true });
+      watcher.once('close', () => {
+        options.signal.removeEventListener('abort', listener);
+      });
+    }
+  }
+
+  return watcher;
 }
 
+
+const statWatchers = new Map();
+
+/**
+ * Watches for changes on `filename` by polling its stats.
+ */
 function watchFile(filename, options, listener) {
-  throw notImplemented('fs.watchFile');
+  filename = getValidatedPath(filename);
+  filename = pathModule.resolve(filename);
+  let stat;
+
+  if (options === null || typeof options !== 'object') {
+    listener = options;
+    options = null;
+  }
+
+  options = {
+    // Poll interval in milliseconds. 5007 is what libev used to use. It's
+    // a little on the slow side but let's stick with it for now to keep
+    // behavioral changes to a minimum.
+    interval: 5007,
+    persistent: true,
+    ...options,
+  };
+
+  validateFunction(listener, 'listener');
+
+  stat = statWatchers.get(filename);
+  const watchers = require('internal/fs/watchers');
+  if (stat === undefined) {
+    stat = new watchers.StatWatcher(options.bigint);
+    stat[watchers.kFSStatWatcherStart](filename,
+                                       options.persistent, options.interval);
+    statWatchers.set(filename, stat);
+  } else {
+    stat[watchers.kFSStatWatcherAddOrCleanRef]('add');
+  }
+
+  stat.addListener('change', listener);
+  return stat;
 }
 
+/**
+ * Stops watching for changes on `filename`.
+ */
 function unwatchFile(filename, listener) {
-  throw notImplemented('fs.unwatchFile');
+  filename = getValidatedPath(filename);
+  filename = pathModule.resolve(filename);
+  const stat = statWatchers.get(filename);
+
+  if (stat === undefined) return;
+  const watchers = require('internal/fs/watchers');
+  if (typeof listener === 'function') {
+    const beforeListenerCount = stat.listenerCount('change');
+    stat.removeListener('change', listener);
+    if (stat.listenerCount('change') < beforeListenerCount)
+      stat[watchers.kFSStatWatcherAddOrCleanRef]('clean');
+  } else {
+    stat.removeAllListeners('change');
+    stat[watchers.kFSStatWatcherAddOrCleanRef]('cleanAll');
+  }
+
+  if (stat.listenerCount('change') === 0) {
+    stat.stop();
+    statWatchers.delete(filename);
+  }
 }
 
 function splitRoot(str) {

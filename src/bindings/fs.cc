@@ -20,6 +20,7 @@
 #include "bindings/fs_dir.h"
 #include "bindings/fs_ops.h"
 #include "bindings/fs_req.h"
+#include "bindings/fs_watch.h"
 #include "runtime/binding.h"
 #include "runtime/stdio_write.h"
 
@@ -680,6 +681,7 @@ void Initialize(Environment* env, Local<v8::Object> target) {
   SetValue(context, target, "kUsePromises", data->use_promises());
   SetConstant(context, target, "kFsStatsFieldsNumber", kStatFields);
   InitializeDir(env, target);
+  InitializeWatch(env, target);
 }
 
 }  // namespace

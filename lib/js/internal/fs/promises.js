@@ -3,8 +3,7 @@
 // functions over the same binding calls as node:fs, with kUsePromises in place of the request
 // object (the binding returns a promise settled from the ring or thread-pool completion).
 // A FileHandle wraps an fd; one that is garbage collected while open is closed with node's
-// warnings. Streams, readLines, readableWebStream and watch are not implemented
-// yet.
+// warnings. Streams, readLines and readableWebStream are not implemented yet.
 
 const { fs: constants } = internalBinding('constants');
 const {
@@ -958,8 +957,24 @@ async function readFile(path, options) {
   return handleFdClose(readFileHandle(fd, options), fd.close);
 }
 
-function watch(filename, options) {
-  throw notImplemented('fs/promises.watch');
+async function* watch(filename, options = kEmptyObject) {
+  validateObject(options, 'options');
+
+  if (options.recursive != null) {
+    validateBoolean(options.recursive, 'options.recursive');
+
+    // inotify watches one directory level: recursion is a watch per directory (as node).
+    if (options.recursive) {
+      const { FSWatcher } = require('internal/fs/recursive_watch');
+      const { kFSWatchStart } = require('internal/fs/watchers');
+      const watcher = new FSWatcher(options);
+      watcher[kFSWatchStart](filename);
+      yield* watcher;
+      return;
+    }
+  }
+
+  yield* require('internal/fs/watchers').watch(filename, options);
 }
 
 module.exports = {
