@@ -23,8 +23,7 @@
 // node:fs, after node v20's lib/fs.js. Sync calls pass the binding an error context
 // (`undefined, ctx`) and throw node's UVException from it; callback calls pass an
 // FSReqCallback whose oncomplete(err, value) the binding calls when the ring (or the thread
-// pool) completes the op. Streams are not implemented yet: they throw
-// ERR_NOT_IMPLEMENTED when called.
+// pool) completes the op.
 
 const { fs: constants } = internalBinding('constants');
 const {
@@ -2470,24 +2469,35 @@ function copyFileSync(src, dest, mode) {
   handleErrorFromBinding(ctx);
 }
 
+let ReadStream;
+let WriteStream;
+// Separate from ReadStream/WriteStream because of how graceful-fs monkey-patches them.
+let FileReadStream;
+let FileWriteStream;
+
+function lazyLoadStreams() {
+  if (!ReadStream) {
+    ({ ReadStream, WriteStream } = require('internal/fs/streams'));
+    FileReadStream = ReadStream;
+    FileWriteStream = WriteStream;
+  }
+}
+
+/**
+ * Creates a readable stream with a default `highWaterMark` of 64 KiB.
+ */
 function createReadStream(path, options) {
-  throw notImplemented('fs.createReadStream');
+  lazyLoadStreams();
+  return new ReadStream(path, options);
 }
 
+/**
+ * Creates a write stream.
+ */
 function createWriteStream(path, options) {
-  throw notImplemented('fs.createWriteStream');
+  lazyLoadStreams();
+  return new WriteStream(path, options);
 }
-
-function notImplementedClass(name) {
-  const fn = function() { throw notImplemented(`fs.${name}`); };
-  Object.defineProperty(fn, 'name', { __proto__: null, value: name });
-  return fn;
-}
-
-let ReadStream = notImplementedClass('ReadStream');
-let WriteStream = notImplementedClass('WriteStream');
-let FileReadStream = ReadStream;
-let FileWriteStream = WriteStream;
 
 module.exports = fs = {
   appendFile,
@@ -2582,6 +2592,7 @@ module.exports = fs = {
   Stats,
 
   get ReadStream() {
+    lazyLoadStreams();
     return ReadStream;
   },
 
@@ -2590,6 +2601,7 @@ module.exports = fs = {
   },
 
   get WriteStream() {
+    lazyLoadStreams();
     return WriteStream;
   },
 
@@ -2600,6 +2612,7 @@ module.exports = fs = {
   // Legacy names... these have to be separate because of how graceful-fs
   // (and possibly other) modules monkey patch the values.
   get FileReadStream() {
+    lazyLoadStreams();
     return FileReadStream;
   },
 
@@ -2608,6 +2621,7 @@ module.exports = fs = {
   },
 
   get FileWriteStream() {
+    lazyLoadStreams();
     return FileWriteStream;
   },
 

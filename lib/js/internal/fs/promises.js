@@ -3,7 +3,7 @@
 // functions over the same binding calls as node:fs, with kUsePromises in place of the request
 // object (the binding returns a promise settled from the ring or thread-pool completion).
 // A FileHandle wraps an fd; one that is garbage collected while open is closed with node's
-// warnings. Streams, readLines and readableWebStream are not implemented yet.
+// warnings. readLines and readableWebStream are not implemented yet.
 
 const { fs: constants } = internalBinding('constants');
 const {
@@ -92,6 +92,12 @@ const { kUsePromises } = binding;
 
 const getDirectoryEntriesPromise = promisify(getDirents);
 const validateRmOptionsPromise = promisify(validateRmOptions);
+
+// Lazy loaded to avoid circular dependency.
+let fsStreams;
+function lazyFsStreams() {
+  return fsStreams ??= require('internal/fs/streams');
+}
 
 let rimrafPromises;
 function lazyRimRaf() {
@@ -262,11 +268,13 @@ class FileHandle extends EventEmitterMixin(class {}) {
   }
 
   createReadStream(options = undefined) {
-    throw notImplemented('FileHandle.createReadStream');
+    const { ReadStream } = lazyFsStreams();
+    return new ReadStream(undefined, { ...options, fd: this });
   }
 
   createWriteStream(options = undefined) {
-    throw notImplemented('FileHandle.createWriteStream');
+    const { WriteStream } = lazyFsStreams();
+    return new WriteStream(undefined, { ...options, fd: this });
   }
 
   [kRef]() {
