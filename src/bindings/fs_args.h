@@ -24,6 +24,14 @@ inline std::string PathArg(v8::Isolate* isolate, Local<Value> value) {
     view->CopyContents(out.data(), out.size());
     return out;
   }
+  if (value->IsString()) {
+    // Straight into the std::string (String::Utf8Value would allocate and copy once more).
+    Local<v8::String> string = value.As<v8::String>();
+    std::string out(static_cast<size_t>(string->Utf8Length(isolate)), '\0');
+    string->WriteUtf8(isolate, out.data(), static_cast<int>(out.size()), nullptr,
+                      v8::String::NO_NULL_TERMINATION | v8::String::REPLACE_INVALID_UTF8);
+    return out;
+  }
   return ToStdString(isolate, value);
 }
 

@@ -49,83 +49,67 @@ v8::Local<v8::Value> MakeException(Environment* env, FsOp* op) {
   return v8::Exception::Error(Utf8String(isolate, message));
 }
 
-// An async op in flight: owns the op and the JS request (or promise) until completion.
-class AsyncFsReq {
- public:
-  AsyncFsReq(Environment* env, std::unique_ptr<FsOp> op) : env_(env), op_(std::move(op)) {
-    request_.data = this;
-  }
+// Starts an async op; its completion always comes later from the loop, never from inside
+// Start. The op owns itself until Complete.
+void Complete(FsOp* op);
 
-  void set_req(v8::Local<v8::Object> req) { req_.Reset(env_->isolate(), req); }
-  void set_resolver(v8::Local<v8::Promise::Resolver> resolver) {
-    resolver_.Reset(env_->isolate(), resolver);
+void Start(FsOp* op) {
+  loop::Loop* loop = op->env->loop();
+  op->request.data = op;
+  if (op->submit) {
+    op->request.cb = [op](int64_t result) {
+      op->result = result;
+      Complete(op);
+    };
+    int err = op->submit(loop, &op->request, op);
+    if (err == 0) return;
+    // Refused at submission: report it from the pending phase, as a completion.
+    op->result = err;
+    loop->QueuePending([op] { Complete(op); });
+    return;
   }
+  loop->QueueWork([op] { op->result = op->run(op); }, [op](int) { Complete(op); });
+}
 
-  // Starts the op; completion always comes later from the loop, never from inside Start.
-  void Start() {
-    loop::Loop* loop = env_->loop();
-    if (op_->submit) {
-      request_.cb = [this](int64_t result) {
-        op_->result = result;
-        Complete();
-      };
-      int err = op_->submit(loop, &request_, op_.get());
-      if (err == 0) return;
-      // Refused at submission: report it from the pending phase, as a completion.
-      op_->result = err;
-      loop->QueuePending([this] { Complete(); });
-      return;
-    }
-    FsOp* op = op_.get();
-    loop->QueueWork([op] { op->result = op->run(op); }, [this](int) { Complete(); });
+void Complete(FsOp* raw_op) {
+  std::unique_ptr<FsOp> op(raw_op);
+  Environment* env = op->env;
+  if (env->is_stopping()) return;
+  v8::Isolate* isolate = env->isolate();
+  CallbackScope scope(env);
+  v8::Local<v8::Context> context = env->context();
+  if (op->result >= 0 && op->stat_from_statx) FileStatFromStatx(op->stx, &op->stat);
+  bool is_promise = !op->resolver.IsEmpty();
+  v8::Local<v8::Value> error;
+  v8::Local<v8::Value> value = v8::Undefined(isolate);
+  if (op->result < 0) {
+    error = MakeException(env, op.get());
+  } else if (!ResultToValue(env, op.get(), !is_promise).ToLocal(&value)) {
+    value = v8::Undefined(isolate);
   }
-
- private:
-  void Complete() {
-    std::unique_ptr<AsyncFsReq> self(this);
-    if (env_->is_stopping()) return;
-    v8::Isolate* isolate = env_->isolate();
-    CallbackScope scope(env_);
-    v8::Local<v8::Context> context = env_->context();
-    FsOp* op = op_.get();
-    if (op->result >= 0 && op->stat_from_statx) FileStatFromStatx(op->stx, &op->stat);
-    v8::Local<v8::Value> error;
-    v8::Local<v8::Value> value = v8::Undefined(isolate);
-    if (op->result < 0) {
-      error = MakeException(env_, op);
-    } else if (!ResultToValue(env_, op, false).ToLocal(&value)) {
-      value = v8::Undefined(isolate);
-    }
-    if (!resolver_.IsEmpty()) {
-      v8::Local<v8::Promise::Resolver> resolver = resolver_.Get(isolate);
-      if (!error.IsEmpty()) {
-        USE(resolver->Reject(context, error));
-      } else {
-        USE(resolver->Resolve(context, value));
-      }
-      return;
-    }
-    v8::Local<v8::Object> req = req_.Get(isolate);
-    v8::Local<v8::Value> oncomplete;
-    if (!req->Get(context, OneByteString(isolate, "oncomplete")).ToLocal(&oncomplete) ||
-        !oncomplete->IsFunction()) {
-      return;
-    }
+  if (is_promise) {
+    v8::Local<v8::Promise::Resolver> resolver = op->resolver.Get(isolate);
     if (!error.IsEmpty()) {
-      v8::Local<v8::Value> argv[] = {error};
-      USE(scope.Call(oncomplete.As<v8::Function>(), req, 1, argv));
+      USE(resolver->Reject(context, error));
     } else {
-      v8::Local<v8::Value> argv[] = {v8::Null(isolate), value};
-      USE(scope.Call(oncomplete.As<v8::Function>(), req, 2, argv));
+      USE(resolver->Resolve(context, value));
     }
+    return;
   }
-
-  Environment* env_;
-  std::unique_ptr<FsOp> op_;
-  v8::Global<v8::Object> req_;
-  v8::Global<v8::Promise::Resolver> resolver_;
-  loop::Request request_;
-};
+  v8::Local<v8::Object> req = op->req.Get(isolate);
+  v8::Local<v8::Value> oncomplete;
+  if (!req->Get(context, GetBindingData(env)->oncomplete_string()).ToLocal(&oncomplete) ||
+      !oncomplete->IsFunction()) {
+    return;
+  }
+  if (!error.IsEmpty()) {
+    v8::Local<v8::Value> argv[] = {error};
+    USE(scope.Call(oncomplete.As<v8::Function>(), req, 1, argv));
+  } else {
+    v8::Local<v8::Value> argv[] = {v8::Null(isolate), value};
+    USE(scope.Call(oncomplete.As<v8::Function>(), req, 2, argv));
+  }
+}
 
 }  // namespace
 
@@ -163,6 +147,8 @@ FsBindingData::FsBindingData(Environment* env) : env_(env) {
   bigint_stat_values_data_ = static_cast<int64_t*>(big_ab->GetBackingStore()->Data());
   bigint_stat_values_.Reset(isolate, v8::BigInt64Array::New(big_ab, 0, kStatArrayLength));
   use_promises_.Reset(isolate, v8::Symbol::New(isolate, OneByteString(isolate, "fs_use_promises_symbol")));
+  oncomplete_string_.Reset(
+      isolate, v8::String::NewFromUtf8Literal(isolate, "oncomplete", v8::NewStringType::kInternalized));
 }
 
 v8::Local<v8::Float64Array> FsBindingData::stat_values() const {
@@ -175,6 +161,10 @@ v8::Local<v8::BigInt64Array> FsBindingData::bigint_stat_values() const {
 
 v8::Local<v8::Symbol> FsBindingData::use_promises() const {
   return use_promises_.Get(env_->isolate());
+}
+
+v8::Local<v8::String> FsBindingData::oncomplete_string() const {
+  return oncomplete_string_.Get(env_->isolate());
 }
 
 v8::MaybeLocal<v8::Function> FsBindingData::uv_exception() {
@@ -201,7 +191,7 @@ FsBindingData* GetBindingData(Environment* env) {
   return env->binding_data<FsBindingData>("fs");
 }
 
-v8::MaybeLocal<v8::Value> ResultToValue(Environment* env, FsOp* op, bool sync) {
+v8::MaybeLocal<v8::Value> ResultToValue(Environment* env, FsOp* op, bool shared) {
   v8::Isolate* isolate = env->isolate();
   v8::Local<v8::Context> context = env->context();
   switch (op->kind) {
@@ -214,7 +204,7 @@ v8::MaybeLocal<v8::Value> ResultToValue(Environment* env, FsOp* op, bool sync) {
     case ResultKind::kStat: {
       FsBindingData* data = GetBindingData(env);
       if (op->bigint) {
-        if (sync) {
+        if (shared) {
           FillBigStatArray(op->stat, data->bigint_stat_values_data());
           return data->bigint_stat_values();
         }
@@ -222,7 +212,7 @@ v8::MaybeLocal<v8::Value> ResultToValue(Environment* env, FsOp* op, bool sync) {
         FillBigStatArray(op->stat, static_cast<int64_t*>(ab->GetBackingStore()->Data()));
         return v8::BigInt64Array::New(ab, 0, kStatFields);
       }
-      if (sync) {
+      if (shared) {
         FillStatArray(op->stat, data->stat_values_data());
         return data->stat_values();
       }
@@ -275,16 +265,16 @@ void Dispatch(const v8::FunctionCallbackInfo<v8::Value>& info, int req_index,
   FsBindingData* data = GetBindingData(env);
   if (req->IsObject() || (req->IsSymbol() && req->StrictEquals(data->use_promises()))) {
     op->async = true;
-    auto async = std::make_unique<AsyncFsReq>(env, std::move(op));
+    op->env = env;
     if (req->IsObject()) {
-      async->set_req(req.As<v8::Object>());
+      op->req.Reset(isolate, req.As<v8::Object>());
     } else {
       v8::Local<v8::Promise::Resolver> resolver;
       if (!v8::Promise::Resolver::New(env->context()).ToLocal(&resolver)) return;
-      async->set_resolver(resolver);
+      op->resolver.Reset(isolate, resolver);
       info.GetReturnValue().Set(resolver->GetPromise());
     }
-    async.release()->Start();
+    Start(op.release());
     return;
   }
   op->result = op->run(op.get());

@@ -98,6 +98,12 @@ struct FsOp {
   double atime = 0;
   double mtime = 0;
 
+  // Async state, owned by fs_req.cc: the op is its own request, one allocation per call.
+  Environment* env = nullptr;
+  loop::Request request;
+  v8::Global<v8::Object> req;                    // Callback form: the FSReqCallback.
+  v8::Global<v8::Promise::Resolver> resolver;    // Promise form.
+
   void SetPath(std::string p) {
     path = std::move(p);
     report_path = true;
@@ -116,6 +122,7 @@ class FsBindingData : public BindingData {
   v8::Local<v8::Float64Array> stat_values() const;
   v8::Local<v8::BigInt64Array> bigint_stat_values() const;
   v8::Local<v8::Symbol> use_promises() const;
+  v8::Local<v8::String> oncomplete_string() const;
   double* stat_values_data() { return stat_values_data_; }
   int64_t* bigint_stat_values_data() { return bigint_stat_values_data_; }
   // internal/errors UVException, looked up on first use.
@@ -128,6 +135,7 @@ class FsBindingData : public BindingData {
   double* stat_values_data_ = nullptr;
   int64_t* bigint_stat_values_data_ = nullptr;
   v8::Global<v8::Symbol> use_promises_;
+  v8::Global<v8::String> oncomplete_string_;
   v8::Global<v8::Function> uv_exception_;
 };
 
@@ -141,8 +149,9 @@ void Dispatch(const v8::FunctionCallbackInfo<v8::Value>& info, int req_index,
 // A name in `encoding`: a string, or a Uint8Array of the bytes (Encoding::kBytes).
 v8::Local<v8::Value> EncodedValue(v8::Isolate* isolate, const std::string& s, Encoding encoding);
 
-// The JS value of a successful op.
-v8::MaybeLocal<v8::Value> ResultToValue(Environment* env, FsOp* op, bool sync);
+// The JS value of a successful op. With `shared`, stats come in the binding's statValues arrays
+// (sync and callback calls, whose JS reads them at once), otherwise in new arrays (promises).
+v8::MaybeLocal<v8::Value> ResultToValue(Environment* env, FsOp* op, bool shared);
 
 }  // namespace ringjs::fs
 

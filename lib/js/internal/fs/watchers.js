@@ -100,6 +100,8 @@ class StatWatcherHandle {
         this.busyPolling = err.errno;
       }
     } else {
+      // A callback completion's stats array is the binding's shared one: keep a copy.
+      stats = stats.slice(0, kFsStatsFieldsNumber);
       if (this.busyPolling !== 0 && (this.busyPolling < 0 || this.changed(stats))) {
         this.emit(0, stats, this.prev);
       }
