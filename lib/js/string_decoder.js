@@ -84,12 +84,6 @@ class DecoderState {
         }
       }
       start = this.take(data, start, this.missing);
-      if (this.kind === 2 && this.missing === 0 && this.buffered === 2 &&
-          (this.chars[1] & 0xfc) === 0xd8) {
-        // The completed code unit is a high surrogate: its pair comes next.
-        this.missing = 2;
-        start = this.take(data, start, 2);
-      }
       if (this.missing === 0) {
         prepend = decode(this.slice, this.chars, 0, this.buffered);
         this.buffered = 0;

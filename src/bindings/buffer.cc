@@ -288,8 +288,9 @@ struct HexTable {
 };
 constexpr HexTable kHexTable;
 
-inline uint8_t Base64Value(uint16_t c) { return c < 256 ? kBase64Table.value[c] : 255; }
-inline int HexValue(uint16_t c) { return c < 256 ? kHexTable.value[c] : -1; }
+// Two-byte characters are truncated to their low byte first (as node does).
+inline uint8_t Base64Value(uint16_t c) { return kBase64Table.value[static_cast<uint8_t>(c)]; }
+inline int HexValue(uint16_t c) { return kHexTable.value[static_cast<uint8_t>(c)]; }
 
 size_t Base64EncodedLength(size_t n, bool url) {
   return url ? (n / 3) * 4 + ((n % 3) == 0 ? 0 : (n % 3) + 1) : ((n + 2) / 3) * 4;
