@@ -190,7 +190,7 @@ function causeOf(result) {
   }
   line = line
     .replace(/(['"`])\/[^'"`]*\1/g, '$1<path>$1')
-    .replace(/\/\S+/g, '<path>')
+    .replace(/(^|[\s(])\/[^\s'"`()]+/g, '$1<path>')
     .replace(/\b\d+\b/g, 'N');
   return line.slice(0, 140);
 }
@@ -268,6 +268,12 @@ function runOne(opts, runtime, test, slot, serial, tmpBase, logDir) {
       clearTimeout(timer);
       // Whatever the test left behind (servers, grandchildren holding the pipes) goes with it.
       killGroup(child, 'SIGKILL');
+      // A descendant that left the process group may still hold the pipes open.
+      setTimeout(() => {
+        child.stdout.destroy();
+        child.stderr.destroy();
+        finish();
+      }, 5000);
     });
     child.on('close', () => finish());
     let finished = false;
@@ -353,7 +359,10 @@ function sourceVersion(root) {
 
 function gitDescribe() {
   try {
-    return execFileSync('git', ['-C', repo, 'rev-parse', '--short', 'HEAD'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    const git = (...args) => execFileSync('git', ['-C', repo, ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    // The binary is built from the work tree, which may hold uncommitted work.
+    const dirty = git('status', '--porcelain', '--', 'src', 'lib', 'CMakeLists.txt', 'deps') !== '';
+    return `${git('rev-parse', '--short', 'HEAD')}${dirty ? ' (plus uncommitted changes)' : ''}`;
   } catch {
     return 'unknown';
   }
@@ -429,6 +438,19 @@ function docSection(info, results) {
   return lines.join('\n');
 }
 
+// Results of earlier runs in the cache: the newest `keep` are kept.
+function pruneRuns(dir, keep) {
+  let runs;
+  try {
+    runs = fs.readdirSync(dir).filter((d) => /^\d{8}-\d{6}-/.test(d)).sort();
+  } catch {
+    return;
+  }
+  for (const old of runs.slice(0, Math.max(0, runs.length - keep + 1))) {
+    fs.rmSync(path.join(dir, old), { recursive: true, force: true });
+  }
+}
+
 const BEGIN = '<!-- compat:begin -->';
 const END = '<!-- compat:end -->';
 
@@ -460,6 +482,7 @@ async function main() {
     const cache = process.env.RINGJS_NODE_TESTS_CACHE ||
       path.join(process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache'), 'ringjs-node-tests');
     opts.out = path.join(cache, 'runs', `${stamp}-${runtime.name}`);
+    pruneRuns(path.join(cache, 'runs'), 20);
   }
   const logDir = path.join(opts.out, 'logs');
   fs.mkdirSync(logDir, { recursive: true });
