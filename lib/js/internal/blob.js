@@ -1,0 +1,234 @@
+'use strict';
+// Blob and File (node:buffer) held in memory: the constructor copies every part, so a Blob is
+// an immutable list of byte views that slice() shares.
+
+const {
+  codes: {
+    ERR_INVALID_ARG_TYPE,
+    ERR_INVALID_ARG_VALUE,
+    ERR_INVALID_THIS,
+    ERR_MISSING_ARGS,
+    ERR_NOT_IMPLEMENTED,
+  },
+} = require('internal/errors');
+const { customInspectSymbol: kInspect } = require('internal/util');
+const { isAnyArrayBuffer, isArrayBufferView } = require('internal/util/types');
+const { validateDictionary } = require('internal/validators');
+const { utf8Slice } = internalBinding('buffer');
+
+const kParts = Symbol('kParts');
+const kSize = Symbol('kSize');
+const kType = Symbol('kType');
+const kName = Symbol('kName');
+const kLastModified = Symbol('kLastModified');
+
+let lazyBufferModule;
+function lazyBuffer() {
+  lazyBufferModule ??= require('buffer').Buffer;
+  return lazyBufferModule;
+}
+
+let inspectFn;
+function lazyInspect() {
+  inspectFn ??= require('internal/util/inspect').inspect;
+  return inspectFn;
+}
+
+function isBlob(object) {
+  return object != null && object[kParts] !== undefined;
+}
+
+// A type is kept (lower-cased) only if it is printable ASCII.
+function normalizeType(type) {
+  type = `${type}`;
+  return /[^\u0020-\u007E]/.test(type) ? '' : type.toLowerCase();
+}
+
+function copyBytes(view) {
+  const copy = new Uint8Array(view.byteLength);
+  copy.set(new Uint8Array(view.buffer, view.byteOffset, view.byteLength));
+  return copy;
+}
+
+// Byte views for one constructor part.
+function partBytes(source, endings) {
+  if (isBlob(source)) return source[kParts];
+  if (isAnyArrayBuffer(source)) return [copyBytes(new Uint8Array(source))];
+  if (isArrayBufferView(source)) return [copyBytes(source)];
+  let string = `${source}`;
+  if (endings === 'native') string = string.replace(/\r?\n/g, '\n');
+  const b = lazyBuffer().from(string, 'utf8');
+  return [new Uint8Array(b.buffer, b.byteOffset, b.byteLength)];
+}
+
+class Blob {
+  constructor(sources = [], options) {
+    if (sources === null || typeof sources[Symbol.iterator] !== 'function' ||
+        typeof sources === 'string') {
+      throw new ERR_INVALID_ARG_TYPE('sources', 'a sequence', sources);
+    }
+    validateDictionary(options, 'options');
+    let { type = '', endings = 'transparent' } = options ?? {};
+    endings = `${endings}`;
+    if (endings !== 'transparent' && endings !== 'native') {
+      throw new ERR_INVALID_ARG_VALUE('options.endings', endings);
+    }
+    const parts = [];
+    let size = 0;
+    for (const source of sources) {
+      for (const bytes of partBytes(source, endings)) {
+        if (bytes.byteLength === 0) continue;
+        parts.push(bytes);
+        size += bytes.byteLength;
+      }
+    }
+    this[kParts] = parts;
+    this[kSize] = size;
+    this[kType] = normalizeType(type);
+  }
+
+  get type() {
+    if (!isBlob(this)) throw new ERR_INVALID_THIS('Blob');
+    return this[kType];
+  }
+
+  get size() {
+    if (!isBlob(this)) throw new ERR_INVALID_THIS('Blob');
+    return this[kSize];
+  }
+
+  slice(start = 0, end = this[kSize], contentType = '') {
+    if (!isBlob(this)) throw new ERR_INVALID_THIS('Blob');
+    const size = this[kSize];
+    const relative = (value) => {
+      value = Math.trunc(+value) || 0;
+      return value < 0 ? Math.max(size + value, 0) : Math.min(value, size);
+    };
+    start = relative(start);
+    end = relative(end);
+    const span = Math.max(end - start, 0);
+    const result = new Blob([], { type: contentType });
+    // Share the views that overlap [start, start + span).
+    const parts = [];
+    let offset = 0;
+    let remaining = span;
+    for (const bytes of this[kParts]) {
+      if (remaining === 0) break;
+      const len = bytes.byteLength;
+      if (offset + len <= start) {
+        offset += len;
+        continue;
+      }
+      const from = Math.max(start - offset, 0);
+      const take = Math.min(len - from, remaining);
+      parts.push(bytes.subarray(from, from + take));
+      remaining -= take;
+      offset += len;
+    }
+    result[kParts] = parts;
+    result[kSize] = span;
+    return result;
+  }
+
+  arrayBuffer() {
+    if (!isBlob(this)) return Promise.reject(new ERR_INVALID_THIS('Blob'));
+    return Promise.resolve(this.#concat().buffer);
+  }
+
+  text() {
+    if (!isBlob(this)) return Promise.reject(new ERR_INVALID_THIS('Blob'));
+    const bytes = this.#concat();
+    return Promise.resolve(utf8Slice(bytes, 0, bytes.length));
+  }
+
+  bytes() {
+    if (!isBlob(this)) return Promise.reject(new ERR_INVALID_THIS('Blob'));
+    return Promise.resolve(this.#concat());
+  }
+
+  stream() {
+    if (!isBlob(this)) throw new ERR_INVALID_THIS('Blob');
+    if (typeof globalThis.ReadableStream !== 'function') {
+      throw new ERR_NOT_IMPLEMENTED('Blob.stream');
+    }
+    const bytes = this.#concat();
+    return new globalThis.ReadableStream({
+      type: 'bytes',
+      start(controller) {
+        if (bytes.byteLength > 0) controller.enqueue(bytes);
+        controller.close();
+      },
+    });
+  }
+
+  #concat() {
+    const out = new Uint8Array(this[kSize]);
+    let pos = 0;
+    for (const bytes of this[kParts]) {
+      out.set(bytes, pos);
+      pos += bytes.byteLength;
+    }
+    return out;
+  }
+
+  [kInspect](depth, options) {
+    if (depth < 0) return this;
+    const opts = { ...options, depth: options.depth == null ? null : options.depth - 1 };
+    return `Blob ${lazyInspect()({ size: this.size, type: this.type }, opts)}`;
+  }
+}
+
+Object.defineProperty(Blob.prototype, Symbol.toStringTag, {
+  __proto__: null, configurable: true, value: 'Blob',
+});
+for (const name of ['type', 'size', 'slice', 'arrayBuffer', 'text', 'bytes', 'stream']) {
+  const desc = Object.getOwnPropertyDescriptor(Blob.prototype, name);
+  desc.enumerable = true;
+  Object.defineProperty(Blob.prototype, name, desc);
+}
+
+class File extends Blob {
+  constructor(fileBits, fileName, options = {}) {
+    if (arguments.length < 2) throw new ERR_MISSING_ARGS('fileBits', 'fileName');
+    super(fileBits, options);
+    let { lastModified } = options ?? {};
+    if (lastModified !== undefined) {
+      lastModified = +lastModified;
+      if (Number.isNaN(lastModified)) lastModified = 0;
+    } else {
+      lastModified = Date.now();
+    }
+    this[kName] = `${fileName}`;
+    this[kLastModified] = lastModified;
+  }
+
+  get name() {
+    if (!(this instanceof File)) throw new ERR_INVALID_THIS('File');
+    return this[kName];
+  }
+
+  get lastModified() {
+    if (!(this instanceof File)) throw new ERR_INVALID_THIS('File');
+    return this[kLastModified];
+  }
+
+  [kInspect](depth, options) {
+    if (depth < 0) return this;
+    const opts = { ...options, depth: options.depth == null ? null : options.depth - 1 };
+    return `File ${lazyInspect()({
+      size: this.size, type: this.type, name: this[kName], lastModified: this[kLastModified],
+    }, opts)}`;
+  }
+}
+
+Object.defineProperty(File.prototype, Symbol.toStringTag, {
+  __proto__: null, configurable: true, value: 'File',
+});
+
+// blob: URLs are not registered yet (URL.createObjectURL), so nothing resolves.
+function resolveObjectURL(url) {
+  url = `${url}`;
+  return undefined;
+}
+
+module.exports = { Blob, File, isBlob, resolveObjectURL };
