@@ -32,7 +32,7 @@ const {
 } = require('internal/errors');
 const { validateObject } = require('internal/validators');
 const { SymbolAsyncDispose } = require('internal/util');
-const { isUint8Array } = require('internal/util/types');
+const { isArrayBufferView } = require('internal/util/types');
 const { FastBuffer } = require('internal/buffer');
 
 const { errorOrDestroy } = destroyImpl;
@@ -306,11 +306,12 @@ function readableAddChunk(stream, chunk, encoding, addToFront) {
       }
     } else if (chunk instanceof Buffer) {
       encoding = '';
-    } else if (isUint8Array(chunk)) {
+    } else if (isArrayBufferView(chunk)) {
+      // Any TypedArray or DataView: its bytes.
       chunk = new FastBuffer(chunk.buffer, chunk.byteOffset, chunk.byteLength);
       encoding = '';
     } else if (chunk != null) {
-      err = new ERR_INVALID_ARG_TYPE('chunk', ['string', 'Buffer', 'Uint8Array'], chunk);
+      err = new ERR_INVALID_ARG_TYPE('chunk', ['string', 'Buffer', 'TypedArray', 'DataView'], chunk);
     }
   }
 

@@ -28,7 +28,7 @@ const {
   ERR_NOT_IMPLEMENTED,
 } = require('internal/errors').codes;
 const { SymbolAsyncDispose } = require('internal/util');
-const { isUint8Array } = require('internal/util/types');
+const { isArrayBufferView } = require('internal/util/types');
 const { FastBuffer } = require('internal/buffer');
 const { AbortError } = require('internal/errors');
 
@@ -337,20 +337,18 @@ Writable.prototype.pipe = function() {
 function _write(stream, chunk, encoding, cb) {
   const state = stream._writableState;
 
-  if (typeof encoding === 'function') {
-    cb = encoding;
-    encoding = state.defaultEncoding;
-  } else {
-    if (!encoding) encoding = state.defaultEncoding;
-    else if (encoding !== 'buffer' && !Buffer.isEncoding(encoding)) {
-      throw new ERR_UNKNOWN_ENCODING(encoding);
-    }
-    if (typeof cb !== 'function') cb = nop;
-  }
+  if (typeof cb !== 'function') cb = nop;
 
   if (chunk === null) {
     throw new ERR_STREAM_NULL_VALUES();
   } else if ((state[kState] & kObjectMode) === 0) {
+    // In objectMode the encoding argument is passed through to _write untouched.
+    if (!encoding) {
+      encoding = state.defaultEncoding;
+    } else if (encoding !== 'buffer' && !Buffer.isEncoding(encoding)) {
+      throw new ERR_UNKNOWN_ENCODING(encoding);
+    }
+
     if (typeof chunk === 'string') {
       if ((state[kState] & kDecodeStrings) !== 0) {
         chunk = Buffer.from(chunk, encoding);
@@ -358,11 +356,12 @@ function _write(stream, chunk, encoding, cb) {
       }
     } else if (chunk instanceof Buffer) {
       encoding = 'buffer';
-    } else if (isUint8Array(chunk)) {
+    } else if (isArrayBufferView(chunk)) {
+      // Any TypedArray or DataView: its bytes.
       chunk = new FastBuffer(chunk.buffer, chunk.byteOffset, chunk.byteLength);
       encoding = 'buffer';
     } else {
-      throw new ERR_INVALID_ARG_TYPE('chunk', ['string', 'Buffer', 'Uint8Array'], chunk);
+      throw new ERR_INVALID_ARG_TYPE('chunk', ['string', 'Buffer', 'TypedArray', 'DataView'], chunk);
     }
   }
 
@@ -515,6 +514,7 @@ function onwrite(stream, er) {
       } else {
         state.afterWriteTickInfo = { count: 1, cb, stream, state };
         process.nextTick(afterWriteTick, state[kAfterWriteTickInfoValue]);
+        state[kState] |= kAfterWritePending;
       }
     } else {
       afterWrite(stream, state, 1, cb);
@@ -544,7 +544,8 @@ function afterWrite(stream, state, count, cb) {
 
   if ((state[kState] & kDestroyed) !== 0) errorBuffer(state);
 
-  finishMaybe(stream, state);
+  // 'finish' comes on a later tick than the last write callback.
+  finishMaybe(stream, state, true);
 }
 
 // Calls back every queued write (and end callback) with the error or ERR_STREAM_DESTROYED.
@@ -670,9 +671,16 @@ Writable.prototype.end = function(chunk, encoding, cb) {
   }
 
   if (typeof cb === 'function') {
-    if (err) process.nextTick(cb, err);
-    else if ((state[kState] & kFinished) !== 0) process.nextTick(cb, null);
-    else addOnFinishedCallback(state, cb);
+    if (err) {
+      process.nextTick(cb, err);
+    } else if ((state[kState] & kErrored) !== 0) {
+      // Failed already (possibly inside _final, just now).
+      process.nextTick(cb, state[kErroredValue]);
+    } else if ((state[kState] & kFinished) !== 0) {
+      process.nextTick(cb, null);
+    } else {
+      addOnFinishedCallback(state, cb);
+    }
   }
 
   return this;
