@@ -13,6 +13,7 @@
   V(errors)                    \
   V(fs)                        \
   V(messaging)                 \
+  V(module_wrap)               \
   V(os)                        \
   V(process_methods)           \
   V(signal_wrap)               \

@@ -1,5 +1,6 @@
 #include "runtime/v8_host.h"
 
+#include "bindings/module_wrap.h"
 #include "libplatform/libplatform.h"
 #include "loop/signal.h"
 
@@ -14,6 +15,10 @@ v8::ArrayBuffer::Allocator* g_allocator = nullptr;
 void V8Host::Initialize(const char* argv0, const std::vector<std::string>& v8_flags) {
   if (g_platform) return;
   v8::V8::InitializeICUDefaultLocation(argv0);
+  // Import assertions (`assert { type: 'json' }`, the import attributes syntax V8 10.2 knows)
+  // are behind a flag here; node turns it on the same way.
+  static const char kImportAssertions[] = "--harmony-import-assertions";
+  v8::V8::SetFlagsFromString(kImportAssertions, sizeof(kImportAssertions) - 1);
   for (const std::string& flag : v8_flags) {
     v8::V8::SetFlagsFromString(flag.c_str(), flag.size());
   }
@@ -43,6 +48,8 @@ v8::Isolate* V8Host::NewIsolate() {
   v8::Isolate* isolate = v8::Isolate::New(params);
   isolate->SetMicrotasksPolicy(v8::MicrotasksPolicy::kExplicit);
   isolate->SetCaptureStackTraceForUncaughtExceptions(true, 10);
+  // import() and import.meta (the ES module loader answers both).
+  module_wrap::SetIsolateModuleCallbacks(isolate);
   return isolate;
 }
 

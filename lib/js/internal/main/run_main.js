@@ -2,7 +2,7 @@
 // Starts the program: a file, -e/-p code, or a script read from stdin.
 
 const { getEntryOptions } = internalBinding('process_methods');
-const { evalScript } = require('internal/process/execution');
+const { evalScript, evalModuleEntryPoint } = require('internal/process/execution');
 
 const entry = getEntryOptions();
 
@@ -19,6 +19,26 @@ function loadPreloadModules() {
   if (preload.length === 0) return;
   const { Module } = require('internal/modules/cjs/loader');
   Module._preloadModules(preload);
+}
+
+// --input-type=module: -e, -p and stdin code is an ES module.
+function isModuleInput() {
+  const { execArgv } = process;
+  for (let i = execArgv.length - 1; i >= 0; i--) {
+    if (execArgv[i].startsWith('--input-type=')) return execArgv[i] === '--input-type=module';
+    if (execArgv[i] === '--input-type') return execArgv[i + 1] === 'module';
+  }
+  return false;
+}
+
+// The entry file as require() finds it (extensions, directory index, real path), or undefined.
+function resolveMainPath(main) {
+  const { Module } = require('internal/modules/cjs/loader');
+  try {
+    return Module._findPath(require('path').resolve(main), null, true) || undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 function readStdin() {
@@ -69,20 +89,31 @@ switch (checkOnly ? 'none' : entry.kind) {
     const main = entry.script.startsWith('-') ? entry.script :
       require('path').resolve(entry.script);
     process.argv.splice(1, 0, main);
-    require('internal/modules/cjs/loader').Module.runMain(main);
+    // As node's executeUserEntryPoint: .mjs, or .js / no extension under "type": "module",
+    // runs as an ES module; anything require() cannot find fails as CommonJS.
+    const mainPath = resolveMainPath(main);
+    if (mainPath !== undefined &&
+        require('internal/modules/esm/loader').shouldUseESMLoader(mainPath)) {
+      require('internal/modules/esm/loader').runMain(mainPath);
+    } else {
+      require('internal/modules/cjs/loader').Module.runMain(main);
+    }
     break;
   }
   case 'eval':
-    evalScript('[eval]', entry.script, false);
+    if (isModuleInput()) evalModuleEntryPoint(entry.script, false);
+    else evalScript('[eval]', entry.script, false);
     break;
   case 'print':
-    evalScript('[eval]', entry.script, true);
+    if (isModuleInput()) evalModuleEntryPoint(entry.script, true);
+    else evalScript('[eval]', entry.script, true);
     break;
   case 'stdin': {
     // `-p` without code prints the result of the script read from stdin.
     const print = process.execArgv.some((arg) => arg === '-p' || arg === '--print' ||
                                                  arg.startsWith('--print='));
-    evalScript('[stdin]', readStdin(), print);
+    if (isModuleInput()) evalModuleEntryPoint(readStdin(), print);
+    else evalScript('[stdin]', readStdin(), print);
     break;
   }
   default:

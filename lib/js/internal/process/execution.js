@@ -130,4 +130,9 @@ function evalScript(name, body, print) {
   return result;
 }
 
-module.exports = { setupUncaughtExceptionHandling, evalScript };
+// -e / -p / stdin code under --input-type=module (node's evalModuleEntryPoint).
+function evalModuleEntryPoint(source, print) {
+  require('internal/modules/esm/loader').evalModule(source, print);
+}
+
+module.exports = { setupUncaughtExceptionHandling, evalScript, evalModuleEntryPoint };
