@@ -5,6 +5,7 @@
 #include <sys/prctl.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <climits>
@@ -29,6 +30,14 @@ namespace ringjs::process_methods {
 namespace {
 
 const uint64_t kStartTimeNs = loop::Loop::HrTime();
+
+// Wall-clock milliseconds at the same moment, for performance.timeOrigin.
+double WallClockMs() {
+  timespec ts;
+  clock_gettime(CLOCK_REALTIME, &ts);
+  return static_cast<double>(ts.tv_sec) * 1e3 + static_cast<double>(ts.tv_nsec) / 1e6;
+}
+const double kStartWallMs = WallClockMs();
 
 void Cwd(const v8::FunctionCallbackInfo<v8::Value>& info) {
   char buf[PATH_MAX];
@@ -302,6 +311,10 @@ void Initialize(Environment* env, v8::Local<v8::Object> target) {
   SetValue(context, target, "pid", v8::Integer::New(isolate, getpid()));
   SetValue(context, target, "ppid", v8::Integer::New(isolate, getppid()));
   SetValue(context, target, "versions", CreateVersions(isolate, context));
+  // performance.timeOrigin and the monotonic origin performance.now() counts from.
+  SetValue(context, target, "timeOrigin", v8::Number::New(isolate, kStartWallMs));
+  SetValue(context, target, "timeOriginHrMs",
+           v8::Number::New(isolate, static_cast<double>(kStartTimeNs) / 1e6));
   SetValue(context, target, "backend", OneByteString(isolate, env->loop()->backend_name()));
 }
 

@@ -475,24 +475,6 @@ module.exports = {
   'values': [],
   'callable': false
  },
- 'perf_hooks': {
-  'functions': [
-   'Performance',
-   'PerformanceEntry',
-   'PerformanceMark',
-   'PerformanceMeasure',
-   'PerformanceObserver',
-   'PerformanceObserverEntryList',
-   'PerformanceResourceTiming',
-   'createHistogram',
-   'monitorEventLoopDelay'
-  ],
-  'values': [
-   'constants',
-   'performance'
-  ],
-  'callable': false
- },
  'punycode': {
   'functions': [
    'decode',
@@ -691,29 +673,6 @@ module.exports = {
    'WASI'
   ],
   'values': [],
-  'callable': false
- },
- 'worker_threads': {
-  'functions': [
-   'BroadcastChannel',
-   'MessageChannel',
-   'MessagePort',
-   'Worker',
-   'getEnvironmentData',
-   'markAsUntransferable',
-   'moveMessagePortToContext',
-   'postMessageToThread',
-   'receiveMessageOnPort',
-   'setEnvironmentData'
-  ],
-  'values': [
-   'SHARE_ENV',
-   'isMainThread',
-   'parentPort',
-   'resourceLimits',
-   'threadId',
-   'workerData'
-  ],
   'callable': false
  },
  'zlib': {

@@ -5,8 +5,11 @@
 const { defineLazyGlobal } = require('internal/bootstrap/globals');
 const { BuiltinModule } = require('internal/bootstrap/realm');
 
+// Modules still served by internal/not_implemented would give globals that throw when read.
+const stubExports = require('internal/stub_exports');
+
 function lazyFrom(id, ...names) {
-  if (!BuiltinModule.exists(id)) return;
+  if (!BuiltinModule.exists(id) || stubExports[id] !== undefined) return;
   for (const name of names) defineLazyGlobal(name, () => require(id)[name]);
 }
 
