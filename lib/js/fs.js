@@ -328,6 +328,14 @@ function readFile(path, options, callback) {
   const flagsNumber = stringToFlags(options.flag, 'options.flag');
   path = getValidatedPath(path);
 
+  if (!options.signal) {
+    // The whole read in one binding call (open, stat, reads and close chained natively).
+    const req = new FSReqCallback();
+    req.oncomplete = (err, result) => readFileAllDone(err, result, options.encoding, callback);
+    binding.readFileAll(pathModule.toNamespacedPath(path), flagsNumber, req);
+    return;
+  }
+
   const req = new FSReqCallback();
   req.context = context;
   req.oncomplete = readFileAfterOpen;
@@ -335,6 +343,24 @@ function readFile(path, options, callback) {
                flagsNumber,
                0o666,
                req);
+}
+
+// The result of binding.readFileAll: the bytes, or the size of a file over 2 GiB.
+function readFileAllResult(result, encoding) {
+  if (typeof result === 'number') throw new ERR_FS_FILE_TOO_LARGE(result);
+  const buffer = lazyBuffer().from(result.buffer, result.byteOffset, result.byteLength);
+  return encoding ? buffer.toString(encoding) : buffer;
+}
+
+function readFileAllDone(err, result, encoding, callback) {
+  if (err) return callback(err);
+  let data;
+  try {
+    data = readFileAllResult(result, encoding);
+  } catch (error) {
+    return callback(error);
+  }
+  callback(null, data);
 }
 
 function tryStatSync(fd, isUserFd) {
@@ -391,7 +417,15 @@ function readFileSync(path, options) {
   }
 
   const isUserFd = isFd(path); // File descriptor ownership
-  const fd = isUserFd ? path : fs.openSync(path, options.flag, 0o666);
+  if (!isUserFd) {
+    path = getValidatedPath(path);
+    const flags = stringToFlags(options.flag);
+    const ctx = {};
+    const result = binding.readFileAll(pathModule.toNamespacedPath(path), flags, undefined, ctx);
+    handleErrorFromBinding(ctx);
+    return readFileAllResult(result, options.encoding);
+  }
+  const fd = path;
 
   const stats = tryStatSync(fd, isUserFd);
   const size = isFileType(stats, S_IFREG) ? stats[8] : 0;

@@ -19,6 +19,7 @@
 #include "bindings/fs_args.h"
 #include "bindings/fs_dir.h"
 #include "bindings/fs_ops.h"
+#include "bindings/fs_read_file.h"
 #include "bindings/fs_req.h"
 #include "bindings/fs_watch.h"
 #include "runtime/binding.h"
@@ -682,6 +683,7 @@ void Initialize(Environment* env, Local<v8::Object> target) {
   SetConstant(context, target, "kFsStatsFieldsNumber", kStatFields);
   InitializeDir(env, target);
   InitializeWatch(env, target);
+  InitializeReadFile(env, target);
 }
 
 }  // namespace

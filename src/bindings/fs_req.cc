@@ -56,9 +56,11 @@ void Complete(FsOp* op);
 void Start(FsOp* op) {
   loop::Loop* loop = op->env->loop();
   op->request.data = op;
-  if (op->submit) {
-    op->request.cb = [op](int64_t result) {
+  bool on_ring = strcmp(loop->backend_name(), "io_uring") == 0;
+  if (op->submit && (on_ring || !op->next_step)) {
+    op->request.cb = [op, loop](int64_t result) {
       op->result = result;
+      if (op->next_step && op->next_step(loop, &op->request, op)) return;
       Complete(op);
     };
     int err = op->submit(loop, &op->request, op);

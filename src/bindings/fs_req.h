@@ -60,6 +60,10 @@ struct FsOp {
   std::function<int64_t(FsOp*)> run;
   // Ring form: submits on the loop and returns 0, or -errno (then `run` is not tried).
   std::function<int(loop::Loop*, loop::Request*, FsOp*)> submit;
+  // Multi-step ring ops: called after each ring completion (result in `result`); returns true
+  // if it submitted the next step, false when the op is done. Without a ring (epoll backend)
+  // such an op runs `run` on the thread pool instead, all steps in one task.
+  std::function<bool(loop::Loop*, loop::Request*, FsOp*)> next_step;
   // ResultKind::kCustom: the JS value of a success (on the JS thread).
   std::function<v8::MaybeLocal<v8::Value>(Environment*, FsOp*)> to_value;
   // A JS object the op needs alive until completion (a DirHandle). Released on the JS thread.

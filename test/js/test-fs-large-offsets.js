@@ -51,6 +51,20 @@ async function main() {
   }
   assert.strictEqual(Buffer.concat(parts).toString(), 'fivelater');
 
+  // Whole-file reads of a file over 2 GiB fail before reading, in every style.
+  const tooLarge = {
+    code: 'ERR_FS_FILE_TOO_LARGE', name: 'RangeError',
+    message: `File size (${at5G + 9}) is greater than 2 GiB`,
+  };
+  assert.throws(() => fs.readFileSync(file), tooLarge);
+  assert.throws(() => fs.readFileSync(file, 'latin1'), tooLarge);
+  await new Promise((resolve) => fs.readFile(file, (err) => {
+    assert.strictEqual(err.code, tooLarge.code);
+    assert.strictEqual(err.message, tooLarge.message);
+    resolve();
+  }));
+  await assert.rejects(fs.promises.readFile(file), tooLarge);
+
   // Truncation to a size above 4 GiB and back.
   fs.ftruncateSync(fd, 2 ** 32 + 10);
   assert.strictEqual(fs.statSync(file).size, 2 ** 32 + 10);

@@ -961,6 +961,16 @@ async function readFile(path, options) {
 
   checkAborted(options.signal);
 
+  if (!options.signal) {
+    // The whole read in one binding call (open, stat, reads and close chained natively).
+    path = getValidatedPath(path);
+    const result = await call(binding.readFileAll(pathModule.toNamespacedPath(path),
+                                                  stringToFlags(flag), kUsePromises));
+    if (typeof result === 'number') throw new ERR_FS_FILE_TOO_LARGE(result);
+    const buffer = Buffer.from(result.buffer, result.byteOffset, result.byteLength);
+    return options.encoding ? buffer.toString(options.encoding) : buffer;
+  }
+
   const fd = await open(path, flag, 0o666);
   return handleFdClose(readFileHandle(fd, options), fd.close);
 }

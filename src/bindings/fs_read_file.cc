@@ -1,0 +1,237 @@
+// readFileAll: a whole file in one binding call (see fs_read_file.h).
+#include "bindings/fs_read_file.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <linux/stat.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <memory>
+#include <string>
+
+#include "bindings/fs_args.h"
+#include "bindings/fs_ops.h"
+#include "bindings/fs_req.h"
+#include "runtime/binding.h"
+
+namespace ringjs::fs {
+namespace {
+
+// Most platforms don't allow reads or writes >= 2 GiB (node's kIoMaxLength).
+constexpr uint64_t kIoMaxLength = (1ull << 31) - 1;
+// Read size while the size is unknown (not a regular file), as node.
+constexpr size_t kUnknownChunk = 64 * 1024;
+
+enum Step { kOpen, kStat, kRead, kClose };
+
+struct ReadFileState {
+  int flags = O_RDONLY;
+  int fd = -1;
+  Step step = kOpen;
+  struct statx stx;
+  // The bytes, malloc'ed: the result ArrayBuffer takes them over without a copy.
+  char* data = nullptr;
+  size_t capacity = 0;
+  size_t total = 0;
+  bool known_size = false;
+  uint64_t file_size = 0;
+  bool too_large = false;
+  // The first failure (reported after the fd is closed).
+  int error = 0;
+  const char* error_syscall = nullptr;
+
+  ~ReadFileState() { free(data); }
+
+  void Fail(int err, const char* syscall) {
+    if (error != 0) return;
+    error = err;
+    error_syscall = syscall;
+  }
+
+  // Sizes the buffer from the file's stat; false if the file is too large (nothing to read).
+  bool PrepareFromStat(uint32_t mode, uint64_t size) {
+    known_size = S_ISREG(mode) && size > 0;
+    file_size = known_size ? size : 0;
+    if (file_size > kIoMaxLength) {
+      too_large = true;
+      return false;
+    }
+    return Reserve(known_size ? file_size : kUnknownChunk);
+  }
+
+  bool Reserve(size_t want) {
+    if (capacity - total >= want) return true;
+    size_t new_capacity = total + want;
+    char* grown = static_cast<char*>(realloc(data, new_capacity == 0 ? 1 : new_capacity));
+    if (grown == nullptr) {
+      Fail(-ENOMEM, "read");
+      return false;
+    }
+    data = grown;
+    capacity = new_capacity;
+    return true;
+  }
+
+  // How much the next read asks for (0: done).
+  size_t NextReadLength() {
+    if (known_size) return total < file_size ? file_size - total : 0;
+    if (!Reserve(kUnknownChunk)) return 0;
+    return capacity - total;
+  }
+
+  // Takes a read result; true if more reading is needed.
+  bool OnRead(int64_t n) {
+    if (n < 0) {
+      Fail(static_cast<int>(n), "read");
+      return false;
+    }
+    if (n == 0) return false;
+    total += static_cast<size_t>(n);
+    return !(known_size && total >= file_size);
+  }
+};
+
+ReadFileState* StateOf(FsOp* op) { return static_cast<ReadFileState*>(op->state.get()); }
+
+// The whole read with blocking syscalls (sync calls, and async ones without a ring).
+int64_t RunBlocking(FsOp* op) {
+  ReadFileState* st = StateOf(op);
+  st->fd = fs::Open(op->path.c_str(), st->flags, 0666);
+  if (st->fd < 0) {
+    st->Fail(st->fd, "open");
+    st->fd = -1;
+  } else {
+    FileStat stat;
+    int err = fs::FStat(st->fd, &stat);
+    if (err < 0) {
+      st->Fail(err, "fstat");
+    } else if (st->PrepareFromStat(static_cast<uint32_t>(stat.fields[kStatMode]),
+                                   stat.fields[kStatSize])) {
+      for (;;) {
+        size_t length = st->NextReadLength();
+        if (length == 0) break;
+        if (!st->OnRead(fs::Read(st->fd, st->data + st->total, length, -1))) break;
+      }
+    }
+    int close_err = fs::Close(st->fd);
+    st->fd = -1;
+    if (close_err < 0) st->Fail(close_err, "close");
+  }
+  return st->error;
+}
+
+// Submits the close of the fd, or closes it here if the ring refuses.
+bool SubmitClose(loop::Loop* loop, loop::Request* req, ReadFileState* st) {
+  st->step = kClose;
+  if (loop->Close(req, st->fd) == 0) return true;
+  if (fs::Close(st->fd) < 0) st->Fail(-errno, "close");
+  st->fd = -1;
+  return false;
+}
+
+bool SubmitRead(loop::Loop* loop, loop::Request* req, ReadFileState* st) {
+  size_t length = st->NextReadLength();
+  if (length == 0) return SubmitClose(loop, req, st);
+  st->step = kRead;
+  int err = loop->Read(req, st->fd, st->data + st->total, length, -1);
+  if (err == 0) return true;
+  st->Fail(err, "read");
+  return SubmitClose(loop, req, st);
+}
+
+// One ring completion -> the next step.
+bool NextStep(loop::Loop* loop, loop::Request* req, FsOp* op) {
+  ReadFileState* st = StateOf(op);
+  int64_t result = op->result;
+  switch (st->step) {
+    case kOpen:
+      if (result < 0) {
+        st->Fail(static_cast<int>(result), "open");
+        break;
+      }
+      st->fd = static_cast<int>(result);
+      st->step = kStat;
+      {
+        int err = loop->Statx(req, st->fd, "", StatxFlags(true) | AT_EMPTY_PATH, kStatxMask,
+                              &st->stx);
+        if (err == 0) return true;
+        st->Fail(err, "fstat");
+      }
+      return SubmitClose(loop, req, st);
+    case kStat:
+      if (result < 0) {
+        st->Fail(static_cast<int>(result), "fstat");
+        return SubmitClose(loop, req, st);
+      }
+      if (!st->PrepareFromStat(st->stx.stx_mode, st->stx.stx_size)) {
+        return SubmitClose(loop, req, st);
+      }
+      return SubmitRead(loop, req, st);
+    case kRead:
+      if (st->OnRead(result)) return SubmitRead(loop, req, st);
+      return SubmitClose(loop, req, st);
+    case kClose:
+      st->fd = -1;
+      if (result < 0) st->Fail(static_cast<int>(result), "close");
+      break;
+  }
+  // Done: the op's result is the first failure, if any.
+  op->result = st->error;
+  if (st->error != 0) {
+    op->syscall = st->error_syscall;
+    op->report_path = st->error_syscall != nullptr && strcmp(st->error_syscall, "open") == 0;
+  }
+  return false;
+}
+
+v8::MaybeLocal<v8::Value> ToValue(Environment* env, FsOp* op) {
+  v8::Isolate* isolate = env->isolate();
+  ReadFileState* st = StateOf(op);
+  if (st->too_large) return v8::Number::New(isolate, static_cast<double>(st->file_size));
+  v8::Local<v8::ArrayBuffer> buffer;
+  if (st->total == 0) {
+    buffer = v8::ArrayBuffer::New(isolate, 0);
+  } else {
+    std::unique_ptr<v8::BackingStore> store = v8::ArrayBuffer::NewBackingStore(
+        st->data, st->total, [](void* data, size_t, void*) { free(data); }, nullptr);
+    st->data = nullptr;  // Owned by the BackingStore now.
+    buffer = v8::ArrayBuffer::New(isolate, std::move(store));
+  }
+  return v8::Uint8Array::New(buffer, 0, st->total);
+}
+
+// readFileAll(path, flags, req, ctx) -> Uint8Array | size (over 2 GiB)
+void ReadFileAll(const FunctionCallbackInfo<Value>& info) {
+  auto op = std::make_unique<FsOp>("open");
+  op->SetPath(PathArg(info.GetIsolate(), info[0]));  // Only an open failure names it.
+  auto state = std::make_shared<ReadFileState>();
+  state->flags = Int32Arg(info[1]);
+  op->state = state;
+  op->kind = ResultKind::kCustom;
+  op->run = [](FsOp* o) -> int64_t {
+    int64_t err = RunBlocking(o);
+    ReadFileState* st = StateOf(o);
+    if (err != 0) {
+      o->syscall = st->error_syscall;
+      o->report_path = strcmp(st->error_syscall, "open") == 0;
+    }
+    return err;
+  };
+  op->submit = [](loop::Loop* loop, loop::Request* req, FsOp* o) {
+    return loop->OpenAt(req, AT_FDCWD, o->path.c_str(), StateOf(o)->flags | O_CLOEXEC, 0666);
+  };
+  op->next_step = NextStep;
+  op->to_value = ToValue;
+  Dispatch(info, 2, std::move(op));
+}
+
+}  // namespace
+
+void InitializeReadFile(Environment* env, Local<v8::Object> target) {
+  SetMethod(env->context(), target, "readFileAll", ReadFileAll);
+}
+
+}  // namespace ringjs::fs
