@@ -49,10 +49,10 @@ const {
     ERR_INVALID_ARG_VALUE,
     ERR_INVALID_BUFFER_SIZE,
     ERR_MISSING_ARGS,
-    ERR_NOT_IMPLEMENTED,
     ERR_OUT_OF_RANGE,
     ERR_UNKNOWN_ENCODING,
   },
+  genericNodeError,
 } = require('internal/errors');
 const {
   customInspectSymbol,
@@ -828,8 +828,54 @@ Buffer.prototype.toLocaleString = Buffer.prototype.toString;
 // ---------------------------------------------------------------------------------------------
 // Module functions.
 
+// transcode() between utf8, utf16le, latin1 and ascii with node's (ICU's) results: characters
+// the target cannot hold become '?', undecodable input U+FFFD; UTF-8 <-> UTF-16 is strict.
+function transcodeError(code, errno) {
+  const err = genericNodeError(`Unable to transcode Buffer [${code}]`, { code, errno });
+  return err;
+}
+
+const kTranscodable = ['utf8', 'utf16le', 'latin1', 'ascii'];
+const kLoneSurrogate = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
 function transcode(source, fromEncoding, toEncoding) {
-  throw new ERR_NOT_IMPLEMENTED('buffer.transcode');
+  if (!isUint8Array(source)) {
+    throw new ERR_INVALID_ARG_TYPE('source', ['Buffer', 'Uint8Array'], source);
+  }
+  if (source.length === 0) return Buffer.alloc(0);
+  const from = normalizeEncoding(fromEncoding) || fromEncoding;
+  const to = normalizeEncoding(toEncoding) || toEncoding;
+  if (!kTranscodable.includes(from) || !kTranscodable.includes(to)) {
+    throw transcodeError('U_ILLEGAL_ARGUMENT_ERROR', 1);
+  }
+  const src = new FastBuffer(source.buffer, source.byteOffset, source.byteLength);
+  if ((from === 'latin1' || from === 'ascii') && to === 'utf16le') {
+    return Buffer.from(latin1Slice(src, 0, src.length), 'utf16le');  // Byte -> code unit.
+  }
+  if (from === 'latin1' && to === 'latin1') return Buffer.from(src);
+  if (from === 'utf8' && to === 'utf16le') {
+    if (!bindingIsUtf8(src)) throw transcodeError('U_INVALID_CHAR_FOUND', 10);
+    return Buffer.from(src.toString('utf8'), 'utf16le');
+  }
+  let str;
+  if (from === 'utf8') {
+    str = src.toString('utf8');
+  } else if (from === 'latin1') {
+    str = latin1Slice(src, 0, src.length);
+  } else if (from === 'ascii') {
+    str = latin1Slice(src, 0, src.length).replace(/[\x80-\xff]/g, '\ufffd');
+  } else {
+    str = src.toString('utf16le');
+    if (to === 'utf8') {
+      if (kLoneSurrogate.test(str)) throw transcodeError('U_INVALID_CHAR_FOUND', 10);
+    } else if (to === 'utf16le') {
+      str = str.replace(new RegExp(kLoneSurrogate.source, 'g'), '\ufffd');
+      if (src.length % 2 === 1) str += '\ufffd';
+    }
+  }
+  if (to === 'latin1') str = str.replace(/[^\u0000-\u00ff]/gu, '?');
+  else if (to === 'ascii') str = str.replace(/[^\u0000-\u007f]/gu, '?');
+  return Buffer.from(str, to === 'ascii' ? 'latin1' : to);
 }
 
 function isUtf8(input) {
