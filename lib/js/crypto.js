@@ -1,4 +1,61 @@
 'use strict';
-// node:crypto is not implemented yet: every export throws ERR_NOT_IMPLEMENTED when used.
+// node:crypto over internalBinding('crypto') (OpenSSL 3). Exports not built yet throw
+// ERR_NOT_IMPLEMENTED when used (internal/stub_exports lists them).
 
-module.exports = require('internal/not_implemented').stubModule('crypto');
+const { stubModule } = require('internal/not_implemented');
+const {
+  constants,
+  getCiphers,
+  getHashes,
+  getCurves,
+  getFips,
+  setFips,
+} = require('internal/crypto/util');
+
+const implemented = {
+  constants,
+  getCiphers,
+  getHashes,
+  getCurves,
+  getFips,
+  setFips,
+};
+
+// Node v20's export order.
+const kExportOrder = [
+  'checkPrime', 'checkPrimeSync', 'createCipheriv', 'createDecipheriv', 'createDiffieHellman',
+  'createDiffieHellmanGroup', 'createECDH', 'createHash', 'createHmac', 'createPrivateKey',
+  'createPublicKey', 'createSecretKey', 'createSign', 'createVerify', 'diffieHellman',
+  'generatePrime', 'generatePrimeSync', 'getCiphers', 'getCipherInfo', 'getCurves',
+  'getDiffieHellman', 'getHashes', 'hkdf', 'hkdfSync', 'pbkdf2', 'pbkdf2Sync',
+  'generateKeyPair', 'generateKeyPairSync', 'generateKey', 'generateKeySync', 'privateDecrypt',
+  'privateEncrypt', 'publicDecrypt', 'publicEncrypt', 'randomBytes', 'randomFill',
+  'randomFillSync', 'randomInt', 'randomUUID', 'scrypt', 'scryptSync', 'sign', 'setEngine',
+  'timingSafeEqual', 'getFips', 'setFips', 'verify', 'hash', 'Certificate', 'Cipher',
+  'Cipheriv', 'Decipher', 'Decipheriv', 'DiffieHellman', 'DiffieHellmanGroup', 'ECDH', 'Hash',
+  'Hmac', 'KeyObject', 'Sign', 'Verify', 'X509Certificate', 'secureHeapUsed', 'constants',
+  'webcrypto', 'subtle', 'getRandomValues',
+];
+
+const stubs = stubModule('crypto');
+module.exports = {};
+for (const name of kExportOrder) {
+  if (Object.prototype.hasOwnProperty.call(implemented, name)) {
+    Object.defineProperty(module.exports, name, {
+      __proto__: null,
+      value: implemented[name],
+      writable: true,
+      enumerable: true,
+      configurable: true,
+    });
+  } else {
+    Object.defineProperty(module.exports, name, Object.getOwnPropertyDescriptor(stubs, name));
+  }
+}
+Object.defineProperty(module.exports, 'fips', {
+  __proto__: null,
+  get: getFips,
+  set: setFips,
+  enumerable: false,
+  configurable: false,
+});

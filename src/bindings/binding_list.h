@@ -10,6 +10,7 @@
   V(constants)                 \
   V(contextify)                \
   V(credentials)               \
+  V(crypto)                    \
   V(errors)                    \
   V(fs)                        \
   V(messaging)                 \

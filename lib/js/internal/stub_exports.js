@@ -191,11 +191,7 @@ module.exports = {
    'generatePrime',
    'generatePrimeSync',
    'getCipherInfo',
-   'getCiphers',
-   'getCurves',
    'getDiffieHellman',
-   'getFips',
-   'getHashes',
    'getRandomValues',
    'hash',
    'hkdf',
@@ -215,13 +211,11 @@ module.exports = {
    'scryptSync',
    'secureHeapUsed',
    'setEngine',
-   'setFips',
    'sign',
    'timingSafeEqual',
    'verify'
   ],
   'values': [
-   'constants',
    'subtle',
    'webcrypto'
   ],

@@ -1,0 +1,94 @@
+'use strict';
+// Shared pieces of node:crypto: the binding's algorithm lists (as node filters them), the
+// ERR_CRYPTO_* codes internal/errors does not define yet, and small helpers.
+
+const binding = internalBinding('crypto');
+const {
+  getCiphers: getCiphersBinding,
+  getHashes: getHashesBinding,
+  getCurves: getCurvesBinding,
+  getFipsCrypto,
+  setFipsCrypto,
+} = binding;
+
+const errors = require('internal/errors');
+
+// Codes of node's crypto layer that internal/errors lacks; registered once, node's messages.
+function defineCode(code, message, ...classes) {
+  if (errors.codes[code] === undefined) errors.E(code, message, ...classes);
+}
+defineCode('ERR_CRYPTO_INVALID_AUTH_TAG', 'Invalid authentication tag length: %s', TypeError);
+defineCode('ERR_CRYPTO_INVALID_COUNTER', 'Invalid counter value: %s', TypeError);
+defineCode('ERR_CRYPTO_INVALID_CURVE', 'Invalid EC curve name', TypeError);
+defineCode('ERR_CRYPTO_INVALID_IV', 'Invalid IV length', TypeError);
+defineCode('ERR_CRYPTO_INVALID_KEYLEN', 'Invalid key length', RangeError);
+defineCode('ERR_CRYPTO_INVALID_KEYPAIR', 'Invalid key pair', RangeError);
+defineCode('ERR_CRYPTO_INVALID_MESSAGELEN', 'Invalid message length', RangeError);
+defineCode('ERR_CRYPTO_INVALID_SCRYPT_PARAMS', 'Invalid scrypt params: %s', RangeError);
+defineCode('ERR_CRYPTO_INVALID_TAG_LENGTH', 'Invalid taglength provided.', RangeError);
+defineCode('ERR_CRYPTO_JOB_INIT_FAILED', 'Failed to initialize crypto job config', Error);
+defineCode('ERR_CRYPTO_JWK_UNSUPPORTED_CURVE', 'Unsupported JWK EC curve: %s.', Error);
+defineCode('ERR_CRYPTO_JWK_UNSUPPORTED_KEY_TYPE', 'Unsupported JWK Key Type.', Error);
+defineCode('ERR_CRYPTO_OPERATION_FAILED', 'Operation failed', Error);
+defineCode('ERR_CRYPTO_TIMING_SAFE_EQUAL_LENGTH',
+           'Input buffers must have the same byte length', RangeError);
+defineCode('ERR_CRYPTO_UNKNOWN_CIPHER', 'Unknown cipher', Error);
+defineCode('ERR_CRYPTO_UNKNOWN_DH_GROUP', 'Unknown DH group', Error);
+defineCode('ERR_CRYPTO_UNSUPPORTED_OPERATION', 'Unsupported crypto operation', Error);
+
+// Lower-cased, de-duplicated and sorted, as node's filterDuplicateStrings (the last spelling
+// of a name wins).
+function filterDuplicateStrings(items, low) {
+  const map = new Map();
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i];
+    const key = item.toLowerCase();
+    map.set(key, low ? key : item);
+  }
+  return [...map.values()].sort();
+}
+
+function cachedResult(fn) {
+  let result;
+  return () => {
+    if (result === undefined) result = fn();
+    return result.slice();
+  };
+}
+
+const getCiphers = cachedResult(() => filterDuplicateStrings(getCiphersBinding()));
+const getHashes = cachedResult(() => filterDuplicateStrings(getHashesBinding()));
+const getCurves = cachedResult(() => filterDuplicateStrings(getCurvesBinding()));
+
+function getFips() {
+  return getFipsCrypto();
+}
+
+function setFips(val) {
+  if (!setFipsCrypto(Boolean(val))) throw new errors.codes.ERR_CRYPTO_OPERATION_FAILED();
+}
+
+const kHandle = Symbol('kHandle');
+const kKeyObject = Symbol('kKeyObject');
+
+let defaultEncoding = 'buffer';
+function getDefaultEncoding() {
+  return defaultEncoding;
+}
+function setDefaultEncoding(val) {
+  defaultEncoding = val;
+}
+
+module.exports = {
+  binding,
+  constants: binding.constants,
+  getCiphers,
+  getHashes,
+  getCurves,
+  getFips,
+  setFips,
+  kHandle,
+  kKeyObject,
+  getDefaultEncoding,
+  setDefaultEncoding,
+};

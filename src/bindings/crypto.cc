@@ -1,0 +1,358 @@
+// internalBinding('crypto'): node:crypto over the system's OpenSSL 3. This file holds the
+// binding's entry, the constants, the algorithm lists and the helpers every crypto*.cc shares;
+// hashing, randomness, KDFs, ciphers and keys live in their own files (crypto_*.cc).
+#include <openssl/crypto.h>
+#include <openssl/dh.h>
+#include <openssl/ec.h>
+#include <openssl/engine.h>
+#include <openssl/err.h>
+#include <openssl/evp.h>
+#include <openssl/objects.h>
+#include <openssl/opensslv.h>
+#include <openssl/rsa.h>
+#include <openssl/ssl.h>
+
+#include <algorithm>
+#include <cctype>
+
+#include "bindings/crypto_util.h"
+#include "runtime/callback_scope.h"
+
+namespace ringjs::crypto {
+
+// Node's default TLS cipher list (src/node_constants.h DEFAULT_CIPHER_LIST_CORE).
+constexpr const char kDefaultCipherList[] =
+    "TLS_AES_256_GCM_SHA384:"
+    "TLS_CHACHA20_POLY1305_SHA256:"
+    "TLS_AES_128_GCM_SHA256:"
+    "ECDHE-RSA-AES128-GCM-SHA256:"
+    "ECDHE-ECDSA-AES128-GCM-SHA256:"
+    "ECDHE-RSA-AES256-GCM-SHA384:"
+    "ECDHE-ECDSA-AES256-GCM-SHA384:"
+    "DHE-RSA-AES128-GCM-SHA256:"
+    "ECDHE-RSA-AES128-SHA256:"
+    "DHE-RSA-AES128-SHA256:"
+    "ECDHE-RSA-AES256-SHA384:"
+    "DHE-RSA-AES256-SHA384:"
+    "ECDHE-RSA-AES256-SHA256:"
+    "DHE-RSA-AES256-SHA256:"
+    "HIGH:"
+    "!aNULL:"
+    "!eNULL:"
+    "!EXPORT:"
+    "!DES:"
+    "!RC4:"
+    "!MD5:"
+    "!PSK:"
+    "!SRP:"
+    "!CAMELLIA";
+
+bool GetByteView(v8::Local<v8::Value> value, ByteView* out) {
+  if (value->IsArrayBufferView()) {
+    v8::Local<v8::ArrayBufferView> view = value.As<v8::ArrayBufferView>();
+    out->size = view->ByteLength();
+    if (out->size == 0) {
+      out->data = reinterpret_cast<const unsigned char*>("");
+      return true;
+    }
+    std::shared_ptr<v8::BackingStore> store = view->Buffer()->GetBackingStore();
+    out->data = static_cast<const unsigned char*>(store->Data()) + view->ByteOffset();
+    return true;
+  }
+  if (value->IsArrayBuffer() || value->IsSharedArrayBuffer()) {
+    std::shared_ptr<v8::BackingStore> store =
+        value->IsArrayBuffer() ? value.As<v8::ArrayBuffer>()->GetBackingStore()
+                               : value.As<v8::SharedArrayBuffer>()->GetBackingStore();
+    out->size = store->ByteLength();
+    out->data = out->size == 0 ? reinterpret_cast<const unsigned char*>("")
+                               : static_cast<const unsigned char*>(store->Data());
+    return true;
+  }
+  return false;
+}
+
+bool PoolBytes::Set(v8::Local<v8::Value> value) {
+  if (value->IsArrayBufferView()) {
+    v8::Local<v8::ArrayBufferView> view = value.As<v8::ArrayBufferView>();
+    store_ = view->Buffer()->GetBackingStore();
+    offset_ = view->ByteOffset();
+    size_ = view->ByteLength();
+    return true;
+  }
+  if (value->IsArrayBuffer()) {
+    store_ = value.As<v8::ArrayBuffer>()->GetBackingStore();
+    offset_ = 0;
+    size_ = store_->ByteLength();
+    return true;
+  }
+  if (value->IsSharedArrayBuffer()) {
+    store_ = value.As<v8::SharedArrayBuffer>()->GetBackingStore();
+    offset_ = 0;
+    size_ = store_->ByteLength();
+    return true;
+  }
+  return false;
+}
+
+v8::Local<v8::Uint8Array> NewUint8Array(v8::Isolate* isolate, const unsigned char* data,
+                                        size_t size) {
+  std::unique_ptr<v8::BackingStore> store = v8::ArrayBuffer::NewBackingStore(isolate, size);
+  if (size > 0) memcpy(store->Data(), data, size);
+  v8::Local<v8::ArrayBuffer> ab = v8::ArrayBuffer::New(isolate, std::move(store));
+  return v8::Uint8Array::New(ab, 0, size);
+}
+
+v8::Local<v8::Uint8Array> NewUint8Array(v8::Isolate* isolate,
+                                        std::vector<unsigned char>&& bytes) {
+  size_t size = bytes.size();
+  if (size == 0) return NewUint8Array(isolate, nullptr, 0);
+  auto* owned = new std::vector<unsigned char>(std::move(bytes));
+  std::unique_ptr<v8::BackingStore> store = v8::ArrayBuffer::NewBackingStore(
+      owned->data(), size,
+      [](void*, size_t, void* deleter_data) {
+        delete static_cast<std::vector<unsigned char>*>(deleter_data);
+      },
+      owned);
+  v8::Local<v8::ArrayBuffer> ab = v8::ArrayBuffer::New(isolate, std::move(store));
+  return v8::Uint8Array::New(ab, 0, size);
+}
+
+namespace {
+
+// The library part of node's ERR_OSSL_<LIB>_<REASON> codes (crypto_util.cc).
+const char* ErrorLibraryPrefix(int lib) {
+  switch (lib) {
+#define V(name) \
+  case ERR_LIB_##name: \
+    return #name "_";
+    V(SYS) V(BN) V(RSA) V(DH) V(EVP) V(BUF) V(OBJ) V(PEM) V(DSA) V(X509) V(ASN1) V(CONF)
+    V(CRYPTO) V(EC) V(SSL) V(BIO) V(PKCS7) V(X509V3) V(PKCS12) V(RAND) V(DSO) V(ENGINE)
+    V(OCSP) V(UI) V(COMP) V(ECDSA) V(ECDH) V(OSSL_STORE) V(FIPS) V(CMS) V(TS) V(HMAC) V(CT)
+    V(ASYNC) V(KDF) V(SM2) V(USER)
+#undef V
+    default:
+      return "";
+  }
+}
+
+}  // namespace
+
+unsigned long TakeOpenSSLError() {
+  unsigned long err = ERR_get_error();
+  ERR_clear_error();
+  return err;
+}
+
+v8::Local<v8::Value> MakeOpenSSLError(v8::Isolate* isolate, unsigned long err,
+                                      const char* fallback) {
+  v8::Local<v8::Context> context = isolate->GetCurrentContext();
+  if (err == 0) {
+    return v8::Exception::Error(Utf8String(isolate, fallback != nullptr ? fallback : "error"));
+  }
+  char buf[256];
+  ERR_error_string_n(err, buf, sizeof(buf));
+  v8::Local<v8::Value> error = v8::Exception::Error(Utf8String(isolate, buf));
+  v8::Local<v8::Object> obj;
+  if (!error->ToObject(context).ToLocal(&obj)) return error;
+  const char* library = ERR_lib_error_string(err);
+  const char* reason = ERR_reason_error_string(err);
+  if (library != nullptr) {
+    USE(obj->Set(context, OneByteString(isolate, "library"), Utf8String(isolate, library)));
+  }
+  if (reason != nullptr) {
+    USE(obj->Set(context, OneByteString(isolate, "reason"), Utf8String(isolate, reason)));
+    const char* lib = ErrorLibraryPrefix(ERR_GET_LIB(err));
+    const char* prefix = strcmp(lib, "SSL_") == 0 ? "" : "OSSL_";
+    std::string code = std::string("ERR_") + prefix + lib;
+    for (const char* p = reason; *p != '\0'; p++) {
+      code += *p == ' ' ? '_' : static_cast<char>(toupper(static_cast<unsigned char>(*p)));
+    }
+    USE(obj->Set(context, OneByteString(isolate, "code"), Utf8String(isolate, code)));
+  }
+  return error;
+}
+
+void ThrowOpenSSLError(v8::Isolate* isolate, const char* fallback) {
+  unsigned long err = TakeOpenSSLError();
+  isolate->ThrowException(MakeOpenSSLError(isolate, err, fallback));
+}
+
+void PoolJob::Start(Environment* env, std::unique_ptr<PoolJob> job, v8::Local<v8::Function> cb) {
+  PoolJob* raw = job.release();
+  raw->callback_.Reset(env->isolate(), cb);
+  env->loop()->QueueWork([raw] { raw->Work(); },
+                         [raw, env](int) {
+                           std::unique_ptr<PoolJob> owned(raw);
+                           if (env->is_stopping()) return;
+                           v8::Isolate* isolate = env->isolate();
+                           CallbackScope scope(env);
+                           std::vector<v8::Local<v8::Value>> argv;
+                           owned->Done(env, &argv);
+                           v8::Local<v8::Function> fn = owned->callback_.Get(isolate);
+                           USE(scope.Call(fn, v8::Undefined(isolate),
+                                          static_cast<int>(argv.size()), argv.data()));
+                         });
+}
+
+namespace {
+
+// node's array_push_back: a name counts if the algorithm it names can really be fetched (not
+// only listed by the legacy table).
+struct NameList {
+  std::vector<std::string> names;
+};
+
+void PushCipher(const EVP_CIPHER*, const char* from, const char*, void* arg) {
+  if (from == nullptr) return;
+  const EVP_CIPHER* real = EVP_get_cipherbyname(from);
+  if (real == nullptr) return;
+  const char* real_name = EVP_CIPHER_get0_name(real);
+  if (real_name == nullptr) return;
+  EVP_CIPHER* fetched = EVP_CIPHER_fetch(nullptr, real_name, nullptr);
+  if (fetched == nullptr) {
+    ERR_clear_error();
+    return;
+  }
+  EVP_CIPHER_free(fetched);
+  static_cast<NameList*>(arg)->names.emplace_back(from);
+}
+
+void PushDigest(const EVP_MD*, const char* from, const char*, void* arg) {
+  if (from == nullptr) return;
+  const EVP_MD* real = EVP_get_digestbyname(from);
+  if (real == nullptr) return;
+  const char* real_name = EVP_MD_get0_name(real);
+  if (real_name == nullptr) return;
+  EVP_MD* fetched = EVP_MD_fetch(nullptr, real_name, nullptr);
+  if (fetched == nullptr) {
+    ERR_clear_error();
+    return;
+  }
+  EVP_MD_free(fetched);
+  static_cast<NameList*>(arg)->names.emplace_back(from);
+}
+
+v8::Local<v8::Array> ToArray(v8::Isolate* isolate, const std::vector<std::string>& names) {
+  std::vector<v8::Local<v8::Value>> values;
+  values.reserve(names.size());
+  for (const std::string& name : names) values.push_back(Utf8String(isolate, name));
+  return v8::Array::New(isolate, values.data(), values.size());
+}
+
+void GetCiphers(const v8::FunctionCallbackInfo<v8::Value>& info) {
+  NameList list;
+  EVP_CIPHER_do_all_sorted(PushCipher, &list);
+  info.GetReturnValue().Set(ToArray(info.GetIsolate(), list.names));
+}
+
+void GetHashes(const v8::FunctionCallbackInfo<v8::Value>& info) {
+  NameList list;
+  EVP_MD_do_all_sorted(PushDigest, &list);
+  info.GetReturnValue().Set(ToArray(info.GetIsolate(), list.names));
+}
+
+void GetCurves(const v8::FunctionCallbackInfo<v8::Value>& info) {
+  size_t count = EC_get_builtin_curves(nullptr, 0);
+  std::vector<EC_builtin_curve> curves(count);
+  std::vector<std::string> names;
+  if (count > 0 && EC_get_builtin_curves(curves.data(), count) == count) {
+    for (const EC_builtin_curve& curve : curves) {
+      const char* name = OBJ_nid2sn(curve.nid);
+      if (name != nullptr) names.emplace_back(name);
+    }
+  }
+  info.GetReturnValue().Set(ToArray(info.GetIsolate(), names));
+}
+
+void GetFipsCrypto(const v8::FunctionCallbackInfo<v8::Value>& info) {
+  info.GetReturnValue().Set(EVP_default_properties_is_fips_enabled(nullptr) ? 1 : 0);
+}
+
+// EVP_default_properties_enable_fips, as node's SetFipsCrypto; returns whether it worked.
+void SetFipsCrypto(const v8::FunctionCallbackInfo<v8::Value>& info) {
+  bool enable = info[0]->BooleanValue(info.GetIsolate());
+  bool ok = EVP_default_properties_enable_fips(nullptr, enable ? 1 : 0) == 1;
+  if (!ok) ERR_clear_error();
+  info.GetReturnValue().Set(ok);
+}
+
+void SetConstants(Environment* env, v8::Local<v8::Object> target) {
+  v8::Isolate* isolate = env->isolate();
+  v8::Local<v8::Context> context = env->context();
+  v8::Local<v8::Object> constants = v8::Object::New(isolate);
+#define N(name) SetConstant(context, constants, #name, static_cast<double>(name))
+  N(OPENSSL_VERSION_NUMBER);
+  N(SSL_OP_ALL);
+  N(SSL_OP_ALLOW_NO_DHE_KEX);
+  N(SSL_OP_ALLOW_UNSAFE_LEGACY_RENEGOTIATION);
+  N(SSL_OP_CIPHER_SERVER_PREFERENCE);
+  N(SSL_OP_CISCO_ANYCONNECT);
+  N(SSL_OP_COOKIE_EXCHANGE);
+  N(SSL_OP_CRYPTOPRO_TLSEXT_BUG);
+  N(SSL_OP_DONT_INSERT_EMPTY_FRAGMENTS);
+  N(SSL_OP_LEGACY_SERVER_CONNECT);
+  N(SSL_OP_NO_COMPRESSION);
+  N(SSL_OP_NO_ENCRYPT_THEN_MAC);
+  N(SSL_OP_NO_QUERY_MTU);
+  N(SSL_OP_NO_RENEGOTIATION);
+  N(SSL_OP_NO_SESSION_RESUMPTION_ON_RENEGOTIATION);
+  N(SSL_OP_NO_SSLv2);
+  N(SSL_OP_NO_SSLv3);
+  N(SSL_OP_NO_TICKET);
+  N(SSL_OP_NO_TLSv1);
+  N(SSL_OP_NO_TLSv1_1);
+  N(SSL_OP_NO_TLSv1_2);
+  N(SSL_OP_NO_TLSv1_3);
+  N(SSL_OP_PRIORITIZE_CHACHA);
+  N(SSL_OP_TLS_ROLLBACK_BUG);
+  N(ENGINE_METHOD_RSA);
+  N(ENGINE_METHOD_DSA);
+  N(ENGINE_METHOD_DH);
+  N(ENGINE_METHOD_RAND);
+  N(ENGINE_METHOD_EC);
+  N(ENGINE_METHOD_CIPHERS);
+  N(ENGINE_METHOD_DIGESTS);
+  N(ENGINE_METHOD_PKEY_METHS);
+  N(ENGINE_METHOD_PKEY_ASN1_METHS);
+  N(ENGINE_METHOD_ALL);
+  N(ENGINE_METHOD_NONE);
+  N(DH_CHECK_P_NOT_SAFE_PRIME);
+  N(DH_CHECK_P_NOT_PRIME);
+  N(DH_UNABLE_TO_CHECK_GENERATOR);
+  N(DH_NOT_SUITABLE_GENERATOR);
+  N(RSA_PKCS1_PADDING);
+  N(RSA_NO_PADDING);
+  N(RSA_PKCS1_OAEP_PADDING);
+  N(RSA_X931_PADDING);
+  N(RSA_PKCS1_PSS_PADDING);
+  N(RSA_PSS_SALTLEN_DIGEST);
+  N(RSA_PSS_SALTLEN_MAX_SIGN);
+  N(RSA_PSS_SALTLEN_AUTO);
+  SetValue(context, constants, "defaultCoreCipherList",
+           OneByteString(isolate, kDefaultCipherList));
+  N(TLS1_VERSION);
+  N(TLS1_1_VERSION);
+  N(TLS1_2_VERSION);
+  N(TLS1_3_VERSION);
+  N(POINT_CONVERSION_COMPRESSED);
+  N(POINT_CONVERSION_UNCOMPRESSED);
+  N(POINT_CONVERSION_HYBRID);
+#undef N
+  SetValue(context, constants, "defaultCipherList", OneByteString(isolate, kDefaultCipherList));
+  SetValue(context, target, "constants", constants);
+}
+
+void Initialize(Environment* env, v8::Local<v8::Object> target) {
+  v8::Local<v8::Context> context = env->context();
+  SetConstants(env, target);
+  SetMethod(context, target, "getCiphers", GetCiphers);
+  SetMethod(context, target, "getHashes", GetHashes);
+  SetMethod(context, target, "getCurves", GetCurves);
+  SetMethod(context, target, "getFipsCrypto", GetFipsCrypto);
+  SetMethod(context, target, "setFipsCrypto", SetFipsCrypto);
+}
+
+}  // namespace
+}  // namespace ringjs::crypto
+
+RINGJS_BINDING(crypto, ringjs::crypto::Initialize)

@@ -1,0 +1,92 @@
+// Shared helpers of the internalBinding('crypto') files (crypto*.cc): byte views of JS values,
+// node-shaped OpenSSL errors, and thread-pool jobs whose result reaches JS through a
+// CallbackScope.
+#ifndef RINGJS_BINDINGS_CRYPTO_UTIL_H_
+#define RINGJS_BINDINGS_CRYPTO_UTIL_H_
+
+#include <openssl/err.h>
+#include <openssl/evp.h>
+
+#include <cstdint>
+#include <cstring>
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "runtime/binding.h"
+
+namespace ringjs::crypto {
+
+// Bytes of an ArrayBufferView / ArrayBuffer argument, valid while the JS value lives (use on
+// the loop thread only, within the call).
+struct ByteView {
+  const unsigned char* data = nullptr;
+  size_t size = 0;
+};
+bool GetByteView(v8::Local<v8::Value> value, ByteView* out);
+
+// Bytes kept alive for a thread-pool job: the backing store is shared (no copy), so a buffer
+// handed to the pool cannot be freed before the job's after_work.
+class PoolBytes {
+ public:
+  PoolBytes() = default;
+  // Shares the view's backing store; false if value is not a view or buffer.
+  bool Set(v8::Local<v8::Value> value);
+  unsigned char* data() const {
+    return store_ ? static_cast<unsigned char*>(store_->Data()) + offset_ : nullptr;
+  }
+  size_t size() const { return size_; }
+
+ private:
+  std::shared_ptr<v8::BackingStore> store_;
+  size_t offset_ = 0;
+  size_t size_ = 0;
+};
+
+// A Uint8Array over a fresh ArrayBuffer holding a copy of data (JS wraps it in a Buffer).
+v8::Local<v8::Uint8Array> NewUint8Array(v8::Isolate* isolate, const unsigned char* data,
+                                        size_t size);
+// A Uint8Array that takes ownership of bytes (no copy).
+v8::Local<v8::Uint8Array> NewUint8Array(v8::Isolate* isolate, std::vector<unsigned char>&& bytes);
+
+// The OpenSSL error queue's first error as node shapes it: an Error whose message is
+// "error:1C800064:Provider routines::bad decrypt" with library, reason and code
+// ('ERR_OSSL_BAD_DECRYPT'). Clears the queue. fallback is the message when the queue is empty.
+v8::Local<v8::Value> MakeOpenSSLError(v8::Isolate* isolate, unsigned long err,
+                                      const char* fallback);
+// Throws MakeOpenSSLError(ERR_get_error()).
+void ThrowOpenSSLError(v8::Isolate* isolate, const char* fallback);
+// Captures the error (on a pool thread) for MakeOpenSSLError later; 0 if none.
+unsigned long TakeOpenSSLError();
+
+// A job run on the thread pool: work() runs off the loop thread and must touch no V8 object;
+// then `done(env, &argv)` builds the callback arguments on the loop thread and the callback
+// (the `ondone` function JS passed) is called through a CallbackScope.
+class PoolJob {
+ public:
+  virtual ~PoolJob() = default;
+  virtual void Work() = 0;
+  // Fills argv with (err, value...) for the callback.
+  virtual void Done(Environment* env, std::vector<v8::Local<v8::Value>>* argv) = 0;
+
+  // Queues job on env's pool; the callback is called with the arguments Done gives.
+  static void Start(Environment* env, std::unique_ptr<PoolJob> job, v8::Local<v8::Function> cb);
+
+ private:
+  v8::Global<v8::Function> callback_;
+};
+
+// Initializers of the per-job files, called from crypto.cc.
+void InitHash(Environment* env, v8::Local<v8::Object> target);
+void InitRandom(Environment* env, v8::Local<v8::Object> target);
+void InitKdf(Environment* env, v8::Local<v8::Object> target);
+void InitCipher(Environment* env, v8::Local<v8::Object> target);
+void InitKeys(Environment* env, v8::Local<v8::Object> target);
+
+// Digest by node's name rules (EVP_get_digestbyname, then fetch), or nullptr.
+const EVP_MD* GetDigest(const std::string& name);
+
+}  // namespace ringjs::crypto
+
+#endif  // RINGJS_BINDINGS_CRYPTO_UTIL_H_
