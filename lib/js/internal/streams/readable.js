@@ -550,11 +550,10 @@ function emitReadable_(stream) {
     stream.emit('readable');
     state[kState] &= ~kEmittedReadable;
   }
-  // Wake again when the queue drains below the mark, unless flowing or ended.
+  // Wake again when the queue drains below the mark, unless flowing or ended. (As node 20:
+  // the flag is only ever set here, a pending request survives.)
   if ((state[kState] & (kFlowing | kEnded)) === 0 && state.length <= state.highWaterMark) {
     state[kState] |= kNeedReadable;
-  } else {
-    state[kState] &= ~kNeedReadable;
   }
   flow(stream);
 }

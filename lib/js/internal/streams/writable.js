@@ -499,7 +499,9 @@ function onwrite(stream, er) {
       // The write completed inside _write: run the user callback on the next tick. Repeated
       // writes with the same callback share one tick (a counter instead of a tick each).
       const needDrain = (state[kState] & kNeedDrain) !== 0 && state.length === 0;
-      const needTick = needDrain || (state[kState] & kDestroyed) !== 0 || cb !== nop;
+      // As node 20 computes it, a destroyed check that tests the objectMode bit instead: in
+      // objectMode every synchronous write completes on a tick of its own.
+      const needTick = needDrain || (state[kState] & kObjectMode) !== 0 || cb !== nop;
       if (cb === nop) {
         if ((state[kState] & kAfterWritePending) === 0 && needTick) {
           process.nextTick(afterWrite, stream, state, 1, cb);
