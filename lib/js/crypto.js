@@ -11,6 +11,13 @@ const {
   getFips,
   setFips,
 } = require('internal/crypto/util');
+const {
+  Hash,
+  Hmac,
+  createHash,
+  createHmac,
+  hash,
+} = require('internal/crypto/hash');
 
 const implemented = {
   constants,
@@ -19,6 +26,11 @@ const implemented = {
   getCurves,
   getFips,
   setFips,
+  Hash,
+  Hmac,
+  createHash,
+  createHmac,
+  hash,
 };
 
 // Node v20's export order.

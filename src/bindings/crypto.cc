@@ -117,6 +117,99 @@ v8::Local<v8::Uint8Array> NewUint8Array(v8::Isolate* isolate,
   return v8::Uint8Array::New(ab, 0, size);
 }
 
+CryptoWrap::CryptoWrap(Environment* env, v8::Local<v8::Object> object) : env_(env) {
+  object->SetAlignedPointerInInternalField(0, this);
+  object_.Reset(env->isolate(), object);
+  object_.SetWeak(this, OnCollected, v8::WeakCallbackType::kParameter);
+}
+
+CryptoWrap::~CryptoWrap() {
+  if (!object_.IsEmpty()) {
+    v8::HandleScope scope(env_->isolate());
+    object()->SetAlignedPointerInInternalField(0, nullptr);
+    object_.Reset();
+  }
+}
+
+void CryptoWrap::Ref() {
+  if (refs_++ == 0) object_.ClearWeak();
+}
+
+void CryptoWrap::Unref() {
+  if (--refs_ == 0) object_.SetWeak(this, OnCollected, v8::WeakCallbackType::kParameter);
+}
+
+void CryptoWrap::OnCollected(const v8::WeakCallbackInfo<CryptoWrap>& data) {
+  CryptoWrap* wrap = data.GetParameter();
+  wrap->object_.Reset();
+  delete wrap;
+}
+
+v8::Local<v8::FunctionTemplate> NewWrapTemplate(v8::Isolate* isolate, const char* name,
+                                                v8::FunctionCallback constructor) {
+  v8::Local<v8::FunctionTemplate> tmpl = v8::FunctionTemplate::New(isolate, constructor);
+  tmpl->InstanceTemplate()->SetInternalFieldCount(1);
+  tmpl->SetClassName(OneByteString(isolate, name));
+  return tmpl;
+}
+
+void SetProtoMethod(v8::Isolate* isolate, v8::Local<v8::FunctionTemplate> tmpl,
+                    const char* name, v8::FunctionCallback callback) {
+  v8::Local<v8::FunctionTemplate> fn = v8::FunctionTemplate::New(
+      isolate, callback, v8::Local<v8::Value>(), v8::Signature::New(isolate, tmpl), 0,
+      v8::ConstructorBehavior::kThrow);
+  v8::Local<v8::String> key = OneByteString(isolate, name);
+  fn->SetClassName(key);
+  tmpl->PrototypeTemplate()->Set(key, fn);
+}
+
+bool GetInputBytes(v8::Isolate* isolate, v8::Local<v8::Value> value, int encoding,
+                   std::string* scratch, ByteView* out) {
+  if (value->IsString()) {
+    v8::Local<v8::String> str = value.As<v8::String>();
+    if (encoding == 1) {
+      scratch->resize(str->Length());
+      str->WriteOneByte(isolate, reinterpret_cast<uint8_t*>(scratch->data()), 0, -1,
+                        v8::String::NO_NULL_TERMINATION);
+    } else {
+      scratch->resize(str->Utf8Length(isolate));
+      str->WriteUtf8(isolate, scratch->data(), static_cast<int>(scratch->size()), nullptr,
+                     v8::String::NO_NULL_TERMINATION | v8::String::REPLACE_INVALID_UTF8);
+    }
+    out->data = reinterpret_cast<const unsigned char*>(scratch->data());
+    out->size = scratch->size();
+    return true;
+  }
+  return GetByteView(value, out);
+}
+
+CryptoData::~CryptoData() {
+  for (auto& entry : digests_) EVP_MD_free(entry.second);
+}
+
+const EVP_MD* CryptoData::Digest(const std::string& name) {
+  for (auto& entry : digests_) {
+    if (entry.first == name) return entry.second;
+  }
+  // As node: the legacy table resolves aliases ("RSA-SHA256", "sha-256"?), then the real name
+  // is fetched from the providers.
+  const EVP_MD* legacy = EVP_get_digestbyname(name.c_str());
+  EVP_MD* fetched = nullptr;
+  if (legacy != nullptr) {
+    fetched = EVP_MD_fetch(nullptr, EVP_MD_get0_name(legacy), nullptr);
+  } else {
+    fetched = EVP_MD_fetch(nullptr, name.c_str(), nullptr);
+  }
+  if (fetched == nullptr) {
+    ERR_clear_error();
+    return nullptr;
+  }
+  digests_.emplace_back(name, fetched);
+  return fetched;
+}
+
+CryptoData* GetCryptoData(Environment* env) { return env->binding_data<CryptoData>("crypto"); }
+
 namespace {
 
 // The library part of node's ERR_OSSL_<LIB>_<REASON> codes (crypto_util.cc).
@@ -344,12 +437,15 @@ void SetConstants(Environment* env, v8::Local<v8::Object> target) {
 
 void Initialize(Environment* env, v8::Local<v8::Object> target) {
   v8::Local<v8::Context> context = env->context();
+  env->set_binding_data("crypto", std::make_unique<CryptoData>());
   SetConstants(env, target);
   SetMethod(context, target, "getCiphers", GetCiphers);
   SetMethod(context, target, "getHashes", GetHashes);
   SetMethod(context, target, "getCurves", GetCurves);
   SetMethod(context, target, "getFipsCrypto", GetFipsCrypto);
   SetMethod(context, target, "setFipsCrypto", SetFipsCrypto);
+  InitHash(env, target);
+  InitHmac(env, target);
 }
 
 }  // namespace

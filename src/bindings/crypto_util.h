@@ -77,15 +77,74 @@ class PoolJob {
   v8::Global<v8::Function> callback_;
 };
 
+// A C++ object owned by a JS object (internal field 0), freed when the JS object is collected.
+// A job on the pool holds it strongly (Ref/Unref) so it outlives the JS handle while in use.
+class CryptoWrap {
+ public:
+  CryptoWrap(Environment* env, v8::Local<v8::Object> object);
+  virtual ~CryptoWrap();
+  CryptoWrap(const CryptoWrap&) = delete;
+  CryptoWrap& operator=(const CryptoWrap&) = delete;
+
+  Environment* env() const { return env_; }
+  v8::Local<v8::Object> object() const { return object_.Get(env_->isolate()); }
+  // Keeps the JS object (and so this) alive until the matching Unref.
+  void Ref();
+  void Unref();
+
+  // The wrap inside `value` if it is an instance of `tmpl` (a FunctionTemplate whose instances
+  // hold a T), else nullptr.
+  template <typename T>
+  static T* Unwrap(v8::Isolate* isolate, v8::Local<v8::FunctionTemplate> tmpl,
+                   v8::Local<v8::Value> value) {
+    if (!value->IsObject() || !tmpl->HasInstance(value)) return nullptr;
+    v8::Local<v8::Object> obj = value.As<v8::Object>();
+    if (obj->InternalFieldCount() < 1) return nullptr;
+    return static_cast<T*>(obj->GetAlignedPointerFromInternalField(0));
+  }
+
+ private:
+  static void OnCollected(const v8::WeakCallbackInfo<CryptoWrap>& data);
+  Environment* env_;
+  v8::Global<v8::Object> object_;
+  int refs_ = 0;
+};
+
+// A class template for wrap objects: one internal field, methods on the prototype.
+v8::Local<v8::FunctionTemplate> NewWrapTemplate(v8::Isolate* isolate, const char* name,
+                                                v8::FunctionCallback constructor);
+void SetProtoMethod(v8::Isolate* isolate, v8::Local<v8::FunctionTemplate> tmpl,
+                    const char* name, v8::FunctionCallback callback);
+
+// Bytes of a string argument in UTF-8 (encoding 0) or Latin-1 (encoding 1), or of a view.
+// Returns false for anything else.
+bool GetInputBytes(v8::Isolate* isolate, v8::Local<v8::Value> value, int encoding,
+                   std::string* scratch, ByteView* out);
+
+// Per-Environment crypto state: class templates and the digest cache.
+class CryptoData : public BindingData {
+ public:
+  ~CryptoData() override;
+  // The EVP_MD for a name, fetched once (explicit fetches avoid OpenSSL 3's per-init lookup).
+  const EVP_MD* Digest(const std::string& name);
+  v8::Global<v8::FunctionTemplate> hash_template;
+  v8::Global<v8::FunctionTemplate> hmac_template;
+  v8::Global<v8::FunctionTemplate> cipher_template;
+  v8::Global<v8::FunctionTemplate> key_template;
+
+ private:
+  std::vector<std::pair<std::string, EVP_MD*>> digests_;
+};
+CryptoData* GetCryptoData(Environment* env);
+
 // Initializers of the per-job files, called from crypto.cc.
 void InitHash(Environment* env, v8::Local<v8::Object> target);
+void InitHmac(Environment* env, v8::Local<v8::Object> target);
 void InitRandom(Environment* env, v8::Local<v8::Object> target);
 void InitKdf(Environment* env, v8::Local<v8::Object> target);
 void InitCipher(Environment* env, v8::Local<v8::Object> target);
 void InitKeys(Environment* env, v8::Local<v8::Object> target);
 
-// Digest by node's name rules (EVP_get_digestbyname, then fetch), or nullptr.
-const EVP_MD* GetDigest(const std::string& name);
 
 }  // namespace ringjs::crypto
 

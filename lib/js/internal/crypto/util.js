@@ -68,6 +68,32 @@ function setFips(val) {
   if (!setFipsCrypto(Boolean(val))) throw new errors.codes.ERR_CRYPTO_OPERATION_FAILED();
 }
 
+const { Buffer } = require('buffer');
+const { isAnyArrayBuffer, isArrayBufferView } = require('internal/util/types');
+const { validateString } = require('internal/validators');
+
+// A buffer argument as node's getArrayBufferOrView: ArrayBuffers and views pass through,
+// strings are decoded (encoding 'buffer' means UTF-8).
+function getArrayBufferOrView(buffer, name, encoding) {
+  if (isAnyArrayBuffer(buffer)) return buffer;
+  if (typeof buffer === 'string') {
+    if (encoding === 'buffer') encoding = 'utf8';
+    return Buffer.from(buffer, encoding);
+  }
+  if (!isArrayBufferView(buffer)) {
+    throw new errors.codes.ERR_INVALID_ARG_TYPE(
+      name, ['string', 'ArrayBuffer', 'Buffer', 'TypedArray', 'DataView'], buffer);
+  }
+  return buffer;
+}
+
+// options[key] if set (it must be a string).
+function getStringOption(options, key) {
+  let value;
+  if (options && (value = options[key]) != null) validateString(value, `options.${key}`);
+  return value;
+}
+
 const kHandle = Symbol('kHandle');
 const kKeyObject = Symbol('kKeyObject');
 
@@ -89,6 +115,8 @@ module.exports = {
   setFips,
   kHandle,
   kKeyObject,
+  getArrayBufferOrView,
+  getStringOption,
   getDefaultEncoding,
   setDefaultEncoding,
 };

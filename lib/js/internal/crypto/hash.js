@@ -1,0 +1,182 @@
+'use strict';
+// createHash / Hash (a LazyTransform stream) and the one-shot crypto.hash().
+
+const {
+  Hash: _Hash,
+  Hmac: _Hmac,
+  getDigestSize,
+  oneShotDigest,
+} = internalBinding('crypto');
+
+const {
+  codes: {
+    ERR_CRYPTO_HASH_FINALIZED,
+    ERR_CRYPTO_HASH_UPDATE_FAILED,
+    ERR_CRYPTO_INVALID_DIGEST,
+    ERR_INVALID_ARG_TYPE,
+  },
+} = require('internal/errors');
+const {
+  validateEncoding,
+  validateString,
+  validateUint32,
+} = require('internal/validators');
+const { isArrayBufferView } = require('internal/util/types');
+const { normalizeEncoding } = require('internal/util');
+const { FastBuffer } = require('internal/buffer');
+const { Buffer } = require('buffer');
+const LazyTransform = require('internal/crypto/lazy_transform');
+const {
+  getDefaultEncoding,
+  getStringOption,
+  kHandle,
+} = require('internal/crypto/util');
+const { prepareSecretKey } = require('internal/crypto/keys');
+
+const kState = Symbol('kState');
+const kFinalized = Symbol('kFinalized');
+
+// Calls handle.update for string or view data with node's encoding rules: UTF-8 and Latin-1
+// strings go to C++ as they are; other encodings are decoded here; unknown ones are UTF-8.
+function updateHandle(handle, data, encoding) {
+  if (typeof data === 'string') {
+    const enc = normalizeEncoding(encoding);
+    if (enc === 'latin1') return handle.update(data, true);
+    if (enc === undefined || enc === 'utf8') return handle.update(data, false);
+    return handle.update(Buffer.from(data, enc), false);
+  }
+  return handle.update(data, false);
+}
+
+// A Uint8Array from the binding as node returns digests: a Buffer, or a string in `encoding`
+// (an unknown encoding gives the Buffer).
+function encodeOutput(u8, encoding) {
+  const buf = new FastBuffer(u8.buffer, u8.byteOffset, u8.byteLength);
+  if (encoding === 'buffer') return buf;
+  const enc = normalizeEncoding(encoding);
+  if (enc === undefined) return buf;
+  return buf.toString(enc);
+}
+
+function Hash(algorithm, options) {
+  if (!new.target) return new Hash(algorithm, options);
+  if (!(algorithm instanceof _Hash)) validateString(algorithm, 'algorithm');
+  const xofLen = typeof options === 'object' && options !== null ?
+    options.outputLength : undefined;
+  if (xofLen !== undefined) validateUint32(xofLen, 'options.outputLength');
+  this[kHandle] = new _Hash(algorithm, xofLen);
+  this[kState] = { [kFinalized]: false };
+  Reflect.apply(LazyTransform, this, [options]);
+}
+Object.setPrototypeOf(Hash.prototype, LazyTransform.prototype);
+Object.setPrototypeOf(Hash, LazyTransform);
+
+Hash.prototype.copy = function copy(options) {
+  if (this[kState][kFinalized]) throw new ERR_CRYPTO_HASH_FINALIZED();
+  return new Hash(this[kHandle], options);
+};
+
+Hash.prototype._transform = function _transform(chunk, encoding, callback) {
+  updateHandle(this[kHandle], chunk, encoding);
+  callback();
+};
+
+Hash.prototype._flush = function _flush(callback) {
+  this.push(encodeOutput(this[kHandle].digest(), 'buffer'));
+  callback();
+};
+
+Hash.prototype.update = function update(data, encoding) {
+  encoding = encoding || getDefaultEncoding();
+  if (this[kState][kFinalized]) throw new ERR_CRYPTO_HASH_FINALIZED();
+  if (typeof data === 'string') {
+    validateEncoding(data, encoding);
+  } else if (!isArrayBufferView(data)) {
+    throw new ERR_INVALID_ARG_TYPE('data', ['string', 'Buffer', 'TypedArray', 'DataView'], data);
+  }
+  if (!updateHandle(this[kHandle], data, encoding)) throw new ERR_CRYPTO_HASH_UPDATE_FAILED();
+  return this;
+};
+
+Hash.prototype.digest = function digest(outputEncoding) {
+  const state = this[kState];
+  if (state[kFinalized]) throw new ERR_CRYPTO_HASH_FINALIZED();
+  outputEncoding = outputEncoding || getDefaultEncoding();
+  const ret = encodeOutput(this[kHandle].digest(), `${outputEncoding}`);
+  state[kFinalized] = true;
+  return ret;
+};
+
+function Hmac(hmac, key, options) {
+  if (!(this instanceof Hmac)) return new Hmac(hmac, key, options);
+  validateString(hmac, 'hmac');
+  const encoding = getStringOption(options, 'encoding');
+  key = prepareSecretKey(key, encoding);
+  if (getDigestSize(hmac) < 0) throw new ERR_CRYPTO_INVALID_DIGEST(hmac);
+  this[kHandle] = new _Hmac();
+  this[kHandle].init(hmac, key);
+  this[kState] = { [kFinalized]: false };
+  Reflect.apply(LazyTransform, this, [options]);
+}
+Object.setPrototypeOf(Hmac.prototype, LazyTransform.prototype);
+Object.setPrototypeOf(Hmac, LazyTransform);
+
+Hmac.prototype.update = Hash.prototype.update;
+
+// A second digest() gives an empty result, as node's.
+Hmac.prototype.digest = function digest(outputEncoding) {
+  const state = this[kState];
+  outputEncoding = outputEncoding || getDefaultEncoding();
+  if (state[kFinalized]) {
+    const buf = Buffer.from('');
+    return outputEncoding === 'buffer' ? buf : buf.toString(outputEncoding);
+  }
+  const ret = encodeOutput(this[kHandle].digest(), `${outputEncoding}`);
+  state[kFinalized] = true;
+  return ret;
+};
+
+Hmac.prototype._flush = Hash.prototype._flush;
+Hmac.prototype._transform = Hash.prototype._transform;
+
+function createHmac(hmac, key, options) {
+  return new Hmac(hmac, key, options);
+}
+
+function createHash(algorithm, options) {
+  return new Hash(algorithm, options);
+}
+
+// crypto.hash(algorithm, data[, outputEncoding = 'hex']) (node v20.12).
+function hash(algorithm, input, outputEncoding = 'hex') {
+  validateString(algorithm, 'algorithm');
+  if (typeof input !== 'string' && !isArrayBufferView(input)) {
+    throw new ERR_INVALID_ARG_TYPE('input', ['Buffer', 'TypedArray', 'DataView', 'string'],
+                                   input);
+  }
+  let normalized = outputEncoding;
+  // Fast case: check for the most common encodings first.
+  if (outputEncoding !== 'hex' && outputEncoding !== 'base64' && outputEncoding !== 'buffer') {
+    validateString(outputEncoding, 'outputEncoding');
+    normalized = normalizeEncoding(outputEncoding);
+    if (normalized === undefined) {
+      const { ERR_INVALID_ARG_VALUE } = require('internal/errors').codes;
+      throw new ERR_INVALID_ARG_VALUE('outputEncoding', outputEncoding);
+    }
+  }
+  const u8 = oneShotDigest(algorithm, input, false);
+  if (u8 === undefined) throw new Error(`Digest method ${algorithm} is not supported`);
+  return encodeOutput(u8, normalized);
+}
+
+module.exports = {
+  Hash,
+  Hmac,
+  createHash,
+  createHmac,
+  hash,
+  updateHandle,
+  encodeOutput,
+  kState,
+  kFinalized,
+};

@@ -1,0 +1,179 @@
+// Hash objects (createHash) and one-shot digests (crypto.hash) over EVP_MD_CTX.
+// JS (internal/crypto/hash.js) validates arguments; here, only OpenSSL can fail.
+#include <openssl/err.h>
+#include <openssl/evp.h>
+
+#include "bindings/crypto_util.h"
+
+namespace ringjs::crypto {
+namespace {
+
+class HashWrap : public CryptoWrap {
+ public:
+  HashWrap(Environment* env, v8::Local<v8::Object> object) : CryptoWrap(env, object) {}
+  ~HashWrap() override { EVP_MD_CTX_free(ctx_); }
+
+  // Starts a digest of md; xof_len < 0 means the digest's own size. False (with the OpenSSL
+  // error queued) if OpenSSL refused.
+  bool Init(const EVP_MD* md, int64_t xof_len) {
+    ctx_ = EVP_MD_CTX_new();
+    if (ctx_ == nullptr || EVP_DigestInit_ex(ctx_, md, nullptr) != 1) return false;
+    md_len_ = static_cast<size_t>(EVP_MD_get_size(md));
+    if (xof_len >= 0 && static_cast<size_t>(xof_len) != md_len_) {
+      // As node: only an XOF takes another length.
+      if ((EVP_MD_get_flags(md) & EVP_MD_FLAG_XOF) == 0) {
+        ERR_raise(ERR_LIB_EVP, EVP_R_NOT_XOF_OR_INVALID_LENGTH);
+        return false;
+      }
+      md_len_ = static_cast<size_t>(xof_len);
+    }
+    return true;
+  }
+
+  bool Copy(const HashWrap* other, int64_t xof_len) {
+    ctx_ = EVP_MD_CTX_new();
+    if (ctx_ == nullptr || EVP_MD_CTX_copy(ctx_, other->ctx_) != 1) return false;
+    md_len_ = other->md_len_;
+    if (xof_len >= 0 && static_cast<size_t>(xof_len) != md_len_) {
+      const EVP_MD* md = EVP_MD_CTX_get0_md(ctx_);
+      if ((EVP_MD_get_flags(md) & EVP_MD_FLAG_XOF) == 0) {
+        ERR_raise(ERR_LIB_EVP, EVP_R_NOT_XOF_OR_INVALID_LENGTH);
+        return false;
+      }
+      md_len_ = static_cast<size_t>(xof_len);
+    }
+    return true;
+  }
+
+  bool Update(const unsigned char* data, size_t size) {
+    return ctx_ != nullptr && EVP_DigestUpdate(ctx_, data, size) == 1;
+  }
+
+  // The digest (md_len_ bytes; an XOF of length 0 gives no bytes).
+  bool Final(std::vector<unsigned char>* out) {
+    out->resize(md_len_);
+    if (md_len_ == 0) return true;
+    const EVP_MD* md = EVP_MD_CTX_get0_md(ctx_);
+    if ((EVP_MD_get_flags(md) & EVP_MD_FLAG_XOF) != 0) {
+      return EVP_DigestFinalXOF(ctx_, out->data(), md_len_) == 1;
+    }
+    unsigned int len = 0;
+    if (EVP_DigestFinal_ex(ctx_, out->data(), &len) != 1) return false;
+    out->resize(len);
+    return true;
+  }
+
+ private:
+  EVP_MD_CTX* ctx_ = nullptr;
+  size_t md_len_ = 0;
+};
+
+v8::Local<v8::FunctionTemplate> HashTemplate(Environment* env) {
+  return GetCryptoData(env)->hash_template.Get(env->isolate());
+}
+
+int64_t XofLength(v8::Local<v8::Value> value) {
+  return value->IsNumber() ? static_cast<int64_t>(value.As<v8::Number>()->Value()) : -1;
+}
+
+// new Hash(algorithm | hashToCopy, xofLen)
+void HashNew(const v8::FunctionCallbackInfo<v8::Value>& info) {
+  v8::Isolate* isolate = info.GetIsolate();
+  Environment* env = Environment::From(info);
+  if (!info.IsConstructCall()) return ThrowTypeError(isolate, "Hash must be constructed");
+  auto* hash = new HashWrap(env, info.This());
+  int64_t xof_len = XofLength(info[1]);
+  HashWrap* source = CryptoWrap::Unwrap<HashWrap>(isolate, HashTemplate(env), info[0]);
+  if (source != nullptr) {
+    if (!hash->Copy(source, xof_len)) ThrowOpenSSLError(isolate, "Digest method not supported");
+    return;
+  }
+  const EVP_MD* md = GetCryptoData(env)->Digest(ToStdString(isolate, info[0]));
+  if (md == nullptr) return ThrowError(isolate, "Digest method not supported");
+  if (!hash->Init(md, xof_len)) ThrowOpenSSLError(isolate, "Digest method not supported");
+}
+
+// hash.update(data, isLatin1): data is a view or a string (UTF-8 unless isLatin1).
+void HashUpdate(const v8::FunctionCallbackInfo<v8::Value>& info) {
+  v8::Isolate* isolate = info.GetIsolate();
+  auto* hash = static_cast<HashWrap*>(info.This()->GetAlignedPointerFromInternalField(0));
+  if (hash == nullptr) return;
+  std::string scratch;
+  ByteView bytes;
+  if (!GetInputBytes(isolate, info[0], info[1]->IsTrue() ? 1 : 0, &scratch, &bytes)) {
+    return ThrowTypeError(isolate, "data must be a string or a view");
+  }
+  info.GetReturnValue().Set(hash->Update(bytes.data, bytes.size));
+}
+
+// hash.digest() -> Uint8Array
+void HashDigest(const v8::FunctionCallbackInfo<v8::Value>& info) {
+  v8::Isolate* isolate = info.GetIsolate();
+  auto* hash = static_cast<HashWrap*>(info.This()->GetAlignedPointerFromInternalField(0));
+  if (hash == nullptr) return;
+  std::vector<unsigned char> out;
+  if (!hash->Final(&out)) return ThrowOpenSSLError(isolate, "Digest failed");
+  info.GetReturnValue().Set(NewUint8Array(isolate, out.data(), out.size()));
+}
+
+// oneShotDigest(algorithm, data, isLatin1, xofLen) -> Uint8Array, or undefined for an
+// unknown digest.
+void OneShotDigest(const v8::FunctionCallbackInfo<v8::Value>& info) {
+  v8::Isolate* isolate = info.GetIsolate();
+  Environment* env = Environment::From(info);
+  const EVP_MD* md = GetCryptoData(env)->Digest(ToStdString(isolate, info[0]));
+  if (md == nullptr) return;
+  std::string scratch;
+  ByteView bytes;
+  if (!GetInputBytes(isolate, info[1], info[2]->IsTrue() ? 1 : 0, &scratch, &bytes)) {
+    return ThrowTypeError(isolate, "data must be a string or a view");
+  }
+  int64_t xof_len = XofLength(info[3]);
+  size_t md_len = static_cast<size_t>(EVP_MD_get_size(md));
+  bool xof = (EVP_MD_get_flags(md) & EVP_MD_FLAG_XOF) != 0;
+  if (xof_len >= 0 && static_cast<size_t>(xof_len) != md_len) {
+    if (!xof) {
+      ERR_raise(ERR_LIB_EVP, EVP_R_NOT_XOF_OR_INVALID_LENGTH);
+      return ThrowOpenSSLError(isolate, "Digest failed");
+    }
+    md_len = static_cast<size_t>(xof_len);
+  }
+  std::vector<unsigned char> out(md_len);
+  bool ok;
+  if (!xof) {
+    unsigned int len = 0;
+    ok = EVP_Digest(bytes.data, bytes.size, out.data(), &len, md, nullptr) == 1;
+    out.resize(len);
+  } else {
+    EVP_MD_CTX* ctx = EVP_MD_CTX_new();
+    ok = ctx != nullptr && EVP_DigestInit_ex(ctx, md, nullptr) == 1 &&
+         EVP_DigestUpdate(ctx, bytes.data, bytes.size) == 1 &&
+         (md_len == 0 || EVP_DigestFinalXOF(ctx, out.data(), md_len) == 1);
+    EVP_MD_CTX_free(ctx);
+  }
+  if (!ok) return ThrowOpenSSLError(isolate, "Digest failed");
+  info.GetReturnValue().Set(NewUint8Array(isolate, out.data(), out.size()));
+}
+
+// getDigestSize(algorithm) -> bytes, or -1 for an unknown digest.
+void GetDigestSize(const v8::FunctionCallbackInfo<v8::Value>& info) {
+  Environment* env = Environment::From(info);
+  const EVP_MD* md = GetCryptoData(env)->Digest(ToStdString(info.GetIsolate(), info[0]));
+  info.GetReturnValue().Set(md == nullptr ? -1 : EVP_MD_get_size(md));
+}
+
+}  // namespace
+
+void InitHash(Environment* env, v8::Local<v8::Object> target) {
+  v8::Isolate* isolate = env->isolate();
+  v8::Local<v8::Context> context = env->context();
+  v8::Local<v8::FunctionTemplate> tmpl = NewWrapTemplate(isolate, "Hash", HashNew);
+  SetProtoMethod(isolate, tmpl, "update", HashUpdate);
+  SetProtoMethod(isolate, tmpl, "digest", HashDigest);
+  GetCryptoData(env)->hash_template.Reset(isolate, tmpl);
+  SetValue(context, target, "Hash", tmpl->GetFunction(context).ToLocalChecked());
+  SetMethod(context, target, "oneShotDigest", OneShotDigest);
+  SetMethod(context, target, "getDigestSize", GetDigestSize);
+}
+
+}  // namespace ringjs::crypto
