@@ -945,16 +945,14 @@ function atob(input) {
       throw domException('Invalid character', 'InvalidCharacterError');
     }
   }
-  let remainder = significant % 4;
-  if (remainder === 0) {
-    remainder = (significant - equals) % 4;
-  } else if (equals > 0) {
-    // Padding is only allowed when it completes a group of four.
-    throw domException('Invalid character', 'InvalidCharacterError');
-  }
-  if (remainder === 1) {
+  // Without its padding the data must not leave a single sextet; padding must complete a
+  // group of four.
+  if ((significant - equals) % 4 === 1) {
     throw domException('The string to be decoded is not correctly encoded.',
                        'InvalidCharacterError');
+  }
+  if (equals > 0 && significant % 4 !== 0) {
+    throw domException('Invalid character', 'InvalidCharacterError');
   }
   const buf = Buffer.from(input, 'base64');
   return latin1Slice(buf, 0, buf.length);

@@ -112,26 +112,42 @@ size_t SizeArg(const v8::FunctionCallbackInfo<v8::Value>& info, int index, size_
 // ---------------------------------------------------------------------------------------------
 // String creation.
 
+// External strings own malloc'd characters and report them to V8 as external memory, so the
+// GC runs as often as the real footprint requires.
 class ExternalOneByte : public v8::String::ExternalOneByteStringResource {
  public:
-  ExternalOneByte(char* data, size_t length) : data_(data), length_(length) {}
-  ~ExternalOneByte() override { std::free(data_); }
+  ExternalOneByte(v8::Isolate* isolate, char* data, size_t length)
+      : isolate_(isolate), data_(data), length_(length) {
+    isolate_->AdjustAmountOfExternalAllocatedMemory(static_cast<int64_t>(length_));
+  }
+  ~ExternalOneByte() override {
+    std::free(data_);
+    isolate_->AdjustAmountOfExternalAllocatedMemory(-static_cast<int64_t>(length_));
+  }
   const char* data() const override { return data_; }
   size_t length() const override { return length_; }
 
  private:
+  v8::Isolate* isolate_;
   char* data_;
   size_t length_;
 };
 
 class ExternalTwoByte : public v8::String::ExternalStringResource {
  public:
-  ExternalTwoByte(uint16_t* data, size_t length) : data_(data), length_(length) {}
-  ~ExternalTwoByte() override { std::free(data_); }
+  ExternalTwoByte(v8::Isolate* isolate, uint16_t* data, size_t length)
+      : isolate_(isolate), data_(data), length_(length) {
+    isolate_->AdjustAmountOfExternalAllocatedMemory(static_cast<int64_t>(length_ * 2));
+  }
+  ~ExternalTwoByte() override {
+    std::free(data_);
+    isolate_->AdjustAmountOfExternalAllocatedMemory(-static_cast<int64_t>(length_ * 2));
+  }
   const uint16_t* data() const override { return data_; }
   size_t length() const override { return length_; }
 
  private:
+  v8::Isolate* isolate_;
   uint16_t* data_;
   size_t length_;
 };
@@ -180,7 +196,7 @@ v8::MaybeLocal<v8::String> MakeOneByte(v8::Isolate* isolate, CharBuffer<uint8_t>
                                        size_t length) {
   if (length > static_cast<size_t>(v8::String::kMaxLength)) return {};
   if (length >= kExternalThreshold && chars->on_heap()) {
-    auto* resource = new ExternalOneByte(reinterpret_cast<char*>(chars->data()), length);
+    auto* resource = new ExternalOneByte(isolate, reinterpret_cast<char*>(chars->data()), length);
     v8::MaybeLocal<v8::String> result = v8::String::NewExternalOneByte(isolate, resource);
     if (result.IsEmpty()) {
       delete resource;  // Frees the characters too.
@@ -198,7 +214,7 @@ v8::MaybeLocal<v8::String> MakeTwoByte(v8::Isolate* isolate, CharBuffer<uint16_t
                                        size_t length) {
   if (length > static_cast<size_t>(v8::String::kMaxLength)) return {};
   if (length >= kExternalThreshold / 2 && chars->on_heap()) {
-    auto* resource = new ExternalTwoByte(chars->data(), length);
+    auto* resource = new ExternalTwoByte(isolate, chars->data(), length);
     v8::MaybeLocal<v8::String> result = v8::String::NewExternalTwoByte(isolate, resource);
     if (result.IsEmpty()) {
       delete resource;
@@ -219,37 +235,46 @@ void ReturnString(const v8::FunctionCallbackInfo<v8::Value>& info,
   // Otherwise undefined (too long: JS throws) or V8's pending exception propagates.
 }
 
-// The characters of a JS string as one-byte or two-byte code units.
+// The characters of a JS string as one-byte or two-byte code units (external one-byte strings
+// are read in place).
 class FlatString {
  public:
   FlatString(v8::Isolate* isolate, v8::Local<v8::String> string) {
     length_ = static_cast<size_t>(string->Length());
     one_byte_ = string->IsOneByte();
+    if (one_byte_ && string->IsExternalOneByte()) {
+      one_ = reinterpret_cast<const uint8_t*>(string->GetExternalOneByteStringResource()->data());
+      return;
+    }
+    if (length_ == 0) {
+      one_ = reinterpret_cast<const uint8_t*>("");
+      return;
+    }
     if (one_byte_) {
-      one_.resize(length_);
-      if (length_ > 0) {
-        string->WriteOneByte(isolate, one_.data(), 0, static_cast<int>(length_),
-                             v8::String::NO_NULL_TERMINATION);
-      }
+      auto* chars = new uint8_t[length_];
+      storage_one_.reset(chars);
+      string->WriteOneByte(isolate, chars, 0, static_cast<int>(length_),
+                           v8::String::NO_NULL_TERMINATION);
+      one_ = chars;
     } else {
-      two_.resize(length_);
-      if (length_ > 0) {
-        string->Write(isolate, two_.data(), 0, static_cast<int>(length_),
-                      v8::String::NO_NULL_TERMINATION);
-      }
+      auto* chars = new uint16_t[length_];
+      storage_two_.reset(chars);
+      string->Write(isolate, chars, 0, static_cast<int>(length_), v8::String::NO_NULL_TERMINATION);
+      two_ = chars;
     }
   }
   bool one_byte() const { return one_byte_; }
   size_t length() const { return length_; }
-  uint16_t operator[](size_t i) const { return one_byte_ ? one_[i] : two_[i]; }
-  const uint8_t* one() const { return one_.data(); }
-  const uint16_t* two() const { return two_.data(); }
+  const uint8_t* one() const { return one_; }
+  const uint16_t* two() const { return two_; }
 
  private:
   bool one_byte_;
   size_t length_;
-  std::vector<uint8_t> one_;
-  std::vector<uint16_t> two_;
+  const uint8_t* one_ = nullptr;
+  const uint16_t* two_ = nullptr;
+  std::unique_ptr<uint8_t[]> storage_one_;
+  std::unique_ptr<uint16_t[]> storage_two_;
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -292,21 +317,69 @@ constexpr HexTable kHexTable;
 inline uint8_t Base64Value(uint16_t c) { return kBase64Table.value[static_cast<uint8_t>(c)]; }
 inline int HexValue(uint16_t c) { return kHexTable.value[static_cast<uint8_t>(c)]; }
 
+// Pairs of output characters per 12 input bits, and per byte for hex.
+struct EncodeTables {
+  uint16_t base64[4096];
+  uint16_t base64url[4096];
+  uint16_t hex[256];
+  EncodeTables() {
+    for (int i = 0; i < 4096; i++) {
+      base64[i] = Pack(kBase64Chars[i >> 6], kBase64Chars[i & 63]);
+      base64url[i] = Pack(kBase64UrlChars[i >> 6], kBase64UrlChars[i & 63]);
+    }
+    for (int i = 0; i < 256; i++) hex[i] = Pack(kHexChars[i >> 4], kHexChars[i & 15]);
+  }
+  // Two characters in memory order (little-endian host).
+  static uint16_t Pack(char first, char second) {
+    return static_cast<uint16_t>(static_cast<uint8_t>(first) |
+                                 (static_cast<uint16_t>(static_cast<uint8_t>(second)) << 8));
+  }
+};
+const EncodeTables& Tables() {
+  static const EncodeTables tables;
+  return tables;
+}
+
+// Decoding: each table places a character's sextet at its final bit position; anything
+// outside the alphabets sets bit 24 (so one OR tells whether a group of four is clean).
+struct Base64DecodeTables {
+  uint32_t d[4][256];
+  Base64DecodeTables() {
+    for (int c = 0; c < 256; c++) {
+      uint8_t v = kBase64Table.value[c];
+      for (int k = 0; k < 4; k++) {
+        d[k][c] = v < 64 ? static_cast<uint32_t>(v) << (18 - 6 * k) : 0x1000000u;
+      }
+    }
+  }
+};
+const Base64DecodeTables& DecodeTables() {
+  static const Base64DecodeTables tables;
+  return tables;
+}
+
 size_t Base64EncodedLength(size_t n, bool url) {
   return url ? (n / 3) * 4 + ((n % 3) == 0 ? 0 : (n % 3) + 1) : ((n + 2) / 3) * 4;
 }
 
-template <typename Char>
-size_t Base64Encode(const uint8_t* src, size_t n, Char* dst, bool url) {
+size_t Base64Encode(const uint8_t* src, size_t n, uint8_t* dst, bool url) {
+  const uint16_t* pairs = url ? Tables().base64url : Tables().base64;
   const char* table = url ? kBase64UrlChars : kBase64Chars;
   size_t i = 0;
   size_t k = 0;
+  // Six bytes -> eight characters per step.
+  for (; i + 6 <= n; i += 6, k += 8) {
+    uint32_t a = (uint32_t{src[i]} << 16) | (uint32_t{src[i + 1]} << 8) | src[i + 2];
+    uint32_t b = (uint32_t{src[i + 3]} << 16) | (uint32_t{src[i + 4]} << 8) | src[i + 5];
+    uint64_t out = uint64_t{pairs[a >> 12]} | (uint64_t{pairs[a & 0xfff]} << 16) |
+                   (uint64_t{pairs[b >> 12]} << 32) | (uint64_t{pairs[b & 0xfff]} << 48);
+    std::memcpy(dst + k, &out, 8);
+  }
   for (; i + 3 <= n; i += 3) {
     uint32_t v = (uint32_t{src[i]} << 16) | (uint32_t{src[i + 1]} << 8) | src[i + 2];
-    dst[k++] = table[(v >> 18) & 63];
-    dst[k++] = table[(v >> 12) & 63];
-    dst[k++] = table[(v >> 6) & 63];
-    dst[k++] = table[v & 63];
+    std::memcpy(dst + k, &pairs[v >> 12], 2);
+    std::memcpy(dst + k + 2, &pairs[v & 0xfff], 2);
+    k += 4;
   }
   size_t rest = n - i;
   if (rest == 1) {
@@ -331,19 +404,19 @@ size_t Base64Encode(const uint8_t* src, size_t n, Char* dst, bool url) {
 // data, a trailing group of 2 or 3 sextets yields 1 or 2 bytes. Writes at most `capacity`.
 template <typename Char>
 size_t Base64Decode(const Char* src, size_t n, uint8_t* dst, size_t capacity) {
+  const Base64DecodeTables& t = DecodeTables();
   size_t k = 0;
   size_t i = 0;
-  // Fast path: whole groups of four alphabet characters.
-  while (i + 4 <= n && k + 3 <= capacity) {
-    uint8_t a = Base64Value(src[i]);
-    uint8_t b = Base64Value(src[i + 1]);
-    uint8_t c = Base64Value(src[i + 2]);
-    uint8_t d = Base64Value(src[i + 3]);
-    if ((a | b | c | d) & 0xc0) break;
-    uint32_t v = (uint32_t{a} << 18) | (uint32_t{b} << 12) | (uint32_t{c} << 6) | d;
-    dst[k++] = static_cast<uint8_t>(v >> 16);
-    dst[k++] = static_cast<uint8_t>(v >> 8);
-    dst[k++] = static_cast<uint8_t>(v);
+  // Fast path: clean groups of four characters, storing four bytes (one of them scratch)
+  // while there is room for it.
+  while (i + 4 <= n && k + 4 <= capacity) {
+    uint32_t v = t.d[0][static_cast<uint8_t>(src[i])] | t.d[1][static_cast<uint8_t>(src[i + 1])] |
+                 t.d[2][static_cast<uint8_t>(src[i + 2])] |
+                 t.d[3][static_cast<uint8_t>(src[i + 3])];
+    if (v & 0x1000000u) break;
+    uint32_t be = __builtin_bswap32(v << 8);
+    std::memcpy(dst + k, &be, 4);
+    k += 3;
     i += 4;
   }
   // Slow path: one sextet at a time.
@@ -374,13 +447,45 @@ size_t Base64Decode(const Char* src, size_t n, uint8_t* dst, size_t capacity) {
 template <typename Char>
 size_t HexDecode(const Char* src, size_t n, uint8_t* dst, size_t capacity) {
   size_t k = 0;
-  for (size_t i = 0; i + 1 < n && k < capacity; i += 2) {
-    int hi = HexValue(src[i]);
-    int lo = HexValue(src[i + 1]);
-    if (hi < 0 || lo < 0) break;
-    dst[k++] = static_cast<uint8_t>((hi << 4) | lo);
+  size_t pairs = std::min(n / 2, capacity);
+  for (; k < pairs; k++) {
+    int hi = HexValue(src[2 * k]);
+    int lo = HexValue(src[2 * k + 1]);
+    if ((hi | lo) < 0) break;
+    dst[k] = static_cast<uint8_t>((hi << 4) | lo);
   }
   return k;
+}
+
+void HexEncode(const uint8_t* src, size_t n, uint8_t* dst) {
+  const uint16_t* pairs = Tables().hex;
+  size_t i = 0;
+  for (; i + 4 <= n; i += 4) {
+    uint64_t out = uint64_t{pairs[src[i]]} | (uint64_t{pairs[src[i + 1]]} << 16) |
+                   (uint64_t{pairs[src[i + 2]]} << 32) | (uint64_t{pairs[src[i + 3]]} << 48);
+    std::memcpy(dst + 2 * i, &out, 8);
+  }
+  for (; i < n; i++) std::memcpy(dst + 2 * i, &pairs[src[i]], 2);
+}
+
+// True when no byte has its high bit set.
+bool IsAsciiBytes(const uint8_t* s, size_t n) {
+  size_t i = 0;
+  uint64_t acc = 0;
+  for (; i + 32 <= n; i += 32) {
+    uint64_t w[4];
+    std::memcpy(w, s + i, 32);
+    acc |= w[0] | w[1] | w[2] | w[3];
+    if (acc & 0x8080808080808080ull) return false;
+  }
+  for (; i + 8 <= n; i += 8) {
+    uint64_t w;
+    std::memcpy(&w, s + i, 8);
+    acc |= w;
+  }
+  uint8_t tail = 0;
+  for (; i < n; i++) tail |= s[i];
+  return ((acc & 0x8080808080808080ull) | (tail & 0x80)) == 0;
 }
 
 // Writes `string` in `encoding` to dst (at most `capacity` bytes); returns bytes written.
@@ -443,6 +548,19 @@ void Utf8Slice(const v8::FunctionCallbackInfo<v8::Value>& info) {
   ClampRange(info, 1, bytes.length(), &start, &end);
   size_t n = end - start;
   if (n == 0) return info.GetReturnValue().SetEmptyString();
+  const uint8_t* src = bytes.data() + start;
+  if (n >= 64 && IsAsciiBytes(src, n)) {
+    // ASCII is Latin-1: skip V8's UTF-8 decoder.
+    if (n > static_cast<size_t>(v8::String::kMaxLength)) return;
+    if (n < kExternalThreshold) {
+      return ReturnString(info, v8::String::NewFromOneByte(info.GetIsolate(), src,
+                                                           v8::NewStringType::kNormal,
+                                                           static_cast<int>(n)));
+    }
+    CharBuffer<uint8_t> chars(n);
+    std::memcpy(chars.data(), src, n);
+    return ReturnString(info, MakeOneByte(info.GetIsolate(), &chars, n));
+  }
   // V8 decodes as the WHATWG decoder does: every invalid sequence becomes U+FFFD.
   if (n > static_cast<size_t>(INT32_MAX)) return;
   ReturnString(info, v8::String::NewFromUtf8(info.GetIsolate(),
@@ -500,13 +618,8 @@ void HexSlice(const v8::FunctionCallbackInfo<v8::Value>& info) {
   size_t n = end - start;
   if (n == 0) return info.GetReturnValue().SetEmptyString();
   if (n > static_cast<size_t>(v8::String::kMaxLength) / 2) return;
-  const uint8_t* src = bytes.data() + start;
   CharBuffer<uint8_t> chars(n * 2);
-  uint8_t* dst = chars.data();
-  for (size_t i = 0; i < n; i++) {
-    dst[2 * i] = kHexChars[src[i] >> 4];
-    dst[2 * i + 1] = kHexChars[src[i] & 15];
-  }
+  HexEncode(bytes.data() + start, n, chars.data());
   ReturnString(info, MakeOneByte(info.GetIsolate(), &chars, n * 2));
 }
 
