@@ -18,6 +18,15 @@ const {
   createHmac,
   hash,
 } = require('internal/crypto/hash');
+const {
+  randomBytes,
+  randomFill,
+  randomFillSync,
+  randomInt,
+  randomUUID,
+  getRandomValues,
+  secureHeapUsed,
+} = require('internal/crypto/random');
 
 const implemented = {
   constants,
@@ -31,6 +40,20 @@ const implemented = {
   createHash,
   createHmac,
   hash,
+  randomBytes,
+  randomFill,
+  randomFillSync,
+  randomInt,
+  randomUUID,
+  getRandomValues(array) { return getRandomValues(array); },
+  secureHeapUsed,
+};
+
+// Non-enumerable legacy names, as node's.
+const hidden = {
+  pseudoRandomBytes: randomBytes,
+  prng: randomBytes,
+  rng: randomBytes,
 };
 
 // Node v20's export order.
@@ -64,6 +87,16 @@ for (const name of kExportOrder) {
     Object.defineProperty(module.exports, name, Object.getOwnPropertyDescriptor(stubs, name));
   }
 }
+for (const name of Object.keys(hidden)) {
+  Object.defineProperty(module.exports, name, {
+    __proto__: null,
+    value: hidden[name],
+    writable: true,
+    enumerable: false,
+    configurable: true,
+  });
+}
+
 Object.defineProperty(module.exports, 'fips', {
   __proto__: null,
   get: getFips,

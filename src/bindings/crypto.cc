@@ -446,6 +446,7 @@ void Initialize(Environment* env, v8::Local<v8::Object> target) {
   SetMethod(context, target, "setFipsCrypto", SetFipsCrypto);
   InitHash(env, target);
   InitHmac(env, target);
+  InitRandom(env, target);
 }
 
 }  // namespace

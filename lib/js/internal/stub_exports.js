@@ -188,7 +188,6 @@ module.exports = {
    'generatePrimeSync',
    'getCipherInfo',
    'getDiffieHellman',
-   'getRandomValues',
    'hkdf',
    'hkdfSync',
    'pbkdf2',
@@ -197,14 +196,8 @@ module.exports = {
    'privateEncrypt',
    'publicDecrypt',
    'publicEncrypt',
-   'randomBytes',
-   'randomFill',
-   'randomFillSync',
-   'randomInt',
-   'randomUUID',
    'scrypt',
    'scryptSync',
-   'secureHeapUsed',
    'setEngine',
    'sign',
    'timingSafeEqual',
@@ -464,32 +457,6 @@ module.exports = {
   'values': [],
   'callable': false
  },
- 'punycode': {
-  'functions': [
-   'decode',
-   'encode',
-   'toASCII',
-   'toUnicode'
-  ],
-  'values': [
-   'ucs2',
-   'version'
-  ],
-  'callable': false
- },
- 'querystring': {
-  'functions': [
-   'decode',
-   'encode',
-   'escape',
-   'parse',
-   'stringify',
-   'unescape',
-   'unescapeBuffer'
-  ],
-  'values': [],
-  'callable': false
- },
  'readline': {
   'functions': [
    'Interface',
@@ -591,24 +558,6 @@ module.exports = {
   'functions': [
    'createTracing',
    'getEnabledCategories'
-  ],
-  'values': [],
-  'callable': false
- },
- 'url': {
-  'functions': [
-   'URL',
-   'URLSearchParams',
-   'Url',
-   'domainToASCII',
-   'domainToUnicode',
-   'fileURLToPath',
-   'format',
-   'parse',
-   'pathToFileURL',
-   'resolve',
-   'resolveObject',
-   'urlToHttpOptions'
   ],
   'values': [],
   'callable': false
