@@ -778,7 +778,12 @@ Module._preloadModules = function(requests) {
   }
 };
 
-Module.syncBuiltinESMExports = function syncBuiltinESMExports() {};
+Module.syncBuiltinESMExports = function syncBuiltinESMExports() {
+  // Only builtins already imported have ES module facades to update.
+  if (BuiltinModule.map.has('internal/modules/esm/translators')) {
+    require('internal/modules/esm/translators').syncBuiltinESMExports();
+  }
+};
 Module.findSourceMap = function findSourceMap() { return undefined; };
 Module.register = function register() {
   const { ERR_NOT_IMPLEMENTED } = errorCodes();

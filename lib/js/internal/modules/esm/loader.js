@@ -13,6 +13,7 @@ const {
   setImportModuleDynamicallyCallback, setInitializeImportMetaObjectCallback,
 } = internalBinding('module_wrap');
 const { triggerUncaughtException, getArrowMessage } = internalBinding('errors');
+const { access, FSReqCallback } = internalBinding('fs');
 const {
   defaultResolve, getFormat, getCWDURL, getPackageType,
 } = require('internal/modules/esm/resolve');
@@ -223,11 +224,32 @@ function evaluate(job) {
   });
 }
 
+// Node reads module files asynchronously, so an entry module runs from an I/O completion (a
+// microtask after the poll phase: immediates before timers, microtasks before nextTicks), and
+// an import() that loads files answers a loop turn later. Loading here is synchronous; these
+// waits keep node's order of events.
+function waitForIO(file) {
+  return new Promise((resolve) => {
+    const req = new FSReqCallback();
+    req.oncomplete = () => resolve();
+    access(file, 0, req);
+  });
+}
+
+function waitForLoad(url) {
+  return waitForIO(fileURLToPath(url))
+    .then(() => new Promise((resolve) => require('timers').setImmediate(resolve)));
+}
+
 // import(specifier) from code whose URL is parentURL.
 async function importModule(specifier, parentURL, attributes) {
   // Never run module code before the caller of import() continues.
   await undefined;
-  const job = getModuleJob(defaultResolve(`${specifier}`, parentURL), attributes, false);
+  const url = defaultResolve(`${specifier}`, parentURL);
+  if (url.startsWith('file:') && !moduleMap.has(url) && !moduleMap.has(`${url}\0${attributes.type}`)) {
+    await waitForLoad(url);
+  }
+  const job = getModuleJob(url, attributes, false);
   instantiate(job);
   const pending = evaluate(job);
   if (pending !== undefined) await pending;
@@ -282,16 +304,21 @@ function handleProcessExit() {
 // Runs an entry module: errors are reported as uncaught (from a promise, as node does).
 function runEntry(makeJob) {
   let pending;
+  // Registered before any module code runs, so it comes before the program's own listeners.
+  process.on('exit', handleProcessExit);
   try {
     const job = makeJob();
     instantiate(job);
     pending = evaluate(job);
   } catch (error) {
+    process.off('exit', handleProcessExit);
     triggerUncaughtException(error, true);
     return;
   }
-  if (pending === undefined) return;
-  process.on('exit', handleProcessExit);
+  if (pending === undefined) {
+    process.off('exit', handleProcessExit);
+    return;
+  }
   pending.then(() => {
     process.off('exit', handleProcessExit);
   }, (error) => {
@@ -302,8 +329,12 @@ function runEntry(makeJob) {
 
 // `ringjs file.mjs`, or a .js file in a "type": "module" package.
 function runMain(mainPath) {
-  runEntry(() => getModuleJob(defaultResolve(pathToFileURL(mainPath), undefined),
-                              kEmptyAttributes, true));
+  process.on('exit', handleProcessExit);
+  waitForIO(mainPath).then(() => {
+    process.off('exit', handleProcessExit);
+    runEntry(() => getModuleJob(defaultResolve(pathToFileURL(mainPath), undefined),
+                                kEmptyAttributes, true));
+  });
 }
 
 // -e / stdin code with --input-type=module, as file:///<cwd>/[eval1].
@@ -313,12 +344,17 @@ function evalModule(source, print) {
     const { ERR_EVAL_ESM_CANNOT_PRINT } = errors();
     throw new ERR_EVAL_ESM_CANNOT_PRINT();
   }
-  runEntry(() => {
+  process.on('exit', handleProcessExit);
+  Promise.resolve().then(() => {
+    process.off('exit', handleProcessExit);
+    runEntry(makeEvalJob);
+  });
+  function makeEvalJob() {
     const url = resolveURL(`./[eval${++evalIndex}]`, getCWDURL());
     const job = new ModuleJob(url, 'module', new ModuleWrap(url, source, 0, 0));
     moduleMap.set(url, job);
     return job;
-  });
+  }
 }
 
 // Whether the entry file runs as an ES module (node's shouldUseESMLoader, less loaders).
