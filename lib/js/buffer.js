@@ -36,6 +36,7 @@ const {
   hexWrite,
   ucs2Write,
   utf8Write,
+  writeToArrayBuffer,
 } = internalBinding('buffer');
 const {
   getOwnNonIndexProperties,
@@ -119,7 +120,9 @@ const validateOffset = (value, name, min = 0, max = kMaxLength) => {
 };
 
 function checkSize(size) {
-  validateNumber(size, 'size', 0, kMaxLength);
+  if (typeof size !== 'number' || !(size >= 0 && size <= kMaxLength)) {
+    validateNumber(size, 'size', 0, kMaxLength);  // Throws node's error.
+  }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -145,9 +148,8 @@ function fromStringFast(string, ops) {
     return actual === length ? b : new FastBuffer(b.buffer, 0, actual);
   }
   if (length > (poolSize - poolOffset)) createPool();
-  let b = new FastBuffer(allocPool, poolOffset, length);
-  const actual = ops.write(b, string, 0, length);
-  if (actual !== length) b = new FastBuffer(allocPool, poolOffset, actual);
+  const actual = writeToArrayBuffer(allocPool, poolOffset, string, length, ops.encodingVal);
+  const b = new FastBuffer(allocPool, poolOffset, actual);
   poolOffset += actual;
   alignPool();
   return b;
@@ -158,7 +160,7 @@ function fromUtf8(string) {
   const maxLength = string.length * 3;
   if (maxLength >= (Buffer.poolSize >>> 1)) return fromStringFast(string, encodingOps.utf8);
   if (maxLength > (poolSize - poolOffset)) createPool();
-  const actual = utf8Write(new FastBuffer(allocPool, poolOffset, maxLength), string, 0, maxLength);
+  const actual = writeToArrayBuffer(allocPool, poolOffset, string, maxLength, 0);
   const b = new FastBuffer(allocPool, poolOffset, actual);
   poolOffset += actual;
   alignPool();
@@ -388,7 +390,7 @@ Buffer.isEncoding = function isEncoding(encoding) {
 Buffer[kIsEncodingSymbol] = Buffer.isEncoding;
 
 Buffer.concat = function concat(list, length) {
-  validateArray(list, 'list');
+  if (!Array.isArray(list)) validateArray(list, 'list');
   if (list.length === 0) return new FastBuffer();
   if (length === undefined) {
     length = 0;

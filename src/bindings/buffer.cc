@@ -251,8 +251,11 @@ class FlatString {
       return;
     }
     if (one_byte_) {
-      auto* chars = new uint8_t[length_];
-      storage_one_.reset(chars);
+      uint8_t* chars = inline_;
+      if (length_ > sizeof(inline_)) {
+        chars = new uint8_t[length_];
+        storage_one_.reset(chars);
+      }
       string->WriteOneByte(isolate, chars, 0, static_cast<int>(length_),
                            v8::String::NO_NULL_TERMINATION);
       one_ = chars;
@@ -275,6 +278,7 @@ class FlatString {
   const uint16_t* two_ = nullptr;
   std::unique_ptr<uint8_t[]> storage_one_;
   std::unique_ptr<uint16_t[]> storage_two_;
+  uint8_t inline_[512];
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -680,6 +684,21 @@ void Base64UrlWrite(const v8::FunctionCallbackInfo<v8::Value>& info) {
 }
 void Ucs2Write(const v8::FunctionCallbackInfo<v8::Value>& info) { WriteImpl(info, kUcs2); }
 
+// writeToArrayBuffer(arrayBuffer, offset, string, capacity, encoding) -> bytes written: lets
+// Buffer.from() encode straight into the allocation pool before making the Buffer view.
+void WriteToArrayBuffer(const v8::FunctionCallbackInfo<v8::Value>& info) {
+  BUFFER_CHECK(info[0]->IsArrayBuffer() && info[2]->IsString());
+  v8::Local<v8::ArrayBuffer> ab = info[0].As<v8::ArrayBuffer>();
+  size_t length = ab->ByteLength();
+  size_t offset = SizeArg(info, 1, 0);
+  size_t capacity = SizeArg(info, 3, 0);
+  BUFFER_CHECK(offset <= length && capacity <= length - offset);
+  auto* data = static_cast<uint8_t*>(ab->Data());
+  size_t written = WriteString(info.GetIsolate(), info[2].As<v8::String>(), EncodingArg(info, 4),
+                               data + offset, capacity);
+  info.GetReturnValue().Set(static_cast<double>(written));
+}
+
 // byteLengthUtf8(string): UTF-8 length, a lone surrogate counting as U+FFFD (3 bytes).
 void ByteLengthUtf8(const v8::FunctionCallbackInfo<v8::Value>& info) {
   BUFFER_CHECK(info[0]->IsString());
@@ -1077,6 +1096,7 @@ void Initialize(Environment* env, v8::Local<v8::Object> target) {
   SetMethod(context, target, "base64urlWrite", Base64UrlWrite);
   SetMethod(context, target, "ucs2Write", Ucs2Write);
   SetMethod(context, target, "byteLengthUtf8", ByteLengthUtf8);
+  SetMethod(context, target, "writeToArrayBuffer", WriteToArrayBuffer);
   SetMethod(context, target, "fill", Fill);
   SetMethod(context, target, "indexOfString", IndexOfString);
   SetMethod(context, target, "indexOfBuffer", IndexOfBuffer);
