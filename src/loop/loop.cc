@@ -170,34 +170,38 @@ bool Loop::IsAlive() const {
   return active_handles_ > 0 || active_reqs_ > 0 || !closing_.empty();
 }
 
+// libuv 1.46's uv_run (node 20): in default mode the due timers run once before the first
+// turn; after that they run at the end of each turn, right before the liveness check, so a
+// loop whose last timer leaves only unreferenced handles stops without another check phase.
 bool Loop::Run(RunMode mode) {
   bool alive = IsAlive();
   if (!alive) UpdateTime();
-  while (alive && !stop_flag_) {
+  if (mode == RunMode::kDefault && alive && !stop_flag_) {
     UpdateTime();
     RunTimers();
-    bool ran_pending = RunPending();
+  }
+  while (alive && !stop_flag_) {
+    bool can_sleep = pending_.empty() && idle_.empty();
+    RunPending();
     RunPhase(&idle_);
     RunPhase(&prepare_);
 
     int timeout = 0;
-    if ((mode == RunMode::kOnce && !ran_pending) ||
-        mode == RunMode::kDefault) {
+    if ((mode == RunMode::kOnce && can_sleep) || mode == RunMode::kDefault) {
       timeout = PollTimeout();
     }
     counters_.turns++;
     backend_->Wait(timeout);
     DeliverDeferred();
+    // Callbacks queued for the pending phase by poll run now, a few rounds at most so they
+    // cannot starve the rest of the turn (libuv 1.46).
+    for (int round = 0; round < 8 && RunPending(); round++) {
+    }
 
     RunPhase(&check_);
     RunClosing();
-
-    if (mode == RunMode::kOnce) {
-      // kOnce promises progress: if poll returned because the timeout
-      // expired, the due timers are that progress (libuv 1.44).
-      UpdateTime();
-      RunTimers();
-    }
+    UpdateTime();
+    RunTimers();
     alive = IsAlive();
     if (mode == RunMode::kOnce || mode == RunMode::kNoWait) break;
   }

@@ -62,6 +62,7 @@ std::string SetupFlagNames(unsigned flags) {
   if (flags & IORING_SETUP_SINGLE_ISSUER) add("SINGLE_ISSUER");
   if (flags & IORING_SETUP_DEFER_TASKRUN) add("DEFER_TASKRUN");
   if (flags & IORING_SETUP_COOP_TASKRUN) add("COOP_TASKRUN");
+  if (flags & IORING_SETUP_TASKRUN_FLAG) add("TASKRUN_FLAG");
   if (names.empty()) names = "no flags";
   return names;
 }
@@ -180,7 +181,12 @@ bool UringBackend::Init(const LoopOptions& options, std::string* why,
     attempts = {IORING_SETUP_SQPOLL | IORING_SETUP_SINGLE_ISSUER,
                 IORING_SETUP_SQPOLL};
   } else {
-    attempts = {IORING_SETUP_SINGLE_ISSUER | IORING_SETUP_DEFER_TASKRUN,
+    // TASKRUN_FLAG makes the kernel say in the SQ flags when completions wait for an enter,
+    // so a turn with nothing to submit and nothing pending can skip the syscall.
+    attempts = {IORING_SETUP_SINGLE_ISSUER | IORING_SETUP_DEFER_TASKRUN |
+                    IORING_SETUP_TASKRUN_FLAG,
+                IORING_SETUP_SINGLE_ISSUER | IORING_SETUP_DEFER_TASKRUN,
+                IORING_SETUP_COOP_TASKRUN | IORING_SETUP_TASKRUN_FLAG,
                 IORING_SETUP_COOP_TASKRUN, 0};
   }
   struct io_uring_params params;
@@ -612,10 +618,20 @@ bool UringBackend::HasPendingWork() const {
 
 void UringBackend::Wait(int timeout_ms) {
   FillFromQueues();
+  unsigned to_submit = Flush();
+  // A non-blocking turn with nothing to submit needs no syscall when the kernel says no task
+  // work waits (IORING_SQ_TASKRUN) and nothing is in the CQ: a busy setImmediate loop then
+  // costs no io_uring_enter per turn.
+  if (timeout_ms == 0 && to_submit == 0 && (setup_flags_ & IORING_SETUP_TASKRUN_FLAG) &&
+      !(IO_URING_READ_ONCE(*ring_.sq.kflags) & IORING_SQ_TASKRUN) &&
+      io_uring_cq_ready(&ring_) == 0) {
+    return;
+  }
   unsigned wait_nr = timeout_ms != 0 ? 1 : 0;
   uint64_t start = timeout_ms > 0 ? Loop::HrTime() : 0;
   for (int busy_retries = 0;;) {
-    int r = Enter(Flush(), wait_nr, timeout_ms, true);
+    int r = Enter(to_submit, wait_nr, timeout_ms, true);
+    to_submit = Flush();
     if (r >= 0 || r == -ETIME) break;
     if (r == -EINTR) {
       // Interrupted before anything completed: wait out the rest of the

@@ -237,8 +237,7 @@ TEST_P(PhasesTest, PendingCallbacksMakePollNonBlocking) {
     check.Stop();
   });
   EXPECT_TRUE(loop->Run());
-  EXPECT_FALSE(pending_ran);
-  EXPECT_TRUE(loop->Run(RunMode::kNoWait));
+  // libuv 1.46: callbacks pending after poll run in the same turn, before check.
   EXPECT_TRUE(pending_ran);
   timer.Close(nullptr);
 }
