@@ -1,4 +1,9 @@
 'use strict';
-// node:url is not implemented yet: every export throws ERR_NOT_IMPLEMENTED when used.
-
-module.exports = require('internal/not_implemented').stubModule('url');
+const {
+  URL, URLSearchParams, domainToASCII, domainToUnicode, fileURLToPath, pathToFileURL,
+  urlToHttpOptions,
+} = require('internal/url');
+module.exports = {
+  URL, URLSearchParams, domainToASCII, domainToUnicode, fileURLToPath, pathToFileURL,
+  urlToHttpOptions,
+};

@@ -38,7 +38,10 @@ function setupProcessObject(process, binding) {
     inspector: false, debug: false, uv: true, ipv6: true,
     tls_alpn: true, tls_sni: true, tls_ocsp: true, tls: true, cached_builtins: true,
   });
-  defineValue(process, 'config', { target_defaults: {}, variables: { node_shared: false } });
+  defineValue(process, 'config', {
+    target_defaults: {},
+    variables: { node_shared: false, v8_enable_i18n_support: 1, icu_small: false },
+  });
 
   let exitCode;
   Object.defineProperty(process, 'exitCode', {

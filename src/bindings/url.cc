@@ -1,0 +1,109 @@
+// internalBinding('url'): IDNA (UTS #46) for the WHATWG URL host parser and
+// url.domainToASCII/domainToUnicode, through the system ICU (libicuuc, which libnode loads
+// anyway). Everything else about URLs is JS (lib/js/internal/url.js).
+//
+//   domainToASCII(domain)   -> the ASCII form, or undefined when UTS #46 ToASCII fails
+//   domainToUnicode(domain) -> the Unicode form (errors ignored, as the URL Standard's
+//                              "domain to Unicode" returns its result regardless)
+//
+// Options are the URL Standard's: CheckHyphens=false, CheckBidi=true, CheckJoiners=true,
+// UseSTD3ASCIIRules=false, Transitional_Processing=false, VerifyDnsLength=false.
+#include <unicode/uidna.h>
+#include <unicode/utypes.h>
+
+#include <cstdint>
+#include <vector>
+
+#include "runtime/binding.h"
+
+namespace ringjs::url {
+namespace {
+
+// A UTS #46 IDNA object is immutable and thread-safe once built (ICU's documentation), so one
+// per process serves every isolate; it is never freed.
+const UIDNA* Uts46() {
+  static const UIDNA* idna = [] {
+    UErrorCode status = U_ZERO_ERROR;
+    UIDNA* created = uidna_openUTS46(UIDNA_CHECK_BIDI | UIDNA_CHECK_CONTEXTJ |
+                                         UIDNA_NONTRANSITIONAL_TO_ASCII |
+                                         UIDNA_NONTRANSITIONAL_TO_UNICODE,
+                                     &status);
+    return U_FAILURE(status) ? nullptr : created;
+  }();
+  return idna;
+}
+
+// Errors that only exist because of CheckHyphens or VerifyDnsLength, both off for URLs.
+constexpr uint32_t kIgnoredErrors = UIDNA_ERROR_EMPTY_LABEL | UIDNA_ERROR_LABEL_TOO_LONG |
+                                    UIDNA_ERROR_DOMAIN_NAME_TOO_LONG |
+                                    UIDNA_ERROR_LEADING_HYPHEN | UIDNA_ERROR_TRAILING_HYPHEN |
+                                    UIDNA_ERROR_HYPHEN_3_4;
+
+using Convert = int32_t (*)(const UIDNA*, const UChar*, int32_t, UChar*, int32_t, UIDNAInfo*,
+                            UErrorCode*);
+
+// Runs one ICU conversion on info[0] (a string); returns false when ICU itself failed.
+bool Run(const v8::FunctionCallbackInfo<v8::Value>& info, Convert convert,
+         std::vector<UChar>* out, uint32_t* errors) {
+  v8::Isolate* isolate = info.GetIsolate();
+  const UIDNA* idna = Uts46();
+  if (idna == nullptr || !info[0]->IsString()) return false;
+  v8::Local<v8::String> input = info[0].As<v8::String>();
+  std::vector<UChar> src(static_cast<size_t>(input->Length()) + 1);
+  input->Write(isolate, reinterpret_cast<uint16_t*>(src.data()), 0, input->Length(),
+               v8::String::NO_NULL_TERMINATION);
+  int32_t src_length = input->Length();
+  out->resize(static_cast<size_t>(src_length) * 4 + 64);
+  for (int attempt = 0; attempt < 2; attempt++) {
+    UErrorCode status = U_ZERO_ERROR;
+    UIDNAInfo idna_info = UIDNA_INFO_INITIALIZER;
+    int32_t length = convert(idna, src.data(), src_length, out->data(),
+                             static_cast<int32_t>(out->size()), &idna_info, &status);
+    if (status == U_BUFFER_OVERFLOW_ERROR) {
+      out->resize(static_cast<size_t>(length) + 1);
+      continue;
+    }
+    if (U_FAILURE(status)) return false;
+    out->resize(static_cast<size_t>(length));
+    *errors = idna_info.errors;
+    return true;
+  }
+  return false;
+}
+
+void ReturnUChars(const v8::FunctionCallbackInfo<v8::Value>& info,
+                  const std::vector<UChar>& chars) {
+  v8::Local<v8::String> result;
+  if (v8::String::NewFromTwoByte(info.GetIsolate(),
+                                 reinterpret_cast<const uint16_t*>(chars.data()),
+                                 v8::NewStringType::kNormal, static_cast<int>(chars.size()))
+          .ToLocal(&result)) {
+    info.GetReturnValue().Set(result);
+  }
+}
+
+void DomainToASCII(const v8::FunctionCallbackInfo<v8::Value>& info) {
+  std::vector<UChar> out;
+  uint32_t errors = 0;
+  if (!Run(info, uidna_nameToASCII, &out, &errors)) return;
+  if ((errors & ~kIgnoredErrors) != 0) return;
+  ReturnUChars(info, out);
+}
+
+void DomainToUnicode(const v8::FunctionCallbackInfo<v8::Value>& info) {
+  std::vector<UChar> out;
+  uint32_t errors = 0;
+  if (!Run(info, uidna_nameToUnicode, &out, &errors)) return;
+  ReturnUChars(info, out);
+}
+
+void Initialize(Environment* env, v8::Local<v8::Object> target) {
+  v8::Local<v8::Context> context = env->context();
+  SetMethod(context, target, "domainToASCII", DomainToASCII);
+  SetMethod(context, target, "domainToUnicode", DomainToUnicode);
+}
+
+}  // namespace
+}  // namespace ringjs::url
+
+RINGJS_BINDING(url, ringjs::url::Initialize)
