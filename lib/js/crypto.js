@@ -27,6 +27,15 @@ const {
   getRandomValues,
   secureHeapUsed,
 } = require('internal/crypto/random');
+const {
+  pbkdf2,
+  pbkdf2Sync,
+  scrypt,
+  scryptSync,
+  hkdf,
+  hkdfSync,
+  timingSafeEqual,
+} = require('internal/crypto/kdf');
 
 const implemented = {
   constants,
@@ -47,6 +56,13 @@ const implemented = {
   randomUUID,
   getRandomValues(array) { return getRandomValues(array); },
   secureHeapUsed,
+  pbkdf2,
+  pbkdf2Sync,
+  scrypt,
+  scryptSync,
+  hkdf,
+  hkdfSync,
+  timingSafeEqual,
 };
 
 // Non-enumerable legacy names, as node's.

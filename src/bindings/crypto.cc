@@ -447,6 +447,7 @@ void Initialize(Environment* env, v8::Local<v8::Object> target) {
   InitHash(env, target);
   InitHmac(env, target);
   InitRandom(env, target);
+  InitKdf(env, target);
 }
 
 }  // namespace

@@ -24,7 +24,9 @@ defineCode('ERR_CRYPTO_INVALID_IV', 'Invalid IV length', TypeError);
 defineCode('ERR_CRYPTO_INVALID_KEYLEN', 'Invalid key length', RangeError);
 defineCode('ERR_CRYPTO_INVALID_KEYPAIR', 'Invalid key pair', RangeError);
 defineCode('ERR_CRYPTO_INVALID_MESSAGELEN', 'Invalid message length', RangeError);
-defineCode('ERR_CRYPTO_INVALID_SCRYPT_PARAMS', 'Invalid scrypt params: %s', RangeError);
+defineCode('ERR_CRYPTO_INVALID_SCRYPT_PARAMS',
+           (reason = '') => (reason ? `Invalid scrypt params: ${reason}` : 'Invalid scrypt params'),
+           RangeError);
 defineCode('ERR_CRYPTO_INVALID_TAG_LENGTH', 'Invalid taglength provided.', RangeError);
 defineCode('ERR_CRYPTO_JOB_INIT_FAILED', 'Failed to initialize crypto job config', Error);
 defineCode('ERR_CRYPTO_JWK_UNSUPPORTED_CURVE', 'Unsupported JWK EC curve: %s.', Error);
