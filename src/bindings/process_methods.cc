@@ -152,7 +152,8 @@ void ResourceUsage(const v8::FunctionCallbackInfo<v8::Value>& info) {
 }
 
 void ReallyExit(const v8::FunctionCallbackInfo<v8::Value>& info) {
-  int code = info[0]->IsInt32() ? info[0].As<v8::Int32>()->Value() : 0;
+  // JS validated the code as an integer (or integer string, as node accepts).
+  int code = info[0]->Int32Value(info.GetIsolate()->GetCurrentContext()).FromMaybe(0);
   ExitProcess(Environment::From(info), code);
 }
 
@@ -206,6 +207,7 @@ void GetEntryOptions(const v8::FunctionCallbackInfo<v8::Value>& info) {
   SetValue(context, result, "args", ToArray(isolate, options.argv));
   SetValue(context, result, "execArgv", ToArray(isolate, options.exec_argv));
   SetValue(context, result, "execPath", Utf8String(isolate, options.exec_path));
+  SetValue(context, result, "argv0", Utf8String(isolate, options.argv0));
   info.GetReturnValue().Set(result);
 }
 

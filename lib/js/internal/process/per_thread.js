@@ -101,7 +101,7 @@ function setupProcessObject(process, binding) {
   const entry = binding.getEntryOptions();
   defineValue(process, 'execArgv', entry.execArgv);
   defineValue(process, 'execPath', entry.execPath);
-  defineValue(process, 'argv0', 'ringjs');
+  defineValue(process, 'argv0', entry.argv0);
   defineValue(process, 'argv', [entry.execPath, ...entry.args]);
   let title = 'ringjs';
   Object.defineProperty(process, 'title', {

@@ -30,7 +30,8 @@ function onWarning(warning) {
   }
   if (typeof warning.detail === 'string') msg += `\n${warning.detail}`;
   if (!trace && !traceWarningHelperShown) {
-    msg += '\n(Use `ringjs --trace-warnings ...` to show where the warning was created)';
+    const flag = isDeprecation ? '--trace-deprecation' : '--trace-warnings';
+    msg += `\n(Use \`ringjs ${flag} ...\` to show where the warning was created)`;
     traceWarningHelperShown = true;
   }
   writeOut(msg);
