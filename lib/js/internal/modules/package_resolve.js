@@ -72,7 +72,8 @@ function resolveTargetString(target, subpath, match, packageDir, base, pattern, 
   if (!resolvedPath.startsWith(packageDir + path.sep) && resolvedPath !== packageDir) {
     throw invalidTarget(packageDir, match, target, internal, base);
   }
-  if (subpath === '') return resolvedPath;
+  // A target naming a directory keeps its '/', as the URL node resolves does.
+  if (subpath === '') return target.endsWith('/') ? `${resolvedPath}/` : resolvedPath;
   if (invalidSegmentRegEx.test(subpath)) {
     const request = pattern ? match.replace('*', () => subpath) : match + subpath;
     if (deprecatedInvalidSegmentRegEx.test(subpath)) {
@@ -238,8 +239,11 @@ function legacyMainResolve(pjson, base) {
     const file = path.join(packageDir, index);
     if (isFile(file)) return file;
   }
+  // As node 20: the message names the file "main" (or index.js) would have been.
   const { ERR_MODULE_NOT_FOUND } = errors();
-  throw new ERR_MODULE_NOT_FOUND(`${packageDir}/`, base);
+  throw new ERR_MODULE_NOT_FOUND(
+    pjson.main ? path.resolve(packageDir, pjson.main) : path.join(packageDir, 'index.js'), base,
+    null);
 }
 
 // The ES module spec's PACKAGE_RESOLVE for a bare specifier seen from `base` (an absolute
