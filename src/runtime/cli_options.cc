@@ -36,7 +36,7 @@ bool IsJsOption(const std::string& arg) {
     if (arg == option) return true;
   }
   static const char* const kValued[] = {"--unhandled-rejections=", "--input-type=",
-                                        "--title=", "--conditions=", "--io-uring-sqpoll"};
+                                        "--title=", "--conditions="};
   for (const char* prefix : kValued) {
     if (arg.rfind(prefix, 0) == 0) return true;
   }
@@ -139,6 +139,9 @@ int ParseCliOptions(int argc, char** argv, CliOptions* options) {
       options->print_version = true;
     } else if (arg == "-h" || arg == "--help") {
       options->print_help = true;
+    } else if (arg == "--io-uring-sqpoll") {
+      options->io_uring_sqpoll = true;
+      options->exec_argv.push_back(arg);
     } else if (arg == "-i" || arg == "--interactive") {
       options->force_repl = true;
       options->exec_argv.push_back(arg);
@@ -214,6 +217,7 @@ void PrintUsage() {
       "  --unhandled-rejections=...  define unhandled rejections behavior\n"
       "  --expose-gc                 expose gc() (V8 option)\n"
       "  --max-old-space-size=...    V8 heap limit in MiB\n"
+      "  --io-uring-sqpoll           submit I/O through a kernel polling thread\n"
       "\n"
       "Environment variables:\n"
       "  NODE_DEBUG                  ','-separated core modules that print debug info\n"

@@ -18,6 +18,7 @@ struct CliOptions {
   bool print_help = false;
   bool print_version = false;
   bool force_repl = false;
+  bool io_uring_sqpoll = false;  // --io-uring-sqpoll: kernel submission thread (measured opt-in).
   std::vector<std::string> v8_flags;
 };
 

@@ -1,5 +1,6 @@
 #include "runtime/runtime.h"
 
+#include <cstdio>
 #include <memory>
 
 #include "loop/loop.h"
@@ -40,7 +41,13 @@ void SpinEventLoop(Environment* env) {
 }  // namespace
 
 int RunMain(const CliOptions& options) {
-  std::unique_ptr<loop::Loop> loop = loop::Loop::Create();
+  loop::LoopOptions loop_options;
+  loop_options.sqpoll = options.io_uring_sqpoll;
+  std::unique_ptr<loop::Loop> loop = loop::Loop::Create(loop_options);
+  if (!loop) {
+    std::fprintf(stderr, "ringjs: cannot create the event loop (RINGJS_DEBUG=loop says why)\n");
+    return 1;
+  }
   v8::Isolate* isolate = V8Host::NewIsolate();
   int exit_code = 0;
   {
