@@ -36,6 +36,13 @@ const {
   hkdfSync,
   timingSafeEqual,
 } = require('internal/crypto/kdf');
+const {
+  Cipheriv,
+  Decipheriv,
+  createCipheriv,
+  createDecipheriv,
+  getCipherInfo,
+} = require('internal/crypto/cipher');
 
 const implemented = {
   constants,
@@ -63,6 +70,11 @@ const implemented = {
   hkdf,
   hkdfSync,
   timingSafeEqual,
+  Cipheriv,
+  Decipheriv,
+  createCipheriv,
+  createDecipheriv,
+  getCipherInfo,
 };
 
 // Non-enumerable legacy names, as node's.

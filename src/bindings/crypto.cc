@@ -237,7 +237,8 @@ unsigned long TakeOpenSSLError() {
 }
 
 v8::Local<v8::Value> MakeOpenSSLError(v8::Isolate* isolate, unsigned long err,
-                                      const char* fallback) {
+                                      const char* fallback,
+                                      const std::vector<std::string>* stack) {
   v8::Local<v8::Context> context = isolate->GetCurrentContext();
   if (err == 0) {
     return v8::Exception::Error(Utf8String(isolate, fallback != nullptr ? fallback : "error"));
@@ -247,6 +248,12 @@ v8::Local<v8::Value> MakeOpenSSLError(v8::Isolate* isolate, unsigned long err,
   v8::Local<v8::Value> error = v8::Exception::Error(Utf8String(isolate, buf));
   v8::Local<v8::Object> obj;
   if (!error->ToObject(context).ToLocal(&obj)) return error;
+  if (stack != nullptr && !stack->empty()) {
+    std::vector<v8::Local<v8::Value>> items;
+    for (const std::string& line : *stack) items.push_back(Utf8String(isolate, line));
+    USE(obj->Set(context, OneByteString(isolate, "opensslErrorStack"),
+                 v8::Array::New(isolate, items.data(), items.size())));
+  }
   const char* library = ERR_lib_error_string(err);
   const char* reason = ERR_reason_error_string(err);
   if (library != nullptr) {
@@ -266,8 +273,16 @@ v8::Local<v8::Value> MakeOpenSSLError(v8::Isolate* isolate, unsigned long err,
 }
 
 void ThrowOpenSSLError(v8::Isolate* isolate, const char* fallback) {
-  unsigned long err = TakeOpenSSLError();
-  isolate->ThrowException(MakeOpenSSLError(isolate, err, fallback));
+  unsigned long err = ERR_get_error();
+  // What else is queued goes to opensslErrorStack, as node's CryptoErrorStore.
+  std::vector<std::string> stack;
+  while (unsigned long more = ERR_get_error()) {
+    char buf[256];
+    ERR_error_string_n(more, buf, sizeof(buf));
+    stack.emplace_back(buf);
+  }
+  std::reverse(stack.begin(), stack.end());
+  isolate->ThrowException(MakeOpenSSLError(isolate, err, fallback, &stack));
 }
 
 void PoolJob::Start(Environment* env, std::unique_ptr<PoolJob> job, v8::Local<v8::Function> cb) {
@@ -448,6 +463,7 @@ void Initialize(Environment* env, v8::Local<v8::Object> target) {
   InitHmac(env, target);
   InitRandom(env, target);
   InitKdf(env, target);
+  InitCipher(env, target);
 }
 
 }  // namespace

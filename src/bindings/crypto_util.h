@@ -54,8 +54,9 @@ v8::Local<v8::Uint8Array> NewUint8Array(v8::Isolate* isolate, std::vector<unsign
 // "error:1C800064:Provider routines::bad decrypt" with library, reason and code
 // ('ERR_OSSL_BAD_DECRYPT'). Clears the queue. fallback is the message when the queue is empty.
 v8::Local<v8::Value> MakeOpenSSLError(v8::Isolate* isolate, unsigned long err,
-                                      const char* fallback);
-// Throws MakeOpenSSLError(ERR_get_error()).
+                                      const char* fallback,
+                                      const std::vector<std::string>* stack = nullptr);
+// Throws MakeOpenSSLError(ERR_get_error()); the rest of the queue becomes opensslErrorStack.
 void ThrowOpenSSLError(v8::Isolate* isolate, const char* fallback);
 // Captures the error (on a pool thread) for MakeOpenSSLError later; 0 if none.
 unsigned long TakeOpenSSLError();

@@ -37,6 +37,7 @@ defineCode('ERR_CRYPTO_TIMING_SAFE_EQUAL_LENGTH',
 defineCode('ERR_CRYPTO_UNKNOWN_CIPHER', 'Unknown cipher', Error);
 defineCode('ERR_CRYPTO_UNKNOWN_DH_GROUP', 'Unknown DH group', Error);
 defineCode('ERR_CRYPTO_UNSUPPORTED_OPERATION', 'Unsupported crypto operation', Error);
+defineCode('ERR_UNKNOWN_ENCODING', 'Unknown encoding: %s', TypeError);
 
 // Lower-cased, de-duplicated and sorted, as node's filterDuplicateStrings (the last spelling
 // of a name wins).

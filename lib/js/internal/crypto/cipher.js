@@ -1,0 +1,227 @@
+'use strict';
+// createCipheriv / createDecipheriv (Cipheriv and Decipheriv are LazyTransform streams) and
+// getCipherInfo, over the binding's CipherBase.
+
+const {
+  CipherBase,
+  getCipherInfo: getCipherInfoBinding,
+} = internalBinding('crypto');
+
+const {
+  codes: {
+    ERR_CRYPTO_INVALID_STATE,
+    ERR_INTERNAL_ASSERTION,
+    ERR_INVALID_ARG_TYPE,
+    ERR_INVALID_ARG_VALUE,
+    ERR_UNKNOWN_ENCODING,
+  },
+} = require('internal/errors');
+const {
+  validateEncoding,
+  validateInt32,
+  validateObject,
+  validateString,
+} = require('internal/validators');
+const { isArrayBufferView } = require('internal/util/types');
+const { normalizeEncoding } = require('internal/util');
+const { FastBuffer } = require('internal/buffer');
+const { Buffer } = require('buffer');
+const LazyTransform = require('internal/crypto/lazy_transform');
+const {
+  getArrayBufferOrView,
+  getDefaultEncoding,
+  getStringOption,
+  kHandle,
+} = require('internal/crypto/util');
+const { prepareSecretKey } = require('internal/crypto/keys');
+
+let StringDecoder;
+
+function toBuffer(u8) {
+  return new FastBuffer(u8.buffer, u8.byteOffset, u8.byteLength);
+}
+
+function getDecoder(decoder, encoding) {
+  const normalizedEncoding = normalizeEncoding(encoding);
+  StringDecoder ??= require('string_decoder').StringDecoder;
+  if (normalizedEncoding === undefined) throw new ERR_UNKNOWN_ENCODING(encoding);
+  decoder = decoder || new StringDecoder(encoding);
+  if (decoder.encoding !== normalizedEncoding) {
+    throw new ERR_INTERNAL_ASSERTION('Cannot change encoding');
+  }
+  return decoder;
+}
+
+function getUIntOption(options, key) {
+  let value;
+  if (options && (value = options[key]) != null) {
+    if (value >>> 0 !== value) throw new ERR_INVALID_ARG_VALUE(`options.${key}`, value);
+    return value;
+  }
+  return -1;
+}
+
+// update() input as the binding takes it: views as they are, UTF-8 and Latin-1 strings as
+// they are, other encodings decoded here.
+function handleUpdate(handle, data, encoding) {
+  if (typeof data === 'string') {
+    const enc = normalizeEncoding(encoding);
+    if (enc === 'latin1') return handle.update(data, true);
+    if (enc === undefined || enc === 'utf8') return handle.update(data, false);
+    return handle.update(Buffer.from(data, enc), false);
+  }
+  return handle.update(data, false);
+}
+
+function createCipherBase(cipher, credential, options, decipher, iv) {
+  const authTagLength = getUIntOption(options, 'authTagLength');
+  this[kHandle] = new CipherBase(!decipher);
+  this[kHandle].initiv(cipher, credential, iv, authTagLength);
+  this._decoder = null;
+  Reflect.apply(LazyTransform, this, [options]);
+}
+
+function createCipherWithIV(cipher, key, options, decipher, iv) {
+  validateString(cipher, 'cipher');
+  const encoding = getStringOption(options, 'encoding');
+  key = prepareSecretKey(key, encoding);
+  iv = iv === null ? null : getArrayBufferOrView(iv, 'iv');
+  Reflect.apply(createCipherBase, this, [cipher, key, options, decipher, iv]);
+}
+
+function Cipher() {
+  throw new ERR_INTERNAL_ASSERTION('crypto.Cipher is not constructible');
+}
+
+function cipherTransform(chunk, encoding, callback) {
+  this.push(toBuffer(handleUpdate(this[kHandle], chunk, encoding)));
+  callback();
+}
+
+function cipherFlush(callback) {
+  try {
+    this.push(this.final());
+  } catch (e) {
+    callback(e);
+    return;
+  }
+  callback();
+}
+
+function update(data, inputEncoding, outputEncoding) {
+  const encoding = getDefaultEncoding();
+  inputEncoding = inputEncoding || encoding;
+  outputEncoding = outputEncoding || encoding;
+  if (typeof data === 'string') {
+    validateEncoding(data, inputEncoding);
+  } else if (!isArrayBufferView(data)) {
+    throw new ERR_INVALID_ARG_TYPE('data', ['string', 'Buffer', 'TypedArray', 'DataView'], data);
+  }
+  const ret = toBuffer(handleUpdate(this[kHandle], data, inputEncoding));
+  if (outputEncoding && outputEncoding !== 'buffer') {
+    this._decoder = getDecoder(this._decoder, outputEncoding);
+    return this._decoder.write(ret);
+  }
+  return ret;
+}
+
+function final(outputEncoding) {
+  outputEncoding = outputEncoding || getDefaultEncoding();
+  const ret = toBuffer(this[kHandle].final());
+  if (outputEncoding && outputEncoding !== 'buffer') {
+    this._decoder = getDecoder(this._decoder, outputEncoding);
+    return this._decoder.end(ret);
+  }
+  return ret;
+}
+
+function setAutoPadding(ap) {
+  if (!this[kHandle].setAutoPadding(!!ap)) throw new ERR_CRYPTO_INVALID_STATE('setAutoPadding');
+  return this;
+}
+
+function getAuthTag() {
+  const ret = this[kHandle].getAuthTag();
+  if (ret === undefined) throw new ERR_CRYPTO_INVALID_STATE('getAuthTag');
+  return toBuffer(ret);
+}
+
+function setAuthTag(tagbuf, encoding) {
+  tagbuf = getArrayBufferOrView(tagbuf, 'buffer', encoding);
+  if (!this[kHandle].setAuthTag(tagbuf)) throw new ERR_CRYPTO_INVALID_STATE('setAuthTag');
+  return this;
+}
+
+function setAAD(aadbuf, options) {
+  const encoding = getStringOption(options, 'encoding');
+  const plaintextLength = getUIntOption(options, 'plaintextLength');
+  aadbuf = getArrayBufferOrView(aadbuf, 'aadbuf', encoding);
+  if (!this[kHandle].setAAD(aadbuf, plaintextLength)) {
+    throw new ERR_CRYPTO_INVALID_STATE('setAAD');
+  }
+  return this;
+}
+
+function Cipheriv(cipher, key, iv, options) {
+  if (!(this instanceof Cipheriv)) return new Cipheriv(cipher, key, iv, options);
+  Reflect.apply(createCipherWithIV, this, [cipher, key, options, false, iv]);
+}
+
+function addCipherPrototypeFunctions(constructor) {
+  constructor.prototype._transform = cipherTransform;
+  constructor.prototype._flush = cipherFlush;
+  constructor.prototype.update = update;
+  constructor.prototype.final = final;
+  constructor.prototype.setAutoPadding = setAutoPadding;
+  if (constructor === Cipheriv) {
+    constructor.prototype.getAuthTag = getAuthTag;
+  } else {
+    constructor.prototype.setAuthTag = setAuthTag;
+  }
+  constructor.prototype.setAAD = setAAD;
+}
+
+Object.setPrototypeOf(Cipheriv.prototype, LazyTransform.prototype);
+Object.setPrototypeOf(Cipheriv, LazyTransform);
+addCipherPrototypeFunctions(Cipheriv);
+
+function Decipheriv(cipher, key, iv, options) {
+  if (!(this instanceof Decipheriv)) return new Decipheriv(cipher, key, iv, options);
+  Reflect.apply(createCipherWithIV, this, [cipher, key, options, true, iv]);
+}
+
+Object.setPrototypeOf(Decipheriv.prototype, LazyTransform.prototype);
+Object.setPrototypeOf(Decipheriv, LazyTransform);
+addCipherPrototypeFunctions(Decipheriv);
+
+function createCipheriv(cipher, key, iv, options) {
+  return new Cipheriv(cipher, key, iv, options);
+}
+
+function createDecipheriv(cipher, key, iv, options) {
+  return new Decipheriv(cipher, key, iv, options);
+}
+
+function getCipherInfo(nameOrNid, options) {
+  if (typeof nameOrNid !== 'string' && typeof nameOrNid !== 'number') {
+    throw new ERR_INVALID_ARG_TYPE('nameOrNid', ['string', 'number'], nameOrNid);
+  }
+  if (typeof nameOrNid === 'number') validateInt32(nameOrNid, 'nameOrNid');
+  let keyLength, ivLength;
+  if (options !== undefined) {
+    validateObject(options, 'options');
+    ({ keyLength, ivLength } = options);
+    if (keyLength !== undefined) validateInt32(keyLength, 'options.keyLength');
+    if (ivLength !== undefined) validateInt32(ivLength, 'options.ivLength');
+  }
+  return getCipherInfoBinding(nameOrNid, keyLength ?? -1, ivLength ?? -1);
+}
+
+module.exports = {
+  Cipher,
+  Cipheriv,
+  Decipheriv,
+  createCipheriv,
+  createDecipheriv,
+  getCipherInfo,
+};
