@@ -523,8 +523,17 @@ function _copyActual(source, target, targetStart, sourceStart, sourceEnd) {
   return nb;
 }
 
+// Methods reached with a `this` that is not a typed array (Buffer.prototype.x.call({})) throw
+// before anything reaches the binding.
+function notABuffer() {
+  const err = new TypeError('argument must be a buffer');
+  err.code = 'ERR_INVALID_ARG_TYPE';
+  return err;
+}
+
 // toString(encoding, start, end): start/end are clamped, never rejected.
 Buffer.prototype.toString = function toString(encoding, start, end) {
+  if (!isArrayBufferView(this)) throw notABuffer();
   if (arguments.length === 0) return sliceOrThrow(utf8Slice(this, 0, this.length));
   const len = this.length;
   if (start <= 0) {
@@ -547,6 +556,7 @@ Buffer.prototype.toString = function toString(encoding, start, end) {
 };
 
 Buffer.prototype.equals = function equals(otherBuffer) {
+  if (!isArrayBufferView(this)) throw notABuffer();
   if (!isUint8Array(otherBuffer)) {
     throw new ERR_INVALID_ARG_TYPE('otherBuffer', ['Buffer', 'Uint8Array'], otherBuffer);
   }
@@ -564,6 +574,7 @@ function lazyInspect() {
 
 // `<Buffer 68 65 6c 6c 6f>`, at most INSPECT_MAX_BYTES bytes, then own non-index properties.
 Buffer.prototype[customInspectSymbol] = function inspect(recurseTimes, ctx) {
+  if (!isArrayBufferView(this)) throw notABuffer();
   const max = INSPECT_MAX_BYTES;
   const actualMax = Math.min(max, this.length);
   const remaining = this.length - max;
@@ -590,6 +601,7 @@ Buffer.prototype.inspect = Buffer.prototype[customInspectSymbol];
 
 Buffer.prototype.compare = function compare(target, targetStart, targetEnd, sourceStart,
                                             sourceEnd) {
+  if (!isArrayBufferView(this)) throw notABuffer();
   if (!isUint8Array(target)) {
     throw new ERR_INVALID_ARG_TYPE('target', ['Buffer', 'Uint8Array'], target);
   }
@@ -609,6 +621,9 @@ Buffer.prototype.compare = function compare(target, targetStart, targetEnd, sour
 
 // indexOf / lastIndexOf: `val` a string (in `encoding`), a number (a byte) or a Uint8Array.
 function bidirectionalIndexOf(buffer, val, byteOffset, encoding, dir) {
+  if (!isArrayBufferView(buffer)) {
+    throw new ERR_INVALID_ARG_TYPE('buffer', ['Buffer', 'TypedArray', 'DataView'], buffer);
+  }
   if (typeof byteOffset === 'string') {
     encoding = byteOffset;
     byteOffset = undefined;
@@ -657,6 +672,7 @@ Buffer.prototype.fill = function fill(value, offset, end, encoding) {
 };
 
 function _fill(buf, value, offset, end, encoding) {
+  if (!isArrayBufferView(buf)) throw notABuffer();
   let encodingVal;
   if (typeof value === 'string') {
     if (offset === undefined || typeof offset === 'string') {
@@ -713,6 +729,7 @@ function _fill(buf, value, offset, end, encoding) {
 
 // write(string[, offset[, length]][, encoding]).
 Buffer.prototype.write = function write(string, offset, length, encoding) {
+  if (!isArrayBufferView(this)) throw notABuffer();
   if (typeof string !== 'string') throw argumentMustBeString();
   if (offset === undefined) return utf8Write(this, string, 0, this.length);
   if (length === undefined && typeof offset === 'string') {
@@ -785,6 +802,7 @@ function swap(b, n, m) {
 }
 
 Buffer.prototype.swap16 = function swap16() {
+  if (!isArrayBufferView(this)) throw notABuffer();
   const len = this.length;
   if (len % 2 !== 0) throw new ERR_INVALID_BUFFER_SIZE('16-bits');
   if (len < 128) {
@@ -796,6 +814,7 @@ Buffer.prototype.swap16 = function swap16() {
 };
 
 Buffer.prototype.swap32 = function swap32() {
+  if (!isArrayBufferView(this)) throw notABuffer();
   const len = this.length;
   if (len % 4 !== 0) throw new ERR_INVALID_BUFFER_SIZE('32-bits');
   if (len < 192) {
@@ -810,6 +829,7 @@ Buffer.prototype.swap32 = function swap32() {
 };
 
 Buffer.prototype.swap64 = function swap64() {
+  if (!isArrayBufferView(this)) throw notABuffer();
   const len = this.length;
   if (len % 8 !== 0) throw new ERR_INVALID_BUFFER_SIZE('64-bits');
   if (len < 192) {

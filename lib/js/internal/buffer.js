@@ -665,7 +665,7 @@ function addBufferPrototypeMethods(proto) {
     const slice = slices[name];
     proto[name] = {
       [name](start, end) {
-        if (!isUint8ArrayLike(this)) throw new ERR_INVALID_ARG_TYPE('this', 'Buffer', this);
+        if (!isUint8ArrayLike(this)) throw notABuffer();
         const len = this.length;
         start = toIndex(start, 0);
         end = toIndex(end, len);
@@ -684,7 +684,7 @@ function addBufferPrototypeMethods(proto) {
     const write = writes[name];
     proto[name] = {
       [name](string, offset, length) {
-        if (!isUint8ArrayLike(this)) throw new ERR_INVALID_ARG_TYPE('this', 'Buffer', this);
+        if (!isUint8ArrayLike(this)) throw notABuffer();
         if (typeof string !== 'string') {
           const err = new TypeError('argument must be a string');
           err.code = 'ERR_INVALID_ARG_TYPE';
@@ -712,6 +712,12 @@ function toIndex(value, defaultValue) {
   const n = Math.trunc(+value) || 0;
   if (n < 0) throw indexOutOfRange();
   return n;
+}
+
+function notABuffer() {
+  const err = new TypeError('argument must be a buffer');
+  err.code = 'ERR_INVALID_ARG_TYPE';
+  return err;
 }
 
 function indexOutOfRange() {
