@@ -59,10 +59,21 @@ function checkSyntax() {
     const ctx = {};
     const source = readFileUtf8(filename, ctx);
     if (ctx.errno !== undefined) throw require('internal/errors').UVException(ctx);
-    wrapSafe(filename, source);
+    if (require('internal/modules/esm/loader').shouldUseESMLoader(filename)) {
+      compileModule(filename, source);
+    } else {
+      wrapSafe(filename, source);
+    }
   } else if (entry.kind === 'stdin') {
-    wrapSafe('[stdin]', readStdin());
+    if (isModuleInput()) compileModule('[stdin]', readStdin());
+    else wrapSafe('[stdin]', readStdin());
   }
+}
+
+// An ES module compiled (not linked or run) for -c, named by its path as node does.
+function compileModule(name, source) {
+  const { ModuleWrap } = internalBinding('module_wrap');
+  new ModuleWrap(name, source, 0, 0);  // eslint-disable-line no-new
 }
 
 // --title: the process title is set before any user code runs.
