@@ -33,7 +33,6 @@ log('function:', callable(), attached);
 log('primitive:', primitive);
 log('throwing getter skipped:', fine);
 log('CommonJS inside:', joined, fromJson, filename);
-setTimeout(() => log('later change not seen by the binding:', laterValue), 20);
 
 // What each module offers when imported whole (names the lexer found, default last-set).
 await tryImports((s) => import(s), [
@@ -61,3 +60,7 @@ await tryImports((s) => import(s), [
   './fixtures/esm/cjs-missing-named-multi.mjs',
   './fixtures/esm/esm-missing-named.mjs',
 ]);
+
+// The binding was set when the module ran; later changes to exports do not reach it.
+await new Promise((resolve) => setTimeout(resolve, 20));
+log('later change not seen by the binding:', laterValue);
