@@ -1959,6 +1959,26 @@ function unicodeHost(host) {
   return unicode === undefined ? host : unicode;
 }
 
+// The legacy url.parse's IDNA step: UTS #46 ToASCII alone ('' when it fails).
+function legacyDomainToASCII(hostname) {
+  return domainToASCIIInternal(hostname) ?? '';
+}
+
+// url.format(URL, options): the href without the fragment, query or credentials, or with a
+// Unicode host.
+function formatWHATWG(href, fragment, unicode, search, auth) {
+  const url = basicParse(href, null);
+  if (url === null) return href;
+  if (!fragment) url.fragment = null;
+  if (unicode && url.host !== null) url.host = unicodeHost(url.host);
+  if (!search) url.query = null;
+  if (!auth) {
+    url.username = '';
+    url.password = '';
+  }
+  return serializeURL(url);
+}
+
 function getPathFromURLPosix(url) {
   if (url.hostname !== '') throw new ERR_INVALID_FILE_URL_HOST('linux');
   const pathname = url.pathname;
@@ -2050,7 +2070,7 @@ function pathToFileURL(filepath, options = undefined) {
   if (encoded.indexOf('?') !== -1) encoded = encoded.replace(/\?/g, '%3F');
   if (encoded.indexOf('#') !== -1) encoded = encoded.replace(/#/g, '%23');
   if (windows) encoded = encoded.replace(/\\/g, '/');
-  return new URL(`file://${windows ? '/' : ''}${encoded}`);
+  return new URL(`file://${encoded}`);
 }
 
 function toPathIfFileURL(fileURLOrPath) {
@@ -2092,6 +2112,8 @@ module.exports = {
   isURL,
   urlToHttpOptions,
   getBlobFromURL,
+  legacyDomainToASCII,
+  formatWHATWG,
   // For node:url's legacy API and format().
   encodeStr: percentEncode,
   unicodeHost,
