@@ -352,11 +352,18 @@ MaybeLocal<v8::Promise> ImportModuleDynamically(Local<Context> context,
   Isolate* isolate = context->GetIsolate();
   v8::EscapableHandleScope scope(isolate);
   Environment* env = Environment::From(context);
-  ModuleWrapData* data = EnsureLoader(env);
-  if (data == nullptr || data->import_module_dynamically.IsEmpty()) {
-    if (!isolate->IsExecutionTerminating()) {
-      ThrowError(isolate, "import() is not available in this context");
+  ModuleWrapData* data;
+  {
+    v8::TryCatch try_catch(isolate);
+    data = EnsureLoader(env);
+    if (try_catch.HasCaught()) {
+      // Loading the loader failed: that error is import()'s.
+      if (!try_catch.HasTerminated()) try_catch.ReThrow();
+      return {};
     }
+  }
+  if (data == nullptr || data->import_module_dynamically.IsEmpty()) {
+    ThrowError(isolate, "import() is not available in this context");
     return {};
   }
   if (resource_name.IsEmpty()) resource_name = v8::Undefined(isolate);
