@@ -198,8 +198,23 @@ const encodingOps = {
                indexOfViaBuffer('hex')),
 };
 
+// Exact spellings seen most often, straight to their ops.
+const encodingOpsByName = { __proto__: null };
+for (const [name, canonical] of [
+  ['utf8', 'utf8'], ['utf-8', 'utf8'], ['UTF-8', 'utf8'], ['UTF8', 'utf8'],
+  ['hex', 'hex'], ['base64', 'base64'], ['base64url', 'base64url'], ['latin1', 'latin1'],
+  ['binary', 'latin1'], ['ascii', 'ascii'], ['utf16le', 'utf16le'], ['utf-16le', 'utf16le'],
+  ['ucs2', 'utf16le'], ['ucs-2', 'utf16le'],
+]) {
+  encodingOpsByName[name] = encodingOps[canonical];
+}
+
 // Ops for an encoding name, undefined when unknown ('' and non-strings included).
 function getEncodingOps(encoding) {
+  if (typeof encoding === 'string') {
+    const ops = encodingOpsByName[encoding];
+    if (ops !== undefined) return ops;
+  }
   encoding = `${encoding}`;
   if (encoding.length === 0) return undefined;
   const normalized = normalizeEncoding(encoding);
