@@ -1,4 +1,815 @@
 'use strict';
-// node:zlib is not implemented yet: every export throws ERR_NOT_IMPLEMENTED when used.
+// node:zlib over internalBinding('zlib'). Every engine is a Transform stream (ZlibBase) around
+// a native handle; a stream write runs one engine step on the thread pool per output chunk and
+// continues from processCallback. The *Sync functions drive the same handle with writeSync;
+// the callback functions feed a stream and collect its output, as node's.
 
-module.exports = require('internal/not_implemented').stubModule('zlib');
+const binding = internalBinding('zlib');
+const {
+  codes: {
+    ERR_BROTLI_INVALID_PARAM,
+    ERR_BUFFER_TOO_LARGE,
+    ERR_INVALID_ARG_TYPE,
+    ERR_OUT_OF_RANGE,
+    ERR_ZLIB_INITIALIZATION_FAILED,
+  },
+  genericNodeError,
+} = require('internal/errors');
+const { Transform, finished } = require('stream');
+const { deprecate } = require('internal/util');
+const {
+  isArrayBufferView,
+  isAnyArrayBuffer,
+  isUint8Array,
+} = require('internal/util/types');
+const {
+  validateFunction,
+  validateNumber,
+  validateUint32,
+} = require('internal/validators');
+const { Buffer, kMaxLength } = require('buffer');
+
+const { constants } = binding;
+const {
+  // Zlib flush levels.
+  Z_NO_FLUSH, Z_BLOCK, Z_PARTIAL_FLUSH, Z_SYNC_FLUSH, Z_FULL_FLUSH, Z_FINISH,
+  // Zlib option values.
+  Z_MIN_CHUNK, Z_MIN_WINDOWBITS, Z_MAX_WINDOWBITS, Z_MIN_LEVEL, Z_MAX_LEVEL,
+  Z_MIN_MEMLEVEL, Z_MAX_MEMLEVEL, Z_DEFAULT_CHUNK, Z_DEFAULT_COMPRESSION,
+  Z_DEFAULT_STRATEGY, Z_DEFAULT_WINDOWBITS, Z_DEFAULT_MEMLEVEL, Z_FIXED,
+  // Node's compression stream modes (node_zlib_mode).
+  DEFLATE, DEFLATERAW, INFLATE, INFLATERAW, GZIP, GUNZIP, UNZIP,
+  BROTLI_DECODE, BROTLI_ENCODE,
+  // Brotli operations (~flush levels).
+  BROTLI_OPERATION_PROCESS, BROTLI_OPERATION_FLUSH,
+  BROTLI_OPERATION_FINISH, BROTLI_OPERATION_EMIT_METADATA,
+} = constants;
+
+const kFlushFlag = Symbol('kFlushFlag');
+const kError = Symbol('kError');
+const owner_symbol = Symbol('owner_symbol');
+
+// Translation table for return codes, both ways.
+const codes = {
+  Z_OK: constants.Z_OK,
+  Z_STREAM_END: constants.Z_STREAM_END,
+  Z_NEED_DICT: constants.Z_NEED_DICT,
+  Z_ERRNO: constants.Z_ERRNO,
+  Z_STREAM_ERROR: constants.Z_STREAM_ERROR,
+  Z_DATA_ERROR: constants.Z_DATA_ERROR,
+  Z_MEM_ERROR: constants.Z_MEM_ERROR,
+  Z_BUF_ERROR: constants.Z_BUF_ERROR,
+  Z_VERSION_ERROR: constants.Z_VERSION_ERROR,
+};
+for (const ckey of Object.keys(codes)) codes[codes[ckey]] = ckey;
+
+// ---- convenience functions ----
+
+function zlibBuffer(engine, buffer, callback) {
+  validateFunction(callback, 'callback');
+  // Streams take Uint8Arrays: other views and ArrayBuffers are wrapped without a copy.
+  if (isArrayBufferView(buffer) && !isUint8Array(buffer)) {
+    buffer = Buffer.from(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+  } else if (isAnyArrayBuffer(buffer)) {
+    buffer = Buffer.from(buffer);
+  }
+  engine.buffers = null;
+  engine.nread = 0;
+  engine.cb = callback;
+  engine.on('data', zlibBufferOnData);
+  engine.on('error', zlibBufferOnError);
+  engine.on('end', zlibBufferOnEnd);
+  engine.end(buffer);
+}
+
+function zlibBufferOnData(chunk) {
+  if (!this.buffers) {
+    this.buffers = [chunk];
+  } else {
+    this.buffers.push(chunk);
+  }
+  this.nread += chunk.length;
+  if (this.nread > this._maxOutputLength) {
+    this.close();
+    this.removeAllListeners('end');
+    this.cb(new ERR_BUFFER_TOO_LARGE(this._maxOutputLength));
+  }
+}
+
+function zlibBufferOnError(err) {
+  this.removeAllListeners('end');
+  this.cb(err);
+}
+
+function zlibBufferOnEnd() {
+  let buf;
+  if (this.nread === 0) {
+    buf = Buffer.alloc(0);
+  } else {
+    const bufs = this.buffers;
+    buf = (bufs.length === 1 ? bufs[0] : Buffer.concat(bufs, this.nread));
+  }
+  this.close();
+  if (this._info) {
+    this.cb(null, { buffer: buf, engine: this });
+  } else {
+    this.cb(null, buf);
+  }
+}
+
+function zlibBufferSync(engine, buffer) {
+  if (typeof buffer === 'string') {
+    buffer = Buffer.from(buffer);
+  } else if (!isArrayBufferView(buffer)) {
+    if (isAnyArrayBuffer(buffer)) {
+      buffer = Buffer.from(buffer);
+    } else {
+      throw new ERR_INVALID_ARG_TYPE('buffer',
+                                     ['string', 'Buffer', 'TypedArray', 'DataView',
+                                      'ArrayBuffer'],
+                                     buffer);
+    }
+  }
+  buffer = processChunkSync(engine, buffer, engine._finishFlushFlag);
+  if (engine._info) return { buffer, engine };
+  return buffer;
+}
+
+// handle.onerror: the engine cannot recover; the stream is destroyed with the error.
+function zlibOnError(message, errno, code) {
+  const self = this[owner_symbol];
+  const error = genericNodeError(message, { errno, code });
+  error.errno = errno;
+  error.code = code;
+  self.destroy(error);
+  self[kError] = error;
+}
+
+// false for undefined and NaN, true for finite numbers; throws for other types and
+// infinities.
+function checkFiniteNumber(number, name) {
+  if (number === undefined) return false;
+  if (Number.isFinite(number)) return true;
+  if (Number.isNaN(number)) return false;
+  validateNumber(number, name);
+  throw new ERR_OUT_OF_RANGE(name, 'a finite number', number);
+}
+
+// def for undefined and NaN, the number if within [lower, upper]; throws otherwise.
+function checkRangesOrGetDefault(number, name, lower, upper, def) {
+  if (!checkFiniteNumber(number, name)) return def;
+  if (number < lower || number > upper) {
+    throw new ERR_OUT_OF_RANGE(name, `>= ${lower} and <= ${upper}`, number);
+  }
+  return number;
+}
+
+const FLUSH_BOUND = [
+  [Z_NO_FLUSH, Z_BLOCK],
+  [BROTLI_OPERATION_PROCESS, BROTLI_OPERATION_EMIT_METADATA],
+];
+const FLUSH_BOUND_IDX_NORMAL = 0;
+const FLUSH_BOUND_IDX_BROTLI = 1;
+
+// The base class of every zlib and brotli stream.
+function ZlibBase(opts, mode, handle, { flush, finishFlush, fullFlush }) {
+  let chunkSize = Z_DEFAULT_CHUNK;
+  let maxOutputLength = kMaxLength;
+  const flushBoundIdx = (mode !== BROTLI_ENCODE && mode !== BROTLI_DECODE) ?
+    FLUSH_BOUND_IDX_NORMAL : FLUSH_BOUND_IDX_BROTLI;
+
+  if (opts) {
+    chunkSize = opts.chunkSize;
+    if (!checkFiniteNumber(chunkSize, 'options.chunkSize')) {
+      chunkSize = Z_DEFAULT_CHUNK;
+    } else if (chunkSize < Z_MIN_CHUNK) {
+      throw new ERR_OUT_OF_RANGE('options.chunkSize', `>= ${Z_MIN_CHUNK}`, chunkSize);
+    }
+    flush = checkRangesOrGetDefault(opts.flush, 'options.flush',
+                                    FLUSH_BOUND[flushBoundIdx][0],
+                                    FLUSH_BOUND[flushBoundIdx][1], flush);
+    finishFlush = checkRangesOrGetDefault(opts.finishFlush, 'options.finishFlush',
+                                          FLUSH_BOUND[flushBoundIdx][0],
+                                          FLUSH_BOUND[flushBoundIdx][1], finishFlush);
+    maxOutputLength = checkRangesOrGetDefault(opts.maxOutputLength, 'options.maxOutputLength',
+                                              1, kMaxLength, kMaxLength);
+    if (opts.encoding || opts.objectMode || opts.writableObjectMode) {
+      opts = { ...opts };
+      opts.encoding = null;
+      opts.objectMode = false;
+      opts.writableObjectMode = false;
+    }
+  }
+
+  Reflect.apply(Transform, this, [{ autoDestroy: true, ...opts }]);
+  this[kError] = null;
+  this.bytesWritten = 0;
+  this._handle = handle;
+  handle[owner_symbol] = this;
+  handle.onerror = zlibOnError;
+  this._outBuffer = Buffer.allocUnsafe(chunkSize);
+  this._outOffset = 0;
+  this._chunkSize = chunkSize;
+  this._defaultFlushFlag = flush;
+  this._finishFlushFlag = finishFlush;
+  this._defaultFullFlushFlag = fullFlush;
+  this._info = opts && opts.info;
+  this._maxOutputLength = maxOutputLength;
+}
+Object.setPrototypeOf(ZlibBase.prototype, Transform.prototype);
+Object.setPrototypeOf(ZlibBase, Transform);
+
+Object.defineProperty(ZlibBase.prototype, '_closed', {
+  __proto__: null,
+  configurable: true,
+  enumerable: true,
+  get() {
+    return !this._handle;
+  },
+});
+
+// bytesRead was always the number of bytes written in; bytesWritten is its real name.
+Object.defineProperty(ZlibBase.prototype, 'bytesRead', {
+  __proto__: null,
+  configurable: true,
+  enumerable: true,
+  get: deprecate(function() {
+    return this.bytesWritten;
+  }, 'zlib.bytesRead is deprecated and will change its meaning in the future. Use ' +
+     'zlib.bytesWritten instead.', 'DEP0108'),
+  set: deprecate(function(value) {
+    this.bytesWritten = value;
+  }, 'Setting zlib.bytesRead is deprecated. This feature will be removed in the future.',
+  'DEP0108'),
+});
+
+ZlibBase.prototype.reset = function() {
+  if (!this._handle) {
+    const { AssertionError } = require('assert');
+    throw new AssertionError({ message: 'zlib binding closed' });
+  }
+  return this._handle.reset();
+};
+
+// Called by Transform when the last chunk has been written.
+ZlibBase.prototype._flush = function(callback) {
+  this._transform(Buffer.alloc(0), '', callback);
+};
+
+ZlibBase.prototype._final = function(callback) {
+  callback();
+};
+
+// Zero-length buffers that carry a flush kind through the stream's write queue.
+const kFlushBuffers = [];
+{
+  const dummyArrayBuffer = new ArrayBuffer(0);
+  for (const flushFlag of [Z_NO_FLUSH, Z_PARTIAL_FLUSH, Z_SYNC_FLUSH, Z_FULL_FLUSH, Z_FINISH,
+                           Z_BLOCK]) {
+    kFlushBuffers[flushFlag] = Buffer.from(dummyArrayBuffer);
+    kFlushBuffers[flushFlag][kFlushFlag] = flushFlag;
+  }
+}
+
+// How much each flush kind flushes, to pick the stronger of two.
+const flushiness = [];
+const kFlushFlagList = [Z_NO_FLUSH, Z_BLOCK, Z_PARTIAL_FLUSH, Z_SYNC_FLUSH, Z_FULL_FLUSH,
+                        Z_FINISH];
+for (let i = 0; i < kFlushFlagList.length; i++) flushiness[kFlushFlagList[i]] = i;
+
+function maxFlush(a, b) {
+  return flushiness[a] > flushiness[b] ? a : b;
+}
+
+ZlibBase.prototype.flush = function(kind, callback) {
+  if (typeof kind === 'function' || (kind === undefined && !callback)) {
+    callback = kind;
+    kind = this._defaultFullFlushFlag;
+  }
+  if (this.writableFinished) {
+    if (callback) process.nextTick(callback);
+  } else if (this.writableEnded) {
+    if (callback) this.once('end', callback);
+  } else {
+    this.write(kFlushBuffers[kind], '', callback);
+  }
+};
+
+ZlibBase.prototype.close = function(callback) {
+  if (callback) finished(this, callback);
+  this.destroy();
+};
+
+ZlibBase.prototype._destroy = function(err, callback) {
+  _close(this);
+  callback(err);
+};
+
+ZlibBase.prototype._transform = function(chunk, encoding, cb) {
+  let flushFlag = this._defaultFlushFlag;
+  // A zero-length chunk may carry a flush request from flush().
+  if (typeof chunk[kFlushFlag] === 'number') flushFlag = chunk[kFlushFlag];
+  // The last chunk also gets the finish flush.
+  if (this.writableEnded && this.writableLength === chunk.byteLength) {
+    flushFlag = maxFlush(flushFlag, this._finishFlushFlag);
+  }
+  processChunk(this, chunk, flushFlag, cb);
+};
+
+// Kept for compatibility: with a callback it is async, without it returns the output.
+ZlibBase.prototype._processChunk = function(chunk, flushFlag, cb) {
+  if (typeof cb === 'function') {
+    processChunk(this, chunk, flushFlag, cb);
+  } else {
+    return processChunkSync(this, chunk, flushFlag);
+  }
+};
+
+function processChunkSync(self, chunk, flushFlag) {
+  let availInBefore = chunk.byteLength;
+  let availOutBefore = self._chunkSize - self._outOffset;
+  let inOff = 0;
+  let availOutAfter;
+  let availInAfter;
+  let buffers = null;
+  let nread = 0;
+  let inputRead = 0;
+  const state = self._writeState;
+  const handle = self._handle;
+  let buffer = self._outBuffer;
+  let offset = self._outOffset;
+  const chunkSize = self._chunkSize;
+
+  let error;
+  self.on('error', function onError(er) {
+    error = er;
+  });
+
+  while (true) {
+    handle.writeSync(flushFlag,
+                     chunk, // in
+                     inOff, // in_off
+                     availInBefore, // in_len
+                     buffer, // out
+                     offset, // out_off
+                     availOutBefore); // out_len
+    if (error) throw error;
+    else if (self[kError]) throw self[kError];
+
+    availOutAfter = state[0];
+    availInAfter = state[1];
+
+    const inDelta = (availInBefore - availInAfter);
+    inputRead += inDelta;
+
+    const have = availOutBefore - availOutAfter;
+    if (have > 0) {
+      const out = buffer.slice(offset, offset + have);
+      offset += have;
+      if (!buffers) {
+        buffers = [out];
+      } else {
+        buffers.push(out);
+      }
+      nread += out.byteLength;
+      if (nread > self._maxOutputLength) {
+        _close(self);
+        throw new ERR_BUFFER_TOO_LARGE(self._maxOutputLength);
+      }
+    }
+
+    // The output buffer is full or used up: start a new one.
+    if (availOutAfter === 0 || offset >= chunkSize) {
+      availOutBefore = chunkSize;
+      offset = 0;
+      buffer = Buffer.allocUnsafe(chunkSize);
+    }
+
+    if (availOutAfter === 0) {
+      // More output is pending: go on from where the input stopped.
+      inOff += inDelta;
+      availInBefore = availInAfter;
+    } else {
+      break;
+    }
+  }
+
+  self.bytesWritten = inputRead;
+  _close(self);
+
+  if (nread === 0) return Buffer.alloc(0);
+  return (buffers.length === 1 ? buffers[0] : Buffer.concat(buffers, nread));
+}
+
+function processChunk(self, chunk, flushFlag, cb) {
+  const handle = self._handle;
+  if (!handle) return process.nextTick(cb);
+
+  handle.buffer = chunk;
+  handle.cb = cb;
+  handle.availOutBefore = self._chunkSize - self._outOffset;
+  handle.availInBefore = chunk.byteLength;
+  handle.inOff = 0;
+  handle.flushFlag = flushFlag;
+
+  handle.write(flushFlag,
+               chunk, // in
+               0, // in_off
+               handle.availInBefore, // in_len
+               self._outBuffer, // out
+               self._outOffset, // out_off
+               handle.availOutBefore); // out_len
+}
+
+// After each engine step on the pool; `this` is the handle.
+function processCallback() {
+  const handle = this;
+  const self = this[owner_symbol];
+  const state = self._writeState;
+
+  if (self.destroyed) {
+    this.buffer = null;
+    this.cb();
+    return;
+  }
+
+  const availOutAfter = state[0];
+  const availInAfter = state[1];
+
+  const inDelta = handle.availInBefore - availInAfter;
+  self.bytesWritten += inDelta;
+
+  const have = handle.availOutBefore - availOutAfter;
+  let streamBufferIsFull = false;
+  if (have > 0) {
+    const out = self._outBuffer.slice(self._outOffset, self._outOffset + have);
+    self._outOffset += have;
+    streamBufferIsFull = !self.push(out);
+  }
+
+  // The push may have destroyed the stream (an error in a 'data' listener).
+  if (self.destroyed) {
+    this.cb();
+    return;
+  }
+
+  // The output buffer is full or used up: start a new one.
+  if (availOutAfter === 0 || self._outOffset >= self._chunkSize) {
+    handle.availOutBefore = self._chunkSize;
+    self._outOffset = 0;
+    self._outBuffer = Buffer.allocUnsafe(self._chunkSize);
+  }
+
+  if (availOutAfter === 0) {
+    // More output is pending: continue with the rest of the input, now or once the reader
+    // asks for more (backpressure).
+    handle.inOff += inDelta;
+    handle.availInBefore = availInAfter;
+
+    if (!streamBufferIsFull) {
+      this.write(handle.flushFlag,
+                 this.buffer, // in
+                 handle.inOff, // in_off
+                 handle.availInBefore, // in_len
+                 self._outBuffer, // out
+                 self._outOffset, // out_off
+                 self._chunkSize); // out_len
+    } else {
+      const oldRead = self._read;
+      self._read = (n) => {
+        self._read = oldRead;
+        this.write(handle.flushFlag,
+                   this.buffer, // in
+                   handle.inOff, // in_off
+                   handle.availInBefore, // in_len
+                   self._outBuffer, // out
+                   self._outOffset, // out_off
+                   self._chunkSize); // out_len
+        self._read(n);
+      };
+    }
+    return;
+  }
+
+  if (availInAfter > 0) {
+    // Input is left but the engine wants no more: the compressed stream ended early (for all
+    // but gunzip/unzip, which read on to the next member).
+    self.push(null);
+  }
+
+  // Finished with the chunk.
+  this.buffer = null;
+  this.cb();
+}
+
+function _close(engine) {
+  // Also after an error, which may have closed it already.
+  if (!engine._handle) return;
+  engine._handle.close();
+  engine._handle = null;
+}
+
+const zlibDefaultOpts = {
+  flush: Z_NO_FLUSH,
+  finishFlush: Z_FINISH,
+  fullFlush: Z_FULL_FLUSH,
+};
+
+// The streams backed by zlib itself.
+function Zlib(opts, mode) {
+  let windowBits = Z_DEFAULT_WINDOWBITS;
+  let level = Z_DEFAULT_COMPRESSION;
+  let memLevel = Z_DEFAULT_MEMLEVEL;
+  let strategy = Z_DEFAULT_STRATEGY;
+  let dictionary;
+
+  if (opts) {
+    // windowBits 0 lets inflate use the window size of the stream's header.
+    if ((opts.windowBits == null || opts.windowBits === 0) &&
+        (mode === INFLATE || mode === GUNZIP || mode === UNZIP)) {
+      windowBits = 0;
+    } else {
+      // { windowBits: 8 } is valid for deflate but not gzip.
+      const min = Z_MIN_WINDOWBITS + (mode === GZIP ? 1 : 0);
+      windowBits = checkRangesOrGetDefault(opts.windowBits, 'options.windowBits', min,
+                                           Z_MAX_WINDOWBITS, Z_DEFAULT_WINDOWBITS);
+    }
+
+    level = checkRangesOrGetDefault(opts.level, 'options.level', Z_MIN_LEVEL, Z_MAX_LEVEL,
+                                    Z_DEFAULT_COMPRESSION);
+    memLevel = checkRangesOrGetDefault(opts.memLevel, 'options.memLevel', Z_MIN_MEMLEVEL,
+                                       Z_MAX_MEMLEVEL, Z_DEFAULT_MEMLEVEL);
+    strategy = checkRangesOrGetDefault(opts.strategy, 'options.strategy', Z_DEFAULT_STRATEGY,
+                                       Z_FIXED, Z_DEFAULT_STRATEGY);
+
+    dictionary = opts.dictionary;
+    if (dictionary !== undefined && !isArrayBufferView(dictionary)) {
+      if (isAnyArrayBuffer(dictionary)) {
+        dictionary = Buffer.from(dictionary);
+      } else {
+        throw new ERR_INVALID_ARG_TYPE('options.dictionary',
+                                       ['Buffer', 'TypedArray', 'DataView', 'ArrayBuffer'],
+                                       dictionary);
+      }
+    }
+  }
+
+  const handle = new binding.Zlib(mode);
+  this._writeState = new Uint32Array(2);
+  handle.init(windowBits, level, memLevel, strategy, this._writeState, processCallback,
+              dictionary);
+
+  Reflect.apply(ZlibBase, this, [opts, mode, handle, zlibDefaultOpts]);
+
+  this._level = level;
+  this._strategy = strategy;
+}
+Object.setPrototypeOf(Zlib.prototype, ZlibBase.prototype);
+Object.setPrototypeOf(Zlib, ZlibBase);
+
+// params() waits for a flush so that the engine is not busy on the pool when it changes.
+function paramsAfterFlushCallback(level, strategy, callback) {
+  if (!this._handle) {
+    const { AssertionError } = require('assert');
+    throw new AssertionError({ message: 'zlib binding closed' });
+  }
+  this._handle.params(level, strategy);
+  if (!this.destroyed) {
+    this._level = level;
+    this._strategy = strategy;
+    if (callback) callback();
+  }
+}
+
+Zlib.prototype.params = function params(level, strategy, callback) {
+  checkRangesOrGetDefault(level, 'level', Z_MIN_LEVEL, Z_MAX_LEVEL);
+  checkRangesOrGetDefault(strategy, 'strategy', Z_DEFAULT_STRATEGY, Z_FIXED);
+
+  if (this._level !== level || this._strategy !== strategy) {
+    this.flush(Z_SYNC_FLUSH,
+               paramsAfterFlushCallback.bind(this, level, strategy, callback));
+  } else {
+    process.nextTick(callback);
+  }
+};
+
+function Deflate(opts) {
+  if (!(this instanceof Deflate)) return new Deflate(opts);
+  Reflect.apply(Zlib, this, [opts, DEFLATE]);
+}
+Object.setPrototypeOf(Deflate.prototype, Zlib.prototype);
+Object.setPrototypeOf(Deflate, Zlib);
+
+function Inflate(opts) {
+  if (!(this instanceof Inflate)) return new Inflate(opts);
+  Reflect.apply(Zlib, this, [opts, INFLATE]);
+}
+Object.setPrototypeOf(Inflate.prototype, Zlib.prototype);
+Object.setPrototypeOf(Inflate, Zlib);
+
+function Gzip(opts) {
+  if (!(this instanceof Gzip)) return new Gzip(opts);
+  Reflect.apply(Zlib, this, [opts, GZIP]);
+}
+Object.setPrototypeOf(Gzip.prototype, Zlib.prototype);
+Object.setPrototypeOf(Gzip, Zlib);
+
+function Gunzip(opts) {
+  if (!(this instanceof Gunzip)) return new Gunzip(opts);
+  Reflect.apply(Zlib, this, [opts, GUNZIP]);
+}
+Object.setPrototypeOf(Gunzip.prototype, Zlib.prototype);
+Object.setPrototypeOf(Gunzip, Zlib);
+
+function DeflateRaw(opts) {
+  // zlib takes windowBits 8 for raw deflate as 9.
+  if (opts && opts.windowBits === 8) opts.windowBits = 9;
+  if (!(this instanceof DeflateRaw)) return new DeflateRaw(opts);
+  Reflect.apply(Zlib, this, [opts, DEFLATERAW]);
+}
+Object.setPrototypeOf(DeflateRaw.prototype, Zlib.prototype);
+Object.setPrototypeOf(DeflateRaw, Zlib);
+
+function InflateRaw(opts) {
+  if (!(this instanceof InflateRaw)) return new InflateRaw(opts);
+  Reflect.apply(Zlib, this, [opts, INFLATERAW]);
+}
+Object.setPrototypeOf(InflateRaw.prototype, Zlib.prototype);
+Object.setPrototypeOf(InflateRaw, Zlib);
+
+// Auto-detects gzip or deflate from the header.
+function Unzip(opts) {
+  if (!(this instanceof Unzip)) return new Unzip(opts);
+  Reflect.apply(Zlib, this, [opts, UNZIP]);
+}
+Object.setPrototypeOf(Unzip.prototype, Zlib.prototype);
+Object.setPrototypeOf(Unzip, Zlib);
+
+function createConvenienceMethod(ctor, sync) {
+  if (sync) {
+    return function syncBufferWrapper(buffer, opts) {
+      return zlibBufferSync(new ctor(opts), buffer);
+    };
+  }
+  return function asyncBufferWrapper(buffer, opts, callback) {
+    if (typeof opts === 'function') {
+      callback = opts;
+      opts = {};
+    }
+    return zlibBuffer(new ctor(opts), buffer, callback);
+  };
+}
+
+// ---- brotli ----
+
+const kMaxBrotliParam = Math.max(...Object.entries(constants).map(
+  ([key, value]) => (key.startsWith('BROTLI_PARAM_') ? value : 0)));
+const brotliInitParamsArray = new Uint32Array(kMaxBrotliParam + 1);
+
+const brotliDefaultOpts = {
+  flush: BROTLI_OPERATION_PROCESS,
+  finishFlush: BROTLI_OPERATION_FINISH,
+  fullFlush: BROTLI_OPERATION_FLUSH,
+};
+
+function Brotli(opts, mode) {
+  brotliInitParamsArray.fill(-1);
+  if (opts?.params) {
+    for (const origKey of Object.keys(opts.params)) {
+      const key = +origKey;
+      if (Number.isNaN(key) || key < 0 || key > kMaxBrotliParam ||
+          (brotliInitParamsArray[key] | 0) !== -1) {
+        throw new ERR_BROTLI_INVALID_PARAM(origKey);
+      }
+      const value = opts.params[origKey];
+      if (typeof value !== 'number' && typeof value !== 'boolean') {
+        throw new ERR_INVALID_ARG_TYPE('options.params[key]', 'number', opts.params[origKey]);
+      }
+      brotliInitParamsArray[key] = value;
+    }
+  }
+
+  const handle = mode === BROTLI_DECODE ?
+    new binding.BrotliDecoder(mode) : new binding.BrotliEncoder(mode);
+
+  this._writeState = new Uint32Array(2);
+  if (!handle.init(brotliInitParamsArray, this._writeState, processCallback)) {
+    throw new ERR_ZLIB_INITIALIZATION_FAILED();
+  }
+
+  Reflect.apply(ZlibBase, this, [opts, mode, handle, brotliDefaultOpts]);
+}
+Object.setPrototypeOf(Brotli.prototype, Zlib.prototype);
+Object.setPrototypeOf(Brotli, Zlib);
+
+function BrotliCompress(opts) {
+  if (!(this instanceof BrotliCompress)) return new BrotliCompress(opts);
+  Reflect.apply(Brotli, this, [opts, BROTLI_ENCODE]);
+}
+Object.setPrototypeOf(BrotliCompress.prototype, Brotli.prototype);
+Object.setPrototypeOf(BrotliCompress, Brotli);
+
+function BrotliDecompress(opts) {
+  if (!(this instanceof BrotliDecompress)) return new BrotliDecompress(opts);
+  Reflect.apply(Brotli, this, [opts, BROTLI_DECODE]);
+}
+Object.setPrototypeOf(BrotliDecompress.prototype, Brotli.prototype);
+Object.setPrototypeOf(BrotliDecompress, Brotli);
+
+function createProperty(ctor) {
+  return {
+    __proto__: null,
+    configurable: true,
+    enumerable: true,
+    value: function(options) {
+      return new ctor(options);
+    },
+  };
+}
+
+// node 20's zlib.crc32(data[, value]).
+function crc32(data, value = 0) {
+  if (typeof data !== 'string' && !isArrayBufferView(data)) {
+    throw new ERR_INVALID_ARG_TYPE('data', ['Buffer', 'TypedArray', 'DataView', 'string'], data);
+  }
+  validateUint32(value, 'value');
+  return binding.crc32(data, value);
+}
+
+// A legacy alias on the handle: the stream that owns it.
+for (const Handle of [binding.Zlib, binding.BrotliEncoder, binding.BrotliDecoder]) {
+  Object.defineProperty(Handle.prototype, 'jsref', {
+    __proto__: null,
+    configurable: true,
+    get() { return this[owner_symbol]; },
+    set(v) { this[owner_symbol] = v; },
+  });
+}
+
+module.exports = {
+  crc32,
+  Deflate,
+  Inflate,
+  Gzip,
+  Gunzip,
+  DeflateRaw,
+  InflateRaw,
+  Unzip,
+  BrotliCompress,
+  BrotliDecompress,
+
+  // Convenience methods: compress or decompress a given buffer.
+  deflate: createConvenienceMethod(Deflate, false),
+  deflateSync: createConvenienceMethod(Deflate, true),
+  gzip: createConvenienceMethod(Gzip, false),
+  gzipSync: createConvenienceMethod(Gzip, true),
+  deflateRaw: createConvenienceMethod(DeflateRaw, false),
+  deflateRawSync: createConvenienceMethod(DeflateRaw, true),
+  unzip: createConvenienceMethod(Unzip, false),
+  unzipSync: createConvenienceMethod(Unzip, true),
+  inflate: createConvenienceMethod(Inflate, false),
+  inflateSync: createConvenienceMethod(Inflate, true),
+  gunzip: createConvenienceMethod(Gunzip, false),
+  gunzipSync: createConvenienceMethod(Gunzip, true),
+  inflateRaw: createConvenienceMethod(InflateRaw, false),
+  inflateRawSync: createConvenienceMethod(InflateRaw, true),
+  brotliCompress: createConvenienceMethod(BrotliCompress, false),
+  brotliCompressSync: createConvenienceMethod(BrotliCompress, true),
+  brotliDecompress: createConvenienceMethod(BrotliDecompress, false),
+  brotliDecompressSync: createConvenienceMethod(BrotliDecompress, true),
+};
+
+Object.defineProperties(module.exports, {
+  createDeflate: createProperty(Deflate),
+  createInflate: createProperty(Inflate),
+  createDeflateRaw: createProperty(DeflateRaw),
+  createInflateRaw: createProperty(InflateRaw),
+  createGzip: createProperty(Gzip),
+  createGunzip: createProperty(Gunzip),
+  createUnzip: createProperty(Unzip),
+  createBrotliCompress: createProperty(BrotliCompress),
+  createBrotliDecompress: createProperty(BrotliDecompress),
+  constants: {
+    __proto__: null,
+    configurable: false,
+    enumerable: true,
+    value: constants,
+  },
+  codes: {
+    __proto__: null,
+    enumerable: true,
+    writable: false,
+    value: Object.freeze(codes),
+  },
+});
+
+// The zlib constants also live on the module itself (non-enumerable, as node's).
+for (const bkey of Object.keys(constants)) {
+  if (bkey.startsWith('BROTLI')) continue;
+  Object.defineProperty(module.exports, bkey, {
+    __proto__: null,
+    enumerable: false,
+    value: constants[bkey],
+    writable: false,
+  });
+}

@@ -24,6 +24,7 @@
   V(types)                     \
   V(url)                       \
   V(util)                      \
-  V(uv)
+  V(uv)                        \
+  V(zlib)
 
 #endif  // RINGJS_BINDINGS_BINDING_LIST_H_

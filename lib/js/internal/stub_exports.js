@@ -601,52 +601,6 @@ module.exports = {
   'values': [],
   'callable': false
  },
- 'zlib': {
-  'functions': [
-   'BrotliCompress',
-   'BrotliDecompress',
-   'Deflate',
-   'DeflateRaw',
-   'Gunzip',
-   'Gzip',
-   'Inflate',
-   'InflateRaw',
-   'Unzip',
-   'brotliCompress',
-   'brotliCompressSync',
-   'brotliDecompress',
-   'brotliDecompressSync',
-   'crc32',
-   'createBrotliCompress',
-   'createBrotliDecompress',
-   'createDeflate',
-   'createDeflateRaw',
-   'createGunzip',
-   'createGzip',
-   'createInflate',
-   'createInflateRaw',
-   'createUnzip',
-   'deflate',
-   'deflateRaw',
-   'deflateRawSync',
-   'deflateSync',
-   'gunzip',
-   'gunzipSync',
-   'gzip',
-   'gzipSync',
-   'inflate',
-   'inflateRaw',
-   'inflateRawSync',
-   'inflateSync',
-   'unzip',
-   'unzipSync'
-  ],
-  'values': [
-   'codes',
-   'constants'
-  ],
-  'callable': false
- },
  'test': {
   'functions': [
    'test',
