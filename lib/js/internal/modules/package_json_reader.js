@@ -7,9 +7,10 @@ const path = require('path');
 const cache = new Map();
 
 // Returns undefined when there is no package.json at `jsonPath`, else its relevant fields.
-// A malformed file throws ERR_INVALID_PACKAGE_CONFIG for the ES module loader (isESM) and, as
-// node 20 does for require(), the SyntaxError of JSON.parse with the path prefixed otherwise.
-function read(jsonPath, { isESM = false } = {}) {
+// A malformed file throws ERR_INVALID_PACKAGE_CONFIG for the ES module loader (isESM; `base`
+// says what was being imported, as node's "while importing ...") and, as node 20 does for
+// require(), the SyntaxError of JSON.parse with the path prefixed otherwise.
+function read(jsonPath, { isESM = false, base } = {}) {
   if (cache.has(jsonPath)) return cache.get(jsonPath);
   const ctx = {};
   const source = readFileUtf8(jsonPath, ctx);
@@ -25,7 +26,7 @@ function read(jsonPath, { isESM = false } = {}) {
         throw error;
       }
       const { ERR_INVALID_PACKAGE_CONFIG } = require('internal/errors').codes;
-      const err = new ERR_INVALID_PACKAGE_CONFIG(jsonPath, undefined, error.message);
+      const err = new ERR_INVALID_PACKAGE_CONFIG(jsonPath, base, error.message);
       err.cause = error;
       throw err;
     }
@@ -45,11 +46,12 @@ function read(jsonPath, { isESM = false } = {}) {
 }
 
 // The nearest package.json at or above `checkPath`'s directory (stops at node_modules).
-function getNearestParentPackageJSON(checkPath) {
+// `options` as read()'s (the ES module loader passes isESM and the file it looks up for).
+function getNearestParentPackageJSON(checkPath, options) {
   let dir = path.dirname(checkPath);
   for (;;) {
     if (path.basename(dir) === 'node_modules') return undefined;
-    const data = read(path.join(dir, 'package.json'));
+    const data = read(path.join(dir, 'package.json'), options);
     if (data !== undefined) return data;
     const parent = path.dirname(dir);
     if (parent === dir) return undefined;
@@ -57,8 +59,8 @@ function getNearestParentPackageJSON(checkPath) {
   }
 }
 
-function getPackageScopeConfig(checkPath) {
-  return getNearestParentPackageJSON(checkPath);
+function getPackageScopeConfig(checkPath, options) {
+  return getNearestParentPackageJSON(checkPath, options);
 }
 
 module.exports = { read, getNearestParentPackageJSON, getPackageScopeConfig, internalModuleStat };

@@ -256,7 +256,7 @@ function packageResolve(specifier, base, conditions) {
   const { packageName, packageSubpath } = parsePackageName(specifier, base);
   const packageJsonReader = require('internal/modules/package_json_reader');
 
-  const scope = packageJsonReader.getPackageScopeConfig(base);
+  const scope = packageJsonReader.getPackageScopeConfig(base, { isESM: true, base });
   if (scope?.exports !== undefined && scope.exports !== null && scope.name === packageName) {
     return packageExportsResolve(scope.pjsonPath, packageSubpath, scope.exports, base,
                                  conditions);
@@ -265,7 +265,8 @@ function packageResolve(specifier, base, conditions) {
     const packageDir = path.join(dir, 'node_modules', packageName);
     if (internalModuleStat(packageDir) === 1) {
       const pjsonPath = path.join(packageDir, 'package.json');
-      const pjson = packageJsonReader.read(pjsonPath, { isESM: true }) ??
+      const pjson = packageJsonReader.read(pjsonPath,
+                                           { isESM: true, base: `"${specifier}" from ${base}` }) ??
         { pjsonPath, main: undefined, exports: undefined };
       if (pjson.exports !== undefined && pjson.exports !== null) {
         return packageExportsResolve(pjsonPath, packageSubpath, pjson.exports, base,

@@ -124,7 +124,8 @@ function moduleResolve(specifier, parentURL, basePath, keepSymlinks) {
   if (shouldBeTreatedAsRelativeOrAbsolutePath(specifier)) {
     resolved = resolveURL(specifier, parentURL);
   } else if (specifier[0] === '#') {
-    const pjson = packageJsonReader.getPackageScopeConfig(basePath);
+    const pjson = packageJsonReader.getPackageScopeConfig(basePath,
+                                                          { isESM: true, base: basePath });
     resolved = packagePathToURL(
       packageImportsResolve(specifier, pjson, basePath, getConditionsSet()));
   } else if (getScheme(specifier) !== undefined) {
@@ -225,7 +226,8 @@ const extensionFormats = {
 };
 
 function getPackageType(file) {
-  return packageJsonReader.getPackageScopeConfig(file)?.type ?? 'none';
+  return packageJsonReader.getPackageScopeConfig(file, { isESM: true, base: file })?.type ??
+    'none';
 }
 
 function getFileFormat(url) {
