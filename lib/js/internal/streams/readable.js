@@ -737,7 +737,9 @@ Readable.prototype.on = function(ev, fn) {
   const state = this._readableState;
 
   if (ev === 'data') {
-    state.readableListening = this.listenerCount('readable') > 0;
+    // A 'readable' listener keeps the stream in paused mode (as node 20, this only ever sets
+    // the flag; a removed listener is accounted for on the next tick).
+    if (this.listenerCount('readable') > 0) state[kState] |= kReadableListening;
     if (state.flowing !== false) this.resume();
   } else if (ev === 'readable') {
     if ((state[kState] & (kEndEmitted | kReadableListening)) === 0) {
@@ -1081,7 +1083,10 @@ function fromList(n, state) {
         n -= str.length;
         buf[idx++] = null;
       } else {
-        if (n === str.length) {
+        // Node 20 compares with the queue's array length here, not the string's: a string
+        // consumed exactly leaves an empty string at the head of the queue (observable: a
+        // flowing read() then returns null until more is read explicitly).
+        if (n === len) {
           ret += str;
           buf[idx++] = null;
         } else {
