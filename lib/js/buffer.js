@@ -915,29 +915,28 @@ function transcode(source, fromEncoding, toEncoding) {
   return Buffer.from(str, to === 'ascii' ? 'latin1' : to);
 }
 
-function isUtf8(input) {
-  if (isArrayBufferView(input) || isAnyArrayBuffer(input)) {
-    return bindingIsUtf8(isAnyArrayBuffer(input) ? new Uint8Array(input) : input);
+// A Uint8Array over `input` (an ArrayBuffer or a view); a detached ArrayBuffer throws node's
+// ERR_INVALID_STATE.
+function bytesToValidate(input) {
+  if (isArrayBufferView(input)) return input;
+  if (isAnyArrayBuffer(input)) {
+    try {
+      return new Uint8Array(input);
+    } catch {
+      const err = new Error('Cannot validate on a detached buffer');
+      err.code = 'ERR_INVALID_STATE';
+      throw err;
+    }
   }
   throw new ERR_INVALID_ARG_TYPE('input', ['ArrayBuffer', 'Buffer', 'TypedArray'], input);
+}
+
+function isUtf8(input) {
+  return bindingIsUtf8(bytesToValidate(input));
 }
 
 function isAscii(input) {
-  if (isArrayBufferView(input) || isAnyArrayBuffer(input)) {
-    return bindingIsAscii(isAnyArrayBuffer(input) ? new Uint8Array(input) : input);
-  }
-  throw new ERR_INVALID_ARG_TYPE('input', ['ArrayBuffer', 'Buffer', 'TypedArray'], input);
-}
-
-// btoa/atob follow the HTML spec ("forgiving-base64"), with node's DOMException errors.
-function btoa(input) {
-  if (arguments.length === 0) throw new ERR_MISSING_ARGS('input');
-  input = `${input}`;
-  if (!isOneByteString(input)) {
-    throw lazyDOMException('Invalid character', 'InvalidCharacterError');
-  }
-  const buf = Buffer.from(input, 'latin1');
-  return base64Slice(buf, 0, buf.length);
+  return bindingIsAscii(bytesToValidate(input));
 }
 
 function domException(message, name) {

@@ -13,7 +13,7 @@ const {
   utf8Slice,
 } = internalBinding('buffer');
 const {
-  codes: { ERR_INVALID_ARG_TYPE, ERR_UNKNOWN_ENCODING },
+  codes: { ERR_INVALID_ARG_TYPE, ERR_INVALID_THIS, ERR_UNKNOWN_ENCODING },
 } = require('internal/errors');
 const { normalizeEncoding: normalize } = require('internal/util');
 const { Buffer } = require('buffer');
@@ -178,15 +178,23 @@ function StringDecoder(encoding) {
   this[kState] = new DecoderState(this.encoding);
 }
 
+function stateOf(decoder) {
+  const state = decoder?.[kState];
+  if (state === undefined) throw new ERR_INVALID_THIS('StringDecoder');
+  return state;
+}
+
 StringDecoder.prototype.write = function write(buf) {
+  const state = stateOf(this);
   if (typeof buf === 'string') return buf;
   if (!ArrayBuffer.isView(buf)) {
     throw new ERR_INVALID_ARG_TYPE('buf', ['Buffer', 'TypedArray', 'DataView'], buf);
   }
-  return this[kState].write(toBytes(buf));
+  return state.write(toBytes(buf));
 };
 
 StringDecoder.prototype.end = function end(buf) {
+  stateOf(this);
   let ret = '';
   if (buf !== undefined) ret = this.write(buf);
   const rest = this[kState].flush();
@@ -195,7 +203,7 @@ StringDecoder.prototype.end = function end(buf) {
 
 // text(buf, offset): decodes buf from `offset`, dropping any buffered partial character.
 StringDecoder.prototype.text = function text(buf, offset) {
-  const state = this[kState];
+  const state = stateOf(this);
   state.buffered = 0;
   state.missing = 0;
   return this.write(buf.slice(offset));

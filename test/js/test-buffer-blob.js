@@ -32,6 +32,9 @@ const cases = [
   ["file name coerced", () => (new buffer.File([], 12).name), {"value":"12"}],
   ["resolveObjectURL", () => (buffer.resolveObjectURL('blob:nodedata:abc')), {"value":{"undefined":true}}],
   ["globals", () => ([typeof Blob, Blob === buffer.Blob, typeof atob, typeof btoa, Buffer === buffer.Buffer]), {"value":["function",true,"function","function",true]}],
+  ["file getters", () => (['name', 'lastModified'].map((p) => { const d = Object.getOwnPropertyDescriptor(buffer.File.prototype, p); return [typeof d.get, d.get.name, d.set, d.enumerable, d.configurable]; })), {"value":[["function","get name",null,true,true],["function","get lastModified",null,true,true]]}],
+  ["file prototype chain", () => ([Object.getPrototypeOf(buffer.File.prototype) === buffer.Blob.prototype, buffer.File.prototype[Symbol.toStringTag]]), {"value":[true,"File"]}],
+  ["file getter on prototype", () => ((() => { try { return buffer.File.prototype.name; } catch (e) { return e.name; } })()), {"value":"TypeError"}],
 ];
 
 let failures = 0;

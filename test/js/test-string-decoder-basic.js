@@ -34,6 +34,10 @@ assert.throws(() => new StringDecoder().write(5), {
     'Received type number (5)',
 });
 assert.throws(() => new StringDecoder().write(null), { code: 'ERR_INVALID_ARG_TYPE' });
+assert.throws(() => StringDecoder.prototype.write(Buffer.from('abc')), {
+  name: 'TypeError', code: 'ERR_INVALID_THIS', message: 'Value of "this" must be of type StringDecoder',
+});
+assert.throws(() => StringDecoder.prototype.end.call({}), TypeError);
 assert.strictEqual(new StringDecoder().write('abc'), 'abc');
 assert.strictEqual(new StringDecoder().end('abc'), 'abc');
 assert.strictEqual(new StringDecoder().write(new Uint16Array([0x6261])), 'ab');

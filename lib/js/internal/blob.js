@@ -221,6 +221,12 @@ class File extends Blob {
   }
 }
 
+for (const name of ['name', 'lastModified']) {
+  const desc = Object.getOwnPropertyDescriptor(File.prototype, name);
+  desc.enumerable = true;
+  Object.defineProperty(File.prototype, name, desc);
+}
+
 Object.defineProperty(File.prototype, Symbol.toStringTag, {
   __proto__: null, configurable: true, value: 'File',
 });
