@@ -42,6 +42,43 @@ for (const [p, s, c, len, digest, hex] of pbkdf2Vectors) {
     assert.strictEqual(key.toString('hex'), hex);
   }));
 }
+// Long passwords (hashed first), long salts, several output blocks, every SHA size and the
+// digests that take OpenSSL's generic path: the bytes node v20 produces.
+const pbkdf2Recorded = [
+  ['sha1',
+   '2542c44c9da036edcba60d4c397fc388a45a49f7e098b5b8888fb7f899082c5f937fc93976355cfb6dd8ccb593afa48268b9' +
+   'bc3c34514db84ae5c3b72148ba77f4186726b91735138a927fd3c9eb4668b587d5de1cb739f736b62e5d17ea065fa49f12ac',
+   '620c000a06fed9c10bca'],
+  ['sha224',
+   '799394b2533632a19bdd42339bb8d96e066f80e1ee0228aa19a6bf60e8c6cd4eb8e78ebd04237c2e44dc6830940b5914f09b' +
+   '592412b2da3a86beca7a795a85729c5723c71735df2ce9b477b3a33322ff5a3276c7625b954b4ff548a87b9074e0b822af5c',
+   '91565d346d1c1fe2036d'],
+  ['sha256',
+   'aa1a7317c910778ae22950dccb4203428e65d5455e1099cb00c047d86dda03872a42cd97bf3cec2ba1d016183a9ebb939b33' +
+   'ad7be14891507cf65c7343f581f0ff00d41e90095a1b4b1fb0df04f2bc6163f25e801b03f66e8067bfefd812d4ef18eae88b',
+   '97398411d6aea43a77ac'],
+  ['sha384',
+   '5f67822af4b1f34fc8d1b95afe7fcc8051d2d4c4373321aed24d4ba860c5910f1433f04c4668353c1fecdaf0b412f1cce035' +
+   '2469d2d3836f5aef00cabc0a28e9ac183c756ca7903a8b6b0778fd962054919aa7c029930d4443a7a71c09dc7bb04e67b76f',
+   '4e2b9109c23c305fc5c1'],
+  ['sha512',
+   '09cb4233e63799c2e7c770b22205f2174d73c26ee27d9745c4ddeff9740ddd5ea1244f8cac09f4ec2deb422ac3ba78f3bdb5' +
+   'f35a47d4c0507148186fec06c998f84cb27b97dd80a357c2fe65f8ae7b300ee93885fb7be3081c6358c098d5d73a616fd341',
+   'a422663fda8609a1e2fd'],
+  ['sha3-256',
+   '8fa9fcf6bea6f78430e5c5e98511791970c98ff6ca76e0377398011561608538eba0e9accb3cee219f769d6d6f8040b939d1' +
+   'e8cf00264c3f38c2da6fde5fbbe0a72522ee72e4414df1b38fe7f5d969c2f55dcd22dff2c96fcbe0545a607ff67e152ff98b',
+   '06a6d2e902405496e33e'],
+  ['md5',
+   'fe67097d27eccd83f1dbb2539cd12c182aa121f29426df6ef5059ccd43f0e1750e0d70aadbefbb1227d34edfa8b9f48079bb' +
+   '885e126ba0b1bbf43f8556e93521f3c26d519c188ad65dc3b86721c007bbe8b029f0c8608543a70df158d08f261efbda3acf',
+   '12163fdc7290a567066b'],
+];
+for (const [digest, long, empty] of pbkdf2Recorded) {
+  assert.strictEqual(crypto.pbkdf2Sync('x'.repeat(200), 'y'.repeat(100), 3, 100, digest)
+    .toString('hex'), long, digest);
+  assert.strictEqual(crypto.pbkdf2Sync('', '', 2, 10, digest).toString('hex'), empty, digest);
+}
 assert.strictEqual(crypto.pbkdf2Sync('p', 's', 1, 0, 'sha1').length, 0);
 assert.strictEqual(crypto.pbkdf2Sync('', '', 1, 8, 'sha512').length, 8);
 assert.strictEqual(crypto.pbkdf2Sync('p', 's', 1, 100, 'sha3-256').length, 100);

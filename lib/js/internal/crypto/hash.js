@@ -34,6 +34,10 @@ const {
 const { prepareSecretKey } = require('internal/crypto/keys');
 
 const kState = Symbol('kState');
+
+function defaultEncodingIsBuffer() {
+  return getDefaultEncoding() === 'buffer';
+}
 const kFinalized = Symbol('kFinalized');
 
 // Calls handle.update for string or view data with node's encoding rules: UTF-8 and Latin-1
@@ -87,8 +91,15 @@ Hash.prototype._flush = function _flush(callback) {
 };
 
 Hash.prototype.update = function update(data, encoding) {
-  encoding = encoding || getDefaultEncoding();
   if (this[kState][kFinalized]) throw new ERR_CRYPTO_HASH_FINALIZED();
+  // Fast path: UTF-8 strings and views with no encoding.
+  if (encoding === undefined && defaultEncodingIsBuffer()) {
+    if (typeof data === 'string' || isArrayBufferView(data)) {
+      if (!this[kHandle].update(data, false)) throw new ERR_CRYPTO_HASH_UPDATE_FAILED();
+      return this;
+    }
+  }
+  encoding = encoding || getDefaultEncoding();
   if (typeof data === 'string') {
     validateEncoding(data, encoding);
   } else if (!isArrayBufferView(data)) {
