@@ -19,6 +19,7 @@ const {
   hexWrite,
   ucs2Write,
   utf8Write,
+  createUnsafeArrayBuffer,
 } = internalBinding('buffer');
 
 const {
@@ -737,8 +738,27 @@ function stringTooLong() {
   return new StringTooLong();
 }
 
+// A Buffer over fresh memory that is not zero-filled (allocUnsafeSlow).
+function createUnsafeBuffer(size) {
+  return new FastBuffer(createUnsafeArrayBuffer(size));
+}
+
+// Node marks pool memory as not transferable to workers; there are no workers here yet.
+function markAsUntransferable(obj) {}
+
 module.exports = {
   FastBuffer,
   addBufferPrototypeMethods,
+  createUnsafeBuffer,
+  markAsUntransferable,
+  // Usable both as `readUInt16BE.call(buf, offset)` (node's form) and `readUInt16BE(buf, offset)`.
+  readUInt16BE(bufOrOffset, offset) {
+    return ArrayBuffer.isView(this) ? readUInt16BE.call(this, bufOrOffset) :
+      readUInt16BE.call(bufOrOffset, offset);
+  },
+  readUInt32BE(bufOrOffset, offset) {
+    return ArrayBuffer.isView(this) ? readUInt32BE.call(this, bufOrOffset) :
+      readUInt32BE.call(bufOrOffset, offset);
+  },
   stringTooLong,
 };
