@@ -130,29 +130,6 @@ module.exports = {
   'values': [],
   'callable': false
  },
- 'cluster': {
-  'functions': [
-   'Worker',
-   'disconnect',
-   'fork',
-   'setupMaster',
-   'setupPrimary'
-  ],
-  'values': [
-   'SCHED_NONE',
-   'SCHED_RR',
-   '_events',
-   '_eventsCount',
-   '_maxListeners',
-   'isMaster',
-   'isPrimary',
-   'isWorker',
-   'schedulingPolicy',
-   'settings',
-   'workers'
-  ],
-  'callable': false
- },
  'crypto': {
   'functions': [
    'Certificate',
