@@ -78,8 +78,15 @@ let INSPECT_MAX_BYTES = 50;
 // ---------------------------------------------------------------------------------------------
 // Allocation and the pool.
 
+// Memory that is not zero-filled; sizes the binding cannot take (a user-set Buffer.poolSize
+// of 2 ** 40, say) go to `new ArrayBuffer` for its RangeError.
+function unsafeArrayBuffer(size) {
+  if (typeof size !== 'number' || !(size >= 0 && size <= kMaxLength)) return new ArrayBuffer(size);
+  return createUnsafeArrayBuffer(size);
+}
+
 function createUnsafeBuffer(size) {
-  return new FastBuffer(createUnsafeArrayBuffer(size));
+  return new FastBuffer(unsafeArrayBuffer(size));
 }
 
 let poolSize;
@@ -88,7 +95,7 @@ let allocPool;
 
 function createPool() {
   poolSize = Buffer.poolSize;
-  allocPool = createUnsafeArrayBuffer(poolSize);
+  allocPool = unsafeArrayBuffer(poolSize);
   poolOffset = 0;
 }
 
@@ -631,6 +638,12 @@ Buffer.prototype.compare = function compare(target, targetStart, targetEnd, sour
   else validateOffset(sourceEnd, 'sourceEnd', 0, this.length);
   if (sourceStart >= sourceEnd) return (targetStart >= targetEnd ? 0 : -1);
   if (targetStart >= targetEnd) return 1;
+  if (sourceStart > this.byteLength) {
+    // Only reachable for receivers whose length is not their byte length (a DataView).
+    const err = new RangeError('The value of "sourceStart" is out of range.');
+    err.code = 'ERR_OUT_OF_RANGE';
+    throw err;
+  }
   return compareOffset(this, target, targetStart, sourceStart, targetEnd, sourceEnd);
 };
 

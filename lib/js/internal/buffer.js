@@ -740,6 +740,7 @@ function stringTooLong() {
 
 // A Buffer over fresh memory that is not zero-filled (allocUnsafeSlow).
 function createUnsafeBuffer(size) {
+  if (typeof size !== 'number' || !(size >= 0 && size <= 2 ** 32)) return new FastBuffer(size);
   return new FastBuffer(createUnsafeArrayBuffer(size));
 }
 
