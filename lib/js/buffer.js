@@ -62,7 +62,9 @@ const {
   lazyDOMException,
   normalizeEncoding,
 } = require('internal/util');
-const { isAnyArrayBuffer, isArrayBufferView, isUint8Array } = require('internal/util/types');
+const {
+  isAnyArrayBuffer, isArrayBufferView, isTypedArray, isUint8Array,
+} = require('internal/util/types');
 const { validateArray, validateNumber, validateString } = require('internal/validators');
 const { FastBuffer, addBufferPrototypeMethods, stringTooLong } = require('internal/buffer');
 
@@ -757,7 +759,7 @@ function _fill(buf, value, offset, end, encoding) {
 
 // write(string[, offset[, length]][, encoding]).
 Buffer.prototype.write = function write(string, offset, length, encoding) {
-  if (!isArrayBufferView(this)) throw notABuffer();
+  if (!isTypedArray(this)) throw notABuffer();  // Offsets below count `this.length`.
   if (typeof string !== 'string') throw argumentMustBeString();
   if (offset === undefined) return utf8Write(this, string, 0, this.length);
   if (length === undefined && typeof offset === 'string') {

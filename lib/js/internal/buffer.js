@@ -667,7 +667,7 @@ function addBufferPrototypeMethods(proto) {
     proto[name] = {
       [name](start, end) {
         if (!isUint8ArrayLike(this)) throw notABuffer();
-        const len = this.length;
+        const len = this.byteLength;  // Byte length: any view works, as in node's binding.
         start = toIndex(start, 0);
         end = toIndex(end, len);
         if (end < start) end = start;
@@ -691,7 +691,7 @@ function addBufferPrototypeMethods(proto) {
           err.code = 'ERR_INVALID_ARG_TYPE';
           throw err;
         }
-        const len = this.length;
+        const len = this.byteLength;  // Byte length: any view works, as in node's binding.
         offset = toIndex(offset, 0);
         if (offset > len) throw new ERR_BUFFER_OUT_OF_BOUNDS('offset');
         length = toIndex(length, len - offset);
