@@ -1,100 +1,307 @@
 'use strict';
-// process.stdout/stderr/stdin. Writes to stdout and stderr are synchronous for files, pipes and
-// terminals (as node on Linux), so output is never lost or reordered at exit. Full stream
-// semantics come with node:stream; until then these are EventEmitters with the write side of
-// a Writable.
+// process.stdout, process.stderr and process.stdin as real streams.
+//
+// stdout/stderr are Writables whose _write is a synchronous write(2) of the whole chunk, for
+// files, pipes and terminals alike (node on Linux makes pipes and TTYs blocking for stdio), so
+// output is never lost or reordered at exit. As node's stdio streams they cannot really be
+// destroyed (destroy() leaves the fd open and the stream usable), and a write error such as
+// EPIPE is emitted as 'error' on the stream.
+//
+// stdin is a Readable over fd 0. Reading is on demand: when the stream wants data (flowing or
+// read()), one read(2) of up to 64 KiB runs from a setImmediate callback and its bytes are
+// pushed; 0 bytes is the end. For files this is what node's fs.ReadStream does. For pipes and
+// terminals the read blocks the event loop until input arrives (node reads them
+// asynchronously); a read that is still only scheduled when the stream is paused is dropped,
+// so a paused stdin never blocks and never keeps the process alive. setRawMode is not
+// available yet.
 
-const EventEmitter = require('events');
-const { writeString, writeBuffer } = internalBinding('fs');
-const { isTTY, getWindowSize, guessHandleType } = internalBinding('tty_wrap');
+const { Readable, Writable } = require('stream');
+const { Buffer } = require('buffer');
+const { writeString, writeBuffer, read: readFd } = internalBinding('fs');
+const { isTTY, getWindowSize } = internalBinding('tty_wrap');
+const { guessHandleType } = require('internal/util');
 
-class SyncWriteStream extends EventEmitter {
-  constructor(fd) {
-    super();
-    this.fd = fd;
-    this._type = guessHandleType(fd);
-    this._isStdio = true;
-    this.writable = true;
-    this.destroyed = false;
-    if (isTTY(fd)) {
-      this.isTTY = true;
-      const size = getWindowSize(fd);
-      if (Array.isArray(size)) [this.columns, this.rows] = size;
-    }
-  }
-
-  write(chunk, encoding, callback) {
-    if (typeof encoding === 'function') {
-      callback = encoding;
-      encoding = undefined;
-    }
-    const ctx = {};
-    if (typeof chunk === 'string') {
-      writeString(this.fd, chunk, ctx);
-    } else if (ArrayBuffer.isView(chunk)) {
-      writeBuffer(this.fd, chunk, ctx);
-    } else {
-      const { ERR_INVALID_ARG_TYPE } = require('internal/errors').codes;
-      throw new ERR_INVALID_ARG_TYPE('chunk', ['string', 'Buffer', 'TypedArray', 'DataView'], chunk);
-    }
-    const err = ctx.errno === undefined ? null : require('internal/errors').UVException(ctx);
-    if (err !== null && err.code === 'EPIPE') {
-      // Reader went away (`ringjs x | head`): stop writing quietly, as node does for stdio.
-      this.destroyed = true;
-    }
-    if (typeof callback === 'function') process.nextTick(callback, err);
-    else if (err !== null && err.code !== 'EPIPE') process.nextTick(() => this.emit('error', err));
-    return true;
-  }
-
-  end(chunk, encoding, callback) {
-    if (typeof chunk === 'function') {
-      callback = chunk;
-      chunk = undefined;
-    }
-    if (chunk !== undefined && chunk !== null) this.write(chunk, encoding);
-    if (typeof callback === 'function') process.nextTick(callback);
-    return this;
-  }
-
-  cork() {}
-  uncork() {}
-  setDefaultEncoding() { return this; }
-  destroy() { this.destroyed = true; return this; }
-  getColorDepth(env = process.env) {
-    if (!this.isTTY) return 1;
-    if (env.NO_COLOR !== undefined || env.NODE_DISABLE_COLORS !== undefined) return 1;
-    if (env.TERM === 'dumb') return 1;
-    if (env.COLORTERM === 'truecolor' || env.COLORTERM === '24bit') return 24;
-    if (env.TERM?.endsWith('256color')) return 8;
-    return 4;
-  }
-  hasColors(count = 16, env) {
-    if (typeof count === 'object') { env = count; count = 16; }
-    return count <= 2 ** this.getColorDepth(env);
-  }
-  get writableLength() { return 0; }
-  get writableHighWaterMark() { return 16384; }
-  get writableNeedDrain() { return false; }
+let errorsModule;
+function errors() {
+  errorsModule ??= require('internal/errors');
+  return errorsModule;
 }
 
-class StdinStream extends EventEmitter {
-  constructor(fd) {
-    super();
-    this.fd = fd;
-    if (isTTY(fd)) this.isTTY = true;
+// stdio streams survive destroy(): the fd stays open and the stream is reset, but 'close' is
+// still observable (finished() and pipeline() rely on it).
+function dummyDestroy(err, cb) {
+  cb(err);
+  this._undestroy();
+  if (!this._writableState?.emitClose && !this._readableState?.emitClose) {
+    process.nextTick(() => { this.emit('close'); });
   }
-  setEncoding() { return this; }
-  resume() { return this; }
-  pause() { return this; }
-  read() {
-    const { ERR_NOT_IMPLEMENTED } = require('internal/errors').codes;
-    throw new ERR_NOT_IMPLEMENTED('process.stdin.read');
+}
+
+function handleType(fd) {
+  switch (guessHandleType(fd)) {
+    case 'TTY': return 'tty';
+    case 'FILE': return 'fs';
+    case 'PIPE':
+    case 'TCP': return 'pipe';
+    default: return 'unknown';
   }
+}
+
+function writeChunk(fd, chunk, encoding) {
+  const ctx = {};
+  if (typeof chunk === 'string') {
+    if (encoding === 'utf8' || encoding === 'utf-8' || encoding === undefined) {
+      writeString(fd, chunk, ctx);
+    } else {
+      writeBuffer(fd, Buffer.from(chunk, encoding), ctx);
+    }
+  } else {
+    writeBuffer(fd, chunk, ctx);
+  }
+  return ctx.errno === undefined ? null : errors().UVException(ctx);
+}
+
+// Writable over an fd with synchronous writes (node's SyncWriteStream, also used here for
+// pipes and terminals).
+function SyncWriteStream(fd, type) {
+  Writable.call(this, { autoDestroy: true, decodeStrings: false });
+  this.fd = fd;
+  this.readable = false;
+  this.autoClose = false;
+  this._type = type;
+  this._isStdio = true;
+  this.destroySoon = this.destroy;
+  this._destroy = dummyDestroy;
+  if (type === 'tty') {
+    this.isTTY = true;
+    const size = getWindowSize(fd);
+    if (Array.isArray(size)) [this.columns, this.rows] = size;
+  }
+}
+Object.setPrototypeOf(SyncWriteStream.prototype, Writable.prototype);
+Object.setPrototypeOf(SyncWriteStream, Writable);
+
+SyncWriteStream.prototype._write = function(chunk, encoding, cb) {
+  cb(writeChunk(this.fd, chunk, encoding));
+};
+
+// Terminal queries and cursor control (tty.WriteStream's API). Color depth as node computes
+// it from the environment: 1, 4, 8 or 24 bits.
+const TERM_ENVS = {
+  __proto__: null,
+  'eterm': 4, 'cons25': 4, 'console': 4, 'cygwin': 4, 'dtterm': 4, 'gnome': 4, 'hurd': 4,
+  'jfbterm': 4, 'konsole': 4, 'kterm': 4, 'mlterm': 4, 'mosh': 24, 'putty': 4, 'st': 4,
+  'rxvt-unicode-24bit': 24, 'terminator': 24, 'xterm-kitty': 24,
+};
+const TERM_ENVS_REG_EXP = [
+  /ansi/, /color/, /linux/, /direct/, /^con[0-9]*x[0-9]/, /^rxvt/, /^screen/, /^xterm/,
+  /^vt100/, /^vt220/,
+];
+const CI_ENVS = ['APPVEYOR', 'BUILDKITE', 'CIRCLECI', 'DRONE', 'GITEA_ACTIONS',
+                 'GITHUB_ACTIONS', 'GITLAB_CI', 'TRAVIS'];
+
+function colorDepth(env) {
+  if (env.FORCE_COLOR !== undefined) {
+    switch (env.FORCE_COLOR) {
+      case '':
+      case '1':
+      case 'true':
+        return 4;
+      case '2':
+        return 8;
+      case '3':
+        return 24;
+      default:
+        return 1;
+    }
+  }
+  if (env.NODE_DISABLE_COLORS !== undefined || env.NO_COLOR !== undefined ||
+      env.TERM === 'dumb') {
+    return 1;
+  }
+  if (env.TMUX) return 24;
+  if (env.CI) {
+    if (CI_ENVS.some((sign) => sign in env) || env.CI_NAME === 'codeship') return 8;
+    return 1;
+  }
+  if ('TEAMCITY_VERSION' in env) {
+    return /^(9\.(0*[1-9]\d*)\.|\d{2,}\.)/.test(env.TEAMCITY_VERSION) ? 4 : 1;
+  }
+  switch (env.TERM_PROGRAM) {
+    case 'iTerm.app':
+      if (!env.TERM_PROGRAM_VERSION || /^[0-2]\./.test(env.TERM_PROGRAM_VERSION)) return 8;
+      return 24;
+    case 'HyperTerm':
+    case 'MacTerm':
+      return 24;
+    case 'Apple_Terminal':
+      return 8;
+  }
+  if (env.COLORTERM === 'truecolor' || env.COLORTERM === '24bit') return 24;
+  if (env.TERM) {
+    if (/truecolor/.test(env.TERM)) return 24;
+    if (/^xterm-256/.test(env.TERM)) return 8;
+    const termEnv = env.TERM.toLowerCase();
+    if (TERM_ENVS[termEnv]) return TERM_ENVS[termEnv];
+    if (TERM_ENVS_REG_EXP.some((term) => term.test(termEnv))) return 4;
+  }
+  if (env.COLORTERM) return 4;
+  return 1;
+}
+
+SyncWriteStream.prototype.getColorDepth = function getColorDepth(env = process.env) {
+  // Only a terminal shows colors (node has these methods on terminals only).
+  if (!this.isTTY) return 1;
+  return colorDepth(env);
+};
+
+SyncWriteStream.prototype.hasColors = function hasColors(count, env) {
+  if (env === undefined && (count === undefined || (typeof count === 'object' && count !== null))) {
+    env = count;
+    count = 16;
+  } else {
+    require('internal/validators').validateInteger(count, 'count', 2);
+  }
+  return count <= 2 ** this.getColorDepth(env);
+};
+
+SyncWriteStream.prototype.getWindowSize = function getWindowSize() {
+  return [this.columns, this.rows];
+};
+
+SyncWriteStream.prototype.cursorTo = function cursorTo(x, y, callback) {
+  if (typeof y === 'function') {
+    callback = y;
+    y = undefined;
+  }
+  const data = typeof y !== 'number' ? `\x1b[${x + 1}G` : `\x1b[${y + 1};${x + 1}H`;
+  return this.write(data, callback);
+};
+
+SyncWriteStream.prototype.moveCursor = function moveCursor(dx, dy, callback) {
+  let data = '';
+  if (dx < 0) data += `\x1b[${-dx}D`;
+  else if (dx > 0) data += `\x1b[${dx}C`;
+  if (dy < 0) data += `\x1b[${-dy}A`;
+  else if (dy > 0) data += `\x1b[${dy}B`;
+  if (data === '') {
+    if (typeof callback === 'function') process.nextTick(callback, null);
+    return true;
+  }
+  return this.write(data, callback);
+};
+
+SyncWriteStream.prototype.clearLine = function clearLine(dir, callback) {
+  const data = dir < 0 ? '\x1b[1K' : dir > 0 ? '\x1b[0K' : '\x1b[2K';
+  return this.write(data, callback);
+};
+
+SyncWriteStream.prototype.clearScreenDown = function clearScreenDown(callback) {
+  return this.write('\x1b[0J', callback);
+};
+
+const kReadSize = 64 * 1024;
+const kType = Symbol('kType');
+const kGeneration = Symbol('kGeneration');
+const kScheduled = Symbol('kScheduled');
+
+// Readable over fd 0 with synchronous reads on demand (see the header).
+function ReadStream(fd, type) {
+  // A file ends without 'close' (node's fs.ReadStream with autoClose: false).
+  Readable.call(this, {
+    highWaterMark: type === 'fs' ? kReadSize : undefined,
+    autoDestroy: type !== 'fs',
+  });
+  this.fd = fd;
+  this[kType] = type;
+  this._isStdio = true;
+  this._destroy = dummyDestroy;
+  if (type === 'tty') {
+    this.isTTY = true;
+    this.isRaw = false;
+    this.setRawMode = setRawMode;
+  }
+  // Bumped by pause(): a read scheduled before it is dropped.
+  this[kGeneration] = 0;
+  this[kScheduled] = false;
+  this.on('pause', () => {
+    if (this[kScheduled]) {
+      this[kGeneration]++;
+      this[kScheduled] = false;
+      this._readableState.reading = false;
+    }
+  });
+}
+Object.setPrototypeOf(ReadStream.prototype, Readable.prototype);
+Object.setPrototypeOf(ReadStream, Readable);
+
+ReadStream.prototype._read = function() {
+  if (this[kScheduled]) return;
+  this[kScheduled] = true;
+  setImmediate(readChunk, this, this[kGeneration]);
+};
+
+function readChunk(stream, generation) {
+  if (generation !== stream[kGeneration] || stream.destroyed) return;
+  stream[kScheduled] = false;
+  const state = stream._readableState;
+  if (stream[kType] !== 'fs' && state.flowing !== true && !state.readableListening) {
+    // Read-ahead while paused: a pipe or terminal read could block until input arrives, so
+    // wait until someone consumes the stream ('resume' or 'readable' asks again).
+    state.reading = false;
+    return;
+  }
+  const buffer = Buffer.allocUnsafe(kReadSize);
+  const ctx = {};
+  const n = readFd(stream.fd, buffer, 0, kReadSize, -1, undefined, ctx);
+  if (ctx.errno !== undefined) {
+    if (ctx.code === 'EAGAIN' || ctx.code === 'EWOULDBLOCK') {
+      // A non-blocking fd shared with another process: try again shortly.
+      stream[kScheduled] = true;
+      setTimeout(readChunk, 10, stream, generation);
+      return;
+    }
+    stream.destroy(errors().UVException(ctx));
+    return;
+  }
+  if (n === 0) {
+    stream.push(null);
+  } else if (n < 8192) {
+    // Do not keep a 64 KiB allocation alive for a short read.
+    stream.push(Buffer.from(buffer.subarray(0, n)));
+  } else {
+    stream.push(buffer.subarray(0, n));
+  }
+}
+
+// Raw mode needs termios support that ringjs does not have yet.
+function setRawMode() {
+  const { ERR_NOT_IMPLEMENTED } = errors().codes;
+  throw new ERR_NOT_IMPLEMENTED('process.stdin.setRawMode');
 }
 
 function createStdioStream(fd) {
-  return fd === 0 ? new StdinStream(fd) : new SyncWriteStream(fd);
+  const type = handleType(fd);
+  if (fd === 0) {
+    if (type === 'unknown') {
+      // No usable stdin: an empty stream.
+      const stream = new Readable({ read() { this.push(null); } });
+      stream.fd = fd;
+      return stream;
+    }
+    return new ReadStream(fd, type);
+  }
+  if (type === 'unknown') {
+    // Nowhere to write: swallow the output, as node does.
+    const stream = new Writable({ write(buf, enc, cb) { cb(); } });
+    stream.fd = fd;
+    stream._type = type;
+    stream._isStdio = true;
+    stream.destroySoon = stream.destroy;
+    stream._destroy = dummyDestroy;
+    return stream;
+  }
+  return new SyncWriteStream(fd, type);
 }
 
 module.exports = { createStdioStream, SyncWriteStream };
