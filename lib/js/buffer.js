@@ -730,8 +730,6 @@ function _fill(buf, value, offset, end, encoding) {
         value = value.charCodeAt(0);
       }
     }
-  } else if (!isArrayBufferView(value) && typeof value !== 'number') {
-    value = +value;  // Booleans, objects: ToNumber, then the low byte (as node's binding).
   }
 
   if (offset === undefined) {
@@ -744,6 +742,10 @@ function _fill(buf, value, offset, end, encoding) {
     if (offset >= end) return buf;
   }
 
+  if (typeof value !== 'number' && typeof value !== 'string' && !isArrayBufferView(value)) {
+    // Booleans, objects: ToNumber (after the offsets, as node's binding), then the low byte.
+    value = +value;
+  }
   if (typeof value === 'number') {
     const byteLen = buf.byteLength;
     const fillLength = end - offset;
@@ -760,8 +762,10 @@ function _fill(buf, value, offset, end, encoding) {
 // write(string[, offset[, length]][, encoding]).
 Buffer.prototype.write = function write(string, offset, length, encoding) {
   if (!isTypedArray(this)) throw notABuffer();  // Offsets below count `this.length`.
-  if (typeof string !== 'string') throw argumentMustBeString();
-  if (offset === undefined) return utf8Write(this, string, 0, this.length);
+  if (offset === undefined) {
+    if (typeof string !== 'string') throw argumentMustBeString();
+    return utf8Write(this, string, 0, this.length);
+  }
   if (length === undefined && typeof offset === 'string') {
     encoding = offset;
     length = this.length;
@@ -779,10 +783,14 @@ Buffer.prototype.write = function write(string, offset, length, encoding) {
       if (length > remaining) length = remaining;
     }
   }
-  if (!encoding || encoding === 'utf8') return utf8Write(this, string, offset, length);
-  if (encoding === 'ascii') return asciiWrite(this, string, offset, length);
+  // As in node, offsets and the encoding are checked before the string's type.
+  if (!encoding || encoding === 'utf8') {
+    if (typeof string !== 'string') throw argumentMustBeString();
+    return utf8Write(this, string, offset, length);
+  }
   const ops = getEncodingOps(encoding);
   if (ops === undefined) throw new ERR_UNKNOWN_ENCODING(encoding);
+  if (typeof string !== 'string') throw argumentMustBeString();
   return ops.write(this, string, offset, length);
 };
 

@@ -668,6 +668,7 @@ function addBufferPrototypeMethods(proto) {
       [name](start, end) {
         if (!isUint8ArrayLike(this)) throw notABuffer();
         const len = this.byteLength;  // Byte length: any view works, as in node's binding.
+        if (len === 0) return '';  // Before the arguments are looked at, as node.
         start = toIndex(start, 0);
         end = toIndex(end, len);
         if (end < start) end = start;
