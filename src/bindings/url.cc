@@ -6,12 +6,16 @@
 //   domainToUnicode(domain) -> the Unicode form (errors ignored, as the URL Standard's
 //                              "domain to Unicode" returns its result regardless)
 //
-// Options are the URL Standard's: CheckHyphens=false, CheckBidi=true, CheckJoiners=true,
-// UseSTD3ASCIIRules=false, Transitional_Processing=false, VerifyDnsLength=false.
+// Options are the URL Standard's: CheckHyphens=false, CheckJoiners=true, UseSTD3ASCIIRules=false,
+// Transitional_Processing=false, VerifyDnsLength=false. CheckBidi is done here rather than by
+// ICU, the way node's URL parser (ada) does it, which is laxer than RFC 5893 (see BidiOk).
+#include <unicode/uchar.h>
 #include <unicode/uidna.h>
+#include <unicode/utf16.h>
 #include <unicode/utypes.h>
 
 #include <cstdint>
+#include <initializer_list>
 #include <vector>
 
 #include "runtime/binding.h"
@@ -24,8 +28,7 @@ namespace {
 const UIDNA* Uts46() {
   static const UIDNA* idna = [] {
     UErrorCode status = U_ZERO_ERROR;
-    UIDNA* created = uidna_openUTS46(UIDNA_CHECK_BIDI | UIDNA_CHECK_CONTEXTJ |
-                                         UIDNA_NONTRANSITIONAL_TO_ASCII |
+    UIDNA* created = uidna_openUTS46(UIDNA_CHECK_CONTEXTJ | UIDNA_NONTRANSITIONAL_TO_ASCII |
                                          UIDNA_NONTRANSITIONAL_TO_UNICODE,
                                      &status);
     return U_FAILURE(status) ? nullptr : created;
@@ -82,11 +85,96 @@ void ReturnUChars(const v8::FunctionCallbackInfo<v8::Value>& info,
   }
 }
 
+// The bidi check of node's URL parser, per label of the Unicode form (observed behaviour):
+// a label without R, AL or AN characters is not checked. One that starts with an L character
+// only must not have R, AL or AN strictly between its first and its last non-NSM character.
+// Any other is held to RFC 5893's rules for right-to-left labels (allowed classes, the class of
+// the last non-NSM character, not both EN and AN); rule 1 (the first character) is not applied.
+bool IsOneOf(UCharDirection d, std::initializer_list<UCharDirection> set) {
+  for (UCharDirection s : set) {
+    if (d == s) return true;
+  }
+  return false;
+}
+
+bool LabelBidiOk(const std::vector<UCharDirection>& dirs) {
+  bool rtl = false;
+  for (UCharDirection d : dirs) {
+    if (IsOneOf(d, {U_RIGHT_TO_LEFT, U_RIGHT_TO_LEFT_ARABIC, U_ARABIC_NUMBER})) rtl = true;
+  }
+  if (!rtl) return true;
+  size_t last = dirs.size();
+  while (last > 0 && dirs[last - 1] == U_DIR_NON_SPACING_MARK) last--;
+  if (last == 0) return true;
+  last--;
+  if (dirs[0] == U_LEFT_TO_RIGHT) {
+    for (size_t i = 1; i < last; i++) {
+      if (!IsOneOf(dirs[i], {U_LEFT_TO_RIGHT, U_EUROPEAN_NUMBER, U_EUROPEAN_NUMBER_SEPARATOR,
+                             U_COMMON_NUMBER_SEPARATOR, U_EUROPEAN_NUMBER_TERMINATOR,
+                             U_OTHER_NEUTRAL, U_BOUNDARY_NEUTRAL, U_DIR_NON_SPACING_MARK})) {
+        return false;
+      }
+    }
+    return true;
+  }
+  bool en = false;
+  bool an = false;
+  for (UCharDirection d : dirs) {
+    if (!IsOneOf(d, {U_RIGHT_TO_LEFT, U_RIGHT_TO_LEFT_ARABIC, U_ARABIC_NUMBER,
+                     U_EUROPEAN_NUMBER, U_EUROPEAN_NUMBER_SEPARATOR, U_COMMON_NUMBER_SEPARATOR,
+                     U_EUROPEAN_NUMBER_TERMINATOR, U_OTHER_NEUTRAL, U_BOUNDARY_NEUTRAL,
+                     U_DIR_NON_SPACING_MARK})) {
+      return false;
+    }
+    if (d == U_EUROPEAN_NUMBER) en = true;
+    if (d == U_ARABIC_NUMBER) an = true;
+  }
+  if (!IsOneOf(dirs[last], {U_RIGHT_TO_LEFT, U_RIGHT_TO_LEFT_ARABIC, U_EUROPEAN_NUMBER,
+                            U_ARABIC_NUMBER})) {
+    return false;
+  }
+  return !(en && an);
+}
+
+bool BidiOk(const std::vector<UChar>& unicode) {
+  std::vector<UCharDirection> dirs;
+  size_t i = 0;
+  const size_t length = unicode.size();
+  while (i <= length) {
+    if (i == length || unicode[i] == u'.') {
+      if (!LabelBidiOk(dirs)) return false;
+      dirs.clear();
+      i++;
+      continue;
+    }
+    UChar32 c;
+    U16_NEXT(unicode.data(), i, length, c);
+    dirs.push_back(u_charDirection(c));
+  }
+  return true;
+}
+
 void DomainToASCII(const v8::FunctionCallbackInfo<v8::Value>& info) {
   std::vector<UChar> out;
   uint32_t errors = 0;
   if (!Run(info, uidna_nameToASCII, &out, &errors)) return;
   if ((errors & ~kIgnoredErrors) != 0) return;
+  std::vector<UChar> unicode;
+  UErrorCode status = U_ZERO_ERROR;
+  UIDNAInfo idna_info = UIDNA_INFO_INITIALIZER;
+  unicode.resize(out.size() + 16);
+  int32_t length;
+  for (;;) {
+    status = U_ZERO_ERROR;
+    length = uidna_nameToUnicode(Uts46(), out.data(), static_cast<int32_t>(out.size()),
+                                 unicode.data(), static_cast<int32_t>(unicode.size()),
+                                 &idna_info, &status);
+    if (status != U_BUFFER_OVERFLOW_ERROR) break;
+    unicode.resize(static_cast<size_t>(length) + 1);
+  }
+  if (U_FAILURE(status)) return;
+  unicode.resize(static_cast<size_t>(length));
+  if (!BidiOk(unicode)) return;
   ReturnUChars(info, out);
 }
 

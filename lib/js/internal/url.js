@@ -505,9 +505,6 @@ function isWindowsDriveLetterCodes(c0, c1) {
 function isWindowsDriveLetter(str) {
   return str.length === 2 && isWindowsDriveLetterCodes(str.charCodeAt(0), str.charCodeAt(1));
 }
-function isNormalizedWindowsDriveLetter(str) {
-  return str.length === 2 && isAsciiAlpha(str.charCodeAt(0)) && str[1] === ':';
-}
 function startsWithWindowsDriveLetter(input, p) {
   if (input.length - p < 2) return false;
   if (!isWindowsDriveLetterCodes(input.charCodeAt(p), input.charCodeAt(p + 1))) return false;
@@ -531,9 +528,14 @@ function isDoubleDot(s) {
   }
 }
 
+// As node (ada): a segment that merely starts with a normalized drive letter ('C:x') counts.
+function startsWithNormalizedDriveLetter(str) {
+  return str.length >= 2 && isAsciiAlpha(str.charCodeAt(0)) && str[1] === ':';
+}
+
 function shortenPath(url) {
   const path = url.path;
-  if (url.scheme === 'file' && path.length === 1 && isNormalizedWindowsDriveLetter(path[0])) {
+  if (url.scheme === 'file' && path.length === 1 && startsWithNormalizedDriveLetter(path[0])) {
     return;
   }
   path.pop();
@@ -862,7 +864,7 @@ function basicParse(input, base, url, stateOverride) {
           if (base != null && base.scheme === 'file') {
             url.host = base.host;
             if (!startsWithWindowsDriveLetter(input, p) && base.path.length > 0 &&
-                isNormalizedWindowsDriveLetter(base.path[0])) {
+                startsWithNormalizedDriveLetter(base.path[0])) {
               url.path.push(base.path[0]);
             }
           }
@@ -1636,7 +1638,8 @@ class URL {
   get host() {
     URL.#check(this);
     const url = this.#url;
-    if (url.host === null) return '';
+    // An empty host with a port (only node's host setter makes one) reads as '', as node's.
+    if (url.host === null || url.host === '') return '';
     if (url.port === null) return url.host;
     return `${url.host}:${url.port}`;
   }
@@ -1718,7 +1721,7 @@ class URL {
   }
 
   get searchParams() {
-    URL.#check(this);
+    // As node's: a foreign receiver gets V8's own private-field error here.
     if (this.#searchParams === null) {
       const params = new URLSearchParams();
       setSearchParamsList(params, this.#url.query);
@@ -1812,6 +1815,16 @@ class URL {
     return this.href;
   }
 
+  static parse(url, base = undefined) {
+    if (arguments.length === 0) throw new ERR_MISSING_ARGS('url');
+    try {
+      return new URL(url, base);
+    } catch (err) {
+      if (err?.code === 'ERR_INVALID_URL') return null;
+      throw err;
+    }
+  }
+
   static canParse(url, base = undefined) {
     if (arguments.length === 0) throw new ERR_MISSING_ARGS('url');
     url = toUSVString(url);
@@ -1821,16 +1834,6 @@ class URL {
       if (baseRecord === null) return false;
     }
     return basicParse(url, baseRecord) !== null;
-  }
-
-  static parse(url, base = undefined) {
-    if (arguments.length === 0) throw new ERR_MISSING_ARGS('url');
-    try {
-      return new URL(url, base);
-    } catch (err) {
-      if (err?.code === 'ERR_INVALID_URL') return null;
-      throw err;
-    }
   }
 
   static createObjectURL(obj) {
@@ -1890,8 +1893,8 @@ Object.defineProperties(URL.prototype, {
   toJSON: kEnumerableProperty,
 });
 Object.defineProperties(URL, {
-  canParse: { __proto__: null, configurable: true, writable: true, enumerable: true },
   parse: { __proto__: null, configurable: true, writable: true, enumerable: true },
+  canParse: { __proto__: null, configurable: true, writable: true, enumerable: true },
   createObjectURL: kEnumerableProperty,
   revokeObjectURL: kEnumerableProperty,
 });
