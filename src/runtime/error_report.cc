@@ -80,8 +80,13 @@ void PrintFatalException(Environment* env, v8::Local<v8::Value> exception,
     body = ToUtf8(isolate, exception);
   }
 
+  // A stack that already starts with the arrow was decorated in JS (ES module link errors, as
+  // node's decorateErrorStack): print it as it is.
+  if (!arrow.empty() && body.compare(0, arrow.size(), arrow) == 0) arrow.clear();
   std::string report;
-  if (exception->IsNativeError()) {
+  if (arrow.empty() && exception->IsNativeError()) {
+    report = body + "\n";
+  } else if (exception->IsNativeError()) {
     // The arrow goes before the stack, separated by a blank line.
     report = arrow + (arrow.empty() ? "" : "\n") + body + "\n";
   } else {

@@ -177,8 +177,17 @@ function instantiate(job) {
     job.wrap.instantiate();
   } catch (error) {
     decorateMissingExport(error);
+    decorateErrorStack(error);
     throw error;
   }
+}
+
+// As node's decorateErrorStack: a link-time SyntaxError carries the source arrow inside its
+// stack (the fatal report then prints it without a blank line after the caret).
+function decorateErrorStack(error) {
+  if (!(error instanceof SyntaxError)) return;
+  const arrow = internalBinding('errors').getArrowMessage(error);
+  if (arrow) error.stack = arrow + error.stack;
 }
 
 // ReferenceErrors for CommonJS globals get node's explanation.
