@@ -10,6 +10,7 @@
 
 module.exports = Readable;
 Readable.ReadableState = ReadableState;
+Readable._fromList = fromList;
 
 const EE = require('events');
 const { Stream, prependListener } = require('internal/streams/legacy');
@@ -74,6 +75,9 @@ const kHasFlowing = 1 << 23;
 const kFlowing = 1 << 24;
 const kHasPaused = 1 << 25;
 const kPaused = 1 << 26;
+// A 'data' listener was added with on()/addListener() and not all of them removed since (node
+// 20 checks this instead of counting listeners when it hands a chunk straight to 'data').
+const kDataListening = 1 << 27;
 
 const kState = Symbol('kState');
 const kErroredValue = Symbol('kErroredValue');
@@ -358,8 +362,8 @@ function readableAddChunk(stream, chunk, encoding, addToFront) {
 }
 
 function addChunk(stream, state, chunk, addToFront) {
-  if ((state[kState] & (kFlowing | kSync)) === kFlowing && state.length === 0 &&
-      stream.listenerCount('data') > 0) {
+  if ((state[kState] & (kFlowing | kSync | kDataListening)) === (kFlowing | kDataListening) &&
+      state.length === 0) {
     // Flowing with an empty queue, outside _read(): hand the chunk straight to 'data'.
     if ((state[kState] & kMultiAwaitDrain) !== 0) state.awaitDrainWriters.clear();
     else state.awaitDrainWriters = null;
@@ -737,6 +741,7 @@ Readable.prototype.on = function(ev, fn) {
   const state = this._readableState;
 
   if (ev === 'data') {
+    state[kState] |= kDataListening;
     // A 'readable' listener keeps the stream in paused mode (as node 20, this only ever sets
     // the flag; a removed listener is accounted for on the next tick).
     if (this.listenerCount('readable') > 0) state[kState] |= kReadableListening;
@@ -757,10 +762,13 @@ Readable.prototype.on = function(ev, fn) {
 Readable.prototype.addListener = Readable.prototype.on;
 
 Readable.prototype.removeListener = function(ev, fn) {
+  const state = this._readableState;
   const res = Stream.prototype.removeListener.call(this, ev, fn);
   if (ev === 'readable') {
     // After the current tick, so that a listener can be swapped without side effects.
     process.nextTick(updateReadableListening, this);
+  } else if (ev === 'data' && this.listenerCount('data') === 0) {
+    state[kState] &= ~kDataListening;
   }
   return res;
 };
@@ -1186,4 +1194,3 @@ Readable.wrap = function(src, options) {
   }).wrap(src);
 };
 
-Readable._fromList = fromList;

@@ -161,11 +161,6 @@ function addOnFinishedCallback(state, cb) {
   }
 }
 
-WritableState.prototype.getBuffer = function getBuffer() {
-  return (this[kState] & kBuffered) !== 0 ?
-    this[kBufferedValue].slice(this.bufferedIndex) : [];
-};
-
 Object.defineProperties(WritableState.prototype, {
   objectMode: flagAccessor(kObjectMode),
   // _final has been called.
@@ -242,9 +237,13 @@ Object.defineProperties(WritableState.prototype, {
     enumerable: false,
     get() { return (this[kState] & kWriteCb) !== 0 ? this[kWriteCbValue] : nop; },
     set(value) {
-      this[kWriteCbValue] = value;
-      if (typeof value === 'function' && value !== nop) this[kState] |= kWriteCb;
-      else this[kState] &= ~kWriteCb;
+      if (value) {
+        this[kWriteCbValue] = value;
+        this[kState] |= kWriteCb;
+      } else {
+        this[kWriteCbValue] = null;
+        this[kState] &= ~kWriteCb;
+      }
     },
   },
   afterWriteTickInfo: {
@@ -269,12 +268,18 @@ Object.defineProperties(WritableState.prototype, {
       else this[kState] &= ~kBuffered;
     },
   },
-  bufferedRequestCount: {
-    __proto__: null,
-    get() {
-      return (this[kState] & kBuffered) !== 0 ?
-        this[kBufferedValue].length - this.bufferedIndex : 0;
-    },
+});
+
+WritableState.prototype.getBuffer = function getBuffer() {
+  return (this[kState] & kBuffered) !== 0 ?
+    this[kBufferedValue].slice(this.bufferedIndex) : [];
+};
+
+Object.defineProperty(WritableState.prototype, 'bufferedRequestCount', {
+  __proto__: null,
+  get() {
+    return (this[kState] & kBuffered) !== 0 ?
+      this[kBufferedValue].length - this.bufferedIndex : 0;
   },
 });
 
@@ -431,7 +436,7 @@ function writeOrBuffer(stream, state, chunk, encoding, callback) {
     }
   } else {
     state.writelen = len;
-    state.writecb = callback;
+    if (callback !== nop) state.writecb = callback;
     state[kState] |= kWriting | kSync | kExpectWriteCb;
     stream._write(chunk, encoding, state.onwrite);
     state[kState] &= ~kSync;
@@ -446,7 +451,7 @@ function writeOrBuffer(stream, state, chunk, encoding, callback) {
 
 function doWrite(stream, state, writev, len, chunk, encoding, cb) {
   state.writelen = len;
-  state.writecb = cb;
+  if (cb !== nop) state.writecb = cb;
   state[kState] |= kWriting | kSync | kExpectWriteCb;
   if ((state[kState] & kDestroyed) !== 0) state.onwrite(new ERR_STREAM_DESTROYED('write'));
   else if (writev) stream._writev(chunk, state.onwrite);
@@ -736,7 +741,7 @@ function prefinish(stream, state) {
       state[kState] |= kFinalCalled;
       callFinal(stream, state);
     } else {
-      state[kState] |= kPrefinished;
+      state[kState] |= kPrefinished | kFinalCalled;
       stream.emit('prefinish');
     }
   }
