@@ -24,7 +24,6 @@ const {
   randomFillSync,
   randomInt,
   randomUUID,
-  getRandomValues,
   secureHeapUsed,
 } = require('internal/crypto/random');
 const {
@@ -61,7 +60,10 @@ const implemented = {
   randomFillSync,
   randomInt,
   randomUUID,
-  getRandomValues(array) { return getRandomValues(array); },
+  getRandomValues(array) {
+    const { crypto: webcrypto } = require('internal/crypto/webcrypto');
+    return Reflect.apply(webcrypto.getRandomValues, webcrypto, [array]);
+  },
   secureHeapUsed,
   pbkdf2,
   pbkdf2Sync,
@@ -100,10 +102,30 @@ const kExportOrder = [
   'webcrypto', 'subtle', 'getRandomValues',
 ];
 
+// Web Crypto, loaded on first use.
+const accessors = {
+  webcrypto: {
+    __proto__: null,
+    configurable: false,
+    enumerable: true,
+    get() { return require('internal/crypto/webcrypto').crypto; },
+    set: undefined,
+  },
+  subtle: {
+    __proto__: null,
+    configurable: false,
+    enumerable: true,
+    get() { return require('internal/crypto/webcrypto').crypto.subtle; },
+    set: undefined,
+  },
+};
+
 const stubs = stubModule('crypto');
 module.exports = {};
 for (const name of kExportOrder) {
-  if (Object.prototype.hasOwnProperty.call(implemented, name)) {
+  if (accessors[name] !== undefined) {
+    Object.defineProperty(module.exports, name, accessors[name]);
+  } else if (Object.prototype.hasOwnProperty.call(implemented, name)) {
     Object.defineProperty(module.exports, name, {
       __proto__: null,
       value: implemented[name],

@@ -155,6 +155,47 @@ void OneShotDigest(const v8::FunctionCallbackInfo<v8::Value>& info) {
   info.GetReturnValue().Set(NewUint8Array(isolate, out.data(), out.size()));
 }
 
+// A digest computed on the thread pool (Web Crypto's subtle.digest); the input is copied.
+class DigestJob : public PoolJob {
+ public:
+  DigestJob(const EVP_MD* md, const unsigned char* data, size_t size)
+      : md_(md), data_(data, data + size) {}
+  void Work() override {
+    out_.resize(EVP_MAX_MD_SIZE);
+    unsigned int len = 0;
+    ok_ = EVP_Digest(data_.data(), data_.size(), out_.data(), &len, md_, nullptr) == 1;
+    out_.resize(ok_ ? len : 0);
+    ERR_clear_error();
+  }
+  void Done(Environment* env, std::vector<v8::Local<v8::Value>>* argv) override {
+    v8::Isolate* isolate = env->isolate();
+    if (!ok_) {
+      argv->push_back(v8::Undefined(isolate));
+      return;
+    }
+    argv->push_back(NewUint8Array(isolate, std::move(out_))->Buffer());
+  }
+
+ private:
+  const EVP_MD* md_;
+  std::vector<unsigned char> data_;
+  std::vector<unsigned char> out_;
+  bool ok_ = false;
+};
+
+// digestJob(algorithm, data, ondone): ondone(ArrayBuffer | undefined) after the pool ran it.
+void DigestJobStart(const v8::FunctionCallbackInfo<v8::Value>& info) {
+  v8::Isolate* isolate = info.GetIsolate();
+  Environment* env = Environment::From(info);
+  const EVP_MD* md = GetCryptoData(env)->Digest(ToStdString(isolate, info[0]));
+  ByteView bytes;
+  if (md == nullptr || !GetByteView(info[1], &bytes) || !info[2]->IsFunction()) {
+    return ThrowTypeError(isolate, "digestJob(algorithm, data, ondone)");
+  }
+  PoolJob::Start(env, std::make_unique<DigestJob>(md, bytes.data, bytes.size),
+                 info[2].As<v8::Function>());
+}
+
 // getDigestSize(algorithm) -> bytes, or -1 for an unknown digest.
 void GetDigestSize(const v8::FunctionCallbackInfo<v8::Value>& info) {
   Environment* env = Environment::From(info);
@@ -174,6 +215,7 @@ void InitHash(Environment* env, v8::Local<v8::Object> target) {
   SetValue(context, target, "Hash", tmpl->GetFunction(context).ToLocalChecked());
   SetMethod(context, target, "oneShotDigest", OneShotDigest);
   SetMethod(context, target, "getDigestSize", GetDigestSize);
+  SetMethod(context, target, "digestJob", DigestJobStart);
 }
 
 }  // namespace ringjs::crypto

@@ -115,21 +115,6 @@ module.exports = {
   ],
   'callable': false
  },
- 'child_process': {
-  'functions': [
-   'ChildProcess',
-   '_forkChild',
-   'exec',
-   'execFile',
-   'execFileSync',
-   'execSync',
-   'fork',
-   'spawn',
-   'spawnSync'
-  ],
-  'values': [],
-  'callable': false
- },
  'crypto': {
   'functions': [
    'Certificate',
@@ -169,8 +154,6 @@ module.exports = {
    'verify'
   ],
   'values': [
-   'subtle',
-   'webcrypto'
   ],
   'callable': false
  },

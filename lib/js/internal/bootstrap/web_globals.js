@@ -21,3 +21,4 @@ lazyFrom('internal/url', 'URL', 'URLSearchParams');
 lazyFrom('internal/encoding', 'TextEncoder', 'TextDecoder');
 lazyFrom('internal/structured_clone', 'structuredClone');
 lazyFrom('perf_hooks', 'performance');
+lazyFrom('internal/crypto/webcrypto', 'crypto', 'Crypto', 'CryptoKey', 'SubtleCrypto');
