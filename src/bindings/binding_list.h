@@ -18,6 +18,7 @@
   V(os)                        \
   V(process_methods)           \
   V(signal_wrap)               \
+  V(spawn_sync)                \
   V(task_queue)                \
   V(timers)                    \
   V(tty_wrap)                  \
