@@ -285,15 +285,6 @@ function parseAuthority(self, rest, url) {
   return rest;
 }
 
-Url.prototype.parseHost = function parseHost() {
-  let host = this.host;
-  const port = portRe.exec(host);
-  if (port !== null) {
-    if (port[0] !== ':') this.port = port[0].slice(1);
-    host = host.slice(0, host.length - port[0].length);
-  }
-  if (host) this.hostname = host;
-};
 
 // Auth is escaped as querystring.escape does, ':' apart.
 const authKeep = new Uint8Array(128);
@@ -609,6 +600,16 @@ Url.prototype.resolveObject = function resolveObject(relative) {
   result.slashes = result.slashes || relative.slashes;
   result.href = result.format();
   return result;
+};
+
+Url.prototype.parseHost = function parseHost() {
+  let host = this.host;
+  const port = portRe.exec(host);
+  if (port !== null) {
+    if (port[0] !== ':') this.port = port[0].slice(1);
+    host = host.slice(0, host.length - port[0].length);
+  }
+  if (host) this.hostname = host;
 };
 
 module.exports = {

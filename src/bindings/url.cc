@@ -154,11 +154,61 @@ bool BidiOk(const std::vector<UChar>& unicode) {
   return true;
 }
 
+// node's URL parser takes an ACE label whose Punycode has no encoded part ("xn--abc-", which
+// decodes to plain ASCII); ICU rejects it (INVALID_ACE_LABEL, marking it with a trailing
+// U+FFFD). When that is the only error, each label of ICU's output is checked on its own:
+// those of that form are accepted as they are, any other must pass ICU alone.
+bool IsAsciiOnlyAceLabel(const UChar* label, size_t length) {
+  if (length < 5 || label[length - 1] != u'-') return false;
+  if (!((label[0] | 0x20) == u'x' && (label[1] | 0x20) == u'n' && label[2] == u'-' &&
+        label[3] == u'-')) {
+    return false;
+  }
+  for (size_t i = 0; i < length; i++) {
+    if (label[i] >= 0x80) return false;
+  }
+  return true;
+}
+
+bool AcceptAsciiAceLabels(std::vector<UChar>* out) {
+  std::vector<UChar> fixed;
+  std::vector<UChar> scratch;
+  size_t start = 0;
+  const size_t length = out->size();
+  for (size_t i = 0; i <= length; i++) {
+    if (i < length && (*out)[i] != u'.') continue;
+    const UChar* label = out->data() + start;
+    size_t label_length = i - start;
+    if (label_length > 0 && label[label_length - 1] == 0xfffd) label_length--;
+    if (!IsAsciiOnlyAceLabel(label, label_length)) {
+      scratch.resize(label_length * 4 + 64);
+      UErrorCode status = U_ZERO_ERROR;
+      UIDNAInfo idna_info = UIDNA_INFO_INITIALIZER;
+      int32_t n = uidna_labelToASCII(Uts46(), label, static_cast<int32_t>(label_length),
+                                     scratch.data(), static_cast<int32_t>(scratch.size()),
+                                     &idna_info, &status);
+      if (U_FAILURE(status) || (idna_info.errors & ~kIgnoredErrors) != 0) return false;
+      label = scratch.data();
+      label_length = static_cast<size_t>(n);
+    }
+    fixed.insert(fixed.end(), label, label + label_length);
+    if (i < length) fixed.push_back(u'.');
+    start = i + 1;
+  }
+  out->swap(fixed);
+  return true;
+}
+
 void DomainToASCII(const v8::FunctionCallbackInfo<v8::Value>& info) {
   std::vector<UChar> out;
   uint32_t errors = 0;
   if (!Run(info, uidna_nameToASCII, &out, &errors)) return;
-  if ((errors & ~kIgnoredErrors) != 0) return;
+  errors &= ~kIgnoredErrors;
+  if (errors == UIDNA_ERROR_INVALID_ACE_LABEL) {
+    if (!AcceptAsciiAceLabels(&out)) return;
+  } else if (errors != 0) {
+    return;
+  }
   std::vector<UChar> unicode;
   UErrorCode status = U_ZERO_ERROR;
   UIDNAInfo idna_info = UIDNA_INFO_INITIALIZER;

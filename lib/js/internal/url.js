@@ -1959,7 +1959,15 @@ function domainToUnicode(domain) {
 function unicodeHost(host) {
   if (host === '' || host[0] === '[' || !/(^|\.)xn--/.test(host)) return host;
   const unicode = bindingDomainToUnicode(host);
-  return unicode === undefined ? host : unicode;
+  if (unicode === undefined) return host;
+  // An ACE label without an encoded part ('xn--abc-') is its ASCII body, as node's.
+  const labels = host.split('.');
+  const out = unicode.split('.');
+  if (labels.length !== out.length) return unicode;
+  for (let i = 0; i < labels.length; i++) {
+    if (/^xn--[\x00-\x7f]*-$/.test(labels[i])) out[i] = labels[i].slice(4, -1);
+  }
+  return out.join('.');
 }
 
 // The legacy url.parse's IDNA step: UTS #46 ToASCII alone ('' when it fails).
