@@ -16,10 +16,12 @@
   V(messaging)                 \
   V(module_wrap)               \
   V(os)                        \
+  V(pipe_wrap)                 \
   V(process_methods)           \
   V(signal_wrap)               \
   V(spawn_sync)                \
   V(task_queue)                \
+  V(tcp_wrap)                  \
   V(timers)                    \
   V(tty_wrap)                  \
   V(types)                     \

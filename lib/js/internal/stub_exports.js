@@ -381,30 +381,6 @@ module.exports = {
   ],
   'callable': false
  },
- 'net': {
-  'functions': [
-   'BlockList',
-   'Server',
-   'Socket',
-   'SocketAddress',
-   'Stream',
-   '_createServerHandle',
-   '_normalizeArgs',
-   '_setSimultaneousAccepts',
-   'connect',
-   'createConnection',
-   'createServer',
-   'getDefaultAutoSelectFamily',
-   'getDefaultAutoSelectFamilyAttemptTimeout',
-   'isIP',
-   'isIPv4',
-   'isIPv6',
-   'setDefaultAutoSelectFamily',
-   'setDefaultAutoSelectFamilyAttemptTimeout'
-  ],
-  'values': [],
-  'callable': false
- },
  'readline': {
   'functions': [
    'Interface',
