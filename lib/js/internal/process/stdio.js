@@ -47,7 +47,7 @@ function handleType(fd) {
   }
 }
 
-function writeChunk(fd, chunk, encoding) {
+function writeChunk(fd, chunk, encoding, type) {
   const ctx = {};
   if (typeof chunk === 'string') {
     if (encoding === 'utf8' || encoding === 'utf-8' || encoding === undefined) {
@@ -58,7 +58,10 @@ function writeChunk(fd, chunk, encoding) {
   } else {
     writeBuffer(fd, chunk, ctx);
   }
-  return ctx.errno === undefined ? null : errors().UVException(ctx);
+  if (ctx.errno === undefined) return null;
+  // A file write fails as fs.writeSync does; a pipe or terminal as node's stream handles
+  // ('write EPIPE').
+  return type === 'fs' ? errors().UVException(ctx) : new (errors().ErrnoException)(ctx.errno, 'write');
 }
 
 // Writable over an fd with synchronous writes (node's SyncWriteStream, also used here for
@@ -82,7 +85,7 @@ Object.setPrototypeOf(SyncWriteStream.prototype, Writable.prototype);
 Object.setPrototypeOf(SyncWriteStream, Writable);
 
 SyncWriteStream.prototype._write = function(chunk, encoding, cb) {
-  cb(writeChunk(this.fd, chunk, encoding));
+  cb(writeChunk(this.fd, chunk, encoding, this._type));
 };
 
 // Terminal queries and cursor control (tty.WriteStream's API). Color depth as node computes
