@@ -15,7 +15,9 @@
 // so a paused stdin never blocks and never keeps the process alive. setRawMode is not
 // available yet.
 
-const { Readable, Writable } = require('stream');
+// The stream classes directly, not all of node:stream (kept off the console.log start-up path).
+const Readable = require('internal/streams/readable');
+const Writable = require('internal/streams/writable');
 const { Buffer } = require('buffer');
 const { writeString, writeBuffer, read: readFd } = internalBinding('fs');
 const { isTTY, getWindowSize } = internalBinding('tty_wrap');
