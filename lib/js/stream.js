@@ -5,13 +5,6 @@
 const { promisify: { custom: customPromisify } } = require('util');
 const { isArrayBufferView, isUint8Array } = require('internal/util/types');
 const { FastBuffer } = require('internal/buffer');
-const {
-  streamReturningOperators,
-  promiseReturningOperators,
-} = require('internal/streams/operators');
-const {
-  codes: { ERR_ILLEGAL_CONSTRUCTOR },
-} = require('internal/errors');
 const compose = require('internal/streams/compose');
 const { setDefaultHighWaterMark, getDefaultHighWaterMark } = require('internal/streams/state');
 const { pipeline } = require('internal/streams/pipeline');
@@ -31,37 +24,7 @@ Stream.isWritable = utils.isWritable;
 
 Stream.Readable = require('internal/streams/readable');
 
-function defineOperator(key, fn) {
-  Object.defineProperty(Stream.Readable.prototype, key, {
-    __proto__: null,
-    value: fn,
-    enumerable: false,
-    configurable: true,
-    writable: true,
-  });
-}
-
-for (const key of Object.keys(streamReturningOperators)) {
-  const op = streamReturningOperators[key];
-  function fn(...args) {
-    if (new.target) throw new ERR_ILLEGAL_CONSTRUCTOR();
-    return Stream.Readable.from(Reflect.apply(op, this, args));
-  }
-  Object.defineProperty(fn, 'name', { __proto__: null, value: op.name });
-  Object.defineProperty(fn, 'length', { __proto__: null, value: op.length });
-  defineOperator(key, fn);
-}
-
-for (const key of Object.keys(promiseReturningOperators)) {
-  const op = promiseReturningOperators[key];
-  function fn(...args) {
-    if (new.target) throw new ERR_ILLEGAL_CONSTRUCTOR();
-    return Reflect.apply(op, this, args);
-  }
-  Object.defineProperty(fn, 'name', { __proto__: null, value: op.name });
-  Object.defineProperty(fn, 'length', { __proto__: null, value: op.length });
-  defineOperator(key, fn);
-}
+// The iterator helpers (map, filter, toArray, ...) are defined by internal/streams/readable.
 
 Stream.Writable = require('internal/streams/writable');
 Stream.Duplex = require('internal/streams/duplex');

@@ -1032,6 +1032,46 @@ Object.defineProperties(Readable.prototype, {
   },
 });
 
+// The iterator helpers (readable.map(), .toArray(), ...). Defined here so that every Readable
+// has them (process.stdin included) without loading node:stream; the implementations in
+// internal/streams/operators load on first use. [name, function name, length] as node's.
+let operators;
+function lazyOperators() {
+  operators ??= require('internal/streams/operators');
+  return operators;
+}
+const kStreamReturningOperators = [
+  ['asIndexedPairs', 'deprecated', 0], ['drop', 'drop', 1], ['filter', 'filter', 2],
+  ['flatMap', 'flatMap', 2], ['map', 'map', 2], ['take', 'take', 1], ['compose', 'compose', 2],
+];
+const kPromiseReturningOperators = [
+  ['every', 'every', 1], ['forEach', 'forEach', 2], ['reduce', 'reduce', 3],
+  ['toArray', 'toArray', 1], ['some', 'some', 1], ['find', 'find', 2],
+];
+function defineOperator(key, name, length, fn) {
+  Object.defineProperty(fn, 'name', { __proto__: null, value: name });
+  Object.defineProperty(fn, 'length', { __proto__: null, value: length });
+  Object.defineProperty(Readable.prototype, key, {
+    __proto__: null,
+    value: fn,
+    enumerable: false,
+    configurable: true,
+    writable: true,
+  });
+}
+for (const [key, name, length] of kStreamReturningOperators) {
+  defineOperator(key, name, length, function(...args) {
+    if (new.target) throw new (require('internal/errors').codes.ERR_ILLEGAL_CONSTRUCTOR)();
+    return Readable.from(Reflect.apply(lazyOperators().streamReturningOperators[key], this, args));
+  });
+}
+for (const [key, name, length] of kPromiseReturningOperators) {
+  defineOperator(key, name, length, function(...args) {
+    if (new.target) throw new (require('internal/errors').codes.ERR_ILLEGAL_CONSTRUCTOR)();
+    return Reflect.apply(lazyOperators().promiseReturningOperators[key], this, args);
+  });
+}
+
 // Takes n bytes (or chars, or one object) off the front of the queue. The caller adjusts
 // state.length.
 function fromList(n, state) {
