@@ -220,7 +220,6 @@ function ReadStream(fd, type) {
   this.fd = fd;
   this[kType] = type;
   this._isStdio = true;
-  this._destroy = dummyDestroy;
   if (type === 'tty') {
     this.isTTY = true;
     this.isRaw = false;
