@@ -42,6 +42,24 @@ const {
   createDecipheriv,
   getCipherInfo,
 } = require('internal/crypto/cipher');
+const {
+  KeyObject,
+  createSecretKey,
+  createPublicKey,
+  createPrivateKey,
+} = require('internal/crypto/keys');
+const {
+  Sign,
+  Verify,
+  createSign,
+  createVerify,
+  signOneShot,
+  verifyOneShot,
+} = require('internal/crypto/sig');
+const {
+  generateKeyPair,
+  generateKeyPairSync,
+} = require('internal/crypto/keygen');
 
 const implemented = {
   constants,
@@ -77,6 +95,18 @@ const implemented = {
   createCipheriv,
   createDecipheriv,
   getCipherInfo,
+  KeyObject,
+  createSecretKey,
+  createPublicKey,
+  createPrivateKey,
+  Sign,
+  Verify,
+  createSign,
+  createVerify,
+  sign: signOneShot,
+  verify: verifyOneShot,
+  generateKeyPair,
+  generateKeyPairSync,
 };
 
 // Non-enumerable legacy names, as node's.

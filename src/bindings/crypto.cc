@@ -464,6 +464,7 @@ void Initialize(Environment* env, v8::Local<v8::Object> target) {
   InitRandom(env, target);
   InitKdf(env, target);
   InitCipher(env, target);
+  InitKeys(env, target);
 }
 
 }  // namespace

@@ -1,0 +1,140 @@
+'use strict';
+// generateKeyPair / generateKeyPairSync for rsa, rsa-pss, ec, ed25519, ed448, x25519, x448:
+// the pair is made natively (on the thread pool for the callback form) and exported here when
+// publicKeyEncoding / privateKeyEncoding ask for strings or buffers.
+
+const {
+  generateKeyPair: generateKeyPairBinding,
+  checkCurve,
+} = internalBinding('crypto');
+
+const {
+  codes: {
+    ERR_INVALID_ARG_VALUE,
+  },
+} = require('internal/errors');
+const {
+  validateFunction,
+  validateObject,
+  validateString,
+  validateUint32,
+} = require('internal/validators');
+const {
+  PublicKeyObject,
+  PrivateKeyObject,
+  parsePublicKeyEncoding,
+  parsePrivateKeyEncoding,
+} = require('internal/crypto/keys');
+const { kEmptyObject } = require('internal/util');
+
+function parseKeyEncoding(keyType, options = kEmptyObject) {
+  const { publicKeyEncoding, privateKeyEncoding } = options;
+  let publicEnc;
+  if (publicKeyEncoding == null) {
+    publicEnc = undefined;
+  } else if (typeof publicKeyEncoding === 'object') {
+    publicEnc = parsePublicKeyEncoding(publicKeyEncoding, keyType, 'publicKeyEncoding');
+  } else {
+    throw new ERR_INVALID_ARG_VALUE('options.publicKeyEncoding', publicKeyEncoding);
+  }
+  let privateEnc;
+  if (privateKeyEncoding == null) {
+    privateEnc = undefined;
+  } else if (typeof privateKeyEncoding === 'object') {
+    privateEnc = parsePrivateKeyEncoding(privateKeyEncoding, keyType, 'privateKeyEncoding');
+  } else {
+    throw new ERR_INVALID_ARG_VALUE('options.privateKeyEncoding', privateKeyEncoding);
+  }
+  return { publicEnc, privateEnc };
+}
+
+// The binding's arguments for a key type, after node's checks.
+function createJob(type, options) {
+  validateString(type, 'type');
+  const encoding = parseKeyEncoding(type, options);
+  switch (type) {
+    case 'rsa':
+    case 'rsa-pss': {
+      validateObject(options, 'options');
+      const { modulusLength } = options;
+      validateUint32(modulusLength, 'options.modulusLength');
+      let { publicExponent } = options;
+      if (publicExponent == null) {
+        publicExponent = 0x10001;
+      } else {
+        validateUint32(publicExponent, 'options.publicExponent');
+      }
+      return { args: [type, modulusLength, publicExponent, undefined, false], encoding };
+    }
+    case 'ec': {
+      validateObject(options, 'options');
+      const { namedCurve } = options;
+      validateString(namedCurve, 'options.namedCurve');
+      let { paramEncoding } = options;
+      if (paramEncoding == null || paramEncoding === 'named') {
+        paramEncoding = false;
+      } else if (paramEncoding === 'explicit') {
+        paramEncoding = true;
+      } else {
+        throw new ERR_INVALID_ARG_VALUE('options.paramEncoding', paramEncoding);
+      }
+      if (!checkCurve(namedCurve)) {
+        const err = new TypeError('Invalid EC curve name');
+        err.code = 'ERR_CRYPTO_INVALID_CURVE';
+        throw err;
+      }
+      return { args: [type, 0, 0, namedCurve, paramEncoding], encoding };
+    }
+    case 'ed25519':
+    case 'ed448':
+    case 'x25519':
+    case 'x448':
+      return { args: [type, 0, 0, undefined, false], encoding };
+    default:
+      break;
+  }
+  if (type === 'dsa' || type === 'dh') {
+    const { notImplemented } = require('internal/not_implemented');
+    throw notImplemented(`crypto.generateKeyPair('${type}')`);
+  }
+  throw new ERR_INVALID_ARG_VALUE('type', type, 'must be a supported key type');
+}
+
+function finish(pubHandle, privHandle, encoding) {
+  const publicKey = new PublicKeyObject(pubHandle);
+  const privateKey = new PrivateKeyObject(privHandle);
+  return {
+    publicKey: encoding.publicEnc ? publicKey.export(encoding.publicEnc) : publicKey,
+    privateKey: encoding.privateEnc ? privateKey.export(encoding.privateEnc) : privateKey,
+  };
+}
+
+function generateKeyPairSync(type, options) {
+  const { args, encoding } = createJob(type, options);
+  const [pub, priv] = generateKeyPairBinding(...args);
+  return finish(pub, priv, encoding);
+}
+
+function generateKeyPair(type, options, callback) {
+  if (typeof options === 'function') {
+    callback = options;
+    options = undefined;
+  }
+  validateFunction(callback, 'callback');
+  const { args, encoding } = createJob(type, options);
+  generateKeyPairBinding(...args, (err, pub, priv) => {
+    if (err) return callback(err);
+    let result;
+    try {
+      result = finish(pub, priv, encoding);
+    } catch (e) {
+      return callback(e);
+    }
+    callback(null, result.publicKey, result.privateKey);
+  });
+}
+
+module.exports = {
+  generateKeyPair,
+  generateKeyPairSync,
+};

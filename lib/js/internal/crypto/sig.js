@@ -1,0 +1,221 @@
+'use strict';
+// createSign / createVerify (Writable streams over a digest) and the one-shot crypto.sign /
+// crypto.verify (sync, or on the thread pool with a callback).
+
+const {
+  Hash: _Hash,
+  getDigestSize,
+  signOneShot: signOneShotBinding,
+  verifyOneShot: verifyOneShotBinding,
+  signDigest,
+  verifyDigest,
+} = internalBinding('crypto');
+
+const {
+  codes: {
+    ERR_CRYPTO_SIGN_KEY_REQUIRED,
+    ERR_INVALID_ARG_TYPE,
+    ERR_INVALID_ARG_VALUE,
+  },
+} = require('internal/errors');
+const {
+  validateEncoding,
+  validateFunction,
+  validateString,
+} = require('internal/validators');
+const { isArrayBufferView } = require('internal/util/types');
+const { FastBuffer } = require('internal/buffer');
+const { Writable } = require('stream');
+const {
+  getArrayBufferOrView,
+  getDefaultEncoding,
+  kHandle,
+} = require('internal/crypto/util');
+const { updateHandle } = require('internal/crypto/hash');
+const { preparePrivateKey, preparePublicOrPrivateKey } = require('internal/crypto/keys');
+
+const kSigEncDER = 0;
+const kSigEncP1363 = 1;
+const kAlgorithm = Symbol('kAlgorithm');
+
+function invalidDigest() {
+  const err = new TypeError('Invalid digest');
+  err.code = 'ERR_CRYPTO_INVALID_DIGEST';
+  return err;
+}
+
+function toBuffer(u8) {
+  return new FastBuffer(u8.buffer, u8.byteOffset, u8.byteLength);
+}
+
+function getIntOption(name, options) {
+  const value = options[name];
+  if (value !== undefined) {
+    if (value === value >> 0) return value;
+    throw new ERR_INVALID_ARG_VALUE(`options.${name}`, value);
+  }
+  return undefined;
+}
+
+function getPadding(options) {
+  return getIntOption('padding', options);
+}
+
+function getSaltLength(options) {
+  return getIntOption('saltLength', options);
+}
+
+function getDSASignatureEncoding(options) {
+  if (typeof options === 'object') {
+    const { dsaEncoding = 'der' } = options;
+    if (dsaEncoding === 'der') return kSigEncDER;
+    if (dsaEncoding === 'ieee-p1363') return kSigEncP1363;
+    throw new ERR_INVALID_ARG_VALUE('options.dsaEncoding', dsaEncoding);
+  }
+  return kSigEncDER;
+}
+
+function initDigest(self, algorithm) {
+  validateString(algorithm, 'algorithm');
+  if (getDigestSize(algorithm) < 0) throw invalidDigest();
+  self[kAlgorithm] = algorithm;
+  self[kHandle] = new _Hash(algorithm);
+}
+
+function update(data, encoding) {
+  encoding = encoding || getDefaultEncoding();
+  if (typeof data === 'string') {
+    validateEncoding(data, encoding);
+  } else if (!isArrayBufferView(data)) {
+    throw new ERR_INVALID_ARG_TYPE('data', ['string', 'Buffer', 'TypedArray', 'DataView'], data);
+  }
+  updateHandle(this[kHandle], data, encoding);
+  return this;
+}
+
+function write(chunk, encoding, callback) {
+  this.update(chunk, encoding);
+  callback();
+}
+
+function Sign(algorithm, options) {
+  if (!(this instanceof Sign)) return new Sign(algorithm, options);
+  initDigest(this, algorithm);
+  Reflect.apply(Writable, this, [options]);
+}
+Object.setPrototypeOf(Sign.prototype, Writable.prototype);
+Object.setPrototypeOf(Sign, Writable);
+Sign.prototype._write = write;
+Sign.prototype.update = update;
+
+Sign.prototype.sign = function sign(options, encoding) {
+  if (!options) throw new ERR_CRYPTO_SIGN_KEY_REQUIRED();
+  const key = preparePrivateKey(options);
+  const rsaPadding = getPadding(options);
+  const pssSaltLength = getSaltLength(options);
+  const dsaSigEnc = getDSASignatureEncoding(options);
+  const digest = this[kHandle].digest();
+  const ret = toBuffer(signDigest(key, this[kAlgorithm], digest, rsaPadding, pssSaltLength,
+                                  dsaSigEnc));
+  encoding = encoding || getDefaultEncoding();
+  if (encoding && encoding !== 'buffer') return ret.toString(encoding);
+  return ret;
+};
+
+function Verify(algorithm, options) {
+  if (!(this instanceof Verify)) return new Verify(algorithm, options);
+  initDigest(this, algorithm);
+  Reflect.apply(Writable, this, [options]);
+}
+Object.setPrototypeOf(Verify.prototype, Writable.prototype);
+Object.setPrototypeOf(Verify, Writable);
+Verify.prototype._write = write;
+Verify.prototype.update = update;
+
+Verify.prototype.verify = function verify(options, signature, sigEncoding) {
+  const key = preparePublicOrPrivateKey(options);
+  sigEncoding = sigEncoding || getDefaultEncoding();
+  const rsaPadding = getPadding(options);
+  const pssSaltLength = getSaltLength(options);
+  const dsaSigEnc = getDSASignatureEncoding(options);
+  signature = getArrayBufferOrView(signature, 'signature', sigEncoding);
+  const digest = this[kHandle].digest();
+  return verifyDigest(key, this[kAlgorithm], digest, signature, rsaPadding, pssSaltLength,
+                      dsaSigEnc);
+};
+
+function createSign(algorithm, options) {
+  return new Sign(algorithm, options);
+}
+
+function createVerify(algorithm, options) {
+  return new Verify(algorithm, options);
+}
+
+function checkAlgorithm(algorithm) {
+  if (algorithm != null) {
+    validateString(algorithm, 'algorithm');
+    if (getDigestSize(algorithm) < 0) {
+      const { ERR_CRYPTO_INVALID_DIGEST } = require('internal/errors').codes;
+      throw new ERR_CRYPTO_INVALID_DIGEST(algorithm);
+    }
+  }
+}
+
+function signOneShot(algorithm, data, key, callback) {
+  if (algorithm != null) validateString(algorithm, 'algorithm');
+  if (callback !== undefined) validateFunction(callback, 'callback');
+  data = getArrayBufferOrView(data, 'data');
+  if (!key) throw new ERR_CRYPTO_SIGN_KEY_REQUIRED();
+  const rsaPadding = getPadding(key);
+  const pssSaltLength = getSaltLength(key);
+  const dsaSigEnc = getDSASignatureEncoding(key);
+  const handle = preparePrivateKey(key);
+  checkAlgorithm(algorithm);
+  if (callback !== undefined) {
+    signOneShotBinding(handle, algorithm, data, rsaPadding, pssSaltLength, dsaSigEnc,
+                       (err, sig) => {
+                         if (err) return callback(err);
+                         callback(null, toBuffer(sig));
+                       });
+    return;
+  }
+  return toBuffer(signOneShotBinding(handle, algorithm, data, rsaPadding, pssSaltLength,
+                                     dsaSigEnc));
+}
+
+function verifyOneShot(algorithm, data, key, signature, callback) {
+  if (algorithm != null) validateString(algorithm, 'algorithm');
+  if (callback !== undefined) validateFunction(callback, 'callback');
+  data = getArrayBufferOrView(data, 'data');
+  if (!isArrayBufferView(data)) {
+    throw new ERR_INVALID_ARG_TYPE('data', ['Buffer', 'TypedArray', 'DataView'], data);
+  }
+  const rsaPadding = getPadding(key);
+  const pssSaltLength = getSaltLength(key);
+  const dsaSigEnc = getDSASignatureEncoding(key);
+  if (!isArrayBufferView(signature)) {
+    throw new ERR_INVALID_ARG_TYPE('signature', ['Buffer', 'TypedArray', 'DataView'], signature);
+  }
+  const handle = preparePublicOrPrivateKey(key);
+  checkAlgorithm(algorithm);
+  if (callback !== undefined) {
+    verifyOneShotBinding(handle, algorithm, data, signature, rsaPadding, pssSaltLength,
+                         dsaSigEnc, (err, result) => {
+                           if (err) return callback(err);
+                           callback(null, result);
+                         });
+    return;
+  }
+  return verifyOneShotBinding(handle, algorithm, data, signature, rsaPadding, pssSaltLength,
+                              dsaSigEnc);
+}
+
+module.exports = {
+  Sign,
+  Verify,
+  createSign,
+  createVerify,
+  signOneShot,
+  verifyOneShot,
+};
