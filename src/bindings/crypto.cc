@@ -236,9 +236,13 @@ unsigned long TakeOpenSSLError() {
   return err;
 }
 
-v8::Local<v8::Value> MakeOpenSSLError(v8::Isolate* isolate, unsigned long err,
-                                      const char* fallback,
-                                      const std::vector<std::string>* stack) {
+namespace {
+
+// Builds the error; empty if setting one of its properties threw (a setter on
+// Object.prototype: that exception is then the one to propagate, as in node).
+v8::MaybeLocal<v8::Value> BuildOpenSSLError(v8::Isolate* isolate, unsigned long err,
+                                            const char* fallback,
+                                            const std::vector<std::string>* stack) {
   v8::Local<v8::Context> context = isolate->GetCurrentContext();
   if (err == 0) {
     return v8::Exception::Error(Utf8String(isolate, fallback != nullptr ? fallback : "error"));
@@ -247,29 +251,53 @@ v8::Local<v8::Value> MakeOpenSSLError(v8::Isolate* isolate, unsigned long err,
   ERR_error_string_n(err, buf, sizeof(buf));
   v8::Local<v8::Value> error = v8::Exception::Error(Utf8String(isolate, buf));
   v8::Local<v8::Object> obj;
-  if (!error->ToObject(context).ToLocal(&obj)) return error;
+  if (!error->ToObject(context).ToLocal(&obj)) return {};
   if (stack != nullptr && !stack->empty()) {
     std::vector<v8::Local<v8::Value>> items;
     for (const std::string& line : *stack) items.push_back(Utf8String(isolate, line));
-    USE(obj->Set(context, OneByteString(isolate, "opensslErrorStack"),
-                 v8::Array::New(isolate, items.data(), items.size())));
+    if (obj->Set(context, OneByteString(isolate, "opensslErrorStack"),
+                 v8::Array::New(isolate, items.data(), items.size()))
+            .IsNothing()) {
+      return {};
+    }
   }
   const char* library = ERR_lib_error_string(err);
   const char* reason = ERR_reason_error_string(err);
-  if (library != nullptr) {
-    USE(obj->Set(context, OneByteString(isolate, "library"), Utf8String(isolate, library)));
+  if (library != nullptr &&
+      obj->Set(context, OneByteString(isolate, "library"), Utf8String(isolate, library))
+          .IsNothing()) {
+    return {};
   }
   if (reason != nullptr) {
-    USE(obj->Set(context, OneByteString(isolate, "reason"), Utf8String(isolate, reason)));
+    if (obj->Set(context, OneByteString(isolate, "reason"), Utf8String(isolate, reason))
+            .IsNothing()) {
+      return {};
+    }
     const char* lib = ErrorLibraryPrefix(ERR_GET_LIB(err));
     const char* prefix = strcmp(lib, "SSL_") == 0 ? "" : "OSSL_";
     std::string code = std::string("ERR_") + prefix + lib;
     for (const char* p = reason; *p != '\0'; p++) {
       code += *p == ' ' ? '_' : static_cast<char>(toupper(static_cast<unsigned char>(*p)));
     }
-    USE(obj->Set(context, OneByteString(isolate, "code"), Utf8String(isolate, code)));
+    if (obj->Set(context, OneByteString(isolate, "code"), Utf8String(isolate, code))
+            .IsNothing()) {
+      return {};
+    }
   }
   return error;
+}
+
+}  // namespace
+
+v8::Local<v8::Value> MakeOpenSSLError(v8::Isolate* isolate, unsigned long err,
+                                      const char* fallback,
+                                      const std::vector<std::string>* stack) {
+  v8::TryCatch try_catch(isolate);
+  v8::Local<v8::Value> error;
+  if (BuildOpenSSLError(isolate, err, fallback, stack).ToLocal(&error)) return error;
+  char buf[256];
+  ERR_error_string_n(err, buf, sizeof(buf));
+  return v8::Exception::Error(Utf8String(isolate, buf));
 }
 
 void ThrowOpenSSLError(v8::Isolate* isolate, const char* fallback) {
@@ -282,7 +310,11 @@ void ThrowOpenSSLError(v8::Isolate* isolate, const char* fallback) {
     stack.emplace_back(buf);
   }
   std::reverse(stack.begin(), stack.end());
-  isolate->ThrowException(MakeOpenSSLError(isolate, err, fallback, &stack));
+  v8::Local<v8::Value> error;
+  // Empty: a property setter threw, and its exception is already pending.
+  if (BuildOpenSSLError(isolate, err, fallback, &stack).ToLocal(&error)) {
+    isolate->ThrowException(error);
+  }
 }
 
 void PoolJob::Start(Environment* env, std::unique_ptr<PoolJob> job, v8::Local<v8::Function> cb) {

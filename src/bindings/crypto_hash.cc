@@ -33,9 +33,10 @@ class HashWrap : public CryptoWrap {
   bool Copy(const HashWrap* other, int64_t xof_len) {
     ctx_ = EVP_MD_CTX_new();
     if (ctx_ == nullptr || EVP_MD_CTX_copy(ctx_, other->ctx_) != 1) return false;
-    md_len_ = other->md_len_;
+    // A copy takes the digest's own length unless told otherwise, as node's.
+    const EVP_MD* md = EVP_MD_CTX_get0_md(ctx_);
+    md_len_ = static_cast<size_t>(EVP_MD_get_size(md));
     if (xof_len >= 0 && static_cast<size_t>(xof_len) != md_len_) {
-      const EVP_MD* md = EVP_MD_CTX_get0_md(ctx_);
       if ((EVP_MD_get_flags(md) & EVP_MD_FLAG_XOF) == 0) {
         ERR_raise(ERR_LIB_EVP, EVP_R_NOT_XOF_OR_INVALID_LENGTH);
         return false;
@@ -49,23 +50,33 @@ class HashWrap : public CryptoWrap {
     return ctx_ != nullptr && EVP_DigestUpdate(ctx_, data, size) == 1;
   }
 
-  // The digest (md_len_ bytes; an XOF of length 0 gives no bytes).
+  // The digest (md_len_ bytes; an XOF of length 0 gives no bytes). Computed once: a later
+  // call (digest() after the stream side already produced it) returns the same bytes, as
+  // node's.
   bool Final(std::vector<unsigned char>* out) {
-    out->resize(md_len_);
-    if (md_len_ == 0) return true;
-    const EVP_MD* md = EVP_MD_CTX_get0_md(ctx_);
-    if ((EVP_MD_get_flags(md) & EVP_MD_FLAG_XOF) != 0) {
-      return EVP_DigestFinalXOF(ctx_, out->data(), md_len_) == 1;
+    if (!finalized_) {
+      digest_.resize(md_len_);
+      if (md_len_ > 0) {
+        const EVP_MD* md = EVP_MD_CTX_get0_md(ctx_);
+        if ((EVP_MD_get_flags(md) & EVP_MD_FLAG_XOF) != 0) {
+          if (EVP_DigestFinalXOF(ctx_, digest_.data(), md_len_) != 1) return false;
+        } else {
+          unsigned int len = 0;
+          if (EVP_DigestFinal_ex(ctx_, digest_.data(), &len) != 1) return false;
+          digest_.resize(len);
+        }
+      }
+      finalized_ = true;
     }
-    unsigned int len = 0;
-    if (EVP_DigestFinal_ex(ctx_, out->data(), &len) != 1) return false;
-    out->resize(len);
+    *out = digest_;
     return true;
   }
 
  private:
   EVP_MD_CTX* ctx_ = nullptr;
   size_t md_len_ = 0;
+  bool finalized_ = false;
+  std::vector<unsigned char> digest_;
 };
 
 v8::Local<v8::FunctionTemplate> HashTemplate(Environment* env) {

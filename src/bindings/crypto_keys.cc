@@ -939,9 +939,37 @@ struct KeyGenParams {
   unsigned public_exponent = 65537;
   std::string curve;
   bool explicit_params = false;
+  int divisor_bits = -1;  // DSA q size; -1: OpenSSL's choice.
 };
 
+// DSA: domain parameters first, then the key.
+EVP_PKEY* GenerateDsa(const KeyGenParams& p) {
+  EVP_PKEY_CTX* pctx = EVP_PKEY_CTX_new_id(EVP_PKEY_DSA, nullptr);
+  EVP_PKEY* params = nullptr;
+  bool ok = pctx != nullptr && EVP_PKEY_paramgen_init(pctx) == 1 &&
+            EVP_PKEY_CTX_set_dsa_paramgen_bits(pctx, static_cast<int>(p.modulus_bits)) == 1 &&
+            (p.divisor_bits < 0 ||
+             EVP_PKEY_CTX_set_dsa_paramgen_q_bits(pctx, p.divisor_bits) == 1) &&
+            EVP_PKEY_paramgen(pctx, &params) == 1;
+  EVP_PKEY_CTX_free(pctx);
+  if (!ok) {
+    EVP_PKEY_free(params);
+    return nullptr;
+  }
+  EVP_PKEY_CTX* kctx = EVP_PKEY_CTX_new(params, nullptr);
+  EVP_PKEY* pkey = nullptr;
+  ok = kctx != nullptr && EVP_PKEY_keygen_init(kctx) == 1 && EVP_PKEY_keygen(kctx, &pkey) == 1;
+  EVP_PKEY_CTX_free(kctx);
+  EVP_PKEY_free(params);
+  if (!ok) {
+    EVP_PKEY_free(pkey);
+    return nullptr;
+  }
+  return pkey;
+}
+
 PkeyPtr GenerateKey(const KeyGenParams& p) {
+  if (p.type == "dsa") return PkeyPtr(GenerateDsa(p));
   EVP_PKEY_CTX* ctx = nullptr;
   if (p.type == "rsa" || p.type == "rsa-pss") {
     ctx = EVP_PKEY_CTX_new_id(p.type == "rsa" ? EVP_PKEY_RSA : EVP_PKEY_RSA_PSS, nullptr);
@@ -1034,7 +1062,8 @@ void CheckCurve(const v8::FunctionCallbackInfo<v8::Value>& info) {
   info.GetReturnValue().Set(ok);
 }
 
-// generateKeyPair(type, modulusLength, publicExponent, namedCurve, explicit[, ondone]) ->
+// generateKeyPair(type, modulusLength, publicExponent, namedCurve, explicit, divisorLength
+// [, ondone]) ->
 // [publicHandle, privateHandle] (sync) or ondone(err, pub, priv).
 void GenerateKeyPair(const v8::FunctionCallbackInfo<v8::Value>& info) {
   v8::Isolate* isolate = info.GetIsolate();
@@ -1046,9 +1075,10 @@ void GenerateKeyPair(const v8::FunctionCallbackInfo<v8::Value>& info) {
   params.public_exponent = info[2]->Uint32Value(context).FromMaybe(65537);
   if (info[3]->IsString()) params.curve = ToStdString(isolate, info[3]);
   params.explicit_params = info[4]->IsTrue();
-  if (info[5]->IsFunction()) {
+  params.divisor_bits = info[5]->Int32Value(context).FromMaybe(-1);
+  if (info[6]->IsFunction()) {
     PoolJob::Start(env, std::make_unique<KeyGenJob>(std::move(params)),
-                   info[5].As<v8::Function>());
+                   info[6].As<v8::Function>());
     return;
   }
   PkeyPtr pkey = GenerateKey(params);

@@ -246,3 +246,24 @@ assert.strictEqual(Object.getPrototypeOf(crypto.Hash.prototype).constructor.name
   for (let i = 0; i < big.length; i += 4099) many.update(big.subarray(i, i + 4099));
   assert.strictEqual(many.digest('hex'), one);
 }
+
+// digest() after the stream side produced the digest gives it again; copy() takes the
+// digest's default length.
+{
+  const stream = require('stream');
+  const s = new stream.PassThrough();
+  const h = crypto.createHash('sha3-512');
+  const expect = '36a38a2a35e698974d4e5791a3f05b05198235381e864f91a0e8cd6a26b677ec' +
+                 'dcde8e2b069bd7355fabd68abd6fc80119659f25e92f8efc961ee3a7c815c758';
+  s.pipe(h).on('data', (c) => {
+    assert.strictEqual(c, expect);
+    assert.strictEqual(h.digest('hex'), expect);
+    h.piped = true;
+  }).setEncoding('hex');
+  s.end('aoeu');
+  process.on('exit', () => assert(h.piped));
+  assert.strictEqual(crypto.createHash('shake256', { outputLength: 0 }).copy().digest('hex'),
+                     shake256.slice(0, 64));
+  assert.strictEqual(crypto.createHash('shake128', { outputLength: 5 }).copy({ outputLength: 0 })
+    .digest('hex'), '');
+}

@@ -438,3 +438,37 @@ assert.throws(() => rsaPub.equals(5), {
   message: 'The "otherKeyObject" argument must be an instance of KeyObject. Received type ' +
            'number (5)',
 });
+
+// DSA key pairs; a copy of a Hash keeps the digest's own length; promisified generateKeyPair.
+{
+  const dsa = crypto.generateKeyPairSync('dsa', { modulusLength: 1024, divisorLength: 160 });
+  assert.strictEqual(dsa.privateKey.asymmetricKeyType, 'dsa');
+  assert.deepStrictEqual(dsa.privateKey.asymmetricKeyDetails,
+                         { modulusLength: 1024, divisorLength: 160 });
+  const sig = crypto.sign('sha256', msg, dsa.privateKey);
+  assert(crypto.verify('sha256', msg, dsa.publicKey, sig));
+  const p1363 = crypto.sign('sha256', msg, { key: dsa.privateKey, dsaEncoding: 'ieee-p1363' });
+  assert.strictEqual(p1363.length, 40);
+  assert(crypto.verify('sha256', msg, { key: dsa.publicKey, dsaEncoding: 'ieee-p1363' }, p1363));
+  assert.throws(() => crypto.generateKeyPairSync('dsa', {}), {
+    message: 'The "options.modulusLength" property must be of type number. Received undefined',
+  });
+  require('util').promisify(crypto.generateKeyPair)('ed25519').then(mustCall((pair) => {
+    assert.deepStrictEqual(Object.keys(pair), ['publicKey', 'privateKey']);
+    assert.strictEqual(pair.privateKey.asymmetricKeyType, 'ed25519');
+  }));
+  // Options are checked before the key is parsed.
+  assert.throws(() => crypto.createVerify('sha256').verify('not a key', 5), {
+    code: 'ERR_INVALID_ARG_TYPE',
+  });
+  // An error property setter on Object.prototype wins, as in node.
+  Object.defineProperty(Object.prototype, 'library', {
+    configurable: true,
+    set() { throw new Error('bye, bye, library'); },
+  });
+  try {
+    assert.throws(() => crypto.createPrivateKey('garbage'), { message: 'bye, bye, library' });
+  } finally {
+    delete Object.prototype.library;
+  }
+}

@@ -15,6 +15,7 @@ const {
 } = require('internal/errors');
 const {
   validateFunction,
+  validateInt32,
   validateObject,
   validateString,
   validateUint32,
@@ -25,7 +26,7 @@ const {
   parsePublicKeyEncoding,
   parsePrivateKeyEncoding,
 } = require('internal/crypto/keys');
-const { kEmptyObject } = require('internal/util');
+const { customPromisifyArgs, kEmptyObject } = require('internal/util');
 
 function parseKeyEncoding(keyType, options = kEmptyObject) {
   const { publicKeyEncoding, privateKeyEncoding } = options;
@@ -52,6 +53,7 @@ function parseKeyEncoding(keyType, options = kEmptyObject) {
 function createJob(type, options) {
   validateString(type, 'type');
   const encoding = parseKeyEncoding(type, options);
+  if (options !== undefined) validateObject(options, 'options');
   switch (type) {
     case 'rsa':
     case 'rsa-pss': {
@@ -64,7 +66,7 @@ function createJob(type, options) {
       } else {
         validateUint32(publicExponent, 'options.publicExponent');
       }
-      return { args: [type, modulusLength, publicExponent, undefined, false], encoding };
+      return { args: [type, modulusLength, publicExponent, undefined, false, -1], encoding };
     }
     case 'ec': {
       validateObject(options, 'options');
@@ -83,17 +85,30 @@ function createJob(type, options) {
         err.code = 'ERR_CRYPTO_INVALID_CURVE';
         throw err;
       }
-      return { args: [type, 0, 0, namedCurve, paramEncoding], encoding };
+      return { args: [type, 0, 0, namedCurve, paramEncoding, -1], encoding };
+    }
+    case 'dsa': {
+      validateObject(options, 'options');
+      const { modulusLength } = options;
+      validateUint32(modulusLength, 'options.modulusLength');
+      let { divisorLength } = options;
+      if (divisorLength == null) {
+        divisorLength = -1;
+      } else {
+        validateInt32(divisorLength, 'options.divisorLength', 0);
+      }
+      return { args: [type, modulusLength, 0, undefined, false, divisorLength], encoding };
     }
     case 'ed25519':
     case 'ed448':
     case 'x25519':
     case 'x448':
-      return { args: [type, 0, 0, undefined, false], encoding };
+      return { args: [type, 0, 0, undefined, false, -1], encoding };
     default:
       break;
   }
-  if (type === 'dsa' || type === 'dh') {
+  if (type === 'dh') {
+    validateObject(options, 'options');
     const { notImplemented } = require('internal/not_implemented');
     throw notImplemented(`crypto.generateKeyPair('${type}')`);
   }
@@ -133,6 +148,13 @@ function generateKeyPair(type, options, callback) {
     callback(null, result.publicKey, result.privateKey);
   });
 }
+
+// util.promisify(generateKeyPair) resolves to { publicKey, privateKey }.
+Object.defineProperty(generateKeyPair, customPromisifyArgs, {
+  __proto__: null,
+  value: ['publicKey', 'privateKey'],
+  enumerable: false,
+});
 
 module.exports = {
   generateKeyPair,

@@ -307,9 +307,10 @@ function prepareAsymmetricKey(key, ctx) {
   throw new ERR_INVALID_ARG_TYPE('key', getKeyTypes(ctx !== kCreatePrivate), key);
 }
 
-// A KeyObjectHandle for a key argument: an existing handle, or one parsed now.
-function asymmetricKeyHandle(key, ctx) {
-  const { data, format, type, passphrase } = prepareAsymmetricKey(key, ctx);
+// The KeyObjectHandle for a prepared key argument: the existing handle, or one parsed now
+// (parsing comes last, after every option was checked, as node's jobs do it).
+function keyHandleFor(prepared, ctx) {
+  const { data, format, type, passphrase } = prepared;
   if (data instanceof KeyObjectHandle && ctx !== kCreatePublic) return data;
   const handle = new KeyObjectHandle();
   const kind = (ctx === kConsumePrivate || ctx === kCreatePrivate) ?
@@ -318,12 +319,25 @@ function asymmetricKeyHandle(key, ctx) {
   return handle;
 }
 
+function asymmetricKeyHandle(key, ctx) {
+  return keyHandleFor(prepareAsymmetricKey(key, ctx), ctx);
+}
+
+// Checked key arguments; privateKeyHandle/publicOrPrivateKeyHandle turn them into handles.
 function preparePrivateKey(key) {
-  return asymmetricKeyHandle(key, kConsumePrivate);
+  return prepareAsymmetricKey(key, kConsumePrivate);
 }
 
 function preparePublicOrPrivateKey(key) {
-  return asymmetricKeyHandle(key, kConsumePublic);
+  return prepareAsymmetricKey(key, kConsumePublic);
+}
+
+function privateKeyHandle(prepared) {
+  return keyHandleFor(prepared, kConsumePrivate);
+}
+
+function publicOrPrivateKeyHandle(prepared) {
+  return keyHandleFor(prepared, kConsumePublic);
 }
 
 function createPublicKey(key) {
@@ -383,6 +397,8 @@ module.exports = {
   prepareSecretKey,
   preparePrivateKey,
   preparePublicOrPrivateKey,
+  privateKeyHandle,
+  publicOrPrivateKeyHandle,
   parsePublicKeyEncoding,
   parsePrivateKeyEncoding,
   wrapHandle,

@@ -32,7 +32,12 @@ const {
   kHandle,
 } = require('internal/crypto/util');
 const { updateHandle } = require('internal/crypto/hash');
-const { preparePrivateKey, preparePublicOrPrivateKey } = require('internal/crypto/keys');
+const {
+  preparePrivateKey,
+  preparePublicOrPrivateKey,
+  privateKeyHandle,
+  publicOrPrivateKeyHandle,
+} = require('internal/crypto/keys');
 
 const kSigEncDER = 0;
 const kSigEncP1363 = 1;
@@ -110,10 +115,11 @@ Sign.prototype.update = update;
 
 Sign.prototype.sign = function sign(options, encoding) {
   if (!options) throw new ERR_CRYPTO_SIGN_KEY_REQUIRED();
-  const key = preparePrivateKey(options);
+  const prepared = preparePrivateKey(options);
   const rsaPadding = getPadding(options);
   const pssSaltLength = getSaltLength(options);
   const dsaSigEnc = getDSASignatureEncoding(options);
+  const key = privateKeyHandle(prepared);
   const digest = this[kHandle].digest();
   const ret = toBuffer(signDigest(key, this[kAlgorithm], digest, rsaPadding, pssSaltLength,
                                   dsaSigEnc));
@@ -133,12 +139,13 @@ Verify.prototype._write = write;
 Verify.prototype.update = update;
 
 Verify.prototype.verify = function verify(options, signature, sigEncoding) {
-  const key = preparePublicOrPrivateKey(options);
+  const prepared = preparePublicOrPrivateKey(options);
   sigEncoding = sigEncoding || getDefaultEncoding();
   const rsaPadding = getPadding(options);
   const pssSaltLength = getSaltLength(options);
   const dsaSigEnc = getDSASignatureEncoding(options);
   signature = getArrayBufferOrView(signature, 'signature', sigEncoding);
+  const key = publicOrPrivateKeyHandle(prepared);
   const digest = this[kHandle].digest();
   return verifyDigest(key, this[kAlgorithm], digest, signature, rsaPadding, pssSaltLength,
                       dsaSigEnc);
@@ -170,7 +177,7 @@ function signOneShot(algorithm, data, key, callback) {
   const rsaPadding = getPadding(key);
   const pssSaltLength = getSaltLength(key);
   const dsaSigEnc = getDSASignatureEncoding(key);
-  const handle = preparePrivateKey(key);
+  const handle = privateKeyHandle(preparePrivateKey(key));
   checkAlgorithm(algorithm);
   if (callback !== undefined) {
     signOneShotBinding(handle, algorithm, data, rsaPadding, pssSaltLength, dsaSigEnc,
@@ -197,7 +204,7 @@ function verifyOneShot(algorithm, data, key, signature, callback) {
   if (!isArrayBufferView(signature)) {
     throw new ERR_INVALID_ARG_TYPE('signature', ['Buffer', 'TypedArray', 'DataView'], signature);
   }
-  const handle = preparePublicOrPrivateKey(key);
+  const handle = publicOrPrivateKeyHandle(preparePublicOrPrivateKey(key));
   checkAlgorithm(algorithm);
   if (callback !== undefined) {
     verifyOneShotBinding(handle, algorithm, data, signature, rsaPadding, pssSaltLength,
