@@ -1,7 +1,14 @@
 'use strict';
 // node:punycode (deprecated in node, still shipped): RFC 3492 Punycode with the API of the
 // punycode.js 2.1.0 package node bundles: encode/decode, toASCII/toUnicode for domain names
-// and e-mail addresses, ucs2.decode/encode.
+// and e-mail addresses, ucs2.decode/encode. With --pending-deprecation, loading it warns
+// (DEP0040), as in node 20.
+
+if (require('internal/util').isPendingDeprecation()) {
+  process.emitWarning(
+    'The `punycode` module is deprecated. Please use a userland alternative instead.',
+    'DeprecationWarning', 'DEP0040');
+}
 
 const maxInt = 2147483647;  // 2^31 - 1
 // Bootstring parameters for Punycode (RFC 3492 section 5).
