@@ -60,6 +60,12 @@ const {
   generateKeyPair,
   generateKeyPairSync,
 } = require('internal/crypto/keygen');
+const {
+  publicEncrypt,
+  publicDecrypt,
+  privateEncrypt,
+  privateDecrypt,
+} = require('internal/crypto/rsa_cipher');
 
 const implemented = {
   constants,
@@ -107,6 +113,10 @@ const implemented = {
   verify: verifyOneShot,
   generateKeyPair,
   generateKeyPairSync,
+  publicEncrypt,
+  publicDecrypt,
+  privateEncrypt,
+  privateDecrypt,
 };
 
 // Non-enumerable legacy names, as node's.

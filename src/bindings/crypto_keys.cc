@@ -931,6 +931,77 @@ void VerifyDigestCall(const v8::FunctionCallbackInfo<v8::Value>& info) {
   info.GetReturnValue().Set(r == 1);
 }
 
+// ---- RSA encryption ----
+
+enum RsaOp { kPublicEncrypt = 0, kPrivateDecrypt, kPrivateEncrypt, kPublicDecrypt };
+
+// rsaCipher(op, keyHandle, data, padding, oaepHash | undefined, oaepLabel | undefined)
+void RsaCipher(const v8::FunctionCallbackInfo<v8::Value>& info) {
+  v8::Isolate* isolate = info.GetIsolate();
+  Environment* env = Environment::From(info);
+  v8::Local<v8::Context> context = env->context();
+  int op = info[0]->Int32Value(context).FromMaybe(-1);
+  KeyHandle* key = UnwrapKey(env, info[1]);
+  ByteView data;
+  if (key == nullptr || key->pkey() == nullptr || !GetByteView(info[2], &data)) {
+    return ThrowTypeError(isolate, "rsaCipher: bad arguments");
+  }
+  int padding = info[3]->Int32Value(context).FromMaybe(RSA_PKCS1_PADDING);
+  const EVP_MD* md = nullptr;
+  if (info[4]->IsString()) {
+    md = GetCryptoData(env)->Digest(ToStdString(isolate, info[4]));
+    if (md == nullptr) {
+      return ThrowCoded(isolate, false, "ERR_OSSL_EVP_INVALID_DIGEST", "Invalid digest used");
+    }
+  }
+  ByteView label;
+  bool has_label = GetByteView(info[5], &label);
+  ERR_clear_error();
+  EVP_PKEY_CTX* ctx = EVP_PKEY_CTX_new(key->pkey(), nullptr);
+  bool ok = ctx != nullptr;
+  if (ok) {
+    switch (op) {
+      case kPublicEncrypt: ok = EVP_PKEY_encrypt_init(ctx) == 1; break;
+      case kPrivateDecrypt: ok = EVP_PKEY_decrypt_init(ctx) == 1; break;
+      case kPrivateEncrypt: ok = EVP_PKEY_sign_init(ctx) == 1; break;
+      case kPublicDecrypt: ok = EVP_PKEY_verify_recover_init(ctx) == 1; break;
+      default: ok = false;
+    }
+  }
+  if (ok) ok = EVP_PKEY_CTX_set_rsa_padding(ctx, padding) > 0;
+  if (ok && md != nullptr && padding == RSA_PKCS1_OAEP_PADDING) {
+    ok = EVP_PKEY_CTX_set_rsa_oaep_md(ctx, md) > 0;
+  }
+  if (ok && has_label && label.size > 0 && padding == RSA_PKCS1_OAEP_PADDING) {
+    // OpenSSL takes ownership of the label.
+    void* copy = OPENSSL_memdup(label.data, label.size);
+    ok = copy != nullptr &&
+         EVP_PKEY_CTX_set0_rsa_oaep_label(ctx, copy, static_cast<int>(label.size)) > 0;
+    if (!ok) OPENSSL_free(copy);
+  }
+  static const unsigned char kEmpty = 0;
+  const unsigned char* in = data.size > 0 ? data.data : &kEmpty;
+  size_t out_len = 0;
+  std::vector<unsigned char> out;
+  auto run = [&](unsigned char* dst, size_t* len) {
+    switch (op) {
+      case kPublicEncrypt: return EVP_PKEY_encrypt(ctx, dst, len, in, data.size) == 1;
+      case kPrivateDecrypt: return EVP_PKEY_decrypt(ctx, dst, len, in, data.size) == 1;
+      case kPrivateEncrypt: return EVP_PKEY_sign(ctx, dst, len, in, data.size) == 1;
+      default: return EVP_PKEY_verify_recover(ctx, dst, len, in, data.size) == 1;
+    }
+  };
+  if (ok) ok = run(nullptr, &out_len);
+  if (ok) {
+    out.resize(out_len);
+    ok = run(out.data(), &out_len);
+    out.resize(out_len);
+  }
+  EVP_PKEY_CTX_free(ctx);
+  if (!ok) return ThrowOpenSSLError(isolate, "RSA operation failed");
+  info.GetReturnValue().Set(NewUint8Array(isolate, std::move(out)));
+}
+
 // ---- key generation ----
 
 struct KeyGenParams {
@@ -1116,6 +1187,7 @@ void InitKeys(Environment* env, v8::Local<v8::Object> target) {
   SetMethod(context, target, "verifyDigest", VerifyDigestCall);
   SetMethod(context, target, "generateKeyPair", GenerateKeyPair);
   SetMethod(context, target, "checkCurve", CheckCurve);
+  SetMethod(context, target, "rsaCipher", RsaCipher);
 }
 
 }  // namespace ringjs::crypto

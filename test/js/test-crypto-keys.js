@@ -472,3 +472,58 @@ assert.throws(() => rsaPub.equals(5), {
     delete Object.prototype.library;
   }
 }
+
+// RSA encryption: ciphertexts made by node with the recorded key decrypt here; PKCS#1 v1.5
+// private encryption is deterministic and matches node's bytes.
+{
+  const oaep = Buffer.from(
+  'lZrolRo2X9R89Q3XVE4Ao+4qwyFSyP9S6EIfJuYwKGDB4lePLOwnDXALUa12ktM/RYyQEIr06Uz/6Yt2' +
+  'OT1EM7yuwevwnCxggLu7PggPd37PQmVd7pg374FIqoCDO3WBIQ4Y+bm9zbBVaPW3vUR75CZTBVQCKZAp' +
+  'D5ArIlwUqp0=', 'base64');
+  const oaepSha256 = Buffer.from(
+  'pMBXZvsrjn70G05qYf4PFISbtAIu4DbLCuntaGuOidyCyCSex72pV863n1lFDWUAYL9rAov6KaFan7nJ' +
+  'HZKOG+o5muXUirwMnUlqlJ8d8unlRmdsNJC4FVknU3dC64zTCyAyk+PYI7W8Xq/Y4UTAEMmer3zfP9nt' +
+  'NQfh/Lg4sMI=', 'base64');
+  const privEnc = Buffer.from(
+  'HQhsoez3qZv0RcOFErqDB43PAC1hvm1nKq8ZRBfcuijubcojDzxNFaq5RREyiI3WNg/tZI+dzIm6NNny' +
+  'WsRn1CjMWfteXtVr+AA5SrgiuU3kvxDulsBiv1V/8i1TPEg50NjC3hbltAnaqj6KNhNWwk2hZy1AE30Z' +
+  'SpCrti8zWzs=', 'base64');
+  assert.strictEqual(crypto.privateDecrypt(rsaPriv, oaep).toString(), 'secret message');
+  assert.strictEqual(crypto.privateDecrypt({ key: fixtures.rsaPrivate, oaepHash: 'sha256',
+                                             oaepLabel: Buffer.from('label') }, oaepSha256)
+    .toString(), 'secret message');
+  assert.deepStrictEqual(crypto.privateEncrypt(rsaPriv, Buffer.from('secret message')), privEnc);
+  assert.strictEqual(crypto.publicDecrypt(rsaPub, privEnc).toString(), 'secret message');
+  const enc = crypto.publicEncrypt(rsaPub, 'round trip');
+  assert.strictEqual(enc.length, 128);
+  assert.strictEqual(crypto.privateDecrypt(rsaPriv, enc).toString(), 'round trip');
+  const raw = crypto.publicEncrypt({ key: rsaPub, padding: crypto.constants.RSA_NO_PADDING },
+                                   Buffer.alloc(128, 1));
+  assert.deepStrictEqual(crypto.privateDecrypt({ key: rsaPriv,
+                                                 padding: crypto.constants.RSA_NO_PADDING },
+                                               raw), Buffer.alloc(128, 1));
+  assert.throws(() => crypto.privateDecrypt({ key: rsaPriv,
+                                              padding: crypto.constants.RSA_PKCS1_PADDING },
+                                            enc), {
+    name: 'TypeError',
+    code: 'ERR_INVALID_ARG_VALUE',
+    message: 'RSA_PKCS1_PADDING is no longer supported for private decryption, this can be ' +
+             'reverted with --security-revert=CVE-2023-46809',
+  });
+  assert.throws(() => crypto.privateDecrypt(rsaPriv, Buffer.alloc(128)), {
+    code: 'ERR_OSSL_RSA_OAEP_DECODING_ERROR',
+    message: 'error:02000079:rsa routines::oaep decoding error',
+  });
+  assert.throws(() => crypto.publicEncrypt(rsaPub, Buffer.alloc(200)), {
+    code: 'ERR_OSSL_RSA_DATA_TOO_LARGE_FOR_KEY_SIZE',
+  });
+  assert.throws(() => crypto.publicEncrypt({ key: rsaPub, oaepHash: 'foo' }, Buffer.from('x')), {
+    name: 'Error', code: 'ERR_OSSL_EVP_INVALID_DIGEST', message: 'Invalid digest used',
+  });
+  assert.throws(() => crypto.publicEncrypt({ key: rsaPub, oaepHash: 5 }, Buffer.from('x')), {
+    message: 'The "key.oaepHash" property must be of type string. Received type number (5)',
+  });
+  assert.throws(() => crypto.privateEncrypt(rsaPub, Buffer.from('x')), {
+    code: 'ERR_CRYPTO_INVALID_KEY_OBJECT_TYPE',
+  });
+}

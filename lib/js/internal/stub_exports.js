@@ -135,10 +135,6 @@ module.exports = {
    'generatePrime',
    'generatePrimeSync',
    'getDiffieHellman',
-   'privateDecrypt',
-   'privateEncrypt',
-   'publicDecrypt',
-   'publicEncrypt',
    'setEngine'
   ],
   'values': [
