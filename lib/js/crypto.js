@@ -57,6 +57,8 @@ const {
   verifyOneShot,
 } = require('internal/crypto/sig');
 const {
+  generateKey,
+  generateKeySync,
   generateKeyPair,
   generateKeyPairSync,
 } = require('internal/crypto/keygen');
@@ -113,6 +115,8 @@ const implemented = {
   verify: verifyOneShot,
   generateKeyPair,
   generateKeyPairSync,
+  generateKey,
+  generateKeySync,
   publicEncrypt,
   publicDecrypt,
   privateEncrypt,

@@ -11,6 +11,7 @@
 #include <openssl/evp.h>
 #include <openssl/pem.h>
 #include <openssl/rsa.h>
+#include <openssl/param_build.h>
 #include <openssl/x509.h>
 
 #include "bindings/crypto_util.h"
@@ -304,6 +305,143 @@ void KeyInit(const v8::FunctionCallbackInfo<v8::Value>& info) {
       return ThrowOpenSSLError(isolate, kind == kKindPrivate ? "Failed to read private key"
                                                              : "Failed to read asymmetric key");
   }
+}
+
+// ---- JWK import ----
+
+// A key from OSSL_PARAMs (EVP_PKEY_fromdata); nullptr on failure.
+PkeyPtr KeyFromParams(const char* type, bool priv, OSSL_PARAM_BLD* bld) {
+  OSSL_PARAM* params = OSSL_PARAM_BLD_to_param(bld);
+  EVP_PKEY_CTX* ctx = EVP_PKEY_CTX_new_from_name(nullptr, type, nullptr);
+  EVP_PKEY* pkey = nullptr;
+  bool ok = params != nullptr && ctx != nullptr && EVP_PKEY_fromdata_init(ctx) == 1 &&
+            EVP_PKEY_fromdata(ctx, &pkey, priv ? EVP_PKEY_KEYPAIR : EVP_PKEY_PUBLIC_KEY,
+                              params) == 1;
+  EVP_PKEY_CTX_free(ctx);
+  OSSL_PARAM_free(params);
+  if (!ok) {
+    EVP_PKEY_free(pkey);
+    return nullptr;
+  }
+  return PkeyPtr(pkey);
+}
+
+bool PushBn(OSSL_PARAM_BLD* bld, const char* name, v8::Local<v8::Value> value,
+            std::vector<BIGNUM*>* keep) {
+  ByteView view;
+  if (!GetByteView(value, &view)) return false;
+  BIGNUM* bn = BN_bin2bn(view.data, static_cast<int>(view.size), nullptr);
+  if (bn == nullptr) return false;
+  keep->push_back(bn);
+  return OSSL_PARAM_BLD_push_BN(bld, name, bn) == 1;
+}
+
+// initJwkRsa(kind, n, e[, d, p, q, dp, dq, qi]) -> bool (members already base64url-decoded).
+void KeyInitJwkRsa(const v8::FunctionCallbackInfo<v8::Value>& info) {
+  Environment* env = Environment::From(info);
+  KeyHandle* key = UnwrapKey(env, info.This());
+  if (key == nullptr) return;
+  int kind = info[0]->Int32Value(env->context()).FromMaybe(kKindPublic);
+  bool priv = kind == kKindPrivate;
+  OSSL_PARAM_BLD* bld = OSSL_PARAM_BLD_new();
+  std::vector<BIGNUM*> keep;
+  bool ok = bld != nullptr && PushBn(bld, OSSL_PKEY_PARAM_RSA_N, info[1], &keep) &&
+            PushBn(bld, OSSL_PKEY_PARAM_RSA_E, info[2], &keep);
+  if (ok && priv) {
+    ok = PushBn(bld, OSSL_PKEY_PARAM_RSA_D, info[3], &keep) &&
+         PushBn(bld, OSSL_PKEY_PARAM_RSA_FACTOR1, info[4], &keep) &&
+         PushBn(bld, OSSL_PKEY_PARAM_RSA_FACTOR2, info[5], &keep) &&
+         PushBn(bld, OSSL_PKEY_PARAM_RSA_EXPONENT1, info[6], &keep) &&
+         PushBn(bld, OSSL_PKEY_PARAM_RSA_EXPONENT2, info[7], &keep) &&
+         PushBn(bld, OSSL_PKEY_PARAM_RSA_COEFFICIENT1, info[8], &keep);
+  }
+  PkeyPtr pkey;
+  if (ok) pkey = KeyFromParams("RSA", priv, bld);
+  OSSL_PARAM_BLD_free(bld);
+  for (BIGNUM* bn : keep) BN_clear_free(bn);
+  ERR_clear_error();
+  if (!pkey) return info.GetReturnValue().Set(false);
+  key->SetPkey(static_cast<KeyKind>(kind), std::move(pkey));
+  info.GetReturnValue().Set(true);
+}
+
+// initJwkEc(kind, curve ('P-256'...), x, y[, d]) -> bool
+void KeyInitJwkEc(const v8::FunctionCallbackInfo<v8::Value>& info) {
+  v8::Isolate* isolate = info.GetIsolate();
+  Environment* env = Environment::From(info);
+  KeyHandle* key = UnwrapKey(env, info.This());
+  if (key == nullptr) return;
+  int kind = info[0]->Int32Value(env->context()).FromMaybe(kKindPublic);
+  bool priv = kind == kKindPrivate;
+  std::string crv = ToStdString(isolate, info[1]);
+  int nid = crv == "secp256k1" ? NID_secp256k1 : EC_curve_nist2nid(crv.c_str());
+  ByteView x;
+  ByteView y;
+  if (nid == NID_undef || !GetByteView(info[2], &x) || !GetByteView(info[3], &y)) {
+    return info.GetReturnValue().Set(false);
+  }
+  size_t degree = 0;
+  {
+    EC_GROUP* group = EC_GROUP_new_by_curve_name(nid);
+    if (group != nullptr) degree = (EC_GROUP_get_degree(group) + 7) / 8;
+    EC_GROUP_free(group);
+  }
+  if (degree == 0 || x.size != degree || y.size != degree) {
+    ERR_clear_error();
+    return info.GetReturnValue().Set(false);
+  }
+  std::vector<unsigned char> point(1 + 2 * degree);
+  point[0] = POINT_CONVERSION_UNCOMPRESSED;
+  memcpy(point.data() + 1, x.data, degree);
+  memcpy(point.data() + 1 + degree, y.data, degree);
+  OSSL_PARAM_BLD* bld = OSSL_PARAM_BLD_new();
+  std::vector<BIGNUM*> keep;
+  bool ok = bld != nullptr &&
+            OSSL_PARAM_BLD_push_utf8_string(bld, OSSL_PKEY_PARAM_GROUP_NAME, OBJ_nid2sn(nid),
+                                            0) == 1 &&
+            OSSL_PARAM_BLD_push_octet_string(bld, OSSL_PKEY_PARAM_PUB_KEY, point.data(),
+                                             point.size()) == 1;
+  if (ok && priv) ok = PushBn(bld, OSSL_PKEY_PARAM_PRIV_KEY, info[4], &keep);
+  PkeyPtr pkey;
+  if (ok) pkey = KeyFromParams("EC", priv, bld);
+  OSSL_PARAM_BLD_free(bld);
+  for (BIGNUM* bn : keep) BN_clear_free(bn);
+  // The point must be on the curve (and match the private key).
+  if (pkey) {
+    EVP_PKEY_CTX* check = EVP_PKEY_CTX_new(pkey.get(), nullptr);
+    bool valid = check != nullptr && (priv ? EVP_PKEY_pairwise_check(check)
+                                           : EVP_PKEY_public_check(check)) == 1;
+    EVP_PKEY_CTX_free(check);
+    if (!valid) pkey.reset();
+  }
+  ERR_clear_error();
+  if (!pkey) return info.GetReturnValue().Set(false);
+  key->SetPkey(static_cast<KeyKind>(kind), std::move(pkey));
+  info.GetReturnValue().Set(true);
+}
+
+// initRaw(kind, 'Ed25519' | 'Ed448' | 'X25519' | 'X448', bytes) -> bool
+void KeyInitRaw(const v8::FunctionCallbackInfo<v8::Value>& info) {
+  v8::Isolate* isolate = info.GetIsolate();
+  Environment* env = Environment::From(info);
+  KeyHandle* key = UnwrapKey(env, info.This());
+  if (key == nullptr) return;
+  int kind = info[0]->Int32Value(env->context()).FromMaybe(kKindPublic);
+  std::string crv = ToStdString(isolate, info[1]);
+  int id = crv == "Ed25519" ? EVP_PKEY_ED25519
+           : crv == "Ed448" ? EVP_PKEY_ED448
+           : crv == "X25519" ? EVP_PKEY_X25519
+           : crv == "X448" ? EVP_PKEY_X448
+                            : NID_undef;
+  ByteView bytes;
+  if (id == NID_undef || !GetByteView(info[2], &bytes)) return info.GetReturnValue().Set(false);
+  EVP_PKEY* pkey = kind == kKindPrivate
+                       ? EVP_PKEY_new_raw_private_key(id, nullptr, bytes.data, bytes.size)
+                       : EVP_PKEY_new_raw_public_key(id, nullptr, bytes.data, bytes.size);
+  ERR_clear_error();
+  if (pkey == nullptr) return info.GetReturnValue().Set(false);
+  key->SetPkey(static_cast<KeyKind>(kind), PkeyPtr(pkey));
+  info.GetReturnValue().Set(true);
 }
 
 const char* AsymmetricKeyType(EVP_PKEY* pkey) {
@@ -1173,6 +1311,9 @@ void InitKeys(Environment* env, v8::Local<v8::Object> target) {
   v8::Local<v8::Context> context = env->context();
   v8::Local<v8::FunctionTemplate> tmpl = NewWrapTemplate(isolate, "KeyObjectHandle", KeyNew);
   SetProtoMethod(isolate, tmpl, "init", KeyInit);
+  SetProtoMethod(isolate, tmpl, "initJwkRsa", KeyInitJwkRsa);
+  SetProtoMethod(isolate, tmpl, "initJwkEc", KeyInitJwkEc);
+  SetProtoMethod(isolate, tmpl, "initRaw", KeyInitRaw);
   SetProtoMethod(isolate, tmpl, "getAsymmetricKeyType", KeyGetAsymmetricKeyType);
   SetProtoMethod(isolate, tmpl, "keyDetail", KeyDetail);
   SetProtoMethod(isolate, tmpl, "export", KeyExport);

@@ -527,3 +527,63 @@ assert.throws(() => rsaPub.equals(5), {
     code: 'ERR_CRYPTO_INVALID_KEY_OBJECT_TYPE',
   });
 }
+
+// JWK import: node's JWKs, and every generated key type back and forth.
+{
+  assert(crypto.createPrivateKey({ key: fixtures.rsaJwk, format: 'jwk' }).equals(rsaPriv));
+  assert(crypto.createPublicKey({ key: fixtures.rsaJwk, format: 'jwk' }).equals(rsaPub));
+  assert(crypto.createPrivateKey({ key: fixtures.ecJwk, format: 'jwk' }).equals(ecPriv));
+  assert(crypto.createPublicKey({ key: fixtures.ecJwk, format: 'jwk' }).equals(ecPub));
+  assert(crypto.createPrivateKey({ key: fixtures.edJwk, format: 'jwk' }).equals(edPriv));
+  assert.strictEqual(crypto.sign(null, msg, { key: fixtures.edJwk, format: 'jwk' })
+    .toString('hex'), fixtures.edSig);
+  assert(crypto.verify('sha256', msg, { key: fixtures.ecJwk, format: 'jwk' },
+                       Buffer.from(fixtures.ecSig, 'hex')));
+  for (const [type, opts] of [['ec', { namedCurve: 'secp256k1' }], ['ec', { namedCurve: 'P-521' }],
+                              ['x25519'], ['ed448']]) {
+    const k = crypto.generateKeyPairSync(type, opts);
+    const jwk = k.privateKey.export({ format: 'jwk' });
+    assert(crypto.createPrivateKey({ key: jwk, format: 'jwk' }).equals(k.privateKey));
+    assert(crypto.createPublicKey({ key: jwk, format: 'jwk' }).equals(k.publicKey));
+  }
+  assert.throws(() => crypto.createPublicKey({ key: { kty: 'foo' }, format: 'jwk' }), {
+    code: 'ERR_INVALID_ARG_VALUE',
+    message: "The property 'key.kty' must be one of: 'RSA', 'EC', 'OKP'. Received 'foo'",
+  });
+  assert.throws(() => crypto.createPublicKey({
+    key: { kty: 'EC', crv: 'P-256', x: 'AAAA', y: 'AAAA' }, format: 'jwk',
+  }), { name: 'TypeError', code: 'ERR_CRYPTO_INVALID_JWK', message: 'Invalid JWK EC key' });
+  assert.throws(() => crypto.createPublicKey({
+    key: { kty: 'OKP', crv: 'Ed25519', x: 'AAAA' }, format: 'jwk',
+  }), { code: 'ERR_CRYPTO_INVALID_JWK', message: 'Invalid JWK data' });
+  assert.throws(() => crypto.createPrivateKey({ key: { kty: 'RSA', n: 'AQAB', e: 'AQAB' },
+                                                format: 'jwk' }), {
+    message: 'The "key.d" property must be of type string. Received undefined',
+  });
+  assert.throws(() => crypto.createPublicKey({ key: 5, format: 'jwk' }), {
+    message: 'The "key.key" property must be of type object. Received type number (5)',
+  });
+}
+
+// generateKey / generateKeySync: secret keys for hmac and aes.
+{
+  assert.strictEqual(crypto.generateKeySync('hmac', { length: 123 }).symmetricKeySize, 15);
+  assert.strictEqual(crypto.generateKeySync('aes', { length: 256 }).symmetricKeySize, 32);
+  assert.throws(() => crypto.generateKeySync('aes', { length: 100 }), {
+    code: 'ERR_INVALID_ARG_VALUE',
+    message: "The property 'options.length' must be one of: 128, 192, 256. Received 100",
+  });
+  assert.throws(() => crypto.generateKeySync('hmac', { length: 7 }), {
+    code: 'ERR_OUT_OF_RANGE',
+    message: 'The value of "options.length" is out of range. It must be >= 8 && <= ' +
+             '2147483647. Received 7',
+  });
+  assert.throws(() => crypto.generateKeySync('foo', { length: 8 }), {
+    message: "The argument 'type' must be a supported key type. Received 'foo'",
+  });
+  crypto.generateKey('hmac', { length: 64 }, mustCall((err, key) => {
+    assert.strictEqual(err, null);
+    assert.strictEqual(key.type, 'secret');
+    assert.strictEqual(key.symmetricKeySize, 8);
+  }));
+}

@@ -130,8 +130,6 @@ module.exports = {
    'createDiffieHellmanGroup',
    'createECDH',
    'diffieHellman',
-   'generateKey',
-   'generateKeySync',
    'generatePrime',
    'generatePrimeSync',
    'getDiffieHellman',

@@ -16,11 +16,14 @@ const {
 const {
   validateFunction,
   validateInt32,
+  validateInteger,
+  validateOneOf,
   validateObject,
   validateString,
   validateUint32,
 } = require('internal/validators');
 const {
+  createSecretKey,
   PublicKeyObject,
   PrivateKeyObject,
   parsePublicKeyEncoding,
@@ -149,6 +152,43 @@ function generateKeyPair(type, options, callback) {
   });
 }
 
+// ---- secret keys: generateKey / generateKeySync ('hmac' or 'aes', length in bits) ----
+
+function secretKeyLength(type, options) {
+  validateString(type, 'type');
+  validateObject(options, 'options');
+  const { length } = options;
+  switch (type) {
+    case 'hmac':
+      validateInteger(length, 'options.length', 8, 2 ** 31 - 1);
+      break;
+    case 'aes':
+      validateOneOf(length, 'options.length', [128, 192, 256]);
+      break;
+    default:
+      throw new ERR_INVALID_ARG_VALUE('type', type, 'must be a supported key type');
+  }
+  return Math.floor(length / 8);
+}
+
+function generateKeySync(type, options) {
+  const bytes = secretKeyLength(type, options);
+  return createSecretKey(require('internal/crypto/random').randomBytes(bytes));
+}
+
+function generateKey(type, options, callback) {
+  if (typeof options === 'function') {
+    callback = options;
+    options = undefined;
+  }
+  validateFunction(callback, 'callback');
+  const bytes = secretKeyLength(type, options);
+  require('internal/crypto/random').randomBytes(bytes, (err, buf) => {
+    if (err) return callback(err);
+    callback(null, createSecretKey(buf));
+  });
+}
+
 // util.promisify(generateKeyPair) resolves to { publicKey, privateKey }.
 Object.defineProperty(generateKeyPair, customPromisifyArgs, {
   __proto__: null,
@@ -157,6 +197,8 @@ Object.defineProperty(generateKeyPair, customPromisifyArgs, {
 });
 
 module.exports = {
+  generateKey,
+  generateKeySync,
   generateKeyPair,
   generateKeyPairSync,
 };

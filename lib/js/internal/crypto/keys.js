@@ -9,12 +9,14 @@ const { KeyObjectHandle } = internalBinding('crypto');
 const {
   codes: {
     ERR_CRYPTO_INCOMPATIBLE_KEY_OPTIONS,
+    ERR_CRYPTO_INVALID_JWK,
     ERR_CRYPTO_INVALID_KEY_OBJECT_TYPE,
     ERR_INVALID_ARG_TYPE,
     ERR_INVALID_ARG_VALUE,
   },
 } = require('internal/errors');
-const { validateObject, validateOneOf } = require('internal/validators');
+const { validateObject, validateOneOf, validateString } = require('internal/validators');
+const { Buffer } = require('buffer');
 const { isAnyArrayBuffer, isArrayBufferView } = require('internal/util/types');
 const { FastBuffer } = require('internal/buffer');
 const { getArrayBufferOrView, kHandle, kKeyObject } = require('internal/crypto/util');
@@ -292,8 +294,8 @@ function prepareAsymmetricKey(key, ctx) {
     } else if (isCryptoKey(data)) {
       return { data: getKeyObjectHandle(data[kKeyObject], ctx) };
     } else if (format === 'jwk') {
-      const { notImplemented } = require('internal/not_implemented');
-      throw notImplemented('crypto.createPublicKey({ format: \'jwk\' })');
+      validateObject(data, 'key.key');
+      return { data: getKeyObjectHandleFromJwk(data, ctx), format: 'jwk' };
     }
     if (!isStringOrBuffer(data)) {
       throw new ERR_INVALID_ARG_TYPE('key.key', getKeyTypes(ctx !== kCreatePrivate), data);
@@ -307,10 +309,61 @@ function prepareAsymmetricKey(key, ctx) {
   throw new ERR_INVALID_ARG_TYPE('key', getKeyTypes(ctx !== kCreatePrivate), key);
 }
 
+function jwkBytes(value) {
+  return Buffer.from(value, 'base64');
+}
+
+// A KeyObjectHandle from a JWK (RSA, EC or OKP), public or private by ctx.
+function getKeyObjectHandleFromJwk(key, ctx) {
+  validateObject(key, 'key');
+  validateOneOf(key.kty, 'key.kty', ['RSA', 'EC', 'OKP']);
+  const isPublic = ctx === kConsumePublic || ctx === kCreatePublic;
+  const kind = isPublic ? kKeyTypePublic : kKeyTypePrivate;
+  const handle = new KeyObjectHandle();
+  if (key.kty === 'OKP') {
+    validateString(key.crv, 'key.crv');
+    validateOneOf(key.crv, 'key.crv', ['Ed25519', 'Ed448', 'X25519', 'X448']);
+    validateString(key.x, 'key.x');
+    if (!isPublic) validateString(key.d, 'key.d');
+    const keyData = jwkBytes(isPublic ? key.x : key.d);
+    const expected = { Ed25519: 32, X25519: 32, Ed448: 57, X448: 56 }[key.crv];
+    if (keyData.byteLength !== expected) throw new ERR_CRYPTO_INVALID_JWK();
+    if (!handle.initRaw(kind, key.crv, keyData)) throw new ERR_CRYPTO_INVALID_JWK();
+    return handle;
+  }
+  if (key.kty === 'EC') {
+    validateString(key.crv, 'key.crv');
+    validateOneOf(key.crv, 'key.crv', ['P-256', 'secp256k1', 'P-384', 'P-521']);
+    validateString(key.x, 'key.x');
+    validateString(key.y, 'key.y');
+    if (!isPublic) validateString(key.d, 'key.d');
+    if (!handle.initJwkEc(kind, key.crv, jwkBytes(key.x), jwkBytes(key.y),
+                          isPublic ? undefined : jwkBytes(key.d))) {
+      // node's native message for this case.
+      const err = new TypeError('Invalid JWK EC key');
+      err.code = 'ERR_CRYPTO_INVALID_JWK';
+      throw err;
+    }
+    return handle;
+  }
+  validateString(key.n, 'key.n');
+  validateString(key.e, 'key.e');
+  const members = [jwkBytes(key.n), jwkBytes(key.e)];
+  if (!isPublic) {
+    for (const name of ['d', 'p', 'q', 'dp', 'dq', 'qi']) {
+      validateString(key[name], `key.${name}`);
+      members.push(jwkBytes(key[name]));
+    }
+  }
+  if (!handle.initJwkRsa(kind, ...members)) throw new ERR_CRYPTO_INVALID_JWK();
+  return handle;
+}
+
 // The KeyObjectHandle for a prepared key argument: the existing handle, or one parsed now
 // (parsing comes last, after every option was checked, as node's jobs do it).
 function keyHandleFor(prepared, ctx) {
   const { data, format, type, passphrase } = prepared;
+  if (format === 'jwk') return data;
   if (data instanceof KeyObjectHandle && ctx !== kCreatePublic) return data;
   const handle = new KeyObjectHandle();
   const kind = (ctx === kConsumePrivate || ctx === kCreatePrivate) ?
