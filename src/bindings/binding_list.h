@@ -16,8 +16,10 @@
   V(messaging)                 \
   V(module_wrap)               \
   V(os)                        \
+  V(pipe_stream)               \
   V(pipe_wrap)                 \
   V(process_methods)           \
+  V(process_wrap)              \
   V(signal_wrap)               \
   V(spawn_sync)                \
   V(task_queue)                \
