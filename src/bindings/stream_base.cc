@@ -532,6 +532,11 @@ void StreamSocket::Close(v8::Local<v8::Value> cb) {
   if (closing_) return;
   closing_ = true;
   reading_ = false;
+  if (listening_ && fd_ >= 0) {
+    // Stop listening now, as node's close does: the accept still in flight holds the file
+    // open until its cancel completes, and connections must be refused from here on.
+    ::shutdown(fd_, SHUT_RDWR);
+  }
   listening_ = false;
   if (listener_ != nullptr) {
     StreamListener* listener = listener_;
@@ -868,6 +873,15 @@ void SetKeepAliveMethod(const v8::FunctionCallbackInfo<v8::Value>& info) {
   info.GetReturnValue().Set(s->SetKeepAlive(info[0]->BooleanValue(info.GetIsolate()), delay));
 }
 
+// reset(): the close that follows sends RST instead of FIN (SO_LINGER 0).
+void ResetMethod(const v8::FunctionCallbackInfo<v8::Value>& info) {
+  StreamSocket* s = Self(info);
+  if (s == nullptr || s->fd() < 0) return ReturnBadFd(info);
+  linger value = {1, 0};
+  int rc = setsockopt(s->fd(), SOL_SOCKET, SO_LINGER, &value, sizeof(value));
+  info.GetReturnValue().Set(rc == 0 ? 0 : -errno);
+}
+
 void WriteQueueSizeMethod(const v8::FunctionCallbackInfo<v8::Value>& info) {
   StreamSocket* s = Self(info);
   info.GetReturnValue().Set(static_cast<double>(s == nullptr ? 0 : s->write_queue_size()));
@@ -902,6 +916,7 @@ void AddStreamMethods(v8::Isolate* isolate, v8::Local<v8::FunctionTemplate> tmpl
   method("setNoDelay", SetNoDelayMethod);
   method("setKeepAlive", SetKeepAliveMethod);
   method("writeQueueSize", WriteQueueSizeMethod);
+  method("reset", ResetMethod);
   tmpl->InstanceTemplate()->SetAccessor(OneByteString(isolate, "fd"), FdGetter);
 }
 

@@ -85,10 +85,6 @@ class BlockList {
     this[kBlockList] = [];
   }
 
-  static isBlockList(value) {
-    return value?.[kBlockList] !== undefined;
-  }
-
   addAddress(address, family = 'ipv4') {
     const a = toAddress(address, family, 'address');
     const key = toKey(a.address, a.family);
