@@ -221,13 +221,22 @@ void EnvGetter(v8::Local<v8::Name> property, const v8::PropertyCallbackInfo<v8::
 
 void EnvSetter(v8::Local<v8::Name> property, v8::Local<v8::Value> value,
                const v8::PropertyCallbackInfo<v8::Value>& info) {
-  if (!property->IsString()) return;
   v8::Isolate* isolate = info.GetIsolate();
+  if (!property->IsString() || value->IsSymbol()) {
+    // As node: a symbol key or value cannot become an environment string.
+    return ThrowTypeError(isolate, "Cannot convert a Symbol value to a string");
+  }
   v8::Local<v8::String> string_value;
   if (!value->ToString(isolate->GetCurrentContext()).ToLocal(&string_value)) return;
   std::string key = ToStdString(isolate, property);
   std::string val = ToStdString(isolate, string_value);
   if (!key.empty() && key.find('=') == std::string::npos) setenv(key.c_str(), val.c_str(), 1);
+  // Dates follow a new TZ at once, as in node.
+  if (key == "TZ") {
+    tzset();
+    isolate->DateTimeConfigurationChangeNotification(
+        v8::Isolate::TimeZoneDetection::kRedetect);
+  }
   info.GetReturnValue().Set(value);
 }
 
@@ -254,8 +263,27 @@ void EnvEnumerator(const v8::PropertyCallbackInfo<v8::Array>& info) {
   info.GetReturnValue().Set(ToArray(isolate, keys));
 }
 
+// Only plain data properties fit the environment (node's ERR_INVALID_OBJECT_DEFINE_PROPERTY).
 void EnvDefiner(v8::Local<v8::Name> property, const v8::PropertyDescriptor& desc,
                 const v8::PropertyCallbackInfo<v8::Value>& info) {
+  v8::Isolate* isolate = info.GetIsolate();
+  const char* problem = nullptr;
+  if (desc.has_get() || desc.has_set()) {
+    problem = "'process.env' does not accept an accessor(getter/setter) descriptor";
+  } else if (!desc.has_configurable() || !desc.configurable() || !desc.has_writable() ||
+             !desc.writable() || !desc.has_enumerable() || !desc.enumerable()) {
+    problem = "'process.env' only accepts a configurable, writable, and enumerable data descriptor";
+  }
+  if (problem != nullptr) {
+    v8::Local<v8::Value> error = v8::Exception::TypeError(OneByteString(isolate, problem));
+    v8::Local<v8::Object> object;
+    if (error->ToObject(isolate->GetCurrentContext()).ToLocal(&object)) {
+      SetValue(isolate->GetCurrentContext(), object, "code",
+               OneByteString(isolate, "ERR_INVALID_OBJECT_DEFINE_PROPERTY"));
+    }
+    isolate->ThrowException(error);
+    return;
+  }
   if (desc.has_value()) EnvSetter(property, desc.value(), info);
 }
 

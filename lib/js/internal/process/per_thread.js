@@ -29,7 +29,25 @@ function setupProcessObject(process, binding) {
     sourceUrl: `https://nodejs.org/download/release/v${versions.node}/node-v${versions.node}.tar.gz`,
     headersUrl: `https://nodejs.org/download/release/v${versions.node}/node-v${versions.node}-headers.tar.gz`,
   });
-  defineValue(process, '_rawDebug', binding.rawDebug);
+  defineValue(process, '_rawDebug', function _rawDebug(...args) {
+    binding.rawDebug(require('internal/util/inspect').format(...args));
+  });
+  defineValue(process, 'assert', require('internal/util').deprecate(
+    function assert(value, message) {
+      if (!value) {
+        const { ERR_ASSERTION } = require('internal/errors').codes;
+        throw new ERR_ASSERTION(message || 'assertion error');
+      }
+    },
+    'process.assert() is deprecated. Please use the `assert` module instead.', 'DEP0100'));
+  let sourceMapsEnabled = false;
+  Object.defineProperty(process, 'sourceMapsEnabled', {
+    __proto__: null, enumerable: true, configurable: true, get() { return sourceMapsEnabled; },
+  });
+  defineValue(process, 'setSourceMapsEnabled', function setSourceMapsEnabled(value) {
+    require('internal/validators').validateBoolean(value, 'val');
+    sourceMapsEnabled = value;
+  });
   defineValue(process, 'binding', function binding(name) {
     const { ERR_NOT_IMPLEMENTED } = require('internal/errors').codes;
     throw new ERR_NOT_IMPLEMENTED(`process.binding('${name}')`);
@@ -69,9 +87,11 @@ function setupProcessObject(process, binding) {
   defineValue(process, 'memoryUsage', memoryUsage);
   defineValue(process, 'constrainedMemory', () => undefined);
   defineValue(process, 'availableMemory', () => require('os').freemem());
-  defineValue(process, 'kill', kill.bind(null, binding));
+  defineValue(process, '_kill', binding.kill);
+  defineValue(process, 'kill', kill);
   defineValue(process, 'exit', exit);
-  defineValue(process, 'abort', function abort() { binding.kill(binding.pid, signals.SIGABRT); });
+  // A method, not a constructor (as node's native abort).
+  defineValue(process, 'abort', { abort() { binding.kill(binding.pid, signals.SIGABRT); } }.abort);
   const hrtime = function hrtime(previous) {
     const [sec, nsec] = binding.hrtime();
     if (previous === undefined) return [sec, nsec];
@@ -157,6 +177,15 @@ function archName() {
 function cpuUsage(binding, previous) {
   const [user, system] = binding.cpuUsage();
   if (previous === undefined) return { user, system };
+  const { validateObject, validateNumber } = require('internal/validators');
+  const { ERR_INVALID_ARG_VALUE } = require('internal/errors').codes;
+  validateObject(previous, 'prevValue');
+  for (const key of ['user', 'system']) {
+    validateNumber(previous[key], `prevValue.${key}`);
+    if (previous[key] < 0 || !Number.isFinite(previous[key])) {
+      throw new ERR_INVALID_ARG_VALUE.RangeError(`prevValue.${key}`, previous[key]);
+    }
+  }
   return { user: user - previous.user, system: system - previous.system };
 }
 
@@ -170,7 +199,8 @@ function resourceUsage(binding) {
   };
 }
 
-function kill(binding, pid, sig = 'SIGTERM') {
+// Goes through process._kill, which tests and tools replace (as in node).
+function kill(pid, sig = 'SIGTERM') {
   const { ERR_INVALID_ARG_TYPE, ERR_UNKNOWN_SIGNAL } = require('internal/errors').codes;
   if (pid != (pid | 0)) throw new ERR_INVALID_ARG_TYPE('pid', 'number', pid);
   let signal;
@@ -181,7 +211,7 @@ function kill(binding, pid, sig = 'SIGTERM') {
   } else {
     throw new ERR_UNKNOWN_SIGNAL(sig);
   }
-  const err = binding.kill(pid, signal);
+  const err = process._kill(pid, signal);
   if (err) {
     const { ErrnoException } = require('internal/errors');
     throw new ErrnoException(err, 'kill');
