@@ -401,8 +401,13 @@ function setupTimers() {
   setupNativeTimers(processImmediate, processTimers);
 }
 
+// Referenced timers and immediates, for process.getActiveResourcesInfo().
+function activeTimerCounts() {
+  return { timeouts: refCount, immediates: immediateInfo[kRefCount] };
+}
+
 module.exports = {
   TIMEOUT_MAX, kRefed, kHasPrimitive, asyncIdSymbol, triggerAsyncIdSymbol,
   Timeout, Immediate, insert, active, unrefActive, unenroll, insertGuarded,
-  clearTimeout, clearImmediate, setupTimers, knownTimersById,
+  clearTimeout, clearImmediate, setupTimers, knownTimersById, activeTimerCounts,
 };

@@ -134,7 +134,12 @@ function setupProcessObject(process, binding) {
   defineValue(process, 'debugPort', 9229);
   defineValue(process, 'allowedNodeEnvironmentFlags', new Set());
   defineValue(process, 'emitWarning', (...args) => require('internal/process/warning').emitWarning(...args));
-  defineValue(process, 'getActiveResourcesInfo', () => []);
+  // Timers and immediates keeping the loop alive, as node lists them; native handles (sockets,
+  // file requests) are not tracked by name yet.
+  defineValue(process, 'getActiveResourcesInfo', function getActiveResourcesInfo() {
+    const { timeouts, immediates } = require('internal/timers').activeTimerCounts();
+    return [...new Array(timeouts).fill('Timeout'), ...new Array(immediates).fill('Immediate')];
+  });
   defineValue(process, '_getActiveHandles', () => []);
   defineValue(process, '_getActiveRequests', () => []);
   defineValue(process, 'dlopen', function dlopen(module, filename) {
