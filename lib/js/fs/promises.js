@@ -1,4 +1,81 @@
 'use strict';
-// node:fs/promises (also fs.promises): see internal/fs/promises.
+// node:fs/promises (also fs.promises): the promise rows of the fs operation table
+// (internal/fs/api), FileHandle for open(), and the whole-file functions, which also take a
+// FileHandle and (writeFile, appendFile) iterables of chunks.
 
-module.exports = require('internal/fs/promises').exports;
+const {
+  codes: { ERR_METHOD_NOT_IMPLEMENTED },
+} = require('internal/errors');
+const { toOptions } = require('internal/fs/args');
+const { named } = require('internal/fs/run');
+const { cpEntry, promise } = require('internal/fs/api');
+const { FileHandle, checkWhole, isIterable, writeWhole } = require('internal/fs/file_handle');
+const { kAppendDefaults, kWriteDefaults } = require('internal/fs/whole_file');
+const { watchAsync } = require('internal/fs/watch');
+
+async function open(path, flags, mode) {
+  return new FileHandle(await promise.open(path, flags, mode));
+}
+
+async function readFile(path, options) {
+  if (path instanceof FileHandle) return path.readFile(options);
+  return promise.readFile(path, options);
+}
+
+// writeFile/appendFile: strings and ArrayBufferViews as the table's rows; a FileHandle or
+// iterable data through FileHandle's writer.
+function whole(name, defaults) {
+  return named(async function(path, data, options) {
+    if (path instanceof FileHandle) return path.writeFile(data, toOptions(options, defaults));
+    if (typeof data === 'string' || ArrayBuffer.isView(data) || !isIterable(data)) {
+      return promise[name](path, data, options);
+    }
+    const opts = toOptions(options, defaults);
+    checkWhole(data, opts);
+    const handle = await open(path, name === 'appendFile' && !opts.flag ? 'a' : opts.flag,
+                              opts.mode);
+    try {
+      await writeWhole(handle.fd, data, opts);
+    } finally {
+      await handle.close();
+    }
+  }, name, 3);
+}
+
+async function lchmod(path, mode) {
+  throw new ERR_METHOD_NOT_IMPLEMENTED('lchmod()');
+}
+
+module.exports = {
+  access: promise.access,
+  copyFile: promise.copyFile,
+  cp: cpEntry('promise', 'cp', 3),
+  open,
+  opendir: promise.opendir,
+  rename: promise.rename,
+  truncate: named(promise.truncate, 'truncate', 1),
+  rm: promise.rm,
+  rmdir: promise.rmdir,
+  mkdir: promise.mkdir,
+  readdir: promise.readdir,
+  readlink: promise.readlink,
+  symlink: promise.symlink,
+  lstat: promise.lstat,
+  stat: promise.stat,
+  statfs: promise.statfs,
+  link: promise.link,
+  unlink: promise.unlink,
+  chmod: promise.chmod,
+  lchmod,
+  lchown: promise.lchown,
+  chown: promise.chown,
+  utimes: promise.utimes,
+  lutimes: promise.lutimes,
+  realpath: promise.realpath,
+  mkdtemp: promise.mkdtemp,
+  writeFile: whole('writeFile', kWriteDefaults),
+  appendFile: whole('appendFile', kAppendDefaults),
+  readFile,
+  watch: watchAsync,
+  constants: internalBinding('constants').fs,
+};

@@ -1,333 +1,164 @@
 'use strict';
-// fs.Dir, fs.opendir and fs.opendirSync (after node v20's lib/internal/fs/dir.js) over the
-// binding's DirHandle. Operations on one Dir run one at a time (the queue below); a Dir that
-// is garbage collected while open closes its handle with node's warning.
+// fs.Dir (opendir): an open directory read a few entries at a time through the binding's
+// DirHandle (handle.read(encoding, bufferSize) -> [name, type, ...] | null, handle.close()).
+// Asynchronous reads and closes run one at a time in call order; synchronous work while one is
+// pending is refused (ERR_DIR_CONCURRENT_OPERATION). With { recursive: true } the
+// subdirectories found are opened in turn, breadth first, after the directory itself.
 
 const pathModule = require('path');
-const binding = internalBinding('fs');
 const {
-  codes: {
-    ERR_DIR_CLOSED,
-    ERR_DIR_CONCURRENT_OPERATION,
-    ERR_MISSING_ARGS,
-  },
+  codes: { ERR_DIR_CLOSED, ERR_DIR_CONCURRENT_OPERATION },
 } = require('internal/errors');
+const { validateFunction, validateUint32 } = require('internal/validators');
+const { toOptions, toPath } = require('internal/fs/args');
+const { Dirent, direntTypeOf } = require('internal/fs/stats');
+const { Step, runCallback, runSync, step } = require('internal/fs/run');
+const { decodeName, define, statMap } = require('internal/fs/ops');
 
-const { FSReqCallback } = binding;
-const internalUtil = require('internal/util');
-const {
-  decodeName,
-  getDirent,
-  getOptions,
-  getValidatedPath,
-  handleErrorFromBinding,
-} = require('internal/fs/utils');
-const {
-  validateFunction,
-  validateUint32,
-} = require('internal/validators');
-
-const kDirHandle = Symbol('kDirHandle');
-const kDirPath = Symbol('kDirPath');
-const kDirBufferedEntries = Symbol('kDirBufferedEntries');
-const kDirClosed = Symbol('kDirClosed');
-const kDirOptions = Symbol('kDirOptions');
-const kDirReadImpl = Symbol('kDirReadImpl');
-const kDirReadPromisified = Symbol('kDirReadPromisified');
-const kDirClosePromisified = Symbol('kDirClosePromisified');
-const kDirOperationQueue = Symbol('kDirOperationQueue');
-
-const closeOnCollect = new FinalizationRegistry((handle) => {
-  handle.close(undefined, {});
-  process.emitWarning('Closing directory handle on garbage collection');
-});
+const binding = internalBinding('fs');
+const { UV_DIRENT_DIR, UV_DIRENT_UNKNOWN } = internalBinding('constants').fs;
 
 class Dir {
+  #handle;
+  #path;
+  #dirPath;  // The directory being read (a subdirectory of #path when recursive).
+  #encoding;
+  #bufferSize;
+  #recursive;
+  #entries = [];
+  #subdirs = [];
+  #closed = false;
+  #queue = null;  // Pending asynchronous operations; null when none runs.
+
   constructor(handle, path, options) {
-    if (handle == null) throw new ERR_MISSING_ARGS('handle');
-    this[kDirHandle] = handle;
-    this[kDirBufferedEntries] = [];
-    this[kDirPath] = path;
-    this[kDirClosed] = false;
-
-    // Either `null` or an Array of pending operations (= functions to be called
-    // once the current operation is done).
-    this[kDirOperationQueue] = null;
-
-    this[kDirOptions] = {
-      bufferSize: 32,
-      ...getOptions(options, {
-        encoding: 'utf8',
-      }),
-    };
-
-    validateUint32(this[kDirOptions].bufferSize, 'options.bufferSize', true);
-
-    this[kDirReadPromisified] = internalUtil.promisify(this[kDirReadImpl]).bind(this, false);
-    this[kDirClosePromisified] = internalUtil.promisify(this.close).bind(this);
-    closeOnCollect.register(this, handle, this);
+    this.#handle = handle;
+    this.#path = path;
+    this.#dirPath = path;
+    this.#encoding = options?.encoding;
+    this.#bufferSize = options?.bufferSize ?? 32;
+    this.#recursive = !!options?.recursive;
   }
 
   get path() {
-    return this[kDirPath];
+    return this.#path;
+  }
+
+  // The next entry (or null at the end) as a generator of binding steps.
+  * #next() {
+    for (;;) {
+      if (this.#entries.length > 0) return this.#entries.shift();
+      const batch = yield new Step(this.#handle.read, [this.#encoding, this.#bufferSize],
+                                   undefined, this.#handle);
+      if (batch === null) {
+        if (this.#subdirs.length === 0) return null;
+        yield new Step(this.#handle.close, [], undefined, this.#handle);
+        this.#dirPath = this.#subdirs.shift();
+        this.#handle = yield step(binding.opendir, [this.#dirPath, this.#encoding]);
+        continue;
+      }
+      for (let i = 0; i < batch.length; i += 2) {
+        const name = decodeName(batch[i], this.#encoding);
+        let type = batch[i + 1];
+        if (type === UV_DIRENT_UNKNOWN) {
+          const stats = yield step(binding.lstat, [pathModule.join(String(this.#dirPath),
+                                                                   String(name)), false], statMap);
+          type = direntTypeOf(stats);
+        }
+        if (this.#recursive && type === UV_DIRENT_DIR) {
+          this.#subdirs.push(pathModule.join(String(this.#dirPath), String(name)));
+        }
+        this.#entries.push(new Dirent(name, type, this.#dirPath));
+      }
+    }
+  }
+
+  // Runs `op` (a generator) after the pending asynchronous operations.
+  #enqueue(op, cb) {
+    const run = () => runCallback(op(), (err, value) => {
+      const next = this.#queue.shift();
+      if (next === undefined) this.#queue = null;
+      else next();
+      cb(err, value);
+    });
+    if (this.#queue === null) {
+      this.#queue = [];
+      run();
+    } else {
+      this.#queue.push(run);
+    }
+  }
+
+  #checkSync() {
+    if (this.#closed) throw new ERR_DIR_CLOSED();
+    if (this.#queue !== null) throw new ERR_DIR_CONCURRENT_OPERATION();
   }
 
   read(callback) {
-    return this[kDirReadImpl](true, callback);
-  }
-
-  [kDirReadImpl](maybeSync, callback) {
-    if (this[kDirClosed] === true) {
-      throw new ERR_DIR_CLOSED();
-    }
-
     if (callback === undefined) {
-      return this[kDirReadPromisified]();
+      if (this.#closed) throw new ERR_DIR_CLOSED();
+      return new Promise((resolve, reject) => {
+        this.#enqueue(() => this.#next(), (err, entry) => (err ? reject(err) : resolve(entry)));
+      });
     }
-
     validateFunction(callback, 'callback');
-
-    if (this[kDirOperationQueue] !== null) {
-      this[kDirOperationQueue].push(() => {
-        this[kDirReadImpl](maybeSync, callback);
-      });
-      return;
-    }
-
-    if (this[kDirBufferedEntries].length > 0) {
-      try {
-        const dirent = this[kDirBufferedEntries].shift();
-
-        if (this[kDirOptions].recursive && dirent.isDirectory()) {
-          this.readSyncRecursive(dirent);
-        }
-
-        if (maybeSync)
-          process.nextTick(callback, null, dirent);
-        else
-          callback(null, dirent);
-        return;
-      } catch (error) {
-        return callback(error);
-      }
-    }
-
-    const req = new FSReqCallback();
-    req.oncomplete = (err, result) => {
-      process.nextTick(() => {
-        const queue = this[kDirOperationQueue];
-        this[kDirOperationQueue] = null;
-        for (const op of queue) op();
-      });
-
-      if (err || result === null) {
-        return callback(err, result);
-      }
-
-      try {
-        this.processReadResult(this[kDirPath], result);
-        const dirent = this[kDirBufferedEntries].shift();
-        if (this[kDirOptions].recursive && dirent.isDirectory()) {
-          this.readSyncRecursive(dirent);
-        }
-        callback(null, dirent);
-      } catch (error) {
-        callback(error);
-      }
-    };
-
-    this[kDirOperationQueue] = [];
-    this[kDirHandle].read(
-      this[kDirOptions].encoding,
-      this[kDirOptions].bufferSize,
-      req,
-    );
-  }
-
-  processReadResult(path, result) {
-    const encoding = this[kDirOptions].encoding;
-    for (let i = 0; i < result.length; i += 2) {
-      const name = decodeName(result[i], encoding);
-      this[kDirBufferedEntries].push(getDirent(path, name, result[i + 1]));
-    }
-  }
-
-  readSyncRecursive(dirent) {
-    const path = pathModule.join(dirent.parentPath, dirent.name);
-    const ctx = {};
-    const handle = binding.opendir(
-      pathModule.toNamespacedPath(path),
-      this[kDirOptions].encoding,
-      undefined,
-      ctx,
-    );
-    handleErrorFromBinding(ctx);
-    const result = handle.read(
-      this[kDirOptions].encoding,
-      this[kDirOptions].bufferSize,
-      undefined,
-      ctx,
-    );
-
-    if (result) {
-      this.processReadResult(path, result);
-    }
-
-    handle.close(undefined, ctx);
-    handleErrorFromBinding(ctx);
+    if (this.#closed) throw new ERR_DIR_CLOSED();
+    this.#enqueue(() => this.#next(), callback);
   }
 
   readSync() {
-    if (this[kDirClosed] === true) {
-      throw new ERR_DIR_CLOSED();
-    }
+    this.#checkSync();
+    return runSync(this.#next());
+  }
 
-    if (this[kDirOperationQueue] !== null) {
-      throw new ERR_DIR_CONCURRENT_OPERATION();
-    }
-
-    if (this[kDirBufferedEntries].length > 0) {
-      const dirent = this[kDirBufferedEntries].shift();
-      if (this[kDirOptions].recursive && dirent.isDirectory()) {
-        this.readSyncRecursive(dirent);
-      }
-      return dirent;
-    }
-
-    const ctx = {};
-    const result = this[kDirHandle].read(
-      this[kDirOptions].encoding,
-      this[kDirOptions].bufferSize,
-      undefined,
-      ctx,
-    );
-    handleErrorFromBinding(ctx);
-
-    if (result === null) {
-      return result;
-    }
-
-    this.processReadResult(this[kDirPath], result);
-
-    const dirent = this[kDirBufferedEntries].shift();
-    if (this[kDirOptions].recursive && dirent.isDirectory()) {
-      this.readSyncRecursive(dirent);
-    }
-    return dirent;
+  * #close() {
+    yield new Step(this.#handle.close, [], undefined, this.#handle);
   }
 
   close(callback) {
-    // Promise
     if (callback === undefined) {
-      if (this[kDirClosed] === true) {
-        return Promise.reject(new ERR_DIR_CLOSED());
-      }
-      return this[kDirClosePromisified]();
+      if (this.#closed) return Promise.reject(new ERR_DIR_CLOSED());
+      this.#closed = true;
+      return new Promise((resolve, reject) => {
+        this.#enqueue(() => this.#close(), (err) => (err ? reject(err) : resolve()));
+      });
     }
-
-    // callback
     validateFunction(callback, 'callback');
-
-    if (this[kDirClosed] === true) {
+    if (this.#closed) {
       process.nextTick(callback, new ERR_DIR_CLOSED());
       return;
     }
-
-    if (this[kDirOperationQueue] !== null) {
-      this[kDirOperationQueue].push(() => {
-        this.close(callback);
-      });
-      return;
-    }
-
-    this[kDirClosed] = true;
-    closeOnCollect.unregister(this);
-    const req = new FSReqCallback();
-    req.oncomplete = callback;
-    this[kDirHandle].close(req);
+    this.#closed = true;
+    this.#enqueue(() => this.#close(), callback);
   }
 
   closeSync() {
-    if (this[kDirClosed] === true) {
-      throw new ERR_DIR_CLOSED();
-    }
-
-    if (this[kDirOperationQueue] !== null) {
-      throw new ERR_DIR_CONCURRENT_OPERATION();
-    }
-
-    this[kDirClosed] = true;
-    closeOnCollect.unregister(this);
-    const ctx = {};
-    const result = this[kDirHandle].close(undefined, ctx);
-    handleErrorFromBinding(ctx);
-    return result;
+    this.#checkSync();
+    this.#closed = true;
+    runSync(this.#close());
   }
 
   async* entries() {
     try {
-      while (true) {
-        const result = await this[kDirReadPromisified]();
-        if (result === null) {
-          break;
-        }
-        yield result;
+      for (;;) {
+        const entry = await this.read();
+        if (entry === null) break;
+        yield entry;
       }
     } finally {
-      await this[kDirClosePromisified]();
+      if (!this.#closed) await this.close();
     }
   }
 }
+Dir.prototype[Symbol.asyncIterator] = Dir.prototype.entries;
 
-Object.defineProperty(Dir.prototype, Symbol.asyncIterator, {
-  __proto__: null,
-  value: Dir.prototype.entries,
-  enumerable: false,
-  writable: true,
-  configurable: true,
-});
+// opendir(path, { encoding, bufferSize, recursive })
+define('opendir', [2, 3, 3], (path, options) => {
+  path = toPath(path);
+  options = toOptions(options, { encoding: 'utf8', bufferSize: 32 });
+  validateUint32(options.bufferSize, 'options.bufferSize', true);
+  return [path, options];
+}, (how, path, options) =>
+  step(binding.opendir, [path, options.encoding], (handle) => new Dir(handle, path, options)),
+{ cbName: 'callback' });
 
-function opendir(path, options, callback) {
-  callback = typeof options === 'function' ? options : callback;
-  validateFunction(callback, 'callback');
-
-  path = getValidatedPath(path);
-  options = getOptions(options, {
-    encoding: 'utf8',
-  });
-
-  function opendirCallback(error, handle) {
-    if (error) {
-      callback(error);
-    } else {
-      callback(null, new Dir(handle, path, options));
-    }
-  }
-
-  const req = new FSReqCallback();
-  req.oncomplete = opendirCallback;
-
-  binding.opendir(
-    pathModule.toNamespacedPath(path),
-    options.encoding,
-    req,
-  );
-}
-
-function opendirSync(path, options) {
-  path = getValidatedPath(path);
-  options = getOptions(options, { encoding: 'utf8' });
-
-  const ctx = {};
-  const handle = binding.opendir(pathModule.toNamespacedPath(path), options.encoding,
-                                 undefined, ctx);
-  handleErrorFromBinding(ctx);
-
-  return new Dir(handle, path, options);
-}
-
-module.exports = {
-  Dir,
-  opendir,
-  opendirSync,
-};
+module.exports = { Dir };

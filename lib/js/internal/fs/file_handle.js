@@ -1,0 +1,227 @@
+'use strict';
+// FileHandle (fs.promises.open): an fd owned by a JS object. Its methods are the promise rows
+// of the operation table (ops.js) applied to the fd. Operations in flight keep the fd open: a
+// close() waits for them, and after close() every operation rejects with EBADF 'file closed'.
+
+const { Buffer } = require('buffer');
+const EventEmitter = require('events');
+const {
+  codes: { ERR_INVALID_ARG_TYPE, ERR_METHOD_NOT_IMPLEMENTED },
+} = require('internal/errors');
+const { validateBoolean, validateInteger } = require('internal/validators');
+const { SymbolAsyncDispose } = require('internal/util');
+const { readArgs, toOptions, toView } = require('internal/fs/args');
+const { runPromise } = require('internal/fs/run');
+const { PROMISE, promise: ops, readBody, writeCallArgs, writeBody } = require('internal/fs/ops');
+const {
+  checkAborted, kWriteDefaults, readAll, toBytes, writeAll,
+} = require('internal/fs/whole_file');
+
+const kDefaultReadSize = 16384;
+
+function closedError(syscall) {
+  const err = new Error('file closed');
+  err.code = 'EBADF';
+  err.syscall = syscall;
+  return err;
+}
+
+class FileHandle extends EventEmitter {
+  #fd;
+  #busy = 0;           // Operations in flight.
+  #drained = null;     // Resolves when #busy drops to 0 (set while a close waits).
+  #closing = null;     // The pending close.
+
+  constructor(fd) {
+    super();
+    this.#fd = fd;
+    const close = () => this.#close();
+    this.close = close;
+  }
+
+  get fd() {
+    return this.#fd;
+  }
+
+  getAsyncId() {
+    return -1;
+  }
+
+  // Runs fn(fd) with the fd kept open.
+  async #use(syscall, fn) {
+    const fd = this.#fd;
+    if (fd === -1) throw closedError(syscall);
+    this.#busy++;
+    try {
+      return await fn(fd);
+    } finally {
+      if (--this.#busy === 0 && this.#drained !== null) this.#drained();
+    }
+  }
+
+  #close() {
+    if (this.#closing !== null) return this.#closing;
+    const fd = this.#fd;
+    if (fd === -1) return Promise.resolve();
+    this.#fd = -1;
+    this.#closing = (async () => {
+      try {
+        if (this.#busy > 0) await new Promise((resolve) => { this.#drained = resolve; });
+        await ops.close(fd);
+      } finally {
+        this.#closing = null;
+        this.#drained = null;
+      }
+      this.emit('close');
+    })();
+    return this.#closing;
+  }
+
+  [SymbolAsyncDispose]() {
+    return this.#close();
+  }
+
+  chmod(mode) {
+    return this.#use('fchmod', (fd) => ops.fchmod(fd, mode));
+  }
+
+  chown(uid, gid) {
+    return this.#use('fchown', (fd) => ops.fchown(fd, uid, gid));
+  }
+
+  datasync() {
+    return this.#use('fdatasync', (fd) => ops.fdatasync(fd));
+  }
+
+  sync() {
+    return this.#use('fsync', (fd) => ops.fsync(fd));
+  }
+
+  stat(options) {
+    return this.#use('fstat', (fd) => ops.fstat(fd, options));
+  }
+
+  truncate(len = 0) {
+    return this.#use('ftruncate', (fd) => ops.ftruncate(fd, len));
+  }
+
+  utimes(atime, mtime) {
+    return this.#use('futime', (fd) => ops.futimes(fd, atime, mtime));
+  }
+
+  // read(buffer, offset, length, position) | read(buffer, options) | read(options) | read()
+  read(buffer, offset, length, position) {
+    return this.#use('read', async (fd) => {
+      if (!ArrayBuffer.isView(buffer)) {
+        const options = buffer ?? {};
+        if (typeof options !== 'object') toView(options);
+        ({ buffer = Buffer.alloc(kDefaultReadSize) } = options);
+        ({ offset, length, position } = options);
+      } else if (offset !== null && typeof offset === 'object') {
+        ({ offset, length, position } = offset);
+      }
+      toView(buffer);
+      if (offset == null) offset = 0;
+      else validateInteger(offset, 'offset', 0);
+      if (length === undefined || length === null) length = buffer.byteLength - offset;
+      const checked = readArgs(buffer, offset, length, position ?? null, true);
+      const bytesRead = checked[2] === 0 ? 0 : await runPromise(readBody(PROMISE, fd, ...checked));
+      return { __proto__: null, bytesRead, buffer };
+    });
+  }
+
+  readv(buffers, position) {
+    return this.#use('read', async (fd) => {
+      const bytesRead = await ops.readv(fd, buffers, position);
+      return { __proto__: null, bytesRead, buffers };
+    });
+  }
+
+  // write(buffer, offset, length, position) | write(buffer, options) |
+  // write(string, position, encoding)
+  write(buffer, offset, length, position) {
+    return this.#use('write', async (fd) => {
+      const checked = writeCallArgs(fd, buffer, offset, length, position);
+      const bytesWritten = await runPromise(writeBody(PROMISE, ...checked));
+      return { __proto__: null, bytesWritten, buffer };
+    });
+  }
+
+  writev(buffers, position) {
+    return this.#use('write', async (fd) => {
+      const bytesWritten = await ops.writev(fd, buffers, position);
+      return { __proto__: null, bytesWritten, buffers };
+    });
+  }
+
+  readFile(options) {
+    return this.#use('read', (fd) => readWhole(fd, options));
+  }
+
+  writeFile(data, options) {
+    return this.#use('write', (fd) => writeWhole(fd, data, options));
+  }
+
+  appendFile(data, options) {
+    return this.writeFile(data, options);
+  }
+
+  readLines(options) {
+    return require('readline').createInterface({
+      input: this.createReadStream(options),
+      crlfDelay: Infinity,
+    });
+  }
+
+  readableWebStream() {
+    throw new ERR_METHOD_NOT_IMPLEMENTED('FileHandle.readableWebStream()');
+  }
+
+  createReadStream(options) {
+    const { ReadStream } = require('internal/fs/file_streams');
+    return new ReadStream(undefined, { ...options, fd: this });
+  }
+
+  createWriteStream(options) {
+    const { WriteStream } = require('internal/fs/file_streams');
+    return new WriteStream(undefined, { ...options, fd: this });
+  }
+}
+
+// readFile on an fd (a FileHandle's): from the current position to the end.
+async function readWhole(fd, options) {
+  options = toOptions(options, { flag: 'r' });
+  checkAborted(options.signal);
+  const data = await runPromise(readAll(fd, options.signal));
+  return options.encoding ? data.toString(options.encoding) : data;
+}
+
+const isIterable = (data) => data != null && typeof data === 'object' &&
+  (typeof data[Symbol.iterator] === 'function' || typeof data[Symbol.asyncIterator] === 'function');
+
+// writeFile on an fd: strings, ArrayBufferViews, and (fs.promises only) iterables of them.
+async function writeWhole(fd, data, options) {
+  options = toOptions(options, kWriteDefaults);
+  checkWhole(data, options);
+  const { encoding, signal } = options;
+  checkAborted(signal);
+  if (!isIterable(data) || ArrayBuffer.isView(data)) {
+    await runPromise(writeAll(fd, toBytes(data, encoding), signal));
+  } else {
+    for await (const chunk of data) {
+      checkAborted(signal);
+      await runPromise(writeAll(fd, toBytes(chunk, encoding), signal));
+    }
+  }
+  if (options.flush === true) await ops.fsync(fd);
+}
+
+function checkWhole(data, options) {
+  if (typeof data !== 'string' && !ArrayBuffer.isView(data) && !isIterable(data)) {
+    throw new ERR_INVALID_ARG_TYPE('data', ['string', 'Buffer', 'TypedArray', 'DataView',
+                                            'AsyncIterable', 'Iterable', 'Stream'], data);
+  }
+  if (options.flush != null) validateBoolean(options.flush, 'options.flush');
+}
+
+module.exports = { FileHandle, checkWhole, isIterable, readWhole, writeWhole };

@@ -1,0 +1,152 @@
+'use strict';
+// The value classes of node:fs: Stats, BigIntStats, StatFs and Dirent, and their construction
+// from what the binding returns (a stat array of 18 numbers or bigints per file: dev, mode,
+// nlink, uid, gid, rdev, blksize, ino, size, blocks, then seconds and nanoseconds of atime,
+// mtime, ctime and birthtime).
+
+const {
+  S_IFMT, S_IFREG, S_IFDIR, S_IFCHR, S_IFBLK, S_IFIFO, S_IFLNK, S_IFSOCK,
+  UV_DIRENT_FILE, UV_DIRENT_DIR, UV_DIRENT_LINK, UV_DIRENT_FIFO, UV_DIRENT_SOCKET,
+  UV_DIRENT_CHAR, UV_DIRENT_BLOCK,
+} = internalBinding('constants').fs;
+
+const kStatFields = 18;
+
+function modeIs(mode, type) {
+  if (typeof mode === 'bigint') return (mode & BigInt(S_IFMT)) === BigInt(type);
+  return (mode & S_IFMT) === type;
+}
+
+// The file type tests of Stats and BigIntStats.
+class StatsBase {
+  constructor(dev, mode, nlink, uid, gid, rdev, blksize, ino, size, blocks) {
+    this.dev = dev;
+    this.mode = mode;
+    this.nlink = nlink;
+    this.uid = uid;
+    this.gid = gid;
+    this.rdev = rdev;
+    this.blksize = blksize;
+    this.ino = ino;
+    this.size = size;
+    this.blocks = blocks;
+  }
+
+  isDirectory() { return modeIs(this.mode, S_IFDIR); }
+  isFile() { return modeIs(this.mode, S_IFREG); }
+  isBlockDevice() { return modeIs(this.mode, S_IFBLK); }
+  isCharacterDevice() { return modeIs(this.mode, S_IFCHR); }
+  isSymbolicLink() { return modeIs(this.mode, S_IFLNK); }
+  isFIFO() { return modeIs(this.mode, S_IFIFO); }
+  isSocket() { return modeIs(this.mode, S_IFSOCK); }
+}
+for (const name of Object.getOwnPropertyNames(StatsBase.prototype)) {
+  if (name !== 'constructor') {
+    Object.defineProperty(StatsBase.prototype, name, { __proto__: null, enumerable: true });
+  }
+}
+
+const dateOf = (ms) => new Date(Math.round(Number(ms)));
+
+class Stats extends StatsBase {
+  constructor(dev, mode, nlink, uid, gid, rdev, blksize, ino, size, blocks,
+              atimeMs, mtimeMs, ctimeMs, birthtimeMs) {
+    super(dev, mode, nlink, uid, gid, rdev, blksize, ino, size, blocks);
+    this.atimeMs = atimeMs;
+    this.mtimeMs = mtimeMs;
+    this.ctimeMs = ctimeMs;
+    this.birthtimeMs = birthtimeMs;
+    this.atime = dateOf(atimeMs);
+    this.mtime = dateOf(mtimeMs);
+    this.ctime = dateOf(ctimeMs);
+    this.birthtime = dateOf(birthtimeMs);
+  }
+}
+
+class BigIntStats extends StatsBase {
+  constructor(dev, mode, nlink, uid, gid, rdev, blksize, ino, size, blocks,
+              atimeNs, mtimeNs, ctimeNs, birthtimeNs) {
+    super(dev, mode, nlink, uid, gid, rdev, blksize, ino, size, blocks);
+    this.atimeMs = atimeNs / 1000000n;
+    this.mtimeMs = mtimeNs / 1000000n;
+    this.ctimeMs = ctimeNs / 1000000n;
+    this.birthtimeMs = birthtimeNs / 1000000n;
+    this.atimeNs = atimeNs;
+    this.mtimeNs = mtimeNs;
+    this.ctimeNs = ctimeNs;
+    this.birthtimeNs = birthtimeNs;
+    this.atime = dateOf(this.atimeMs);
+    this.mtime = dateOf(this.mtimeMs);
+    this.ctime = dateOf(this.ctimeMs);
+    this.birthtime = dateOf(this.birthtimeMs);
+  }
+}
+
+// Stats / BigIntStats from the stat array `a` (the file at `offset`, 0 or kStatFields).
+function statsFromArray(a, offset = 0) {
+  const f = (i) => a[offset + i];
+  if (typeof a[offset] === 'bigint') {
+    const ns = (i) => f(i) * 1000000000n + f(i + 1);
+    return new BigIntStats(f(0), f(1), f(2), f(3), f(4), f(5), f(6), f(7), f(8), f(9),
+                           ns(10), ns(12), ns(14), ns(16));
+  }
+  const ms = (i) => f(i) * 1e3 + f(i + 1) / 1e6;
+  return new Stats(f(0), f(1), f(2), f(3), f(4), f(5), f(6), f(7), f(8), f(9),
+                   ms(10), ms(12), ms(14), ms(16));
+}
+
+class StatFs {
+  constructor(type, bsize, blocks, bfree, bavail, files, ffree) {
+    this.type = type;
+    this.bsize = bsize;
+    this.blocks = blocks;
+    this.bfree = bfree;
+    this.bavail = bavail;
+    this.files = files;
+    this.ffree = ffree;
+  }
+}
+
+const statFsFromArray = (a) => new StatFs(a[0], a[1], a[2], a[3], a[4], a[5], a[6]);
+
+const kType = Symbol('type');
+
+class Dirent {
+  constructor(name, type, path) {
+    this.name = name;
+    this.parentPath = path;
+    this.path = path;
+    this[kType] = type;
+  }
+
+  isDirectory() { return this[kType] === UV_DIRENT_DIR; }
+  isFile() { return this[kType] === UV_DIRENT_FILE; }
+  isBlockDevice() { return this[kType] === UV_DIRENT_BLOCK; }
+  isCharacterDevice() { return this[kType] === UV_DIRENT_CHAR; }
+  isSymbolicLink() { return this[kType] === UV_DIRENT_LINK; }
+  isFIFO() { return this[kType] === UV_DIRENT_FIFO; }
+  isSocket() { return this[kType] === UV_DIRENT_SOCKET; }
+}
+
+// The UV_DIRENT_* type of a Stats (for entries whose type readdir could not tell).
+function direntTypeOf(stats) {
+  if (stats.isFile()) return UV_DIRENT_FILE;
+  if (stats.isDirectory()) return UV_DIRENT_DIR;
+  if (stats.isSymbolicLink()) return UV_DIRENT_LINK;
+  if (stats.isFIFO()) return UV_DIRENT_FIFO;
+  if (stats.isSocket()) return UV_DIRENT_SOCKET;
+  if (stats.isCharacterDevice()) return UV_DIRENT_CHAR;
+  if (stats.isBlockDevice()) return UV_DIRENT_BLOCK;
+  return 0;
+}
+
+module.exports = {
+  BigIntStats,
+  Dirent,
+  StatFs,
+  Stats,
+  direntTypeOf,
+  kStatFields,
+  statFsFromArray,
+  statsFromArray,
+};
