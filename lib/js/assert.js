@@ -369,11 +369,12 @@ function doesNotMatch(string, regexp, message) {
   internalMatch(string, regexp, message, doesNotMatch);
 }
 
-class CallTracker {
-  constructor() {
-    const { ERR_NOT_IMPLEMENTED } = require('internal/errors').codes;
-    throw new ERR_NOT_IMPLEMENTED('assert.CallTracker');
-  }
+// Deprecated (DEP0173) but still shipped by node 20; loaded on first use.
+let CallTrackerClass;
+function CallTracker() {
+  CallTrackerClass ??= require('internal/assert/call_tracker');
+  if (!new.target) throw new TypeError("Class constructor CallTracker cannot be invoked without 'new'");
+  return new CallTrackerClass();
 }
 
 Object.assign(assert, {
