@@ -24,8 +24,18 @@ const {
   },
 } = require('internal/errors');
 const { validateFunction, validateObject } = require('internal/validators');
-const { customInspectSymbol: kInspect, toUSVString, kEnumerableProperty } =
-  require('internal/util');
+const {
+  customInspectSymbol: kInspect,
+  toUSVString: toUSVStringSlow,
+  kEnumerableProperty,
+} = require('internal/util');
+
+// The WebIDL USVString conversion; most strings have no surrogate to look at.
+const surrogateRe = /[\uD800-\uDFFF]/;
+function toUSVString(value) {
+  const str = `${value}`;
+  return surrogateRe.test(str) ? toUSVStringSlow(str) : str;
+}
 
 let lazyInspectModule;
 function lazyInspect() {
@@ -223,7 +233,17 @@ const schemeTypes = { __proto__: null, 'http': 0, 'https': 2, 'ws': 3, 'ftp': 4,
                       'file': 6 };
 
 function isSpecialScheme(scheme) {
-  return scheme in specialSchemes;
+  switch (scheme) {
+    case 'http':
+    case 'https':
+    case 'ws':
+    case 'wss':
+    case 'ftp':
+    case 'file':
+      return true;
+    default:
+      return false;
+  }
 }
 function defaultPort(scheme) {
   const port = specialSchemes[scheme];
@@ -273,15 +293,13 @@ function parseIPv4Number(str) {
   return n;
 }
 
+// The last label (a trailing dot aside) is all digits or 0x-hex: an IPv4 number.
+const ipv4NumberRe = /^(?:[0-9]+|0[xX][0-9a-fA-F]*)$/;
 function endsInANumber(str) {
-  const parts = str.split('.');
-  if (parts[parts.length - 1] === '') {
-    if (parts.length === 1) return false;
-    parts.pop();
-  }
-  const last = parts[parts.length - 1];
-  if (last !== '' && /^[0-9]+$/.test(last)) return true;
-  return !Number.isNaN(parseIPv4Number(last));
+  let end = str.length;
+  if (end > 0 && str.charCodeAt(end - 1) === 0x2e) end--;
+  const last = str.slice(str.lastIndexOf('.', end - 1) + 1, end);
+  return last !== '' && ipv4NumberRe.test(last);
 }
 
 // Returns the serialized IPv4 address, or null on failure.
@@ -590,11 +608,19 @@ function basicParse(input, base, url, stateOverride) {
   let special = isSpecialScheme(url.scheme);
 
   for (let p = 0; ; p++) {
-    const c = p < len ? input.charCodeAt(p) : EOF;
+    let c = p < len ? input.charCodeAt(p) : EOF;
     switch (state) {
       case SCHEME_START:
         if (isAsciiAlpha(c)) {
-          buffer += String.fromCharCode(c | 0x20);
+          // The scheme's characters at once; the scheme state looks at what follows them.
+          let e = p + 1;
+          while (e < len) {
+            const ch = input.charCodeAt(e);
+            if (!isAsciiAlphanumeric(ch) && ch !== 0x2b && ch !== 0x2d && ch !== 0x2e) break;
+            e++;
+          }
+          buffer = input.slice(p, e).toLowerCase();
+          p = e - 1;
           state = SCHEME;
         } else if (!stateOverride) {
           state = NO_SCHEME;
@@ -742,41 +768,60 @@ function basicParse(input, base, url, stateOverride) {
         }
         break;
 
-      case AUTHORITY:
-        if (c === 0x40) {
-          if (atSignSeen) buffer = '%40' + buffer;
-          atSignSeen = true;
-          let user = '';
-          let pass = '';
-          for (let i = 0; i < buffer.length; i++) {
-            const ch = buffer[i];
-            if (ch === ':' && !passwordTokenSeen) {
-              passwordTokenSeen = true;
-              continue;
-            }
-            if (passwordTokenSeen) pass += ch;
-            else user += ch;
-          }
-          url.username += percentEncode(user, USERINFO_SET);
-          url.password += percentEncode(pass, USERINFO_SET);
-          buffer = '';
-        } else if (c === EOF || c === 0x2f || c === 0x3f || c === 0x23 ||
-                   (special && c === 0x5c)) {
-          if (atSignSeen && buffer === '') return kFailure;
-          // Back to the start of the text since the last '@' (one code unit per character).
-          p -= buffer.length + 1;
-          buffer = '';
-          state = HOST;
-        } else {
-          buffer += input[p];
+      case AUTHORITY: {
+        // The authority runs to the first '/', '?' or '#' ('\\' too when special). All before
+        // its last '@' is userinfo (an earlier '@' is percent-encoded), split at the first ':'.
+        let e = p;
+        while (e < len) {
+          const ch = input.charCodeAt(e);
+          if (ch === 0x2f || ch === 0x3f || ch === 0x23 || (special && ch === 0x5c)) break;
+          e++;
         }
+        const at = e > p ? input.lastIndexOf('@', e - 1) : -1;
+        if (at >= p) {
+          const userinfo = input.slice(p, at);
+          const colon = userinfo.indexOf(':');
+          if (colon === -1) {
+            url.username += percentEncode(userinfo, USERINFO_SET);
+          } else {
+            url.username += percentEncode(userinfo.slice(0, colon), USERINFO_SET);
+            url.password += percentEncode(userinfo.slice(colon + 1), USERINFO_SET);
+          }
+          if (at + 1 === e) return kFailure;
+          p = at;
+        } else {
+          p--;
+        }
+        state = HOST;
         break;
+      }
 
       case HOST:
       case HOSTNAME:
         if (stateOverride && url.scheme === 'file') {
           p--;
           state = FILE_HOST;
+        } else {
+          // Take the host up to ':' (outside brackets) or the end of the authority at once.
+          let e = p;
+          while (e < len) {
+            const ch = input.charCodeAt(e);
+            if (ch === 0x5b) {
+              insideBrackets = true;
+            } else if (ch === 0x5d) {
+              insideBrackets = false;
+            } else if ((ch === 0x3a && !insideBrackets) || ch === 0x2f || ch === 0x3f ||
+                       ch === 0x23 || (special && ch === 0x5c)) {
+              break;
+            }
+            e++;
+          }
+          if (e > p) buffer += input.slice(p, e);
+          p = e;
+          c = p < len ? input.charCodeAt(p) : EOF;
+        }
+        if (state === FILE_HOST) {
+          // Handled in the file host state next time round.
         } else if (c === 0x3a && !insideBrackets) {
           if (buffer === '') return kFailure;
           if (stateOverride === HOSTNAME) return kFailure;
@@ -799,10 +844,6 @@ function basicParse(input, base, url, stateOverride) {
           buffer = '';
           state = PATH_START;
           if (stateOverride) return kDone;
-        } else {
-          if (c === 0x5b) insideBrackets = true;
-          else if (c === 0x5d) insideBrackets = false;
-          buffer += input[p];
         }
         break;
 
@@ -915,6 +956,23 @@ function basicParse(input, base, url, stateOverride) {
         break;
 
       case PATH:
+        // Take the rest of the segment at once.
+        if (c !== EOF) {
+          let e = p;
+          while (e < len) {
+            const ch = input.charCodeAt(e);
+            if (ch === 0x2f || (special && ch === 0x5c) ||
+                (!stateOverride && (ch === 0x3f || ch === 0x23))) {
+              break;
+            }
+            e++;
+          }
+          if (e > p) {
+            buffer += input.slice(p, e);
+            p = e;
+            c = p < len ? input.charCodeAt(p) : EOF;
+          }
+        }
         if (c === EOF || c === 0x2f || (special && c === 0x5c) ||
             (!stateOverride && (c === 0x3f || c === 0x23))) {
           const slash = c === 0x2f || (special && c === 0x5c);
@@ -945,6 +1003,17 @@ function basicParse(input, base, url, stateOverride) {
         break;
 
       case OPAQUE_PATH:
+        if (c !== 0x3f && c !== 0x23 && c !== EOF) {
+          let e = p + 1;
+          while (e < len) {
+            const ch = input.charCodeAt(e);
+            if (ch === 0x3f || ch === 0x23) break;
+            e++;
+          }
+          buffer += input.slice(p, e);
+          p = e;
+          c = p < len ? input.charCodeAt(p) : EOF;
+        }
         if (c === 0x3f || c === 0x23 || c === EOF) {
           url.path += percentEncode(buffer, C0_CONTROL_SET);
           buffer = '';
@@ -961,6 +1030,13 @@ function basicParse(input, base, url, stateOverride) {
         break;
 
       case QUERY:
+        if (c !== EOF && (stateOverride || c !== 0x23)) {
+          let e = stateOverride ? -1 : input.indexOf('#', p);
+          if (e === -1) e = len;
+          buffer += input.slice(p, e);
+          p = e;
+          c = p < len ? input.charCodeAt(p) : EOF;
+        }
         if ((!stateOverride && c === 0x23) || c === EOF) {
           url.query += percentEncode(buffer, special ? SPECIAL_QUERY_SET : QUERY_SET);
           buffer = '';
@@ -975,7 +1051,8 @@ function basicParse(input, base, url, stateOverride) {
 
       case FRAGMENT:
         if (c !== EOF) {
-          buffer += input[p];
+          buffer += input.slice(p);
+          p = len - 1;
         } else {
           url.fragment += percentEncode(buffer, FRAGMENT_SET);
           buffer = '';
