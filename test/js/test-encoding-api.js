@@ -34,6 +34,15 @@ function run() {
   out.push(util.inspect(new D()), util.inspect(new E()), r(() => Object.prototype.toString.call(new TextDecoder())), r(() => Object.prototype.toString.call(new TextEncoder())), r(() => Object.keys(new TextDecoder())), r(() => Object.keys(new TextEncoder())));
   for (const C of [TextDecoder, TextEncoder]) for (const k of Object.getOwnPropertyNames(C.prototype)) { const d = Object.getOwnPropertyDescriptor(C.prototype, k); out.push(C.name + ' ' + k + ' ' + d.enumerable + ' ' + d.configurable + ' ' + !!d.get + ' ' + (d.value && d.value.length)); }
   out.push(r(() => [TextDecoder.length, TextEncoder.length, TextDecoder.name, typeof globalThis.TextDecoder, require('util').TextDecoder === TextDecoder, require('util').TextEncoder === TextEncoder]));
+  // Own properties (inspect without the custom function), before and after streaming.
+  for (const [l, o] of [['utf-8', {}], ['utf-8', { fatal: true, ignoreBOM: true }], ['latin1', {}],
+    ['utf-16le', {}], ['utf-16be', { ignoreBOM: true }]]) {
+    const d = new TextDecoder(l, o);
+    out.push(util.inspect(d, { customInspect: false }));
+    d.decode(new Uint8Array([65]), { stream: true });
+    out.push(util.inspect(d, { customInspect: false }), util.inspect(d, { showHidden: true }));
+  }
+  out.push(util.inspect(new TextEncoder(), { customInspect: false }));
   return out;
 }
 
@@ -258,6 +267,22 @@ const expected = [
   "TextEncoder encode true true false 0",
   "TextEncoder encodeInto true true false 2",
   "[ 0, 0, 'TextDecoder', 'function', true, true ]",
+  "TextDecoder {\n  [Symbol(decoder)]: true,\n  [Symbol(flags)]: 0,\n  [Symbol(encoding)]: 'utf-8',\n  [Symbol(kIgnoreBOM)]: false,\n  [Symbol(kFatal)]: false,\n  [Symbol(kUTF8FastPath)]: true,\n  [Symbol(kLatin1FastPath)]: false,\n  [Symbol(handle)]: undefined\n}",
+  "TextDecoder {\n  [Symbol(decoder)]: true,\n  [Symbol(flags)]: 0,\n  [Symbol(encoding)]: 'utf-8',\n  [Symbol(kIgnoreBOM)]: false,\n  [Symbol(kFatal)]: false,\n  [Symbol(kUTF8FastPath)]: false,\n  [Symbol(kLatin1FastPath)]: false,\n  [Symbol(handle)]: Converter {}\n}",
+  "TextDecoder {\n  encoding: 'utf-8',\n  fatal: false,\n  ignoreBOM: false,\n  [Symbol(flags)]: 0,\n  [Symbol(handle)]: Converter {}\n}",
+  "TextDecoder {\n  [Symbol(decoder)]: true,\n  [Symbol(flags)]: 6,\n  [Symbol(encoding)]: 'utf-8',\n  [Symbol(kIgnoreBOM)]: true,\n  [Symbol(kFatal)]: true,\n  [Symbol(kUTF8FastPath)]: true,\n  [Symbol(kLatin1FastPath)]: false,\n  [Symbol(handle)]: undefined\n}",
+  "TextDecoder {\n  [Symbol(decoder)]: true,\n  [Symbol(flags)]: 6,\n  [Symbol(encoding)]: 'utf-8',\n  [Symbol(kIgnoreBOM)]: true,\n  [Symbol(kFatal)]: true,\n  [Symbol(kUTF8FastPath)]: false,\n  [Symbol(kLatin1FastPath)]: false,\n  [Symbol(handle)]: Converter {}\n}",
+  "TextDecoder {\n  encoding: 'utf-8',\n  fatal: true,\n  ignoreBOM: true,\n  [Symbol(flags)]: 6,\n  [Symbol(handle)]: Converter {}\n}",
+  "TextDecoder {\n  [Symbol(decoder)]: true,\n  [Symbol(flags)]: 0,\n  [Symbol(encoding)]: 'windows-1252',\n  [Symbol(kIgnoreBOM)]: false,\n  [Symbol(kFatal)]: false,\n  [Symbol(kUTF8FastPath)]: false,\n  [Symbol(kLatin1FastPath)]: true,\n  [Symbol(handle)]: undefined\n}",
+  "TextDecoder {\n  [Symbol(decoder)]: true,\n  [Symbol(flags)]: 0,\n  [Symbol(encoding)]: 'windows-1252',\n  [Symbol(kIgnoreBOM)]: false,\n  [Symbol(kFatal)]: false,\n  [Symbol(kUTF8FastPath)]: false,\n  [Symbol(kLatin1FastPath)]: false,\n  [Symbol(handle)]: Converter {}\n}",
+  "TextDecoder {\n  encoding: 'windows-1252',\n  fatal: false,\n  ignoreBOM: false,\n  [Symbol(flags)]: 0,\n  [Symbol(handle)]: Converter {}\n}",
+  "TextDecoder {\n  [Symbol(decoder)]: true,\n  [Symbol(flags)]: 0,\n  [Symbol(encoding)]: 'utf-16le',\n  [Symbol(kIgnoreBOM)]: false,\n  [Symbol(kFatal)]: false,\n  [Symbol(kUTF8FastPath)]: false,\n  [Symbol(kLatin1FastPath)]: false,\n  [Symbol(handle)]: Converter {}\n}",
+  "TextDecoder {\n  [Symbol(decoder)]: true,\n  [Symbol(flags)]: 0,\n  [Symbol(encoding)]: 'utf-16le',\n  [Symbol(kIgnoreBOM)]: false,\n  [Symbol(kFatal)]: false,\n  [Symbol(kUTF8FastPath)]: false,\n  [Symbol(kLatin1FastPath)]: false,\n  [Symbol(handle)]: Converter {}\n}",
+  "TextDecoder {\n  encoding: 'utf-16le',\n  fatal: false,\n  ignoreBOM: false,\n  [Symbol(flags)]: 0,\n  [Symbol(handle)]: Converter {}\n}",
+  "TextDecoder {\n  [Symbol(decoder)]: true,\n  [Symbol(flags)]: 4,\n  [Symbol(encoding)]: 'utf-16be',\n  [Symbol(kIgnoreBOM)]: true,\n  [Symbol(kFatal)]: false,\n  [Symbol(kUTF8FastPath)]: false,\n  [Symbol(kLatin1FastPath)]: false,\n  [Symbol(handle)]: Converter {}\n}",
+  "TextDecoder {\n  [Symbol(decoder)]: true,\n  [Symbol(flags)]: 4,\n  [Symbol(encoding)]: 'utf-16be',\n  [Symbol(kIgnoreBOM)]: true,\n  [Symbol(kFatal)]: false,\n  [Symbol(kUTF8FastPath)]: false,\n  [Symbol(kLatin1FastPath)]: false,\n  [Symbol(handle)]: Converter {}\n}",
+  "TextDecoder {\n  encoding: 'utf-16be',\n  fatal: false,\n  ignoreBOM: true,\n  [Symbol(flags)]: 4,\n  [Symbol(handle)]: Converter {}\n}",
+  "TextEncoder { [Symbol(encoder)]: true }",
 ];
 // END expected
 

@@ -28,7 +28,15 @@ const { isAnyArrayBuffer, isArrayBufferView, isUint8Array } = require('internal/
 const { customInspectSymbol: kInspect, getConstructorOf, kEnumerableProperty } =
   require('internal/util');
 
+// Own properties a decoder has in node (inspect with customInspect: false shows them); the
+// state itself lives in private fields.
+const kDecoder = Symbol('decoder');
 const kFlags = Symbol('flags');
+const kEncoding = Symbol('encoding');
+const kIgnoreBOM = Symbol('kIgnoreBOM');
+const kFatal = Symbol('kFatal');
+const kUTF8FastPath = Symbol('kUTF8FastPath');
+const kLatin1FastPath = Symbol('kLatin1FastPath');
 const kHandle = Symbol('handle');
 const kEncoder = Symbol('encoder');
 
@@ -309,7 +317,13 @@ class TextDecoder {
     this.#fatal = (flags & kFlagFatal) !== 0;
     this.#ignoreBOM = (flags & kFlagIgnoreBOM) !== 0;
     this.#fastPath = name === 'utf-8' || name === 'windows-1252';
+    this[kDecoder] = true;
     this[kFlags] = flags;
+    this[kEncoding] = name;
+    this[kIgnoreBOM] = this.#ignoreBOM;
+    this[kFatal] = this.#fatal;
+    this[kUTF8FastPath] = name === 'utf-8';
+    this[kLatin1FastPath] = name === 'windows-1252';
     this[kHandle] = this.#fastPath ? undefined : new Converter();
   }
 
@@ -325,6 +339,8 @@ class TextDecoder {
     if (this.#fastPath && !stream) return this.#decodeFast(input);
     if (this.#fastPath) {
       this.#fastPath = false;
+      this[kUTF8FastPath] = false;
+      this[kLatin1FastPath] = false;
       this[kHandle] = new Converter();
     }
     validateObject(options, 'options', kValidateObjectAllowObjectsAndNull);
