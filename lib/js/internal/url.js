@@ -3,6 +3,13 @@
 // machine over UTF-16 code units, host parsing (IPv4, IPv6, opaque hosts, domains through
 // UTS #46 in internalBinding('url')), serialization, the URL and URLSearchParams classes with
 // node's validation errors and inspect output, and node's helpers for file: URLs.
+//
+// Where node 20 (its ada parser) departs from the URL Standard, node is followed: the host and
+// port setters (setPortLikeNode, URL#setHost), a final '..' on an empty non-special path, a
+// segment starting with 'C:' counting as a drive letter, port 0 and the protocol setter, an
+// empty host with a port reading as '', lax bidi rules and 'xn--abc-' labels (url.cc).
+// Not followed: a relative input containing '#' against a base with an opaque path (node
+// resolves 'x#y' against 'sc:a/b'; the standard, and this parser, fail).
 
 const {
   domainToASCII: bindingDomainToASCII,
