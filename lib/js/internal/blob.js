@@ -232,9 +232,10 @@ Object.defineProperty(File.prototype, Symbol.toStringTag, {
 });
 
 // blob: URLs are not registered yet (URL.createObjectURL), so nothing resolves.
+// The Blob a `blob:` URL from URL.createObjectURL() stands for, or undefined.
 function resolveObjectURL(url) {
   url = `${url}`;
-  return undefined;
+  return require('internal/url').getBlobFromURL(url);
 }
 
 module.exports = { Blob, File, isBlob, resolveObjectURL };
