@@ -2,39 +2,8 @@
 // Prints one line per check; absolute paths are shown relative to <fixtures> (test/js/fixtures/
 // modules) or <testdir> (test/js) so node's recorded output matches on any machine.
 const path = require('path');
-const fixtures = path.join(__dirname, 'fixtures', 'modules');
 const probe = require('./fixtures/modules/probe.js');
-
-function clean(value) {
-  if (typeof value === 'string') {
-    return value.split(fixtures).join('<fixtures>').split(__dirname).join('<testdir>');
-  }
-  if (Array.isArray(value)) return value.map(clean);
-  if (value !== null && typeof value === 'object') {
-    const result = {};
-    for (const key of Object.keys(value)) result[key] = clean(value[key]);
-    return result;
-  }
-  return value;
-}
-
-function describeError(e) {
-  const parts = [`${e.name} ${e.code}: ${clean(e.message)}`];
-  for (const key of ['requireStack', 'path', 'requestPath']) {
-    if (e[key] !== undefined) parts.push(`${key}=${JSON.stringify(clean(e[key]))}`);
-  }
-  return parts.join(' ');
-}
-
-function check(label, fn) {
-  let line;
-  try {
-    line = `${label} => ${JSON.stringify(clean(fn()))}`;
-  } catch (e) {
-    line = `${label} throws ${describeError(e)}`;
-  }
-  process.stdout.write(line + '\n');
-}
+const { fixtures, clean, check } = require('./common/module-check');
 
 // Loader hooks people patch: require.extensions, Module._load, Module._resolveFilename,
 // Module.wrap / Module.wrapper, Module._stat, plus Module._readPackage and isPreloading.
