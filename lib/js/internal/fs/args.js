@@ -31,6 +31,7 @@ const {
 } = internalBinding('constants').fs;
 
 const kNoOptions = Object.freeze({ __proto__: null });
+const kIoMaxLength = 2 ** 31 - 1;  // The most one read or write may transfer.
 
 // --- paths ----------------------------------------------------------------------------------
 
@@ -242,6 +243,9 @@ function writeViewArgs(buffer, offset, length, position) {
   if (offset + length > buffer.byteLength) {
     throw new ERR_OUT_OF_RANGE('length', `<= ${buffer.byteLength - offset}`, length);
   }
+  if (length > kIoMaxLength) {
+    throw new ERR_OUT_OF_RANGE('length', `>= 0 && <= ${kIoMaxLength}`, length);
+  }
   return [buffer, offset, length, loosePosition(position)];
 }
 
@@ -259,7 +263,7 @@ function checkEncoding(encoding) {
 }
 
 // The options argument of most functions: nothing (the defaults), an encoding name, or an
-// object (its missing fields take the defaults).
+// object (its missing fields take the defaults; inherited fields count, as node's).
 function toOptions(options, defaults = kNoOptions) {
   if (options == null || typeof options === 'function') return defaults;
   if (typeof options === 'string') {
@@ -267,7 +271,9 @@ function toOptions(options, defaults = kNoOptions) {
   } else if (typeof options !== 'object') {
     throw new ERR_INVALID_ARG_TYPE('options', ['string', 'Object'], options);
   } else {
-    options = { ...defaults, ...options };
+    const copy = { ...defaults };
+    for (const key in options) copy[key] = options[key];
+    options = copy;
   }
   checkEncoding(options.encoding);
   if (options.signal !== undefined) validateAbortSignal(options.signal, 'options.signal');

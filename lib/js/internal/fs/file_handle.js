@@ -8,16 +8,27 @@ const EventEmitter = require('events');
 const {
   codes: { ERR_INVALID_ARG_TYPE, ERR_METHOD_NOT_IMPLEMENTED },
 } = require('internal/errors');
-const { validateBoolean, validateInteger } = require('internal/validators');
+const { validateBoolean, validateInteger, validateObject } = require('internal/validators');
 const { SymbolAsyncDispose } = require('internal/util');
 const { readArgs, toOptions, toView } = require('internal/fs/args');
 const { runPromise } = require('internal/fs/run');
 const { PROMISE, promise: ops, readBody, writeCallArgs, writeBody } = require('internal/fs/ops');
 const {
-  checkAborted, kWriteDefaults, readAll, toBytes, writeAll,
+  checkAborted, kPromiseWriteChunk, kWriteDefaults, readAll, toBytes, writeAll,
 } = require('internal/fs/whole_file');
 
 const kDefaultReadSize = 16384;
+
+// A FileHandle collected while open: its fd is closed, with node's warnings.
+const leaked = new FinalizationRegistry((fd) => {
+  process.emitWarning(`Closing file descriptor ${fd} on garbage collection`);
+  process.emitWarning('Closing a FileHandle object on garbage collection is deprecated. ' +
+                      'Please close FileHandle objects explicitly using ' +
+                      'FileHandle.prototype.close(). In the future, an error will be ' +
+                      'thrown if a file descriptor is closed during garbage collection.',
+                      'DeprecationWarning', 'DEP0137');
+  ops.close(fd).catch(() => {});
+});
 
 function closedError(syscall) {
   const err = new Error('file closed');
@@ -26,17 +37,22 @@ function closedError(syscall) {
   return err;
 }
 
+const kRef = Symbol('kRef');
+const kUnref = Symbol('kUnref');
+
 class FileHandle extends EventEmitter {
   #fd;
-  #busy = 0;           // Operations in flight.
-  #drained = null;     // Resolves when #busy drops to 0 (set while a close waits).
-  #closing = null;     // The pending close.
+  // The handle's own reference, one per operation in flight and one per stream on it: the fd
+  // is closed when the count drops to 0 after close().
+  #refs = 1;
+  #closing = null;  // { promise, resolve, reject } of a pending close.
 
   constructor(fd) {
     super();
     this.#fd = fd;
     const close = () => this.#close();
     this.close = close;
+    leaked.register(this, fd, this);
   }
 
   get fd() {
@@ -47,34 +63,48 @@ class FileHandle extends EventEmitter {
     return -1;
   }
 
-  // Runs fn(fd) with the fd kept open.
+  // Runs fn(fd) holding a reference.
   async #use(syscall, fn) {
     const fd = this.#fd;
     if (fd === -1) throw closedError(syscall);
-    this.#busy++;
+    this.#refs++;
     try {
       return await fn(fd);
     } finally {
-      if (--this.#busy === 0 && this.#drained !== null) this.#drained();
+      this[kUnref]();
     }
   }
 
-  #close() {
-    if (this.#closing !== null) return this.#closing;
+  [kRef]() {
+    this.#refs++;
+  }
+
+  [kUnref]() {
+    if (--this.#refs === 0 && this.#closing !== null) this.#closeNow();
+  }
+
+  #closeNow() {
     const fd = this.#fd;
-    if (fd === -1) return Promise.resolve();
+    const { resolve, reject } = this.#closing;
     this.#fd = -1;
-    this.#closing = (async () => {
-      try {
-        if (this.#busy > 0) await new Promise((resolve) => { this.#drained = resolve; });
-        await ops.close(fd);
-      } finally {
-        this.#closing = null;
-        this.#drained = null;
-      }
-      this.emit('close');
-    })();
-    return this.#closing;
+    ops.close(fd).then(resolve, reject).finally(() => { this.#closing = null; });
+  }
+
+  // Emits 'close' at once; the fd is closed when nothing uses it any more.
+  #close() {
+    if (this.#fd === -1) return Promise.resolve();
+    if (this.#closing !== null) return this.#closing.promise;
+    leaked.unregister(this);
+    let resolve;
+    let reject;
+    const promise = new Promise((res, rej) => {
+      resolve = res;
+      reject = rej;
+    });
+    this.#closing = { promise, resolve, reject };
+    this[kUnref]();
+    this.emit('close');
+    return promise;
   }
 
   [SymbolAsyncDispose]() {
@@ -114,7 +144,7 @@ class FileHandle extends EventEmitter {
     return this.#use('read', async (fd) => {
       if (!ArrayBuffer.isView(buffer)) {
         const options = buffer ?? {};
-        if (typeof options !== 'object') toView(options);
+        validateObject(options, 'options');
         ({ buffer = Buffer.alloc(kDefaultReadSize) } = options);
         ({ offset, length, position } = options);
       } else if (offset !== null && typeof offset === 'object') {
@@ -205,12 +235,13 @@ async function writeWhole(fd, data, options) {
   checkWhole(data, options);
   const { encoding, signal } = options;
   checkAborted(signal);
-  if (!isIterable(data) || ArrayBuffer.isView(data)) {
-    await runPromise(writeAll(fd, toBytes(data, encoding), signal));
+  if (typeof data === 'string' || ArrayBuffer.isView(data)) {
+    await runPromise(writeAll(fd, toBytes(data, encoding), signal, kPromiseWriteChunk));
   } else {
     for await (const chunk of data) {
       checkAborted(signal);
-      await runPromise(writeAll(fd, toBytes(chunk, encoding), signal));
+      const bytes = ArrayBuffer.isView(chunk) ? chunk : Buffer.from(chunk, encoding);
+      await runPromise(writeAll(fd, bytes, signal, kPromiseWriteChunk));
     }
   }
   if (options.flush === true) await ops.fsync(fd);
@@ -218,10 +249,9 @@ async function writeWhole(fd, data, options) {
 
 function checkWhole(data, options) {
   if (typeof data !== 'string' && !ArrayBuffer.isView(data) && !isIterable(data)) {
-    throw new ERR_INVALID_ARG_TYPE('data', ['string', 'Buffer', 'TypedArray', 'DataView',
-                                            'AsyncIterable', 'Iterable', 'Stream'], data);
+    throw new ERR_INVALID_ARG_TYPE('data', ['string', 'Buffer', 'TypedArray', 'DataView'], data);
   }
   if (options.flush != null) validateBoolean(options.flush, 'options.flush');
 }
 
-module.exports = { FileHandle, checkWhole, isIterable, readWhole, writeWhole };
+module.exports = { FileHandle, checkWhole, isIterable, kRef, kUnref, readWhole, writeWhole };

@@ -3,17 +3,20 @@
 // opened in _construct (unless one was given), read or written at `pos` when a start was given
 // (else at the current position), and closed on destroy when autoClose. The fd may be a
 // FileHandle, whose methods are used then. The calls go through options.fs when given (its
-// open/read/write/writev/close/fsync), else through the fs callback functions.
+// open/read/write/writev/close/fsync), else through node:fs's functions as they are at the
+// time of the call (so patching fs.read, fs.close... affects streams, as in node). A subclass
+// that overrides open() (old node, graceful-fs) is constructed through it: construction ends
+// when it emits 'open' or 'error'.
 
 const { Buffer } = require('buffer');
 const { Readable, Writable, finished } = require('stream');
 const {
-  codes: { ERR_INVALID_ARG_TYPE, ERR_OUT_OF_RANGE },
+  codes: { ERR_INVALID_ARG_TYPE, ERR_METHOD_NOT_IMPLEMENTED, ERR_OUT_OF_RANGE },
 } = require('internal/errors');
 const { validateFunction, validateInteger } = require('internal/validators');
 const { deprecate } = require('internal/util');
+const { errorOrDestroy } = require('internal/streams/destroy');
 const { toFd, toOptions, toPath } = require('internal/fs/args');
-const { callback: fsCallbacks } = require('internal/fs/ops');
 
 const kDefaultHighWaterMark = 64 * 1024;
 const kFs = Symbol('kFs');
@@ -21,13 +24,12 @@ const kHandle = Symbol('kHandle');
 const kBusy = Symbol('kBusy');  // A read or write is in flight (destroy waits for it).
 const kIdle = Symbol('kIdle');
 
-let FileHandle;
-function isFileHandle(value) {
-  FileHandle ??= require('internal/fs/file_handle').FileHandle;
-  return value instanceof FileHandle;
-}
+let fileHandle;
+const handles = () => (fileHandle ??= require('internal/fs/file_handle'));
+const isFileHandle = (value) => value instanceof handles().FileHandle;
 
-// The callback-style calls of a FileHandle.
+// The callback-style calls of a FileHandle. The stream holds a reference on the handle until
+// it closes (the handle's fd stays open meanwhile) and closes with it.
 function handleCalls(handle) {
   const done = (cb) => [() => cb(null), (err) => cb(err)];
   return {
@@ -40,39 +42,70 @@ function handleCalls(handle) {
     writev: (fd, buffers, position, cb) =>
       handle.writev(buffers, position)
         .then(({ bytesWritten }) => cb(null, bytesWritten, buffers), cb),
-    close: (fd, cb) => handle.close().then(...done(cb)),
+    close: (fd, cb) => {
+      const closed = handle.close();
+      handle[handles().kUnref]();
+      closed.then(...done(cb));
+    },
     fsync: (fd, cb) => handle.sync().then(...done(cb)),
   };
 }
 
 // The fd-related state shared by both streams, set before the stream's own (node's key order).
-function setup(stream, path, options, defaultFlags) {
+// `calls` are the fs functions the stream needs (options.fs must have them).
+function setup(stream, path, options, defaultFlags, calls) {
   const fd = options.fd ?? null;
   if (isFileHandle(fd)) {
+    if (options.fs !== undefined) throw new ERR_METHOD_NOT_IMPLEMENTED('FileHandle with fs');
     stream[kHandle] = fd;
     stream[kFs] = handleCalls(fd);
     stream.fd = fd.fd;
+    fd[handles().kRef]();
+    const onClose = () => stream.close();
+    fd.on('close', onClose);
+    stream.once('close', () => fd.off('close', onClose));
   } else {
     stream[kHandle] = null;
     stream[kFs] = options.fs ?? null;
+    if (stream[kFs] !== null) {
+      for (const name of calls) validateFunction(stream[kFs][name], `options.fs.${name}`);
+      if (stream[kFs].writev != null && calls.includes('write')) {
+        validateFunction(stream[kFs].writev, 'options.fs.writev');
+      }
+    }
+    if (fd !== null && typeof fd !== 'number') {
+      throw new ERR_INVALID_ARG_TYPE('options.fd', ['number', 'FileHandle'], fd);
+    }
     stream.fd = fd === null ? null : toFd(fd);
+    if (fd === null) stream.path = toPath(path);
   }
-  stream.path = stream.fd === null ? toPath(path) : path;
   stream.flags = options.flags === undefined ? defaultFlags : options.flags;
   stream.mode = options.mode === undefined ? 0o666 : options.mode;
   stream[kBusy] = false;
 }
 
+let publicFs;
 function call(stream, name, ...args) {
-  const impl = stream[kFs]?.[name];
-  if (impl !== undefined && impl !== null) {
-    validateFunction(impl, `options.fs.${name}`);
-    return impl(...args);
-  }
-  return fsCallbacks[name](...args);
+  const impl = (stream[kFs] ?? (publicFs ??= require('fs')))[name];
+  return impl(...args);
 }
 
-function construct(stream, callback) {
+// Construction through an overridden open(): done when it emits 'open' (or fails with 'error').
+function constructWithOpen(stream, callback) {
+  const emit = stream.emit;
+  stream.emit = function(event, ...args) {
+    if (event === 'open' || event === 'error') {
+      stream.emit = emit;
+      if (event === 'error') return callback(args[0]);
+      callback();
+    }
+    return Reflect.apply(emit, this, [event, ...args]);
+  };
+  stream.open();
+}
+
+function construct(stream, callback, ownOpen) {
+  if (stream.open !== ownOpen) return constructWithOpen(stream, callback);
   if (stream.fd !== null) return callback();
   call(stream, 'open', stream.path, stream.flags, stream.mode, (err, fd) => {
     if (err) return callback(err);
@@ -85,10 +118,14 @@ function construct(stream, callback) {
 
 function destroy(stream, err, callback) {
   const closeFd = () => {
-    if (stream.fd === null || !stream.autoClose) return callback(err);
-    const fd = stream.fd;
-    stream.fd = null;
-    call(stream, 'close', fd, (closeErr) => callback(closeErr || err));
+    if (stream.fd === null || !stream.autoClose) {
+      if (stream[kHandle] !== null && stream.fd !== null) stream[kHandle][handles().kUnref]();
+      return callback(err);
+    }
+    call(stream, 'close', stream.fd, (closeErr) => {
+      stream.fd = null;
+      callback(closeErr || err);
+    });
   };
   if (stream[kBusy]) stream.once(kIdle, closeFd);
   else closeFd();
@@ -112,7 +149,7 @@ function ReadStream(path, options) {
   if (options.autoDestroy === undefined) {
     options.autoDestroy = options.autoClose === undefined ? true : options.autoClose;
   }
-  setup(this, path, options, 'r');
+  setup(this, path, options, 'r', ['open', 'close', 'read']);
   this.start = options.start;
   this.end = options.end === undefined ? Infinity : options.end;
   if (this.start !== undefined) validateInteger(this.start, 'start', 0);
@@ -135,11 +172,12 @@ Object.defineProperty(ReadStream.prototype, 'autoClose', {
   set(value) { this._readableState.autoDestroy = value; },
 });
 
-ReadStream.prototype.open = deprecate(function open() {},
-                                      'ReadStream.prototype.open() is deprecated', 'DEP0135');
+const readStreamOpen = deprecate(function open() {},
+                                 'ReadStream.prototype.open() is deprecated', 'DEP0135');
+ReadStream.prototype.open = readStreamOpen;
 
 ReadStream.prototype._construct = function _construct(callback) {
-  construct(this, callback);
+  construct(this, callback, readStreamOpen);
 };
 
 ReadStream.prototype._read = function _read(n) {
@@ -154,7 +192,7 @@ ReadStream.prototype._read = function _read(n) {
   call(this, 'read', this.fd, buffer, 0, n, this.pos ?? null, (err, bytesRead) => {
     endIo(this);
     if (err) {
-      this.destroy(err);
+      errorOrDestroy(this, err);  // Without autoClose the stream stays usable.
     } else if (bytesRead > 0) {
       if (this.pos !== undefined) this.pos += bytesRead;
       this.bytesRead += bytesRead;
@@ -192,7 +230,7 @@ function WriteStream(path, options) {
   if (options.autoDestroy === undefined) {
     options.autoDestroy = options.autoClose === undefined ? true : options.autoClose;
   }
-  setup(this, path, options, 'w');
+  setup(this, path, options, 'w', ['open', 'close', 'write']);
   this.flush = options.flush ?? false;
   if (typeof this.flush !== 'boolean') {
     throw new ERR_INVALID_ARG_TYPE('options.flush', 'boolean', this.flush);
@@ -213,11 +251,12 @@ Object.defineProperty(WriteStream.prototype, 'autoClose', {
   set(value) { this._writableState.autoDestroy = value; },
 });
 
-WriteStream.prototype.open = deprecate(function open() {},
-                                       'WriteStream.prototype.open() is deprecated', 'DEP0135');
+const writeStreamOpen = deprecate(function open() {},
+                                  'WriteStream.prototype.open() is deprecated', 'DEP0135');
+WriteStream.prototype.open = writeStreamOpen;
 
 WriteStream.prototype._construct = function _construct(callback) {
-  construct(this, callback);
+  construct(this, callback, writeStreamOpen);
 };
 
 WriteStream.prototype._write = function _write(data, encoding, callback) {
@@ -234,6 +273,10 @@ WriteStream.prototype._write = function _write(data, encoding, callback) {
 WriteStream.prototype._writev = function _writev(chunks, callback) {
   const buffers = chunks.map(({ chunk }) => chunk);
   const size = buffers.reduce((sum, b) => sum + b.length, 0);
+  if (this[kFs] !== null && this[kFs].writev == null) {
+    // A custom fs without writev: one write of everything.
+    return this._write(Buffer.concat(buffers, size), 'buffer', callback);
+  }
   startIo(this);
   call(this, 'writev', this.fd, buffers, this.pos ?? null, (err, written) => {
     endIo(this);

@@ -38,8 +38,13 @@ const callback = { __proto__: null };
 const promise = { __proto__: null };
 
 // Splits the callback (the first function argument) off `args`, with whatever followed it.
-// Without one: `fallback` if the callback's place is empty, else null.
-function splitCallback(args, params, fallback) {
+// Without one: `fallback` if the callback's place is empty, else null. With `last`, a function
+// in the last place is the callback whatever precedes it ('always': whatever the last is).
+function splitCallback(args, params, fallback, last) {
+  if (last === 'always') return args.pop();
+  if (last && args.length > 1 && typeof args[args.length - 1] === 'function') {
+    return args.pop();
+  }
   for (let i = 0; i < args.length; i++) {
     if (typeof args[i] === 'function') {
       const cb = args[i];
@@ -59,16 +64,23 @@ function splitCallback(args, params, fallback) {
 //   options.cbName: the callback's name in errors ('cb')
 //   options.spread(value, checked) -> the callback's values after err (default [value])
 //   options.fallback: the callback when none is given (close)
+//   options.cbLast(args): whether a function in the last place is the callback (read, write);
+//     'always': the last argument is the callback (symlink)
 function define(name, lengths, prepare, body, options = kNoOptions) {
-  const { spread, fallback, paramsFirst, early, cbName = 'cb' } = options;
+  const { spread, fallback, paramsFirst, early, cbLast, cbName = 'cb' } = options;
   const params = options.params ?? prepare.length;
   sync[`${name}Sync`] = named(function(...args) {
     return runSync(body(SYNC, ...prepare(...args)));
   }, `${name}Sync`, lengths[0]);
   callback[name] = named(function(...args) {
     if (early !== undefined) early(...args);
-    const cb = splitCallback(args, params, fallback);
-    if (cb === null && !paramsFirst) validateFunction(args[params], cbName);
+    const last = cbLast?.(args);
+    const cb = splitCallback(args, params, fallback, last);
+    if (last === 'always') {
+      validateFunction(cb, cbName);
+    } else if (cb === null && !paramsFirst) {
+      validateFunction(args[params], cbName);
+    }
     const checked = prepare(...args);
     if (cb === null) validateFunction(args[params], cbName);
     const op = body(CALLBACK, ...checked);
@@ -185,7 +197,7 @@ simple('symlink', [3, 4, 3], (target, path, type) => {
   target = toPath(target, 'target');
   path = toPath(path);
   return [target, path, toSymlinkFlags(type)];
-}, binding.symlink);
+}, binding.symlink, undefined, { cbLast: () => 'always' });
 
 simple('unlink', [1, 2, 1], (path) => [toPath(path)], binding.unlink);
 
@@ -327,7 +339,7 @@ lenFirst);
 const kDefaultReadSize = 16384;
 function readCallArgs(fd, buffer, offset, length, position, count) {
   fd = toFd(fd);
-  if (count < 2 || (buffer !== null && typeof buffer === 'object' && !ArrayBuffer.isView(buffer))) {
+  if (count < 2 || buffer == null || (typeof buffer === 'object' && !ArrayBuffer.isView(buffer))) {
     const options = buffer ?? kNoOptions;
     ({ buffer = Buffer.alloc(kDefaultReadSize) } = options);
     return [fd, ...readArgs(buffer, options, undefined, undefined, false)];
@@ -347,6 +359,7 @@ function* readNothing() {
 define('read', [5, 6], (...a) => readCallArgs(a[0], a[1], a[2], a[3], a[4], a.length), readBody, {
   params: 5,
   paramsFirst: true,
+  cbLast: () => true,
   spread: (bytesRead, checked) => [bytesRead, checked[1]],
 });
 // readSync has no buffer-less form.
@@ -400,6 +413,7 @@ function writeBody(how, fd, original, data, ...rest) {
 
 define('write', [5, 6], writeCallArgs, writeBody, {
   paramsFirst: true,
+  cbLast: (args) => ArrayBuffer.isView(args[1]),
   spread: (written, checked) => [written, checked[1]],
 });
 

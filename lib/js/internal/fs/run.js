@@ -109,7 +109,7 @@ function runCallback(op, cb) {
   if (op instanceof Step) {
     const req = new FSReqCallback();
     if (op.map === undefined) {
-      req.oncomplete = cb;
+      req.oncomplete = (err, value) => (err ? cb(err) : cb(null, value));
     } else {
       const map = op.map;
       req.oncomplete = (err, value) => (err ? cb(err) : cb(null, map(value)));

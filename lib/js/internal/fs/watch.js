@@ -8,9 +8,12 @@
 const { Buffer } = require('buffer');
 const EventEmitter = require('events');
 const pathModule = require('path');
-const { AbortError } = require('internal/errors');
-const { validateAbortSignal, validateBoolean } = require('internal/validators');
-const { toOptions, toPath } = require('internal/fs/args');
+const {
+  AbortError,
+  codes: { ERR_INVALID_ARG_VALUE },
+} = require('internal/errors');
+const { validateAbortSignal, validateBoolean, validateObject } = require('internal/validators');
+const { kNoOptions, toOptions, toPath } = require('internal/fs/args');
 const { uvError } = require('internal/fs/run');
 const { decodeName } = require('internal/fs/ops');
 
@@ -172,10 +175,15 @@ function watch(filename, options, listener) {
 }
 
 // fs.promises.watch(filename[, options]): an async iterator of { eventType, filename }.
-async function* watchAsync(filename, options = undefined) {
+async function* watchAsync(filename, options = kNoOptions) {
   filename = toPath(filename);
+  validateObject(options, 'options');
+  if (options.encoding && options.encoding !== 'buffer' && !Buffer.isEncoding(options.encoding)) {
+    throw new ERR_INVALID_ARG_VALUE(options.encoding, 'encoding', 'is invalid encoding');  // Sic.
+  }
   const { encoding, persistent, recursive, signal } = watchOptions(options);
-  const maxQueue = options?.maxQueue ?? 2048;
+  if (options.persistent !== undefined) validateBoolean(options.persistent, 'options.persistent');
+  const maxQueue = options.maxQueue ?? 2048;
   if (signal !== undefined) validateAbortSignal(signal, 'options.signal');
   if (signal?.aborted) throw new AbortError(undefined, { cause: signal.reason });
   const watcher = new FSWatcher();

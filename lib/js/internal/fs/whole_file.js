@@ -12,7 +12,7 @@ const {
 const { isInt32, validateBoolean } = require('internal/validators');
 const { toFd, toFlags, toMode, toOptions, toPath } = require('internal/fs/args');
 const { named, runSync, step, uvError } = require('internal/fs/run');
-const { SYNC, define, sync } = require('internal/fs/ops');
+const { PROMISE, SYNC, define, sync } = require('internal/fs/ops');
 
 const binding = internalBinding('fs');
 const { S_IFMT, S_IFREG } = internalBinding('constants').fs;
@@ -96,15 +96,20 @@ function toBytes(data, encoding) {
   return typeof data === 'string' ? Buffer.from(data, encoding || 'utf8') : data;
 }
 
-// Writes all of `bytes` (an ArrayBufferView) at the current position of `fd`.
-function* writeAll(fd, bytes, signal) {
+// Writes all of `bytes` (an ArrayBufferView) at the current position of `fd`, at most `chunk`
+// bytes per call, checking `signal` before each.
+function* writeAll(fd, bytes, signal, chunk = Infinity) {
   const length = bytes.byteLength;
   let offset = 0;
   while (offset < length) {
     checkAborted(signal);
-    offset += yield step(binding.writeBuffer, [fd, bytes, offset, length - offset, null]);
+    const size = Math.min(chunk, length - offset);
+    offset += yield step(binding.writeBuffer, [fd, bytes, offset, size, null]);
   }
 }
+
+// fs.promises writes in pieces of this size (an abort takes effect between them).
+const kPromiseWriteChunk = 512 * 1024;
 
 const kWriteDefaults = { encoding: 'utf8', mode: 0o666, flag: 'w' };
 const kAppendDefaults = { encoding: 'utf8', mode: 0o666, flag: 'a' };
@@ -134,7 +139,7 @@ function* writeFileBody(how, target, isFd, data, encoding, flags, mode, flush, s
   const bytes = toBytes(data, encoding);
   const fd = isFd ? target : yield step(binding.open, [target, flags, mode]);
   try {
-    yield* writeAll(fd, bytes, signal);
+    yield* writeAll(fd, bytes, signal, how === PROMISE ? kPromiseWriteChunk : Infinity);
     if (flush) yield step(binding.fsync, [fd]);
   } finally {
     if (!isFd) yield step(binding.close, [fd]);
@@ -167,6 +172,7 @@ sync.appendFileSync = named(function(path, data, options) {
 module.exports = {
   checkAborted,
   kAppendDefaults,
+  kPromiseWriteChunk,
   kWriteDefaults,
   readAll,
   toBytes,
