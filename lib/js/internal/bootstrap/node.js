@@ -13,6 +13,9 @@ EventEmitter.call(process);
 
 require('internal/process/per_thread').setupProcessObject(process, processMethods);
 
+// ES2023 built-ins V8 10.2 lacks (Array/TypedArray change-by-copy, String well-formedness).
+require('internal/bootstrap/es2023');
+
 // Symbol.dispose/asyncDispose are not in V8 10.2; node 20 defines them this way.
 for (const [name, key] of [['dispose', 'nodejs.dispose'], ['asyncDispose', 'nodejs.asyncDispose']]) {
   if (Symbol[name] === undefined) {
