@@ -75,7 +75,7 @@ function normalizeExecArgs(command, options, callback) {
     callback = options;
     options = undefined;
   }
-  options = { ...options };
+  options = { __proto__: null, ...options };
   options.shell = typeof options.shell === 'string' ? options.shell : true;
   return { file: command, options, callback };
 }
@@ -177,6 +177,7 @@ function abortChild(child, killSignal, reason) {
 function execFile(file, args, options, callback) {
   ({ file, args, options, callback } = normalizeExecFileArgs(file, args, options, callback));
   options = {
+    __proto__: null,
     encoding: 'utf8',
     timeout: 0,
     maxBuffer: kDefaultMaxBuffer,
@@ -215,8 +216,9 @@ function execFile(file, args, options, callback) {
     encoding = options.encoding;
   }
 
-  function collect(chunks) {
-    if (encoding) return chunks.join('');
+  // Strings when an encoding was asked for, here or on the stream by the caller.
+  function collect(chunks, stream) {
+    if (encoding || (stream && stream.readableEncoding)) return chunks.join('');
     return Buffer.concat(chunks);
   }
 
@@ -228,8 +230,8 @@ function execFile(file, args, options, callback) {
       timer = null;
     }
     if (!callback) return;
-    const stdout = collect(stdoutChunks);
-    const stderr = collect(stderrChunks);
+    const stdout = collect(stdoutChunks, child.stdout);
+    const stderr = collect(stderrChunks, child.stderr);
     if (!ex && code === 0 && signal === null) {
       callback(null, stdout, stderr);
       return;
@@ -273,8 +275,10 @@ function execFile(file, args, options, callback) {
   }
 
   function onData(chunks, which) {
+    const stream = child[which];
     return function(chunk) {
-      const length = encoding ? Buffer.byteLength(chunk, encoding) : chunk.length;
+      const streamEncoding = stream.readableEncoding;
+      const length = streamEncoding ? Buffer.byteLength(chunk, streamEncoding) : chunk.length;
       if (which === 'stdout') {
         stdoutLength += length;
       } else {
@@ -284,9 +288,7 @@ function execFile(file, args, options, callback) {
       if (total > options.maxBuffer) {
         const over = total - options.maxBuffer;
         const keep = length - over;
-        if (keep > 0) {
-          chunks.push(encoding ? chunk.slice(0, keep) : chunk.slice(0, keep));
-        }
+        chunks.push(chunk.slice(0, keep));
         ex = new ERR_CHILD_PROCESS_STDIO_MAXBUFFER(which);
         kill();
       } else {

@@ -47,6 +47,26 @@ int DupAbove(int fd, int min_fd) {
   return copy < 0 ? -errno : copy;
 }
 
+// A copy of fd for a child's stdio 0-2. Our pipe ends are O_NONBLOCK, and that flag lives in
+// the open file description a dup shares: a child given the stdout of another child (cat |
+// head) would read EAGAIN. libuv clears the flag in the child, which also changes it for the
+// parent; here a pipe is opened afresh through /proc/self/fd instead (a new description of the
+// same pipe, blocking), and the parent's end is left alone.
+int BlockingCopy(int fd, int min_fd) {
+  int flags = fcntl(fd, F_GETFL);
+  struct stat st;
+  if (flags < 0 || (flags & O_NONBLOCK) == 0 || fstat(fd, &st) != 0 || !S_ISFIFO(st.st_mode)) {
+    return DupAbove(fd, min_fd);
+  }
+  std::string path = "/proc/self/fd/" + std::to_string(fd);
+  int fresh = open(path.c_str(), (flags & O_ACCMODE) | O_CLOEXEC);
+  if (fresh < 0) return DupAbove(fd, min_fd);
+  if (fresh >= min_fd) return fresh;
+  int copy = DupAbove(fresh, min_fd);
+  close(fresh);
+  return copy;
+}
+
 int SetNonBlocking(int fd) {
   int flags = fcntl(fd, F_GETFL);
   if (flags < 0 || fcntl(fd, F_SETFL, flags | O_NONBLOCK) < 0) return -errno;
@@ -158,7 +178,7 @@ int Spawn(const SpawnOptions& options, SpawnResult* result) {
         break;
       }
       case StdioSpec::kFd: {
-        int copy = DupAbove(spec.fd, min_fd);
+        int copy = i < 3 ? BlockingCopy(spec.fd, min_fd) : DupAbove(spec.fd, min_fd);
         if (copy < 0) {
           // A closed stdio fd of ours becomes /dev/null for the child, as libuv does.
           if (copy == -EBADF && i < 3 && spec.fd == static_cast<int>(i)) break;
@@ -301,7 +321,8 @@ bool ParseSpawnOptions(Environment* env, v8::Local<v8::Object> object, SpawnOpti
     }
   }
   v8::Local<v8::Value> cwd = Get(env, object, "cwd");
-  if (cwd->IsString()) {
+  if (cwd->IsString() && cwd.As<v8::String>()->Length() > 0) {
+    // An empty cwd means ours, as in node.
     options->has_cwd = true;
     options->cwd = Utf8(isolate, cwd);
   }

@@ -10,7 +10,7 @@
 const EventEmitter = require('events');
 const { Process } = internalBinding('process_wrap');
 const {
-  codes: { ERR_INVALID_ARG_TYPE },
+  codes: { ERR_NOT_IMPLEMENTED },
   errnoException,
 } = require('internal/errors');
 const {
@@ -20,7 +20,11 @@ const {
   validateString,
 } = require('internal/validators');
 const { convertToValidSignal } = require('internal/util');
-const { normalizeStdio, signalName } = require('internal/child_process/spawn_options');
+const {
+  kUsedAsStdio,
+  normalizeStdio,
+  signalName,
+} = require('internal/child_process/spawn_options');
 const { createSocket } = require('internal/child_process/socket');
 
 const UV_EACCES = -13;
@@ -64,7 +68,10 @@ function flushStdio(child) {
   if (stdio == null) return;
   for (let i = 0; i < stdio.length; i++) {
     const stream = stdio[i];
-    if (!stream || !stream.readable || stream.listenerCount('readable') > 0) continue;
+    if (!stream || !stream.readable || stream[kUsedAsStdio] ||
+        stream.listenerCount('readable') > 0) {
+      continue;
+    }
     stream.resume();
   }
 }
@@ -95,8 +102,16 @@ class ChildProcess extends EventEmitter {
     validateObject(options, 'options');
     const stdio = normalizeStdio(options.stdio || 'pipe', false);
     options.stdio = stdio;
+    const ipcIndex = stdio.findIndex((entry) => entry.type === 'ipc');
     validateOneOf(options.serialization, 'options.serialization',
                   [undefined, 'json', 'advanced']);
+    if (ipcIndex !== -1) {
+      if (options.envPairs === undefined) {
+        options.envPairs = [];
+      } else {
+        validateArray(options.envPairs, 'options.envPairs');
+      }
+    }
     validateString(options.file, 'options.file');
     this.spawnfile = options.file;
     if (options.args === undefined) {
@@ -106,6 +121,9 @@ class ChildProcess extends EventEmitter {
       this.spawnargs = options.args;
     }
     if (options.args === undefined) options.args = [options.file];
+    if (ipcIndex !== -1) {
+      throw new ERR_NOT_IMPLEMENTED('child_process IPC channel (stdio \'ipc\')');
+    }
 
     const err = this._handle.spawn(options);
     if (err === UV_EACCES || err === UV_EAGAIN || err === UV_EMFILE || err === UV_ENFILE ||

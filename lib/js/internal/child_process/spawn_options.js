@@ -10,6 +10,8 @@ const {
   codes: {
     ERR_INVALID_ARG_TYPE,
     ERR_INVALID_ARG_VALUE,
+    ERR_IPC_ONE_PIPE,
+    ERR_IPC_SYNC_FORK,
     ERR_NOT_IMPLEMENTED,
     ERR_OUT_OF_RANGE,
   },
@@ -23,6 +25,9 @@ const {
 const { convertToValidSignal, kEmptyObject } = require('internal/util');
 const { isArrayBufferView } = require('internal/util/types');
 const { Buffer } = require('buffer');
+
+// Marks a stream handed to a child as its stdio.
+const kUsedAsStdio = Symbol('kUsedAsStdio');
 
 // exec*/spawnSync default: 1 MiB per pipe.
 const kDefaultMaxBuffer = 1024 * 1024;
@@ -112,6 +117,8 @@ function normalizeSpawnArguments(file, args, options) {
   } else {
     validateObject(options, 'options');
   }
+  // Own properties only: nothing is read from a tampered Object.prototype.
+  options = { __proto__: null, ...options };
 
   let cwd = options.cwd;
   if (cwd != null) cwd = validatedCwd(cwd);
@@ -150,6 +157,7 @@ function normalizeSpawnArguments(file, args, options) {
   }
 
   return {
+    __proto__: null,
     ...options,
     args,
     cwd,
@@ -177,23 +185,36 @@ function normalizeStdio(stdio, sync) {
   let ipc = false;
   return list.map((entry, i) => {
     if (entry == null) entry = i < 3 ? 'pipe' : 'ignore';
-    if (entry === 'ignore') return { type: 'ignore' };
+    if (entry === 'ignore') return { __proto__: null, type: 'ignore' };
     if (entry === 'pipe' || entry === 'overlapped') {
-      return { type: 'pipe', readable: i === 0, writable: i !== 0 };
+      return { __proto__: null, type: 'pipe', readable: i === 0, writable: i !== 0 };
     }
-    if (entry === 'inherit') return { type: 'fd', fd: i };
+    if (entry === 'inherit') return { __proto__: null, type: 'fd', fd: i };
     if (entry === 'ipc') {
-      if (sync || ipc) throw new ERR_INVALID_ARG_VALUE('stdio', entry);
+      if (sync) throw new ERR_IPC_SYNC_FORK();
+      if (ipc) throw new ERR_IPC_ONE_PIPE();
       ipc = true;
-      throw new ERR_NOT_IMPLEMENTED('child_process IPC channel (stdio \'ipc\')');
+      return { __proto__: null, type: 'ipc' };
     }
-    if (typeof entry === 'number') return { type: 'fd', fd: entry };
-    if (entry !== null && typeof entry === 'object' && typeof entry.fd === 'number' &&
-        entry.fd >= 0) {
-      return { type: 'fd', fd: entry.fd };
+    if (typeof entry === 'number') return { __proto__: null, type: 'fd', fd: entry };
+    if (entry !== null && typeof entry === 'object') {
+      // A stream with an fd (process.stdout, an fs stream), or one of our pipe sockets (the
+      // stdout of another child): the child gets that fd. Such a stream is not resumed when
+      // its own child exits (it feeds the other one).
+      let fd;
+      if (typeof entry.fd === 'number' && entry.fd >= 0) {
+        fd = entry.fd;
+      } else if (entry._handle && typeof entry._handle.fd === 'number' &&
+                 entry._handle.fd >= 0) {
+        fd = entry._handle.fd;
+      }
+      if (fd !== undefined) {
+        if (!sync) entry[kUsedAsStdio] = true;
+        return { __proto__: null, type: 'fd', fd };
+      }
     }
     if (sync && (isArrayBufferView(entry) || typeof entry === 'string')) {
-      return { type: 'pipe', readable: true, writable: false, input: entry };
+      return { __proto__: null, type: 'pipe', readable: true, writable: false, input: entry };
     }
     throw new ERR_INVALID_ARG_VALUE('stdio', entry);
   });
@@ -212,6 +233,7 @@ function signalName(signo) {
 
 module.exports = {
   kDefaultMaxBuffer,
+  kUsedAsStdio,
   normalizeSpawnArguments,
   normalizeStdio,
   rejectNullBytes,

@@ -21,12 +21,18 @@ const {
 } = require('internal/child_process/spawn_options');
 
 function spawnSync(file, args, options) {
-  options = { maxBuffer: kDefaultMaxBuffer, ...normalizeSpawnArguments(file, args, options) };
+  options = {
+    __proto__: null,
+    maxBuffer: kDefaultMaxBuffer,
+    ...normalizeSpawnArguments(file, args, options),
+  };
   validateTimeout(options.timeout);
   validateMaxBuffer(options.maxBuffer);
   options.killSignal = sanitizeKillSignal(options.killSignal);
   options.stdio = normalizeStdio(options.stdio || 'pipe', true);
-  if (options.input) options.stdio[0] = { ...options.stdio[0], input: options.input };
+  if (options.input) {
+    options.stdio[0] = { __proto__: null, ...options.stdio[0], input: options.input };
+  }
   for (let i = 0; i < options.stdio.length; i++) {
     const input = options.stdio[i].input;
     if (input == null) continue;
@@ -35,7 +41,9 @@ function spawnSync(file, args, options) {
       throw new ERR_INVALID_ARG_TYPE(`options.stdio[${i}]`,
                                      ['Buffer', 'TypedArray', 'DataView', 'string'], input);
     }
-    options.stdio[i] = { ...options.stdio[i], input: Buffer.from(input, options.encoding) };
+    options.stdio[i] = {
+      __proto__: null, ...options.stdio[i], input: Buffer.from(input, options.encoding),
+    };
   }
   return runSync(options);
 }
