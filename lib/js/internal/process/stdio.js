@@ -7,18 +7,18 @@
 // destroyed (destroy() leaves the fd open and the stream usable), and a write error such as
 // EPIPE is emitted as 'error' on the stream.
 //
-// stdin is a Readable over fd 0. Reading is on demand: when the stream wants data (flowing or
-// read()), one read(2) of up to 64 KiB runs from a setImmediate callback and its bytes are
-// pushed; 0 bytes is the end. For files this is what node's fs.ReadStream does. For pipes and
-// terminals the read blocks the event loop until input arrives (node reads them
-// asynchronously); a read that is still only scheduled when the stream is paused is dropped,
-// so a paused stdin never blocks and never keeps the process alive. setRawMode is not
+// stdin is a Readable over fd 0. A pipe or terminal is read on readiness through
+// internalBinding('pipe_stream') (a loop Poll on the fd, then read(2)): reading starts when the
+// stream wants data and stops when its buffer is full or it is paused, so a paused stdin never
+// keeps the process alive, as node's. A file (or /dev/null) is read on demand, one read(2) of up
+// to 64 KiB from a setImmediate callback per _read, as node's fs.ReadStream. setRawMode is not
 // available yet.
 
 // The stream classes directly, not all of node:stream (kept off the console.log start-up path).
 const Readable = require('internal/streams/readable');
 const Writable = require('internal/streams/writable');
 const { Buffer } = require('buffer');
+const { FastBuffer } = require('internal/buffer');
 const { writeString, writeBuffer, read: readFd } = internalBinding('fs');
 const { isTTY, getWindowSize } = internalBinding('tty_wrap');
 const { guessHandleType } = require('internal/util');
@@ -209,12 +209,17 @@ const kReadSize = 64 * 1024;
 const kType = Symbol('kType');
 const kGeneration = Symbol('kGeneration');
 const kScheduled = Symbol('kScheduled');
+const kHandle = Symbol('kHandle');
+const kReading = Symbol('kReading');
 
-// Readable over fd 0 with synchronous reads on demand (see the header).
+let pipeStreamBinding;
+
+// Readable over fd 0 (see the header).
 function ReadStream(fd, type) {
-  // A file ends without 'close' (node's fs.ReadStream with autoClose: false).
+  // A file ends without 'close' (node's fs.ReadStream with autoClose: false). A terminal reads
+  // nothing ahead (highWaterMark 0, as node's tty.ReadStream): once paused, no read is pending.
   Readable.call(this, {
-    highWaterMark: type === 'fs' ? kReadSize : undefined,
+    highWaterMark: type === 'fs' ? kReadSize : type === 'tty' ? 0 : undefined,
     autoDestroy: type !== 'fs',
   });
   this.fd = fd;
@@ -225,36 +230,86 @@ function ReadStream(fd, type) {
     this.isRaw = false;
     this.setRawMode = setRawMode;
   }
-  // Bumped by pause(): a read scheduled before it is dropped.
-  this[kGeneration] = 0;
-  this[kScheduled] = false;
-  this.on('pause', () => {
-    if (this[kScheduled]) {
-      this[kGeneration]++;
-      this[kScheduled] = false;
-      this._readableState.reading = false;
-    }
-  });
+  if (type === 'fs') {
+    // Bumped by pause(): a read scheduled before it is dropped.
+    this[kGeneration] = 0;
+    this[kScheduled] = false;
+    this.on('pause', () => {
+      if (this[kScheduled]) {
+        this[kGeneration]++;
+        this[kScheduled] = false;
+        this._readableState.reading = false;
+      }
+    });
+  } else {
+    pipeStreamBinding ??= internalBinding('pipe_stream');
+    const handle = new pipeStreamBinding.PipeStream(fd);
+    handle.owner = this;
+    handle.onread = onHandleRead;
+    this[kHandle] = handle;
+    this[kReading] = false;
+    // pause() stops reading once the stream is really paused (one tick later), so that the
+    // process can exit.
+    this.on('pause', () => process.nextTick(onPause, this));
+  }
 }
 Object.setPrototypeOf(ReadStream.prototype, Readable.prototype);
 Object.setPrototypeOf(ReadStream, Readable);
 
 ReadStream.prototype._read = function() {
-  if (this[kScheduled]) return;
-  this[kScheduled] = true;
-  setImmediate(readChunk, this, this[kGeneration]);
+  if (this[kType] === 'fs') {
+    if (this[kScheduled]) return;
+    this[kScheduled] = true;
+    setImmediate(readChunk, this, this[kGeneration]);
+    return;
+  }
+  if (this[kReading]) return;
+  this[kReading] = true;
+  const err = this[kHandle].readStart();
+  if (err < 0) {
+    this[kReading] = false;
+    this.destroy(new (errors().ErrnoException)(err, 'read'));
+  }
 };
+
+ReadStream.prototype._destroy = function(err, cb) {
+  const handle = this[kHandle];
+  if (handle !== undefined && this[kReading]) {
+    this[kReading] = false;
+    handle.readStop();
+  }
+  cb(err);
+};
+
+function onPause(stream) {
+  if (stream[kReading] && !stream.readableFlowing) {
+    stream[kReading] = false;
+    stream._readableState.reading = false;
+    stream[kHandle].readStop();
+  }
+}
+
+function onHandleRead(nread, arrayBuffer) {
+  const stream = this.owner;
+  if (stream.destroyed) return;
+  if (nread > 0) {
+    if (!stream.push(new FastBuffer(arrayBuffer, 0, nread))) {
+      stream[kReading] = false;
+      this.readStop();
+    }
+    return;
+  }
+  stream[kReading] = false;
+  if (nread === pipeStreamBinding.UV_EOF) {
+    stream.push(null);
+    return;
+  }
+  stream.destroy(new (errors().ErrnoException)(nread, 'read'));
+}
 
 function readChunk(stream, generation) {
   if (generation !== stream[kGeneration] || stream.destroyed) return;
   stream[kScheduled] = false;
-  const state = stream._readableState;
-  if (stream[kType] !== 'fs' && state.flowing !== true && !state.readableListening) {
-    // Read-ahead while paused: a pipe or terminal read could block until input arrives, so
-    // wait until someone consumes the stream ('resume' or 'readable' asks again).
-    state.reading = false;
-    return;
-  }
   const buffer = Buffer.allocUnsafe(kReadSize);
   const ctx = {};
   const n = readFd(stream.fd, buffer, 0, kReadSize, -1, undefined, ctx);
