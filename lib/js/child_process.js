@@ -1,20 +1,22 @@
 'use strict';
 // node:child_process. Children start with posix_spawn (src/bindings/process_spawn.cc); spawn()
 // watches them from the event loop (internalBinding('process_wrap')), spawnSync() runs them to
-// completion on this thread (internalBinding('spawn_sync')). fork() needs an IPC channel, which
-// ringjs does not have yet.
+// completion on this thread (internalBinding('spawn_sync')). fork() adds an IPC channel
+// (internal/child_process/ipc.js).
 
 const {
   codes: {
+    ERR_CHILD_PROCESS_IPC_REQUIRED,
     ERR_CHILD_PROCESS_STDIO_MAXBUFFER,
     ERR_INVALID_ARG_TYPE,
-    ERR_NOT_IMPLEMENTED,
+    ERR_INVALID_ARG_VALUE,
   },
   AbortError,
   genericNodeError,
 } = require('internal/errors');
 const {
   validateAbortSignal,
+  validateArray,
   validateFunction,
   validateObject,
   validateString,
@@ -352,15 +354,80 @@ Object.defineProperty(execFile, promisify.custom, {
   value: customPromiseExecFunction(execFile),
 });
 
-function fork(modulePath, args, options) {
-  if (typeof modulePath !== 'string' && !(modulePath instanceof URL)) {
-    throw new ERR_INVALID_ARG_TYPE('modulePath', ['string', 'URL'], modulePath);
+function stdioStringToArray(stdio, channel) {
+  const list = [];
+  switch (stdio) {
+    case 'ignore':
+    case 'overlapped':
+    case 'pipe':
+      list.push(stdio, stdio, stdio);
+      break;
+    case 'inherit':
+      list.push(0, 1, 2);
+      break;
+    default:
+      throw new ERR_INVALID_ARG_VALUE('stdio', stdio);
   }
-  throw new ERR_NOT_IMPLEMENTED('child_process.fork (IPC channel)');
+  if (channel) list.push(channel);
+  return list;
+}
+
+// fork(modulePath[, args][, options]): our own runtime running modulePath, with an IPC
+// channel (child.send / process.send).
+function fork(modulePath, args, options) {
+  modulePath = validatedModulePath(modulePath);
+  if (args == null) {
+    args = [];
+  } else if (typeof args === 'object' && !Array.isArray(args)) {
+    options = args;
+    args = [];
+  } else {
+    validateArray(args, 'args');
+  }
+  if (options != null) validateObject(options, 'options');
+  options = { __proto__: null, ...options, shell: false };
+  options.execPath = options.execPath || process.execPath;
+  rejectNullBytes(options.execPath, 'options.execPath');
+  let execArgv = options.execArgv || process.execArgv;
+  for (let i = 0; i < execArgv.length; i++) rejectNullBytes(execArgv[i], `options.execArgv[${i}]`);
+  // A child of `-e` code must not run that code again.
+  if (execArgv === process.execArgv && process._eval != null) {
+    const index = execArgv.lastIndexOf(process._eval);
+    if (index > 0) {
+      execArgv = execArgv.slice();
+      execArgv.splice(index - 1, 2);
+    }
+  }
+  args = [...execArgv, modulePath, ...args];
+  if (typeof options.stdio === 'string') {
+    options.stdio = stdioStringToArray(options.stdio, 'ipc');
+  } else if (!Array.isArray(options.stdio)) {
+    options.stdio = stdioStringToArray(options.silent ? 'pipe' : 'inherit', 'ipc');
+  } else if (!options.stdio.includes('ipc')) {
+    throw new ERR_CHILD_PROCESS_IPC_REQUIRED('options.stdio');
+  }
+  return spawn(options.execPath, args, options);
+}
+
+function validatedModulePath(modulePath) {
+  let path = modulePath;
+  if (path !== null && typeof path === 'object' && path.href !== undefined &&
+      path.protocol !== undefined) {
+    path = require('url').fileURLToPath(path);
+  } else if (Buffer.isBuffer(path)) {
+    path = path.toString();
+  } else if (typeof path !== 'string') {
+    throw new ERR_INVALID_ARG_TYPE('modulePath', ['string', 'Buffer', 'URL'], modulePath);
+  }
+  if (path.includes('\u0000')) {
+    throw new ERR_INVALID_ARG_VALUE('modulePath', modulePath,
+                                    'must be a string, Uint8Array, or URL without null bytes');
+  }
+  return path;
 }
 
 function _forkChild(fd, serializationMode) {
-  throw new ERR_NOT_IMPLEMENTED('child_process._forkChild (IPC channel)');
+  require('internal/child_process/ipc').forkChild(fd, serializationMode);
 }
 
 module.exports = {

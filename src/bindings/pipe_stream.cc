@@ -64,7 +64,13 @@ class PipeStreamWrap {
     struct stat st;
     is_socket_ = fstat(fd, &st) == 0 && S_ISSOCK(st.st_mode);
     int flags = fcntl(fd, F_GETFL);
-    if (flags >= 0) write_only_ = (flags & O_ACCMODE) == O_WRONLY;
+    if (flags >= 0) {
+      write_only_ = (flags & O_ACCMODE) == O_WRONLY;
+      // An inherited fd (a fork() child's IPC channel) comes blocking.
+      if ((flags & O_NONBLOCK) == 0) fcntl(fd, F_SETFL, flags | O_NONBLOCK);
+    }
+    int fd_flags = fcntl(fd, F_GETFD);
+    if (fd_flags >= 0 && (fd_flags & FD_CLOEXEC) == 0) fcntl(fd, F_SETFD, fd_flags | FD_CLOEXEC);
     GetData(env)->live.insert(this);
     UpdateQueueSize();
   }

@@ -339,6 +339,8 @@ bool ParseSpawnOptions(Environment* env, v8::Local<v8::Object> object, SpawnOpti
     StdioSpec spec;
     if (type == "pipe") {
       spec.kind = i < 3 ? StdioSpec::kPipe : StdioSpec::kDuplexPipe;
+    } else if (type == "duplex") {
+      spec.kind = StdioSpec::kDuplexPipe;
     } else if (type == "ignore") {
       spec.kind = StdioSpec::kIgnore;
     } else if (type == "fd") {

@@ -57,7 +57,7 @@ struct SpawnResult {
 int Spawn(const SpawnOptions& options, SpawnResult* result);
 
 // Reads the options object lib/js/internal/child_process/spawn_options.js builds:
-// { file, args, envPairs?, cwd?, detached, stdio: [{ type: 'pipe'|'ignore'|'fd', fd }] }.
+// { file, args, envPairs?, cwd?, detached, stdio: [{ type: 'pipe'|'duplex'|'ignore'|'fd', fd }] }.
 // A 'pipe' entry past stdio 2 is a socketpair (node's extra pipes are duplex). Returns false
 // with a TypeError thrown on a malformed object (a bug in the JS side).
 bool ParseSpawnOptions(Environment* env, v8::Local<v8::Object> object, SpawnOptions* options);

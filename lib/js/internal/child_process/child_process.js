@@ -121,8 +121,15 @@ class ChildProcess extends EventEmitter {
       this.spawnargs = options.args;
     }
     if (options.args === undefined) options.args = [options.file];
+    const serialization = options.serialization || 'json';
     if (ipcIndex !== -1) {
-      throw new ERR_NOT_IMPLEMENTED('child_process IPC channel (stdio \'ipc\')');
+      if (serialization === 'advanced') {
+        throw new ERR_NOT_IMPLEMENTED('child_process serialization \'advanced\'');
+      }
+      // The channel is a socketpair at that index; the child learns where from its env.
+      stdio[ipcIndex] = { __proto__: null, type: 'duplex', ipc: true };
+      options.envPairs.push(`NODE_CHANNEL_FD=${ipcIndex}`,
+                            `NODE_CHANNEL_SERIALIZATION_MODE=${serialization}`);
     }
 
     const err = this._handle.spawn(options);
@@ -144,6 +151,19 @@ class ChildProcess extends EventEmitter {
     this.stdio = [];
     for (let i = 0; i < stdio.length; i++) {
       const entry = stdio[i];
+      if (entry.ipc) {
+        this.stdio.push(null);
+        if (spawned) {
+          this._closesNeeded++;
+          const { setupChannel } = require('internal/child_process/ipc');
+          const { PipeStream } = internalBinding('pipe_stream');
+          setupChannel(this, new PipeStream(entry.pipeFd), serialization, {
+            startRefd: true,
+            onClose: () => maybeClose(this),
+          });
+        }
+        continue;
+      }
       if (entry.type !== 'pipe') {
         this.stdio.push(null);
         continue;

@@ -1,0 +1,236 @@
+'use strict';
+// The IPC channel of fork(): a socketpair between parent and child, carried by a pipe_stream
+// handle on each side. Messages are node's 'json' serialization: JSON text, one message per
+// line. Messages whose `cmd` starts with 'NODE_' are node-internal ('internalMessage' event).
+// Sending handles (sockets, servers) is not supported, nor the 'advanced' serialization.
+//
+// Parent: child.send(), child.disconnect(), child.connected, child.channel, 'message' and
+// 'disconnect' events. Child (when NODE_CHANNEL_FD is set at start-up): the same on process.
+// A child's channel keeps it alive only while someone listens for 'message' or 'disconnect'
+// (or a send is in flight), as in node; channel.ref()/unref() override that.
+
+const { PipeStream, UV_EOF } = internalBinding('pipe_stream');
+const { FastBuffer } = require('internal/buffer');
+const { Buffer } = require('buffer');
+const { StringDecoder } = require('string_decoder');
+const {
+  codes: {
+    ERR_INVALID_ARG_TYPE,
+    ERR_IPC_CHANNEL_CLOSED,
+    ERR_IPC_DISCONNECTED,
+    ERR_MISSING_ARGS,
+    ERR_NOT_IMPLEMENTED,
+  },
+  errnoException,
+} = require('internal/errors');
+const { validateObject } = require('internal/validators');
+
+const kPendingWrites = Symbol('kPendingWrites');
+
+// Keeps the channel referenced while it is needed: listeners counted by refCounted(), sends
+// in flight, unless ref()/unref() was called explicitly.
+class Control {
+  constructor(handle, startRefd) {
+    this.handle = handle;
+    this.refs = 0;
+    this.explicit = false;
+    this.startRefd = startRefd;
+    if (!startRefd) handle.unref();
+  }
+
+  refCounted() {
+    if (++this.refs === 1 && !this.explicit && !this.startRefd) this.handle.ref();
+  }
+
+  unrefCounted() {
+    if (--this.refs === 0 && !this.explicit && !this.startRefd) this.handle.unref();
+  }
+}
+
+// The object exposed as child.channel / process.channel.
+class Channel {
+  constructor(handle, control) {
+    this._handle = handle;
+    this._control = control;
+  }
+
+  get fd() { return this._handle ? this._handle.fd : -1; }
+
+  ref() {
+    this._control.explicit = true;
+    if (this._handle) this._handle.ref();
+  }
+
+  unref() {
+    this._control.explicit = true;
+    if (this._handle) this._handle.unref();
+  }
+
+  hasRef() { return this._handle ? this._handle.hasRef() : false; }
+}
+
+function isInternal(message) {
+  return message !== null && typeof message === 'object' && typeof message.cmd === 'string' &&
+    message.cmd.length > 5 && message.cmd.startsWith('NODE_');
+}
+
+// Wires `target` (a ChildProcess, or process in a child) to the channel handle. Returns the
+// Control. `onClose` runs when the other side closed the channel (for the ChildProcess
+// 'close' count).
+function setupChannel(target, handle, serialization, { startRefd, onClose }) {
+  if (serialization === 'advanced') {
+    throw new ERR_NOT_IMPLEMENTED('child_process serialization \'advanced\'');
+  }
+  const control = new Control(handle, startRefd);
+  const channel = new Channel(handle, control);
+  const decoder = new StringDecoder('utf8');
+  let pendingText = '';
+  let closed = false;
+
+  target.channel = channel;
+  target._channel = channel;
+  target.connected = true;
+  target[kPendingWrites] = 0;
+
+  // `ended`: the other side closed it (EOF); only then does it count towards the
+  // ChildProcess 'close' event (after child.disconnect() node never emits 'close').
+  function closeChannel(ended) {
+    if (closed) return;
+    closed = true;
+    handle.onread = null;
+    handle.close();
+    channel._handle = null;
+    target._channel = null;
+    if (ended && onClose) onClose();
+  }
+
+  handle.onread = (nread, arrayBuffer) => {
+    if (nread > 0) {
+      pendingText += decoder.write(new FastBuffer(arrayBuffer, 0, nread));
+      let newline;
+      while ((newline = pendingText.indexOf('\n')) !== -1) {
+        const line = pendingText.slice(0, newline);
+        pendingText = pendingText.slice(newline + 1);
+        if (line.length === 0) continue;
+        const message = JSON.parse(line);
+        const event = isInternal(message) ? 'internalMessage' : 'message';
+        process.nextTick(() => target.emit(event, message, undefined));
+      }
+      return;
+    }
+    // The other side went away (EOF) or the channel broke: disconnect.
+    if (nread !== UV_EOF && nread < 0 && target.listenerCount('error') > 0) {
+      target.emit('error', errnoException(nread, 'read'));
+    }
+    if (target.connected) target.disconnect();
+    closeChannel(true);
+  };
+
+  target.send = function send(message, sendHandle, options, callback) {
+    if (typeof sendHandle === 'function') {
+      callback = sendHandle;
+      sendHandle = undefined;
+      options = undefined;
+    } else if (typeof options === 'function') {
+      callback = options;
+      options = undefined;
+    } else if (options !== undefined) {
+      validateObject(options, 'options');
+    }
+    options = { swallowErrors: false, ...options };
+    if (this.connected) return this._send(message, sendHandle, options, callback);
+    const ex = new ERR_IPC_CHANNEL_CLOSED();
+    if (typeof callback === 'function') {
+      process.nextTick(callback, ex);
+    } else {
+      process.nextTick(() => this.emit('error', ex));
+    }
+    return false;
+  };
+
+  target._send = function _send(message, sendHandle, options, callback) {
+    if (message === undefined) throw new ERR_MISSING_ARGS('message');
+    if (typeof message !== 'string' && typeof message !== 'object' &&
+        typeof message !== 'number' && typeof message !== 'boolean') {
+      throw new ERR_INVALID_ARG_TYPE('message', ['string', 'object', 'number', 'boolean'],
+                                     message);
+    }
+    if (typeof options === 'boolean') options = { swallowErrors: options };
+    if (sendHandle !== undefined && sendHandle !== null) {
+      throw new ERR_NOT_IMPLEMENTED('sending handles over the IPC channel');
+    }
+    const data = Buffer.from(`${JSON.stringify(message)}\n`);
+    const done = (status) => {
+      if (status < 0) {
+        const ex = errnoException(status, 'write');
+        if (typeof callback === 'function') {
+          callback(ex);
+        } else if (!options.swallowErrors) {
+          this.emit('error', ex);
+        }
+      } else if (typeof callback === 'function') {
+        callback(null);
+      }
+    };
+    const req = { oncomplete: null };
+    const result = handle.writeBuffer(req, data);
+    if (result === 1) {
+      control.refCounted();
+      req.oncomplete = (status) => {
+        control.unrefCounted();
+        done(status);
+      };
+    } else {
+      process.nextTick(done, result);
+    }
+    return (handle.writeQueueSize || 0) < 65536 * 2;
+  };
+
+  target.disconnect = function disconnect() {
+    if (!this.connected) {
+      this.emit('error', new ERR_IPC_DISCONNECTED());
+      return;
+    }
+    this._disconnect();
+  };
+
+  target._disconnect = function _disconnect() {
+    this.connected = false;
+    // Queued messages go out first; then the channel closes.
+    const req = {
+      oncomplete: () => closeChannel(),
+    };
+    if (closed || handle.shutdown(req) < 0) closeChannel();
+    process.nextTick(() => this.emit('disconnect'));
+  };
+
+  handle.readStart();
+  return control;
+}
+
+// A child started by fork(): NODE_CHANNEL_FD names our end of the channel. Called at
+// start-up (internal/main/run_main.js).
+function setupChildProcessIpcChannel() {
+  const value = process.env.NODE_CHANNEL_FD;
+  if (value === undefined) return;
+  const fd = Number.parseInt(value, 10);
+  // Not for our own children.
+  delete process.env.NODE_CHANNEL_FD;
+  const serialization = process.env.NODE_CHANNEL_SERIALIZATION_MODE || 'json';
+  delete process.env.NODE_CHANNEL_SERIALIZATION_MODE;
+  if (!(fd >= 0)) return;
+  forkChild(fd, serialization);
+}
+
+function forkChild(fd, serialization) {
+  const handle = new PipeStream(fd);
+  const control = setupChannel(process, handle, serialization, { startRefd: false });
+  process.on('newListener', (name) => {
+    if (name === 'message' || name === 'disconnect') control.refCounted();
+  });
+  process.on('removeListener', (name) => {
+    if (name === 'message' || name === 'disconnect') control.unrefCounted();
+  });
+}
+
+module.exports = { forkChild, setupChannel, setupChildProcessIpcChannel };
