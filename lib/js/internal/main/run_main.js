@@ -85,7 +85,9 @@ for (let i = 0; i < process.execArgv.length; i++) {
 
 require('internal/process/warning').setupWarningListener();
 // A child started by child_process.fork(): its IPC channel (process.send, 'message').
-require('internal/child_process/ipc').setupChildProcessIpcChannel();
+if (process.env.NODE_CHANNEL_FD !== undefined) {
+  require('internal/child_process/ipc').setupChildProcessIpcChannel();
+}
 const checkOnly = process.execArgv.includes('-c') || process.execArgv.includes('--check');
 if (checkOnly) {
   if (entry.kind === 'file') process.argv.splice(1, 0, require('path').resolve(entry.script));
