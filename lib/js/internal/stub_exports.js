@@ -363,30 +363,6 @@ module.exports = {
   ],
   'callable': false
  },
- 'readline': {
-  'functions': [
-   'Interface',
-   'clearLine',
-   'clearScreenDown',
-   'createInterface',
-   'cursorTo',
-   'emitKeypressEvents',
-   'moveCursor'
-  ],
-  'values': [
-   'promises'
-  ],
-  'callable': false
- },
- 'readline/promises': {
-  'functions': [
-   'Interface',
-   'Readline',
-   'createInterface'
-  ],
-  'values': [],
-  'callable': false
- },
  'repl': {
   'functions': [
    'REPLServer',
