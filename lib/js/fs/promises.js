@@ -13,11 +13,11 @@ const { FileHandle, checkWhole, isIterable, writeWhole } = require('internal/fs/
 const { kAppendDefaults, kWriteDefaults } = require('internal/fs/whole_file');
 const { watchAsync } = require('internal/fs/watch');
 
-async function open(path, flags, mode) {
-  return new FileHandle(await promise.open(path, flags, mode));
+function open(path, flags, mode) {
+  return promise.open(path, flags, mode).then((fd) => new FileHandle(fd));
 }
 
-async function readFile(path, options) {
+function readFile(path, options) {
   if (path instanceof FileHandle) return path.readFile(options);
   return promise.readFile(path, options);
 }

@@ -17,8 +17,6 @@ const {
 const {
   parseFileMode,
   validateAbortSignal,
-  validateBoolean,
-  validateFunction,
   validateInt32,
   validateInteger,
   validateObject,
@@ -280,35 +278,18 @@ function toOptions(options, defaults = kNoOptions) {
   return options;
 }
 
-// A boolean option that may be left out.
-function optionalBoolean(options, key, def = false) {
-  const value = options[key];
-  if (value === undefined) return def;
-  validateBoolean(value, `options.${key}`);
-  return value;
-}
-
 function toSymlinkFlags(type) {
   if (type == null || typeof type !== 'string') return 0;
   if (type === 'dir' || type === 'file' || type === 'junction') return 0;
   throw new ERR_FS_INVALID_SYMLINK_TYPE(type);
 }
 
-// The callback of a callback-style call.
-function toCallback(cb) {
-  validateFunction(cb, 'cb');
-  return cb;
-}
-
 module.exports = {
-  kNoOptions,
-  checkEncoding,
-  loosePosition,
   fileURLToPath,
   isURLLike,
-  optionalBoolean,
+  kNoOptions,
+  loosePosition,
   readArgs,
-  toCallback,
   toFd,
   toFlags,
   toId,
@@ -317,7 +298,6 @@ module.exports = {
   toOptions,
   toPath,
   toPathString,
-  toPosition,
   toSmallMode,
   toSymlinkFlags,
   toUnixTimestamp,

@@ -6,10 +6,11 @@
 const { Buffer } = require('buffer');
 const EventEmitter = require('events');
 const {
-  codes: { ERR_INVALID_ARG_TYPE, ERR_METHOD_NOT_IMPLEMENTED },
+  codes: { ERR_INVALID_ARG_TYPE },
 } = require('internal/errors');
 const { validateBoolean, validateInteger, validateObject } = require('internal/validators');
 const { SymbolAsyncDispose } = require('internal/util');
+const { notImplemented } = require('internal/not_implemented');
 const { readArgs, toOptions, toView } = require('internal/fs/args');
 const { runPromise } = require('internal/fs/run');
 const { PROMISE, promise: ops, readBody, writeCallArgs, writeBody } = require('internal/fs/ops');
@@ -63,16 +64,20 @@ class FileHandle extends EventEmitter {
     return -1;
   }
 
-  // Runs fn(fd) holding a reference.
-  async #use(syscall, fn) {
+  // The promise of fn(fd), run holding a reference.
+  #use(syscall, fn) {
     const fd = this.#fd;
-    if (fd === -1) throw closedError(syscall);
+    if (fd === -1) return Promise.reject(closedError(syscall));
     this.#refs++;
+    let result;
     try {
-      return await fn(fd);
-    } finally {
-      this[kUnref]();
+      result = Promise.resolve(fn(fd));
+    } catch (err) {
+      result = Promise.reject(err);
     }
+    const release = () => this[kUnref]();
+    result.then(release, release);
+    return result;
   }
 
   [kRef]() {
@@ -141,7 +146,7 @@ class FileHandle extends EventEmitter {
 
   // read(buffer, offset, length, position) | read(buffer, options) | read(options) | read()
   read(buffer, offset, length, position) {
-    return this.#use('read', async (fd) => {
+    return this.#use('read', (fd) => {
       if (!ArrayBuffer.isView(buffer)) {
         const options = buffer ?? {};
         validateObject(options, 'options');
@@ -155,33 +160,30 @@ class FileHandle extends EventEmitter {
       else validateInteger(offset, 'offset', 0);
       if (length === undefined || length === null) length = buffer.byteLength - offset;
       const checked = readArgs(buffer, offset, length, position ?? null, true);
-      const bytesRead = checked[2] === 0 ? 0 : await runPromise(readBody(PROMISE, fd, ...checked));
-      return { __proto__: null, bytesRead, buffer };
+      const result = (bytesRead) => ({ __proto__: null, bytesRead, buffer });
+      if (checked[2] === 0) return result(0);
+      return runPromise(readBody(PROMISE, fd, ...checked)).then(result);
     });
   }
 
   readv(buffers, position) {
-    return this.#use('read', async (fd) => {
-      const bytesRead = await ops.readv(fd, buffers, position);
-      return { __proto__: null, bytesRead, buffers };
-    });
+    return this.#use('read', (fd) => ops.readv(fd, buffers, position)
+      .then((bytesRead) => ({ __proto__: null, bytesRead, buffers })));
   }
 
   // write(buffer, offset, length, position) | write(buffer, options) |
   // write(string, position, encoding)
   write(buffer, offset, length, position) {
-    return this.#use('write', async (fd) => {
+    return this.#use('write', (fd) => {
       const checked = writeCallArgs(fd, buffer, offset, length, position);
-      const bytesWritten = await runPromise(writeBody(PROMISE, ...checked));
-      return { __proto__: null, bytesWritten, buffer };
+      return runPromise(writeBody(PROMISE, ...checked))
+        .then((bytesWritten) => ({ __proto__: null, bytesWritten, buffer }));
     });
   }
 
   writev(buffers, position) {
-    return this.#use('write', async (fd) => {
-      const bytesWritten = await ops.writev(fd, buffers, position);
-      return { __proto__: null, bytesWritten, buffers };
-    });
+    return this.#use('write', (fd) => ops.writev(fd, buffers, position)
+      .then((bytesWritten) => ({ __proto__: null, bytesWritten, buffers })));
   }
 
   readFile(options) {
@@ -204,7 +206,7 @@ class FileHandle extends EventEmitter {
   }
 
   readableWebStream() {
-    throw new ERR_METHOD_NOT_IMPLEMENTED('FileHandle.readableWebStream()');
+    throw notImplemented('FileHandle.readableWebStream');  // Needs node:stream/web.
   }
 
   createReadStream(options) {
@@ -254,4 +256,4 @@ function checkWhole(data, options) {
   if (options.flush != null) validateBoolean(options.flush, 'options.flush');
 }
 
-module.exports = { FileHandle, checkWhole, isIterable, kRef, kUnref, readWhole, writeWhole };
+module.exports = { FileHandle, checkWhole, isIterable, kRef, kUnref, writeWhole };

@@ -64,13 +64,15 @@ function splitCallback(args, params, fallback, last) {
 //   options.cbName: the callback's name in errors ('cb')
 //   options.spread(value, checked) -> the callback's values after err (default [value])
 //   options.fallback: the callback when none is given (close)
+//   options.makeOp(how, checked): makes the operation when `body` is null (simple rows)
 //   options.cbLast(args): whether a function in the last place is the callback (read, write);
 //     'always': the last argument is the callback (symlink)
 function define(name, lengths, prepare, body, options = kNoOptions) {
   const { spread, fallback, paramsFirst, early, cbLast, cbName = 'cb' } = options;
   const params = options.params ?? prepare.length;
+  const makeOp = body === null ? options.makeOp : (how, checked) => body(how, ...checked);
   sync[`${name}Sync`] = named(function(...args) {
-    return runSync(body(SYNC, ...prepare(...args)));
+    return runSync(makeOp(SYNC, prepare(...args)));
   }, `${name}Sync`, lengths[0]);
   callback[name] = named(function(...args) {
     if (early !== undefined) early(...args);
@@ -83,22 +85,26 @@ function define(name, lengths, prepare, body, options = kNoOptions) {
     }
     const checked = prepare(...args);
     if (cb === null) validateFunction(args[params], cbName);
-    const op = body(CALLBACK, ...checked);
+    const op = makeOp(CALLBACK, checked);
     if (spread === undefined) return runCallback(op, cb);
     runCallback(op, (err, value) => (err ? cb(err) : cb(null, ...spread(value, checked))));
   }, name, lengths[1]);
-  promise[name] = named(async function(...args) {
-    return runPromise(body(PROMISE, ...prepare(...args)));
+  promise[name] = named(function(...args) {
+    try {
+      return runPromise(makeOp(PROMISE, prepare(...args)));
+    } catch (err) {
+      return Promise.reject(err);  // Argument errors are rejections too.
+    }
   }, name, lengths[2] ?? lengths[1] - 1);
 }
 
 // A row that is one binding call with the checked arguments; `map(checked)` may give the
 // function turning the binding's value into the API's.
-function simple(name, lengths, prepare, fn, map, options) {
-  const body = map === undefined ?
-    (how, ...checked) => new Step(fn, checked) :
-    (how, ...checked) => new Step(fn, checked, map(checked));
-  define(name, lengths, prepare, body, options);
+function simple(name, lengths, prepare, fn, map, options = kNoOptions) {
+  const makeOp = map === undefined ?
+    (how, checked) => new Step(fn, checked) :
+    (how, checked) => new Step(fn, checked, map(checked));
+  define(name, lengths, prepare, null, { ...options, makeOp });
 }
 
 // Names (readdir, readlink, realpath, mkdtemp) come from the binding as strings for UTF-8 and
@@ -365,9 +371,13 @@ define('read', [5, 6], (...a) => readCallArgs(a[0], a[1], a[2], a[3], a[4], a.le
 // readSync has no buffer-less form.
 sync.readSync = named(function(fd, buffer, offset, length, position) {
   toFd(fd);
-  toView(buffer);
-  const checked = readCallArgs(fd, buffer, offset, length, position, arguments.length);
-  return checked[3] === 0 ? 0 : runSync(readBody(SYNC, ...checked));
+  const hasLength = arguments.length > 3 && (offset === null || typeof offset !== 'object');
+  const [view, start, count, at] = readArgs(buffer, offset, length, position, hasLength);
+  if (count === 0) return 0;
+  const ctx = {};
+  const bytesRead = binding.read(fd, view, start, count, at, undefined, ctx);
+  if (ctx.errno !== undefined) throw uvError(ctx);
+  return bytesRead;
 }, 'readSync', 5);
 
 function* readvEmpty() {
@@ -461,7 +471,6 @@ callback.exists = exists;
 sync.existsSync = existsSync;
 
 module.exports = {
-  CALLBACK,
   PROMISE,
   SYNC,
   callback,

@@ -15,7 +15,6 @@
 
 const { FSReqCallback, kUsePromises } = internalBinding('fs');
 const { UVException } = require('internal/errors');
-const { isPromise } = require('internal/util/types');
 const { sleep } = require('internal/util');
 
 class Step {
@@ -112,7 +111,16 @@ function runCallback(op, cb) {
       req.oncomplete = (err, value) => (err ? cb(err) : cb(null, value));
     } else {
       const map = op.map;
-      req.oncomplete = (err, value) => (err ? cb(err) : cb(null, map(value)));
+      req.oncomplete = (err, value) => {
+        if (err) return cb(err);
+        let mapped;
+        try {
+          mapped = map(value);
+        } catch (mapErr) {
+          return cb(mapErr);
+        }
+        cb(null, mapped);
+      };
     }
     invoke(op, req);
     return;
@@ -151,8 +159,13 @@ function callPromise(s) {
   return s.map === undefined ? promise : promise.then(s.map);
 }
 
-async function runPromise(op) {
-  if (op instanceof Step) return callPromise(op);
+// (A Step's promise comes straight from the binding; a synchronous throw of the binding call is
+// the caller's to turn into a rejection.)
+function runPromise(op) {
+  return op instanceof Step ? callPromise(op) : runGenerator(op);
+}
+
+async function runGenerator(op) {
   let failed = false;
   let input;
   for (;;) {
@@ -177,7 +190,6 @@ function named(fn, name, length) {
 
 module.exports = {
   Step,
-  isPromise,
   named,
   pause,
   runCallback,

@@ -83,16 +83,17 @@ class BigIntStats extends StatsBase {
 }
 
 // Stats / BigIntStats from the stat array `a` (the file at `offset`, 0 or kStatFields).
-function statsFromArray(a, offset = 0) {
-  const f = (i) => a[offset + i];
-  if (typeof a[offset] === 'bigint') {
-    const ns = (i) => f(i) * 1000000000n + f(i + 1);
-    return new BigIntStats(f(0), f(1), f(2), f(3), f(4), f(5), f(6), f(7), f(8), f(9),
-                           ns(10), ns(12), ns(14), ns(16));
+function statsFromArray(a, o = 0) {
+  if (typeof a[o] === 'bigint') {
+    return new BigIntStats(a[o], a[o + 1], a[o + 2], a[o + 3], a[o + 4], a[o + 5], a[o + 6],
+                           a[o + 7], a[o + 8], a[o + 9],
+                           a[o + 10] * 1000000000n + a[o + 11], a[o + 12] * 1000000000n + a[o + 13],
+                           a[o + 14] * 1000000000n + a[o + 15], a[o + 16] * 1000000000n + a[o + 17]);
   }
-  const ms = (i) => f(i) * 1e3 + f(i + 1) / 1e6;
-  return new Stats(f(0), f(1), f(2), f(3), f(4), f(5), f(6), f(7), f(8), f(9),
-                   ms(10), ms(12), ms(14), ms(16));
+  return new Stats(a[o], a[o + 1], a[o + 2], a[o + 3], a[o + 4], a[o + 5], a[o + 6], a[o + 7],
+                   a[o + 8], a[o + 9], a[o + 10] * 1e3 + a[o + 11] / 1e6,
+                   a[o + 12] * 1e3 + a[o + 13] / 1e6, a[o + 14] * 1e3 + a[o + 15] / 1e6,
+                   a[o + 16] * 1e3 + a[o + 17] / 1e6);
 }
 
 class StatFs {

@@ -65,15 +65,27 @@ function readFileArgs(path, options) {
   return [target, isFd, options.encoding, toFlags(options.flag), options.signal];
 }
 
-function* readFileBody(how, target, isFd, encoding, flags, signal) {
+// readFileAll's value (the bytes, or the size of a file too large) as readFile's.
+function fileContents(value, encoding) {
+  if (typeof value === 'number') throw new ERR_FS_FILE_TOO_LARGE(value);
+  const data = Buffer.from(value.buffer, value.byteOffset, value.byteLength);
+  return encoding ? data.toString(encoding) : data;
+}
+
+function readFileBody(how, target, isFd, encoding, flags, signal) {
+  if (!isFd && signal === undefined) {
+    return step(binding.readFileAll, [target, flags], (value) => fileContents(value, encoding));
+  }
+  return readWithSignal(target, isFd, encoding, flags, signal);
+}
+
+function* readWithSignal(target, isFd, encoding, flags, signal) {
   checkAborted(signal);
   let data;
   if (isFd) {
     data = yield* readAll(target, signal);
   } else {
-    const value = yield step(binding.readFileAll, [target, flags]);
-    if (typeof value === 'number') throw new ERR_FS_FILE_TOO_LARGE(value);
-    data = Buffer.from(value.buffer, value.byteOffset, value.byteLength);
+    data = yield step(binding.readFileAll, [target, flags], (value) => fileContents(value));
   }
   checkAborted(signal);
   return encoding ? data.toString(encoding) : data;
