@@ -49,7 +49,7 @@ const MODULES = [
 
 const CLAIMED = [
   'assert', 'buffer', 'console', 'events', 'fs', 'path', 'process', 'querystring', 'stream',
-  'string_decoder', 'timers', 'url', 'util', 'module', 'os',
+  'string_decoder', 'timers', 'url', 'util', 'module', 'os', 'child_process',
 ];
 
 function moduleOf(file) {
