@@ -22,6 +22,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <cstdlib>
 #include <cstring>
 #include <deque>
 #include <memory>
@@ -227,37 +228,49 @@ class PipeStreamWrap {
 
   void ReadSome() {
     for (int i = 0; i < kReadsPerEvent && reading_ && !closing_ && fd_ >= 0; i++) {
-      std::unique_ptr<v8::BackingStore> store =
-          v8::ArrayBuffer::NewBackingStore(env_->isolate(), kReadSize);
+      // Read into plain malloc'ed memory (V8's allocator would zero it first) and hand it to
+      // an ArrayBuffer as it is, shrunk to what was read.
+      char* data = static_cast<char*>(malloc(kReadSize));
+      if (data == nullptr) {
+        reading_ = false;
+        UpdatePoll();
+        EmitRead(-ENOMEM);
+        return;
+      }
       ssize_t n;
       do {
-        n = read(fd_, store->Data(), kReadSize);
+        n = read(fd_, data, kReadSize);
       } while (n < 0 && errno == EINTR);
-      if (n < 0 && errno == EAGAIN) return;
+      int err = errno;
+      if (n <= 0) free(data);
+      if (n < 0 && err == EAGAIN) return;
       if (n <= 0) {
         eof_ = n == 0;
         reading_ = false;
         UpdatePoll();
-        EmitRead(n == 0 ? kEOF : -errno);
+        EmitRead(n == 0 ? kEOF : -err);
         return;
       }
-      EmitData(std::move(store), static_cast<size_t>(n));
+      if (static_cast<size_t>(n) < kReadSize) {
+        char* shrunk = static_cast<char*>(realloc(data, static_cast<size_t>(n)));
+        if (shrunk != nullptr) data = shrunk;
+      }
+      EmitData(data, static_cast<size_t>(n));
       if (static_cast<size_t>(n) < kReadSize) return;  // Drained for now.
     }
   }
 
-  void EmitData(std::unique_ptr<v8::BackingStore> store, size_t n) {
-    if (env_->is_stopping()) return;
+  // Takes ownership of `data` (malloc'ed).
+  void EmitData(char* data, size_t n) {
+    if (env_->is_stopping()) {
+      free(data);
+      return;
+    }
     v8::Isolate* isolate = env_->isolate();
     CallbackScope scope(env_);
-    // Shrink the store to what was read (a copy only when it is much smaller).
-    v8::Local<v8::ArrayBuffer> ab;
-    if (n == store->ByteLength()) {
-      ab = v8::ArrayBuffer::New(isolate, std::move(store));
-    } else {
-      ab = v8::ArrayBuffer::New(isolate, n);
-      memcpy(ab->GetBackingStore()->Data(), store->Data(), n);
-    }
+    std::unique_ptr<v8::BackingStore> store = v8::ArrayBuffer::NewBackingStore(
+        data, n, [](void* bytes, size_t, void*) { free(bytes); }, nullptr);
+    v8::Local<v8::ArrayBuffer> ab = v8::ArrayBuffer::New(isolate, std::move(store));
     CallOnRead(&scope, static_cast<int>(n), ab);
   }
 
