@@ -64,7 +64,11 @@ for (const op of ['statSync', 'lstatSync', 'accessSync', 'readdirSync', 'readlin
                   'rmdirSync', 'unlinkSync', 'mkdirSync', 'openSync', 'chmodSync',
                   'readFileSync', 'mkdtempSync', 'opendirSync', 'truncateSync', 'rmSync',
                   'statfsSync', 'existsSync', 'realpathSync']) {
-  for (const v of badPaths) t(`${op}(${show(v)})`, () => fs[op](v));
+  for (const v of badPaths) {
+    // A number is an fd for these two: not one of this process's stdio.
+    if (typeof v === 'number' && (op === 'readFileSync' || op === 'truncateSync')) continue;
+    t(`${op}(${show(v)})`, () => fs[op](v));
+  }
 }
 for (const op of ['renameSync', 'linkSync', 'symlinkSync', 'copyFileSync', 'cpSync']) {
   t(`${op}(1, ok)`, () => fs[op](1, `${file}2`));
@@ -211,7 +215,8 @@ t('watchFile(file, { interval: "x" }, fn)', () => fs.watchFile(file, { interval:
 t('watchFile(file, 5, fn)', () => fs.watchFile(file, 5, never));
 t('unwatchFile(42)', () => fs.unwatchFile(42));
 t('createReadStream(42)', () => fs.createReadStream(42));
-t('createReadStream(file, { start: 2, end: 1 })', () => fs.createReadStream(file, { start: 2, end: 1 }));
+t('createReadStream(file, { start: 2, end: 1 })',
+  () => fs.createReadStream(file, { start: 2, end: 1 }));
 t('createReadStream(file, { start: -1 })', () => fs.createReadStream(file, { start: -1 }));
 t('createReadStream(file, { end: "x" })', () => fs.createReadStream(file, { end: 'x' }));
 t('createWriteStream(file, { fd: "x" })', () => fs.createWriteStream(file, { fd: 'x' }));

@@ -44,7 +44,8 @@ async function readArguments() {
   assert.strictEqual(buf.length, 16384);
   const own = Buffer.alloc(5);
   const [n2] = await new Promise((resolve, reject) => {
-    fs.read(fd, own, Object.create({ position: 6 }), (err, n) => (err ? reject(err) : resolve([n])));
+    fs.read(fd, own, Object.create({ position: 6 }),
+            (err, n) => (err ? reject(err) : resolve([n])));
   });
   assert.strictEqual(n2, 5);
   assert.strictEqual(own.toString(), 'world');
@@ -188,8 +189,8 @@ async function promiseWriteFile() {
   // An abort during a large write stops it between pieces.
   const ac = new AbortController();
   process.nextTick(() => ac.abort());
-  await assert.rejects(fsp.writeFile(j('big'), Buffer.alloc(8 * 1024 * 1024), { signal: ac.signal }),
-                       { name: 'AbortError' });
+  const big = Buffer.alloc(8 * 1024 * 1024);
+  await assert.rejects(fsp.writeFile(j('big'), big, { signal: ac.signal }), { name: 'AbortError' });
   const aborted = new AbortController();
   aborted.abort();
   await assert.rejects(fsp.readFile(j('f'), { signal: aborted.signal }), { name: 'AbortError' });

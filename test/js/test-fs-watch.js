@@ -86,6 +86,13 @@ async function main() {
     await waitFor(events, has('rename:new'), 'recursive mkdir');
     fs.writeFileSync(j('tree', 'new', 'x.txt'), 'x');
     await waitFor(events, has(`rename:${path.join('new', 'x.txt')}`), 'file in a new directory');
+    // Directories created together: the inner one is reported too (found when the outer one
+    // is scanned), and what is created in it later.
+    fs.mkdirSync(j('tree', 'p', 'q'), { recursive: true });
+    const inner = `rename:${path.join('p', 'q')}`;
+    await waitFor(events, (e) => e.includes('rename:p') && e.includes(inner), 'mkdir -p');
+    fs.writeFileSync(j('tree', 'p', 'q', 'r.txt'), 'x');
+    await waitFor(events, has(`rename:${path.join('p', 'q', 'r.txt')}`), 'file in p/q');
     w.close();
   }
 

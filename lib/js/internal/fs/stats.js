@@ -85,10 +85,11 @@ class BigIntStats extends StatsBase {
 // Stats / BigIntStats from the stat array `a` (the file at `offset`, 0 or kStatFields).
 function statsFromArray(a, o = 0) {
   if (typeof a[o] === 'bigint') {
+    const ns = 1000000000n;
     return new BigIntStats(a[o], a[o + 1], a[o + 2], a[o + 3], a[o + 4], a[o + 5], a[o + 6],
                            a[o + 7], a[o + 8], a[o + 9],
-                           a[o + 10] * 1000000000n + a[o + 11], a[o + 12] * 1000000000n + a[o + 13],
-                           a[o + 14] * 1000000000n + a[o + 15], a[o + 16] * 1000000000n + a[o + 17]);
+                           a[o + 10] * ns + a[o + 11], a[o + 12] * ns + a[o + 13],
+                           a[o + 14] * ns + a[o + 15], a[o + 16] * ns + a[o + 17]);
   }
   return new Stats(a[o], a[o + 1], a[o + 2], a[o + 3], a[o + 4], a[o + 5], a[o + 6], a[o + 7],
                    a[o + 8], a[o + 9], a[o + 10] * 1e3 + a[o + 11] / 1e6,

@@ -80,10 +80,8 @@ class FSWatcher extends EventEmitter {
         return;
       }
       const full = pathModule.join(dir ?? this.#root, String(filename));
-      if (eventType === 'rename') this.#treeChanged(full);
-      const relative = pathModule.relative(this.#root, full);
-      this.emit('change', eventType, this.#encoding === 'buffer' ? Buffer.from(relative) :
-        relative);
+      this.#report(eventType, full);
+      if (eventType === 'rename' && this._handle !== null) this.#treeChanged(full);
     };
     const err = handle.start(path, this.#persistent, false,
                              this.#root === null ? this.#encoding : 'utf8');
@@ -96,20 +94,35 @@ class FSWatcher extends EventEmitter {
     return handle;
   }
 
-  #watchTree(dir) {
+  // An event on `full` under the root, named relative to it.
+  #report(eventType, full) {
+    const relative = pathModule.relative(this.#root, full);
+    this.emit('change', eventType, this.#encoding === 'buffer' ? Buffer.from(relative) : relative);
+  }
+
+  // Watches `dir` and the directories under it; with `announce`, each entry found (created
+  // before its directory was watched) is reported as a 'rename'.
+  #watchTree(dir, announce = false) {
     if (this.#handles.has(dir)) return;
     try {
       this.#watch(dir, dir);
     } catch {
       return;  // Gone already.
     }
-    for (const sub of subdirectories(dir)) this.#watchTree(sub);
+    const ctx = {};
+    const names = binding.readdir(dir, 'utf8', false, undefined, ctx) ?? [];
+    for (const name of ctx.errno === undefined ? names : []) {
+      const full = pathModule.join(dir, name);
+      if (announce) this.#report('rename', full);
+      if (this._handle === null) return;
+      if (isDirectory(full)) this.#watchTree(full, announce);
+    }
   }
 
   // A 'rename' under the root: a directory appeared (watch it) or went away (forget it).
   #treeChanged(full) {
     if (isDirectory(full)) {
-      this.#watchTree(full);
+      this.#watchTree(full, true);
       return;
     }
     for (const [dir, handle] of this.#handles) {
