@@ -4,6 +4,7 @@
 
 #include "runtime/binding.h"
 #include "runtime/handle_type.h"
+#include "runtime/terminal_state.h"
 
 namespace ringjs::tty_wrap {
 namespace {
@@ -32,11 +33,18 @@ void GuessHandleType(const v8::FunctionCallbackInfo<v8::Value>& info) {
   info.GetReturnValue().Set(OneByteString(info.GetIsolate(), ringjs::GuessHandleType(fd)));
 }
 
+// setRawMode(fd, raw) -> 0 or -errno.
+void SetRawMode(const v8::FunctionCallbackInfo<v8::Value>& info) {
+  int fd = info[0]->IsInt32() ? info[0].As<v8::Int32>()->Value() : -1;
+  info.GetReturnValue().Set(SetTerminalRawMode(fd, info[1]->IsTrue()));
+}
+
 void Initialize(Environment* env, v8::Local<v8::Object> target) {
   v8::Local<v8::Context> context = env->context();
   SetMethod(context, target, "isTTY", IsTTY);
   SetMethod(context, target, "getWindowSize", GetWindowSize);
   SetMethod(context, target, "guessHandleType", GuessHandleType);
+  SetMethod(context, target, "setRawMode", SetRawMode);
 }
 
 }  // namespace

@@ -4,6 +4,7 @@
 
 #include "runtime/cli_options.h"
 #include "runtime/runtime.h"
+#include "runtime/terminal_state.h"
 #include "runtime/v8_host.h"
 #include "runtime/version.h"
 
@@ -27,6 +28,7 @@ int main(int argc, char** argv) {
   std::signal(SIGPIPE, SIG_IGN);
   ringjs::V8Host::Initialize(argv[0], options.v8_flags);
   int exit_code = ringjs::RunMain(options);
+  ringjs::RestoreTerminals();
   std::fflush(nullptr);
   // Skip V8 teardown and static destructors: the OS reclaims everything faster.
   std::_Exit(exit_code);

@@ -81,7 +81,19 @@ function SyncWriteStream(fd, type) {
     this.isTTY = true;
     const size = getWindowSize(fd);
     if (Array.isArray(size)) [this.columns, this.rows] = size;
+    // As node's tty.WriteStream: follow the terminal's size and say so with 'resize'.
+    process.on('SIGWINCH', () => refreshSize(this));
   }
+}
+
+function refreshSize(stream) {
+  const size = getWindowSize(stream.fd);
+  if (!Array.isArray(size)) return;
+  const [columns, rows] = size;
+  if (columns === stream.columns && rows === stream.rows) return;
+  stream.columns = columns;
+  stream.rows = rows;
+  stream.emit('resize');
 }
 Object.setPrototypeOf(SyncWriteStream.prototype, Writable.prototype);
 Object.setPrototypeOf(SyncWriteStream, Writable);
@@ -333,10 +345,16 @@ function readChunk(stream, generation) {
   }
 }
 
-// Raw mode needs termios support that ringjs does not have yet.
-function setRawMode() {
-  const { ERR_NOT_IMPLEMENTED } = errors().codes;
-  throw new ERR_NOT_IMPLEMENTED('process.stdin.setRawMode');
+// tty.ReadStream#setRawMode: termios through the tty binding (restored at exit).
+function setRawMode(flag) {
+  flag = !!flag;
+  const err = internalBinding('tty_wrap').setRawMode(this.fd, flag);
+  if (err) {
+    this.emit('error', new (errors().ErrnoException)(err, 'setRawMode'));
+    return this;
+  }
+  this.isRaw = flag;
+  return this;
 }
 
 function createStdioStream(fd) {
@@ -363,4 +381,4 @@ function createStdioStream(fd) {
   return new SyncWriteStream(fd, type);
 }
 
-module.exports = { createStdioStream, SyncWriteStream };
+module.exports = { createStdioStream, SyncWriteStream, ReadStream };
