@@ -6,19 +6,35 @@
 const {
   codes: { ERR_METHOD_NOT_IMPLEMENTED },
 } = require('internal/errors');
-const { toOptions } = require('internal/fs/args');
-const { named } = require('internal/fs/run');
+const { toFd, toOptions } = require('internal/fs/args');
+const { named, uvError } = require('internal/fs/run');
 const { cpEntry, promise } = require('internal/fs/api');
 const { FileHandle, checkWhole, isIterable, writeWhole } = require('internal/fs/file_handle');
 const { kAppendDefaults, kWriteDefaults } = require('internal/fs/whole_file');
 const { watchAsync } = require('internal/fs/watch');
 
+const { EBADF } = internalBinding('constants').os.errno;
+
 function open(path, flags, mode) {
   return promise.open(path, flags, mode).then((fd) => new FileHandle(fd));
 }
 
+// A closed FileHandle fails as node's: readFile on its fd (-1) is an argument error, a write
+// to it EBADF.
+function closedHandleError(syscall) {
+  if (syscall === 'write') return uvError({ errno: -EBADF, syscall });
+  try {
+    toFd(-1);
+  } catch (err) {
+    return err;
+  }
+}
+
 function readFile(path, options) {
-  if (path instanceof FileHandle) return path.readFile(options);
+  if (path instanceof FileHandle) {
+    if (path.fd === -1) return Promise.reject(closedHandleError('read'));
+    return path.readFile(options);
+  }
   return promise.readFile(path, options);
 }
 
@@ -26,7 +42,10 @@ function readFile(path, options) {
 // iterable data through FileHandle's writer.
 function whole(name, defaults) {
   return named(async function(path, data, options) {
-    if (path instanceof FileHandle) return path.writeFile(data, toOptions(options, defaults));
+    if (path instanceof FileHandle) {
+      if (path.fd === -1) throw closedHandleError('write');
+      return path.writeFile(data, toOptions(options, defaults));
+    }
     if (typeof data === 'string' || ArrayBuffer.isView(data) || !isIterable(data)) {
       return promise[name](path, data, options);
     }

@@ -149,7 +149,9 @@ class Dir {
     }
   }
 }
-Dir.prototype[Symbol.asyncIterator] = Dir.prototype.entries;
+Object.defineProperty(Dir.prototype, Symbol.asyncIterator, {
+  __proto__: null, value: Dir.prototype.entries, writable: true, configurable: true,
+});
 
 // opendir(path, { encoding, bufferSize, recursive })
 define('opendir', [2, 3, 3], (path, options) => {

@@ -59,7 +59,7 @@ function setup(stream, path, options, defaultFlags, calls) {
     if (options.fs !== undefined) throw new ERR_METHOD_NOT_IMPLEMENTED('FileHandle with fs');
     stream[kHandle] = fd;
     stream[kFs] = handleCalls(fd);
-    stream.fd = fd.fd;
+    stream.fd = toFd(fd.fd);  // A closed handle's -1 is refused, as node's.
     fd[handles().kRef]();
     const onClose = () => stream.close();
     fd.on('close', onClose);
