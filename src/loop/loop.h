@@ -208,6 +208,10 @@ class Loop {
 
   // Request plumbing shared by the backends.
   int BeginRequest(Request* req, OpType type);
+  // Shared bodies of Read/Write and Readv/Writev.
+  int SubmitBufferOp(Request* req, OpType type, int fd, void* buf, size_t len, int64_t offset);
+  int SubmitVectorOp(Request* req, OpType type, int fd, const struct iovec* iov, int iovcnt,
+                     int64_t offset);
   void Complete(Request* req, int64_t result, bool more);
   void Defer(Request* req, int64_t result);
   void RunOnPool(Request* req);

@@ -48,8 +48,9 @@ int Loop::BeginRequest(Request* req, OpType type) {
   return 0;
 }
 
-int Loop::Read(Request* req, int fd, void* buf, size_t len, int64_t offset) {
-  int err = BeginRequest(req, OpType::kRead);
+int Loop::SubmitBufferOp(Request* req, OpType type, int fd, void* buf, size_t len,
+                         int64_t offset) {
+  int err = BeginRequest(req, type);
   if (err != 0) return err;
   req->fd_ = fd;
   req->buf_ = buf;
@@ -59,22 +60,10 @@ int Loop::Read(Request* req, int fd, void* buf, size_t len, int64_t offset) {
   return 0;
 }
 
-int Loop::Write(Request* req, int fd, const void* buf, size_t len,
-                int64_t offset) {
-  int err = BeginRequest(req, OpType::kWrite);
-  if (err != 0) return err;
-  req->fd_ = fd;
-  req->buf_ = const_cast<void*>(buf);
-  req->len_ = len;
-  req->offset_ = offset;
-  backend_->Submit(req);
-  return 0;
-}
-
-int Loop::Readv(Request* req, int fd, const struct iovec* iov, int iovcnt,
-                int64_t offset) {
+int Loop::SubmitVectorOp(Request* req, OpType type, int fd, const struct iovec* iov,
+                         int iovcnt, int64_t offset) {
   if (iovcnt < 0) return -EINVAL;
-  int err = BeginRequest(req, OpType::kReadv);
+  int err = BeginRequest(req, type);
   if (err != 0) return err;
   req->fd_ = fd;
   req->iov_ = iov;
@@ -84,17 +73,21 @@ int Loop::Readv(Request* req, int fd, const struct iovec* iov, int iovcnt,
   return 0;
 }
 
-int Loop::Writev(Request* req, int fd, const struct iovec* iov, int iovcnt,
-                 int64_t offset) {
-  if (iovcnt < 0) return -EINVAL;
-  int err = BeginRequest(req, OpType::kWritev);
-  if (err != 0) return err;
-  req->fd_ = fd;
-  req->iov_ = iov;
-  req->iovcnt_ = iovcnt;
-  req->offset_ = offset;
-  backend_->Submit(req);
-  return 0;
+int Loop::Read(Request* req, int fd, void* buf, size_t len, int64_t offset) {
+  return SubmitBufferOp(req, OpType::kRead, fd, buf, len, offset);
+}
+
+int Loop::Write(Request* req, int fd, const void* buf, size_t len, int64_t offset) {
+  // The kernel only reads from buf; the request keeps one pointer type for both directions.
+  return SubmitBufferOp(req, OpType::kWrite, fd, const_cast<void*>(buf), len, offset);
+}
+
+int Loop::Readv(Request* req, int fd, const struct iovec* iov, int iovcnt, int64_t offset) {
+  return SubmitVectorOp(req, OpType::kReadv, fd, iov, iovcnt, offset);
+}
+
+int Loop::Writev(Request* req, int fd, const struct iovec* iov, int iovcnt, int64_t offset) {
+  return SubmitVectorOp(req, OpType::kWritev, fd, iov, iovcnt, offset);
 }
 
 int Loop::OpenAt(Request* req, int dirfd, const char* path, int flags,
