@@ -1,4 +1,28 @@
 'use strict';
-// node:_http_common is not implemented yet: every export throws ERR_NOT_IMPLEMENTED when used.
+// node:_http_common — the parser and header helpers node exposes under this legacy name.
 
-module.exports = require('internal/not_implemented').stubModule('_http_common');
+const {
+  CRLF, HTTPParser, methods, allocParser, freeParser, chunkExpression, continueExpression,
+  checkIsHttpToken, checkInvalidHeaderChar, kIncomingMessage, prepareError, isLenient,
+} = require('internal/http/common');
+
+const parsers = {
+  name: 'parsers',
+  alloc: allocParser,
+  free(parser) { freeParser(parser); },
+};
+
+module.exports = {
+  _checkInvalidHeaderChar: checkInvalidHeaderChar,
+  _checkIsHttpToken: checkIsHttpToken,
+  chunkExpression,
+  continueExpression,
+  CRLF,
+  freeParser,
+  methods,
+  parsers,
+  kIncomingMessage,
+  HTTPParser,
+  isLenient,
+  prepareError,
+};

@@ -1,4 +1,252 @@
 'use strict';
-// node:_http_incoming is not implemented yet: every export throws ERR_NOT_IMPLEMENTED when used.
+// http.IncomingMessage: a request on the server, a response on the client. The body is a
+// Readable fed by the parser; headers come from the raw [name, value, ...] list in one go and
+// are folded into `headers` (lower-cased, duplicates joined as node does) on first use.
 
-module.exports = require('internal/not_implemented').stubModule('_http_incoming');
+const { Readable } = require('stream');
+const { readStart, readStop } = require('internal/http/common');
+
+const kHeaders = Symbol('kHeaders');
+const kHeadersDistinct = Symbol('kHeadersDistinct');
+const kHeadersCount = Symbol('kHeadersCount');
+const kTrailers = Symbol('kTrailers');
+const kTrailersDistinct = Symbol('kTrailersDistinct');
+const kTrailersCount = Symbol('kTrailersCount');
+
+function IncomingMessage(socket) {
+  let streamOptions;
+  if (socket) {
+    streamOptions = { highWaterMark: socket.readableHighWaterMark };
+  }
+  Readable.call(this, streamOptions);
+  this._readableState.readingMore = true;
+
+  this.socket = socket;
+  this.httpVersionMajor = null;
+  this.httpVersionMinor = null;
+  this.httpVersion = null;
+  this.complete = false;
+  this[kHeaders] = null;
+  this[kHeadersCount] = 0;
+  this.rawHeaders = [];
+  this[kTrailers] = null;
+  this[kTrailersCount] = 0;
+  this.rawTrailers = [];
+  this.joinDuplicateHeaders = false;
+  this.aborted = false;
+  this.upgrade = null;
+  this.url = '';
+  this.method = null;
+  this.statusCode = null;
+  this.statusMessage = null;
+  this.client = socket;
+  this._consuming = false;
+  this._dumped = false;
+}
+Object.setPrototypeOf(IncomingMessage.prototype, Readable.prototype);
+Object.setPrototypeOf(IncomingMessage, Readable);
+
+Object.defineProperty(IncomingMessage.prototype, 'connection', {
+  __proto__: null,
+  configurable: true,
+  enumerable: true,
+  get() { return this.socket; },
+  set(val) { this.socket = val; },
+});
+
+Object.defineProperty(IncomingMessage.prototype, 'headers', {
+  __proto__: null,
+  configurable: true,
+  enumerable: true,
+  get() {
+    if (!this[kHeaders]) {
+      this[kHeaders] = {};
+      const src = this.rawHeaders;
+      const dst = this[kHeaders];
+      for (let n = 0; n < this[kHeadersCount]; n += 2) {
+        this._addHeaderLine(src[n], src[n + 1], dst);
+      }
+    }
+    return this[kHeaders];
+  },
+  set(val) { this[kHeaders] = val; },
+});
+
+Object.defineProperty(IncomingMessage.prototype, 'headersDistinct', {
+  __proto__: null,
+  configurable: true,
+  enumerable: true,
+  get() {
+    if (!this[kHeadersDistinct]) {
+      this[kHeadersDistinct] = {};
+      const src = this.rawHeaders;
+      const dst = this[kHeadersDistinct];
+      for (let n = 0; n < this[kHeadersCount]; n += 2) {
+        addDistinct(src[n], src[n + 1], dst);
+      }
+    }
+    return this[kHeadersDistinct];
+  },
+  set(val) { this[kHeadersDistinct] = val; },
+});
+
+Object.defineProperty(IncomingMessage.prototype, 'trailers', {
+  __proto__: null,
+  configurable: true,
+  enumerable: true,
+  get() {
+    if (!this[kTrailers]) {
+      this[kTrailers] = {};
+      const src = this.rawTrailers;
+      const dst = this[kTrailers];
+      for (let n = 0; n < this[kTrailersCount]; n += 2) {
+        this._addHeaderLine(src[n], src[n + 1], dst);
+      }
+    }
+    return this[kTrailers];
+  },
+  set(val) { this[kTrailers] = val; },
+});
+
+Object.defineProperty(IncomingMessage.prototype, 'trailersDistinct', {
+  __proto__: null,
+  configurable: true,
+  enumerable: true,
+  get() {
+    if (!this[kTrailersDistinct]) {
+      this[kTrailersDistinct] = {};
+      const src = this.rawTrailers;
+      const dst = this[kTrailersDistinct];
+      for (let n = 0; n < this[kTrailersCount]; n += 2) {
+        addDistinct(src[n], src[n + 1], dst);
+      }
+    }
+    return this[kTrailersDistinct];
+  },
+  set(val) { this[kTrailersDistinct] = val; },
+});
+
+function addDistinct(field, value, dest) {
+  const key = field.toLowerCase();
+  if (dest[key] === undefined) dest[key] = [value];
+  else dest[key].push(value);
+}
+
+IncomingMessage.prototype.setTimeout = function setTimeout(msecs, callback) {
+  if (callback) this.on('timeout', callback);
+  this.socket.setTimeout(msecs);
+  return this;
+};
+
+IncomingMessage.prototype._read = function _read(n) {
+  if (!this._consuming) {
+    this._readableState.readingMore = false;
+    this._consuming = true;
+  }
+  // The parser pushes; ask the socket for more once the consumer wants it.
+  if (this.socket && this.socket.readable) readStart(this.socket);
+};
+
+IncomingMessage.prototype._destroy = function _destroy(err, cb) {
+  if (!this.readableEnded || !this.complete) {
+    this.aborted = true;
+    this.emit('aborted');
+  }
+  // A request destroyed before its body was read ends the connection too.
+  if (this.socket && !this.socket.destroyed && this.aborted) {
+    this.socket.destroy(err);
+    const cleanup = () => cb(err);
+    if (this.socket.destroyed && !this.socket.closed) {
+      this.socket.once('close', cleanup);
+      return;
+    }
+    process.nextTick(cleanup);
+    return;
+  }
+  process.nextTick(cb, err);
+};
+
+// Raw headers from the parser; `headers` is built from them on first use.
+IncomingMessage.prototype._addHeaderLines = function _addHeaderLines(headers, n, trailers) {
+  if (headers && headers.length) {
+    if (trailers) {
+      this.rawTrailers = headers;
+      this[kTrailersCount] = n;
+      this[kTrailers] = null;
+      this[kTrailersDistinct] = null;
+    } else {
+      this.rawHeaders = headers;
+      this[kHeadersCount] = n;
+      this[kHeaders] = null;
+      this[kHeadersDistinct] = null;
+    }
+  }
+};
+
+// Header fields of which a second copy is dropped (node's list).
+const kDropDuplicates = new Set([
+  'content-type', 'content-length', 'user-agent', 'referer', 'host', 'authorization',
+  'proxy-authorization', 'if-modified-since', 'if-unmodified-since', 'from', 'location',
+  'max-forwards', 'retry-after', 'etag', 'last-modified', 'server', 'age', 'expires',
+]);
+
+IncomingMessage.prototype._addHeaderLine = function _addHeaderLine(field, value, dest) {
+  field = lowerCaseField(field);
+  if (this.joinDuplicateHeaders) {
+    if (dest[field] === undefined) dest[field] = value;
+    else dest[field] += ', ' + value;
+    return;
+  }
+  if (field === 'set-cookie') {
+    if (dest[field] !== undefined) dest[field].push(value);
+    else dest[field] = [value];
+  } else if (dest[field] === undefined) {
+    dest[field] = value;
+  } else if (field === 'cookie') {
+    dest[field] += '; ' + value;
+  } else if (!kDropDuplicates.has(field)) {
+    dest[field] += ', ' + value;
+  }
+};
+
+// Common names without the toLowerCase call.
+function lowerCaseField(field) {
+  switch (field.length) {
+    case 4:
+      if (field === 'Host' || field === 'host') return 'host';
+      break;
+    case 6:
+      if (field === 'Accept' || field === 'accept') return 'accept';
+      break;
+    case 10:
+      if (field === 'Connection' || field === 'connection') return 'connection';
+      if (field === 'User-Agent' || field === 'user-agent') return 'user-agent';
+      break;
+    case 12:
+      if (field === 'Content-Type' || field === 'content-type') return 'content-type';
+      break;
+    case 14:
+      if (field === 'Content-Length' || field === 'content-length') return 'content-length';
+      break;
+  }
+  return field.toLowerCase();
+}
+
+IncomingMessage.prototype._addHeaderLineDistinct = function(field, value, dest) {
+  addDistinct(field, value, dest);
+};
+
+// Reads the rest of the body and throws it away (nobody consumed it).
+IncomingMessage.prototype._dump = function _dump() {
+  if (!this._dumped) {
+    this._dumped = true;
+    this.removeAllListeners('data');
+    this.resume();
+  }
+};
+
+module.exports = {
+  IncomingMessage,
+  readStart,
+  readStop,
+};

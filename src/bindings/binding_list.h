@@ -13,6 +13,7 @@
   V(crypto)                    \
   V(errors)                    \
   V(fs)                        \
+  V(http_parser)               \
   V(messaging)                 \
   V(module_wrap)               \
   V(os)                        \

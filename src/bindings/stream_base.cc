@@ -298,7 +298,7 @@ void StreamSocket::OnRecv(int64_t result) {
 }
 
 void StreamSocket::EmitRead(ssize_t nread, const char* data) {
-  if (listener_ != nullptr) {
+  if (listener_ != nullptr && nread > 0) {
     CallbackScope scope(env_);
     listener_->OnStreamRead(this, nread, data);
     return;
@@ -425,7 +425,10 @@ void StreamSocket::OnSend(int64_t result) {
   }
   if (closing_ || env_->is_stopping()) {
     for (WriteOp* op : done) delete op;
-    if (closing_) MaybeFinishClose();
+    if (closing_) {
+      FlushOnClose();
+      MaybeFinishClose();
+    }
     return;
   }
   SubmitSend();
@@ -434,6 +437,31 @@ void StreamSocket::OnSend(int64_t result) {
   CallbackScope scope(env_);
   CompleteOps(&done, status);
   if (finish_shutdown && !closing_) FinishShutdown(status);
+}
+
+void StreamSocket::FlushOnClose() {
+  if (fd_ >= 0 && write_error_ == 0 && !queue_.empty()) {
+    iovec iov[kMaxIov];
+    int n = 0;
+    size_t offset = front_offset_;
+    for (auto it = queue_.begin(); it != queue_.end() && n < kMaxIov; ++it) {
+      if (it->len == 0) continue;
+      iov[n].iov_base = const_cast<char*>(it->data + offset);
+      iov[n].iov_len = it->len - offset;
+      offset = 0;
+      n++;
+    }
+    if (n > 0) {
+      msghdr msg{};
+      msg.msg_iov = iov;
+      msg.msg_iovlen = static_cast<size_t>(n);
+      ssize_t ignored = ::sendmsg(fd_, &msg, MSG_DONTWAIT | MSG_NOSIGNAL);
+      (void)ignored;
+    }
+  }
+  std::vector<WriteOp*> done;
+  FailQueue(-ECANCELED, &done);
+  for (WriteOp* op : done) delete op;
 }
 
 void StreamSocket::CompleteOps(std::vector<WriteOp*>* done, int status) {
@@ -550,11 +578,14 @@ void StreamSocket::Close(v8::Local<v8::Value> cb) {
   if (recv_req_.in_flight()) loop->Cancel(&recv_req_);
   if (accept_req_.in_flight()) loop->Cancel(&accept_req_);
   if (connect_req_.in_flight()) loop->Cancel(&connect_req_);
-  if (send_req_.in_flight()) loop->Cancel(&send_req_);
-  // Pending writes and a pending shutdown end with ECANCELED, as libuv's.
-  std::vector<WriteOp*> done;
-  FailQueue(-ECANCELED, &done);
-  for (WriteOp* op : done) delete op;
+  // What JS already wrote still goes out (node's writes reach the kernel at once): the send in
+  // flight is cancelled (on io_uring it usually completes first), then the rest of the queue
+  // gets one non-blocking sendmsg. Write callbacks do not run any more.
+  if (send_req_.in_flight()) {
+    loop->Cancel(&send_req_);
+  } else {
+    FlushOnClose();
+  }
   shutdown_pending_ = false;
   shutdown_js_req_.Reset();
   connect_js_req_.Reset();

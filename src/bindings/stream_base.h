@@ -136,6 +136,7 @@ class StreamSocket {
   void OnDeferred();
   void SubmitSend();
   void FailQueue(int err, std::vector<WriteOp*>* done);
+  void FlushOnClose();
   void CompleteOps(std::vector<WriteOp*>* done, int status);
   void FinishShutdown(int status);
   void EmitRead(ssize_t nread, const char* data);

@@ -4,79 +4,6 @@
 // A module is removed from this table when its real implementation lands.
 
 module.exports = {
- '_http_agent': {
-  'functions': [
-   'Agent'
-  ],
-  'values': [
-   'globalAgent'
-  ],
-  'callable': false
- },
- '_http_client': {
-  'functions': [
-   'ClientRequest'
-  ],
-  'values': [],
-  'callable': false
- },
- '_http_common': {
-  'functions': [
-   'HTTPParser',
-   '_checkInvalidHeaderChar',
-   '_checkIsHttpToken',
-   'freeParser',
-   'isLenient',
-   'prepareError'
-  ],
-  'values': [
-   'CRLF',
-   'chunkExpression',
-   'continueExpression',
-   'kIncomingMessage',
-   'methods',
-   'parsers'
-  ],
-  'callable': false
- },
- '_http_incoming': {
-  'functions': [
-   'IncomingMessage',
-   'readStart',
-   'readStop'
-  ],
-  'values': [],
-  'callable': false
- },
- '_http_outgoing': {
-  'functions': [
-   'OutgoingMessage',
-   'parseUniqueHeadersOption',
-   'validateHeaderName',
-   'validateHeaderValue'
-  ],
-  'values': [
-   'kHighWaterMark',
-   'kUniqueHeaders'
-  ],
-  'callable': false
- },
- '_http_server': {
-  'functions': [
-   'Server',
-   'ServerResponse',
-   '_connectionListener',
-   'httpServerPreClose',
-   'setupConnectionsTracking',
-   'storeHTTPOptions'
-  ],
-  'values': [
-   'STATUS_CODES',
-   'kConnectionsCheckingInterval',
-   'kServerResponse'
-  ],
-  'callable': false
- },
  '_stream_wrap': {
   'functions': [],
   'values': [],
@@ -277,30 +204,6 @@ module.exports = {
   'values': [
    '_stack',
    'active'
-  ],
-  'callable': false
- },
- 'http': {
-  'functions': [
-   'Agent',
-   'ClientRequest',
-   'IncomingMessage',
-   'OutgoingMessage',
-   'Server',
-   'ServerResponse',
-   '_connectionListener',
-   'createServer',
-   'get',
-   'request',
-   'setMaxIdleHTTPParsers',
-   'validateHeaderName',
-   'validateHeaderValue'
-  ],
-  'values': [
-   'METHODS',
-   'STATUS_CODES',
-   'globalAgent',
-   'maxHeaderSize'
   ],
   'callable': false
  },
