@@ -29,6 +29,7 @@
 #include <unordered_set>
 #include <vector>
 
+#include "bindings/pipe_stream_serdes.h"
 #include "runtime/binding.h"
 #include "runtime/callback_scope.h"
 
@@ -507,6 +508,7 @@ void Initialize(Environment* env, v8::Local<v8::Object> target) {
   tmpl->InstanceTemplate()->SetAccessor(OneByteString(isolate, "fd"), GetFd);
   SetValue(context, target, "PipeStream", tmpl->GetFunction(context).ToLocalChecked());
   SetConstant(context, target, "UV_EOF", kEOF);
+  InitializeSerdes(env, target);
 }
 
 }  // namespace

@@ -32,6 +32,9 @@ switch (process.argv[2]) {
     for (let i = 0; i < 1000; i++) process.send(i);
     process.send({ big: 'x'.repeat(3 * 1024 * 1024) }, () => process.disconnect());
     break;
+  case 'advanced-echo':
+    process.on('message', (message) => process.send(message));
+    break;
   case 'no-listener':
     // No 'message' listener: the channel does not keep this child alive.
     process.stdout.write(`${typeof process.send} ${process.connected}\n`);
@@ -149,6 +152,42 @@ function runParent() {
     child.stdout.on('end', () => {
       ended = true;
       finish();
+    });
+  });
+
+  test("serialization: 'advanced' keeps types", (done) => {
+    const child = cp.fork(__filename, ['advanced-echo'], { serialization: 'advanced' });
+    const circular = { name: 'c' };
+    circular.self = circular;
+    const values = [
+      new Map([[1, { a: 2n }]]),
+      new Set(['x']),
+      Buffer.from('a buffer'),
+      new Uint16Array([1, 65535]),
+      new Float64Array([Math.PI]),
+      new Date(0),
+      /re/g,
+      circular,
+      [undefined, null, NaN, -0],
+      new RangeError('ranged'),
+      new Uint8Array(3 * 1024 * 1024).fill(7),
+    ];
+    const received = [];
+    child.on('message', (message) => {
+      received.push(message);
+      if (received.length === values.length) child.disconnect();
+    });
+    for (const value of values) child.send(value);
+    child.on('exit', (code) => {
+      assert.strictEqual(code, 0);
+      assert.strictEqual(received.length, values.length);
+      for (let i = 0; i < values.length; i++) {
+        assert.deepStrictEqual(received[i], values[i]);
+        assert.strictEqual(Object.getPrototypeOf(received[i]), Object.getPrototypeOf(values[i]));
+      }
+      assert.strictEqual(received[7].self, received[7]);
+      assert.ok(Buffer.isBuffer(received[2]));
+      done();
     });
   });
 

@@ -9,10 +9,7 @@
 
 const EventEmitter = require('events');
 const { Process } = internalBinding('process_wrap');
-const {
-  codes: { ERR_NOT_IMPLEMENTED },
-  errnoException,
-} = require('internal/errors');
+const { errnoException } = require('internal/errors');
 const {
   validateArray,
   validateObject,
@@ -123,9 +120,6 @@ class ChildProcess extends EventEmitter {
     if (options.args === undefined) options.args = [options.file];
     const serialization = options.serialization || 'json';
     if (ipcIndex !== -1) {
-      if (serialization === 'advanced') {
-        throw new ERR_NOT_IMPLEMENTED('child_process serialization \'advanced\'');
-      }
       // The channel is a socketpair at that index; the child learns where from its env.
       stdio[ipcIndex] = { __proto__: null, type: 'duplex', ipc: true };
       options.envPairs.push(`NODE_CHANNEL_FD=${ipcIndex}`,

@@ -1,15 +1,22 @@
 'use strict';
 // The IPC channel of fork(): a socketpair between parent and child, carried by a pipe_stream
-// handle on each side. Messages are node's 'json' serialization: JSON text, one message per
-// line. Messages whose `cmd` starts with 'NODE_' are node-internal ('internalMessage' event).
-// Sending handles (sockets, servers) is not supported, nor the 'advanced' serialization.
+// handle on each side. Two serializations, as node's: 'json' (JSON text, one message per line)
+// and 'advanced' (V8's serializer, typed arrays and Buffers kept as such; each message framed
+// by its 4-byte big-endian length). Messages whose `cmd` starts with 'NODE_' are node-internal
+// ('internalMessage' event). Sending handles (sockets, servers) is not supported.
 //
 // Parent: child.send(), child.disconnect(), child.connected, child.channel, 'message' and
 // 'disconnect' events. Child (when NODE_CHANNEL_FD is set at start-up): the same on process.
 // A child's channel keeps it alive only while someone listens for 'message' or 'disconnect'
 // (or a send is in flight), as in node; channel.ref()/unref() override that.
 
-const { PipeStream, UV_EOF } = internalBinding('pipe_stream');
+const {
+  PipeStream,
+  UV_EOF,
+  deserialize,
+  serialize,
+  setBufferPrototype,
+} = internalBinding('pipe_stream');
 const { FastBuffer } = require('internal/buffer');
 const { Buffer } = require('buffer');
 const { StringDecoder } = require('string_decoder');
@@ -77,15 +84,72 @@ function isInternal(message) {
 // Wires `target` (a ChildProcess, or process in a child) to the channel handle. Returns the
 // Control. `onClose` runs when the other side closed the channel (for the ChildProcess
 // 'close' count).
+// Turns the bytes read from the channel into messages: onMessage(message) for each.
+function jsonReader(onMessage) {
+  const decoder = new StringDecoder('utf8');
+  let pendingText = '';
+  return (chunk) => {
+    pendingText += decoder.write(chunk);
+    let newline;
+    while ((newline = pendingText.indexOf('\n')) !== -1) {
+      const line = pendingText.slice(0, newline);
+      pendingText = pendingText.slice(newline + 1);
+      if (line.length !== 0) onMessage(JSON.parse(line));
+    }
+  };
+}
+
+function advancedReader(onMessage) {
+  let chunks = [];
+  let buffered = 0;
+  return (chunk) => {
+    chunks.push(chunk);
+    buffered += chunk.length;
+    while (buffered >= 4) {
+      let head = chunks[0];
+      if (head.length < 4) {
+        head = Buffer.concat(chunks);
+        chunks = [head];
+      }
+      const size = head.readUInt32BE(0);
+      if (buffered < 4 + size) return;
+      const all = chunks.length === 1 ? head : Buffer.concat(chunks, buffered);
+      const message = deserialize(all.subarray(4, 4 + size));
+      const rest = all.subarray(4 + size);
+      chunks = rest.length > 0 ? [rest] : [];
+      buffered = rest.length;
+      onMessage(message);
+    }
+  };
+}
+
+let bufferPrototypeSet = false;
+function encodeAdvanced(message) {
+  if (!bufferPrototypeSet) {
+    setBufferPrototype(Buffer.prototype);
+    bufferPrototypeSet = true;
+  }
+  const payload = serialize(message);
+  const frame = Buffer.allocUnsafe(4 + payload.byteLength);
+  frame.writeUInt32BE(payload.byteLength, 0);
+  frame.set(new Uint8Array(payload), 4);
+  return frame;
+}
+
 function setupChannel(target, handle, serialization, { startRefd, onClose }) {
-  if (serialization === 'advanced') {
-    throw new ERR_NOT_IMPLEMENTED('child_process serialization \'advanced\'');
+  const advanced = serialization === 'advanced';
+  if (advanced && !bufferPrototypeSet) {
+    setBufferPrototype(Buffer.prototype);
+    bufferPrototypeSet = true;
   }
   const control = new Control(handle, startRefd);
   const channel = new Channel(handle, control);
-  const decoder = new StringDecoder('utf8');
-  let pendingText = '';
   let closed = false;
+  const deliver = (message) => {
+    const event = isInternal(message) ? 'internalMessage' : 'message';
+    process.nextTick(() => target.emit(event, message, undefined));
+  };
+  const readChunk = advanced ? advancedReader(deliver) : jsonReader(deliver);
 
   target.channel = channel;
   target._channel = channel;
@@ -106,16 +170,7 @@ function setupChannel(target, handle, serialization, { startRefd, onClose }) {
 
   handle.onread = (nread, arrayBuffer) => {
     if (nread > 0) {
-      pendingText += decoder.write(new FastBuffer(arrayBuffer, 0, nread));
-      let newline;
-      while ((newline = pendingText.indexOf('\n')) !== -1) {
-        const line = pendingText.slice(0, newline);
-        pendingText = pendingText.slice(newline + 1);
-        if (line.length === 0) continue;
-        const message = JSON.parse(line);
-        const event = isInternal(message) ? 'internalMessage' : 'message';
-        process.nextTick(() => target.emit(event, message, undefined));
-      }
+      readChunk(new FastBuffer(arrayBuffer, 0, nread));
       return;
     }
     // The other side went away (EOF) or the channel broke: disconnect.
@@ -159,7 +214,7 @@ function setupChannel(target, handle, serialization, { startRefd, onClose }) {
     if (sendHandle !== undefined && sendHandle !== null) {
       throw new ERR_NOT_IMPLEMENTED('sending handles over the IPC channel');
     }
-    const data = Buffer.from(`${JSON.stringify(message)}\n`);
+    const data = advanced ? encodeAdvanced(message) : Buffer.from(`${JSON.stringify(message)}\n`);
     const done = (status) => {
       if (status < 0) {
         const ex = errnoException(status, 'write');
