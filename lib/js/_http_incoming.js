@@ -192,19 +192,15 @@ const kDropDuplicates = new Set([
 
 IncomingMessage.prototype._addHeaderLine = function _addHeaderLine(field, value, dest) {
   field = lowerCaseField(field);
-  if (this.joinDuplicateHeaders) {
-    if (dest[field] === undefined) dest[field] = value;
-    else dest[field] += ', ' + value;
-    return;
-  }
+  const existing = dest[field];
   if (field === 'set-cookie') {
-    if (dest[field] !== undefined) dest[field].push(value);
+    if (existing !== undefined) existing.push(value);
     else dest[field] = [value];
-  } else if (dest[field] === undefined) {
+  } else if (existing === undefined) {
     dest[field] = value;
   } else if (field === 'cookie') {
     dest[field] += '; ' + value;
-  } else if (!kDropDuplicates.has(field)) {
+  } else if (!kDropDuplicates.has(field) || this.joinDuplicateHeaders) {
     dest[field] += ', ' + value;
   }
 };

@@ -123,7 +123,8 @@ const STATUS_CODES = {
   511: 'Network Authentication Required',
 };
 
-const METHODS = methods.slice().sort();
+// node 20's list; QUERY comes from its newer llhttp (8.1 here cannot parse it yet).
+const METHODS = methods.concat(methods.includes('QUERY') ? [] : ['QUERY']).sort();
 
 let maxHeaderSize = 16384;
 function getMaxHeaderSize() {
