@@ -40,9 +40,10 @@ const kBooleans = ['dereference', 'errorOnExist', 'force', 'preserveTimestamps',
 function cpOptions(options) {
   if (options === undefined) options = kNoOptions;
   else validateObject(options, 'options');
+  // A boolean given, even as undefined, must be a boolean (node spreads options on defaults).
   const opts = { force: true };
   for (const key of kBooleans) {
-    if (options[key] === undefined) continue;
+    if (!(key in options)) continue;
     validateBoolean(options[key], `options.${key}`);
     opts[key] = options[key];
   }
@@ -51,7 +52,7 @@ function cpOptions(options) {
     opts.filter = options.filter;
   }
   opts.mode = 0;
-  if (options.mode !== undefined) {
+  if (options.mode != null) {
     const mode = options.mode;
     if (typeof mode !== 'number') throw new ERR_INVALID_ARG_TYPE('mode', 'integer', mode);
     if (!Number.isInteger(mode) || mode < 0 || mode > 7) {

@@ -215,8 +215,21 @@ simple('copyFile', [3, 4, 3],
        (src, dest, mode) => [toPath(src, 'src'), toPath(dest, 'dest'), toSmallMode(mode, 0)],
        binding.copyFile, undefined, kParamsFirst);
 
-simple('mkdtemp', [2, 3, 2], (prefix, options) => [toPath(prefix, 'prefix'), encodingOf(options)],
-       binding.mkdtemp, ([, encoding]) => nameDecoder(encoding));
+// A template ending with X is not portable (some systems take its Xs as part of the XXXXXX).
+let trailingXWarned = false;
+function mkdtempArgs(prefix, options) {
+  prefix = toPath(prefix, 'prefix');
+  const encoding = encodingOf(options);
+  const last = prefix[prefix.length - 1];
+  if (!trailingXWarned && (last === 'X' || last === 0x58)) {
+    trailingXWarned = true;
+    process.emitWarning('mkdtemp() templates ending with X are not portable. ' +
+                        'For details see: https://nodejs.org/api/fs.html');
+  }
+  return [prefix, encoding];
+}
+simple('mkdtemp', [2, 3, 2], mkdtempArgs, binding.mkdtemp,
+       ([, encoding]) => nameDecoder(encoding));
 
 // --- directories ---------------------------------------------------------------------------
 

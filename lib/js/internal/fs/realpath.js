@@ -16,7 +16,7 @@ const { named, step } = require('internal/fs/run');
 const { callback, decodeName, define, promise, sync } = require('internal/fs/ops');
 
 const binding = internalBinding('fs');
-const { S_IFMT, S_IFLNK } = internalBinding('constants').fs;
+const { S_IFMT, S_IFLNK, S_IFIFO, S_IFSOCK } = internalBinding('constants').fs;
 
 // The JS walk takes any value as a path (a non-string is made a string).
 function walkInput(p) {
@@ -36,24 +36,32 @@ function encodeResult(result, encoding) {
 }
 
 const components = (p) => p.split('/').filter((part) => part !== '');
-const isLinkMode = (a) => (a[1] & S_IFMT) === S_IFLNK;
+const fileType = (a) => a[1] & S_IFMT;
+const isPipeOrSocket = (type) => type === S_IFIFO || type === S_IFSOCK;
 
+// Node's walk has one more rule, visible with /dev/stdin on a pipe (-> /proc/self/fd/0 ->
+// pipe:[N]): when the last file stat'ed was a pipe or a socket and the walk meets a component
+// it already knows, it stops there and the path as it stands is the result.
 function* walk(how, p, encoding) {
   let parts = components(pathModule.resolve(p));
   const real = new Set();  // Components known not to be links.
   let current = '';
+  let lastSpecial = false;
   for (let i = 0; i < parts.length;) {
     const next = `${current}/${parts[i++]}`;
     if (real.has(next)) {
+      if (lastSpecial) return encodeResult(`/${parts.join('/')}`, encoding);
       current = next;
       continue;
     }
-    if (!(yield step(binding.lstat, [next, false], isLinkMode))) {
+    const type = yield step(binding.lstat, [next, false], fileType);
+    lastSpecial = isPipeOrSocket(type);
+    if (type !== S_IFLNK) {
       real.add(next);
       current = next;
       continue;
     }
-    yield step(binding.stat, [next, false], () => undefined);
+    lastSpecial = isPipeOrSocket(yield step(binding.stat, [next, false], fileType));
     const target = yield step(binding.readlink, [next, 'utf8']);
     parts = [...components(pathModule.resolve(current || '/', target)), ...parts.slice(i)];
     current = '';
