@@ -125,9 +125,36 @@ function evalScript(name, body, print) {
   define('require', require_);
   define('__filename', name);
   define('__dirname', '.');
+  addBuiltinLibsToGlobal();
   const result = runScript(body, name);
   if (print) printResult(result);
   return result;
+}
+
+// As node for -e/-p/stdin code: every public builtin (`os`, `fs`, `child_process`, ...) is a
+// global that loads the module on first read and can be replaced by assignment.
+function addBuiltinLibsToGlobal() {
+  const { BuiltinModule } = require('internal/bootstrap/realm');
+  for (const name of BuiltinModule.getCanBeRequiredByUsersWithoutSchemeList()) {
+    if (name.includes('/') || name.startsWith('_') || name in globalThis) continue;
+    Object.defineProperty(globalThis, name, {
+      __proto__: null,
+      enumerable: false,
+      configurable: true,
+      get() {
+        const lib = require(name);
+        Object.defineProperty(globalThis, name, {
+          __proto__: null, value: lib, writable: true, enumerable: false, configurable: true,
+        });
+        return lib;
+      },
+      set(value) {
+        Object.defineProperty(globalThis, name, {
+          __proto__: null, value, writable: true, enumerable: true, configurable: true,
+        });
+      },
+    });
+  }
 }
 
 // -e / -p / stdin code under --input-type=module (node's evalModuleEntryPoint).
