@@ -158,6 +158,12 @@ function setupProcessObject(process, binding) {
     });
   }
 
+  // Deprecated but still in node 20: resume stdin and return it.
+  defineValue(process, 'openStdin', function openStdin() {
+    process.stdin.resume();
+    return process.stdin;
+  });
+
   // stdio streams are created on first use.
   for (const [name, fd] of [['stdin', 0], ['stdout', 1], ['stderr', 2]]) {
     let stream;
