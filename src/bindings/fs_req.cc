@@ -13,8 +13,13 @@ namespace {
 
 constexpr int kStatArrayLength = 2 * kStatFields;  // Two slots, as node (watchFile uses both).
 
+// The times (seconds from kStatATimeSec on) are signed: a date before 1970 is negative, as in
+// node (FileStat keeps them as the bits of an int64).
 void FillStatArray(const FileStat& st, double* out) {
-  for (int i = 0; i < kStatFields; i++) out[i] = static_cast<double>(st.fields[i]);
+  for (int i = 0; i < kStatFields; i++) {
+    out[i] = i >= kStatATimeSec ? static_cast<double>(static_cast<int64_t>(st.fields[i]))
+                                : static_cast<double>(st.fields[i]);
+  }
 }
 
 void FillBigStatArray(const FileStat& st, int64_t* out) {

@@ -28,7 +28,17 @@ function callbackShape() {
         assert.strictEqual(this, undefined);
         assert.strictEqual(arguments.length, 1);
         assert.strictEqual(err.code, 'EEXIST');
-        resolve();
+        // Success without a value: (null) alone, except cp's (null, undefined).
+        fs.access(j('f'), (...args) => {
+          assert.deepStrictEqual(args, [null]);
+          fs.writeFile(j('w0'), 'x', (...args) => {
+            assert.deepStrictEqual(args, [null]);
+            fs.cp(j('w0'), j('w1'), (...args) => {
+              assert.deepStrictEqual(args, [null, undefined]);
+              resolve();
+            });
+          });
+        });
       });
     });
   });
@@ -62,6 +72,17 @@ async function readArguments() {
   let text = '';
   for await (const chunk of rs) text += chunk;
   assert.strictEqual(text, 'wo');
+}
+
+// Times before 1970 are negative, in every form.
+async function timesBefore1970() {
+  fs.writeFileSync(j('old'), '');
+  fs.utimesSync(j('old'), new Date(-40691), new Date(-1234567890123));
+  const st = fs.statSync(j('old'));
+  assert.strictEqual(st.atimeMs, -40691);
+  assert.strictEqual(st.mtime.toISOString(), new Date(-1234567890123).toISOString());
+  assert.strictEqual(fs.statSync(j('old'), { bigint: true }).atimeNs, -40691000000n);
+  assert.strictEqual(Math.round((await fsp.stat(j('old'))).mtimeMs), -1234567890123);
 }
 
 function writePositions() {
@@ -242,6 +263,7 @@ function realpathWalk() {
 async function main() {
   await callbackShape();
   await readArguments();
+  await timesBefore1970();
   writePositions();
   await streamsUsePatchedFs();
   await fileHandleClose();

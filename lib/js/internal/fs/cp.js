@@ -252,4 +252,4 @@ define('cp', [3, 4, 3], (src, dest, options) => {
   src = toPathString(src, 'src');
   dest = toPathString(dest, 'dest');
   return [src, dest, cpOptions(options)];
-}, cp);
+}, cp, { spread: () => [undefined] });  // node's cp callback gets (null, undefined).

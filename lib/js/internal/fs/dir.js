@@ -12,7 +12,7 @@ const {
 const { validateFunction, validateUint32 } = require('internal/validators');
 const { toOptions, toPath } = require('internal/fs/args');
 const { Dirent, direntTypeOf } = require('internal/fs/stats');
-const { Step, runCallback, runSync, step } = require('internal/fs/run');
+const { Step, deliver, runCallback, runSync, step } = require('internal/fs/run');
 const { decodeName, define, statMap } = require('internal/fs/ops');
 
 const binding = internalBinding('fs');
@@ -78,7 +78,7 @@ class Dir {
       const next = this.#queue.shift();
       if (next === undefined) this.#queue = null;
       else next();
-      cb(err, value);
+      deliver(cb, err, value);
     });
     if (this.#queue === null) {
       this.#queue = [];

@@ -4,7 +4,8 @@
 // walk); the same description then runs three ways:
 //
 //   runSync(op)          now; a failed call throws node's UVException into the generator
-//   runCallback(op, cb)  cb(err, value) from the event loop, never before runCallback returns
+//   runCallback(op, cb)  cb(err) / cb(null) / cb(null, value) from the event loop, never before
+//                        runCallback returns
 //   runPromise(op)       a promise of the value
 //
 // A generator may also yield a promise (an async cp filter; the sync driver refuses those) or a
@@ -104,11 +105,18 @@ function callAsync(s, then) {
   invoke(s, req);
 }
 
+// A callback's arguments, as node's: (err), (null) or (null, value).
+function deliver(cb, err, value) {
+  if (err) return cb(err);
+  if (value === undefined) return cb(null);
+  cb(null, value);
+}
+
 function runCallback(op, cb) {
   if (op instanceof Step) {
     const req = new FSReqCallback();
     if (op.map === undefined) {
-      req.oncomplete = (err, value) => (err ? cb(err) : cb(null, value));
+      req.oncomplete = (err, value) => deliver(cb, err, value);
     } else {
       const map = op.map;
       req.oncomplete = (err, value) => {
@@ -119,7 +127,7 @@ function runCallback(op, cb) {
         } catch (mapErr) {
           return cb(mapErr);
         }
-        cb(null, mapped);
+        deliver(cb, null, mapped);
       };
     }
     invoke(op, req);
@@ -129,7 +137,7 @@ function runCallback(op, cb) {
   const finish = (failed, result) => {
     if (!started) return process.nextTick(finish, failed, result);
     if (failed) cb(result);
-    else cb(null, result);
+    else deliver(cb, null, result);
   };
   const resume = (failed, input) => {
     let next;
@@ -190,6 +198,7 @@ function named(fn, name, length) {
 
 module.exports = {
   Step,
+  deliver,
   named,
   pause,
   runCallback,
