@@ -152,18 +152,15 @@ IncomingMessage.prototype._destroy = function _destroy(err, cb) {
     this.aborted = true;
     this.emit('aborted');
   }
-  // A request destroyed before its body was read ends the connection too.
+  // As node: the error is emitted only to existing 'error' listeners.
+  const finish = () => cb(this.listenerCount('error') > 0 ? err : null);
+  // A message destroyed before its end takes the connection with it.
   if (this.socket && !this.socket.destroyed && this.aborted) {
     this.socket.destroy(err);
-    const cleanup = () => cb(err);
-    if (this.socket.destroyed && !this.socket.closed) {
-      this.socket.once('close', cleanup);
-      return;
-    }
-    process.nextTick(cleanup);
+    this.socket.once('close', () => process.nextTick(finish));
     return;
   }
-  process.nextTick(cb, err);
+  process.nextTick(finish);
 };
 
 // Raw headers from the parser; `headers` is built from them on first use.

@@ -278,18 +278,25 @@ Socket.prototype.setTimeout = function setTimeout_(msecs, callback) {
   this.timeout = msecs;
   validateNumber(msecs, 'msecs', 0);
   if (msecs === Infinity) msecs = 0;
-  if (this[kTimeout]) {
-    clearTimeout(this[kTimeout]);
-    this[kTimeout] = null;
-  }
+  const timer = this[kTimeout];
   if (msecs === 0) {
+    // The Timeout object stays for reuse (an HTTP keep-alive socket toggles it per request).
+    if (timer) clearTimeout(timer);
     if (callback !== undefined) {
       validateFunction(callback, 'callback');
       this.removeListener('timeout', callback);
     }
   } else {
-    this[kTimeout] = setTimeout(onSocketTimeout, msecs, this);
-    this[kTimeout].unref();
+    if (timer) {
+      // clearTimeout drops the callback; put it back and re-arm the same object.
+      clearTimeout(timer);
+      timer._onTimeout = onSocketTimeout;
+      timer._idleTimeout = msecs;
+      timer.refresh();
+    } else {
+      this[kTimeout] = setTimeout(onSocketTimeout, msecs, this);
+      this[kTimeout].unref();
+    }
     if (callback !== undefined) {
       validateFunction(callback, 'callback');
       this.once('timeout', callback);
@@ -508,13 +515,17 @@ Socket.prototype.unref = function() {
 
 // ---- writing -----------------------------------------------------------------------------------
 
-function nativeEncoding(encoding) {
+// The binding's string encodings: 0 utf8, 1 latin1, 2 ucs2; -1 means "make a Buffer first".
+function encodingCode(encoding) {
   switch (encoding) {
-    case 'utf8': case 'utf-8': case 'latin1': case 'binary': case 'ucs2': case 'ucs-2':
-    case 'utf16le': case 'utf-16le':
-      return true;
+    case 'utf8': case 'utf-8': case undefined: case null: case '':
+      return 0;
+    case 'latin1': case 'binary': case 'ascii':
+      return 1;
+    case 'ucs2': case 'ucs-2': case 'utf16le': case 'utf-16le':
+      return 2;
     default:
-      return false;
+      return -1;
   }
 }
 
@@ -568,21 +579,23 @@ Socket.prototype._writeGeneric = function(writev, data, encoding, cb) {
       for (let i = 0; i < data.length; i++) {
         const entry = data[i];
         let chunk = entry.chunk;
-        let enc = entry.encoding;
-        if (typeof chunk === 'string' && !nativeEncoding(enc)) {
-          chunk = Buffer.from(chunk, enc);
-          enc = 'buffer';
+        let code = 0;
+        if (typeof chunk === 'string') {
+          code = encodingCode(entry.encoding);
+          if (code === -1) {
+            chunk = Buffer.from(chunk, entry.encoding);
+            code = 0;
+          }
         }
         chunks[i * 2] = chunk;
-        chunks[i * 2 + 1] = enc;
+        chunks[i * 2 + 1] = code;
       }
     }
     err = handle.writev(req, chunks, !!allBuffers);
   } else if (typeof data === 'string') {
-    if (nativeEncoding(encoding)) {
-      err = handle.writeString(req, data, encoding);
-    } else if (encoding === 'ascii') {
-      err = handle.writeString(req, data, 'latin1');
+    const code = encodingCode(encoding);
+    if (code !== -1) {
+      err = handle.writeString(req, data, code);
     } else {
       err = handle.writeBuffer(req, Buffer.from(data, encoding));
     }

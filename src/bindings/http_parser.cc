@@ -10,7 +10,9 @@
 //                        calls p.onExecute(result, rest) (rest: the bytes after an upgrade).
 //   p.pause() / p.resume() / p.close()
 //
-// Callbacks (properties of the parser object, this === parser):
+// Callbacks (this === parser): registered once for all parsers with
+// setCallbacks({ onHeadersComplete, onBody, onMessageComplete, onExecute }), else looked up as
+// properties of the parser object:
 //   onHeadersComplete(versionMajor, versionMinor, rawHeaders, method, url, statusCode,
 //                     statusMessage, upgrade, shouldKeepAlive)
 //       once per message with every header in one flat [name, value, ...] array. Returns 1 to
@@ -59,6 +61,12 @@ class ParserData : public BindingData {
   v8::Global<v8::String> bytes_parsed;
   v8::Global<v8::String> code;
   v8::Global<v8::String> reason;
+  // setCallbacks({ onHeadersComplete, onBody, onMessageComplete, onExecute }): used for every
+  // parser instead of looking the properties up per call.
+  v8::Global<v8::Function> cb_headers;
+  v8::Global<v8::Function> cb_body;
+  v8::Global<v8::Function> cb_message;
+  v8::Global<v8::Function> cb_execute;
   // Strings of the most common header names, so a request costs no allocation for them.
   std::vector<std::pair<std::string, v8::Global<v8::String>>> common;
 };
@@ -74,7 +82,8 @@ const char* const kCommonHeaders[] = {
 
 class Parser : public stream::StreamListener {
  public:
-  Parser(Environment* env, v8::Local<v8::Object> object) : env_(env) {
+  Parser(Environment* env, v8::Local<v8::Object> object)
+      : env_(env), data_(env->binding_data<ParserData>("http_parser")) {
     object->SetAlignedPointerInInternalField(0, this);
     object_.Reset(env->isolate(), object);
     object_.SetWeak(this, OnCollected, v8::WeakCallbackType::kParameter);
@@ -225,10 +234,12 @@ class Parser : public stream::StreamListener {
         rest = v8::ArrayBuffer::New(isolate, std::move(store));
       }
       v8::Local<v8::Value> fn;
-      if (!self->Get(env_->context(), Data()->on_execute.Get(isolate)).ToLocal(&fn) ||
-          !fn->IsFunction()) {
+      if (!data_->cb_execute.IsEmpty()) {
+        fn = data_->cb_execute.Get(isolate);
+      } else if (!self->Get(env_->context(), data_->on_execute.Get(isolate)).ToLocal(&fn)) {
         return;
       }
+      if (!fn->IsFunction()) return;
       v8::Local<v8::Value> argv[] = {result, rest};
       v8::TryCatch try_catch(isolate);
       USE(fn.As<v8::Function>()->Call(env_->context(), self, 2, argv));
@@ -247,7 +258,7 @@ class Parser : public stream::StreamListener {
  private:
   static Parser* From(llhttp_t* p) { return static_cast<Parser*>(p->data); }
 
-  ParserData* Data() { return env_->binding_data<ParserData>("http_parser"); }
+  ParserData* Data() { return data_; }
 
   static void OnCollected(const v8::WeakCallbackInfo<Parser>& info) {
     Parser* parser = info.GetParameter();
@@ -338,13 +349,17 @@ class Parser : public stream::StreamListener {
     return v8::Array::New(isolate, values.data(), values.size());
   }
 
-  // Calls a JS callback; an exception stops the parser (got_exception_).
-  v8::MaybeLocal<v8::Value> CallJs(v8::Local<v8::String> name, int argc,
+  // Calls a JS callback (the registered one, else the parser's property); an exception stops
+  // the parser (got_exception_).
+  v8::MaybeLocal<v8::Value> CallJs(const v8::Global<v8::Function>& registered,
+                                    v8::Local<v8::String> name, int argc,
                                     v8::Local<v8::Value>* argv) {
     v8::Isolate* isolate = env_->isolate();
     v8::Local<v8::Object> self = object_.Get(isolate);
     v8::Local<v8::Value> fn;
-    if (!self->Get(env_->context(), name).ToLocal(&fn)) {
+    if (!registered.IsEmpty()) {
+      fn = registered.Get(isolate);
+    } else if (!self->Get(env_->context(), name).ToLocal(&fn)) {
       got_exception_ = true;
       return {};
     }
@@ -391,7 +406,7 @@ class Parser : public stream::StreamListener {
     self->in_trailers_ = true;
     self->last_was_value_ = true;
     v8::Local<v8::Value> result;
-    if (!self->CallJs(data->on_headers_complete.Get(isolate), 9, argv).ToLocal(&result)) {
+    if (!self->CallJs(data->cb_headers, data->on_headers_complete.Get(isolate), 9, argv).ToLocal(&result)) {
       return -1;
     }
     int ret = result->IsInt32() ? result.As<v8::Int32>()->Value() : 0;
@@ -406,7 +421,7 @@ class Parser : public stream::StreamListener {
     std::unique_ptr<v8::BackingStore> store = v8::ArrayBuffer::NewBackingStore(isolate, len);
     memcpy(store->Data(), at, len);
     v8::Local<v8::Value> argv[] = {v8::ArrayBuffer::New(isolate, std::move(store))};
-    if (self->CallJs(self->Data()->on_body.Get(isolate), 1, argv).IsEmpty()) return HPE_USER;
+    if (self->CallJs(self->data_->cb_body, self->data_->on_body.Get(isolate), 1, argv).IsEmpty()) return HPE_USER;
     return 0;
   }
 
@@ -419,13 +434,15 @@ class Parser : public stream::StreamListener {
     self->headers_.clear();
     self->in_trailers_ = false;
     self->header_nread_ = 0;
-    if (self->CallJs(self->Data()->on_message_complete.Get(isolate), 1, argv).IsEmpty()) {
+    if (self->CallJs(self->data_->cb_message, self->data_->on_message_complete.Get(isolate), 1,
+                     argv).IsEmpty()) {
       return -1;
     }
     return 0;
   }
 
   Environment* env_;
+  ParserData* data_;
   v8::Global<v8::Object> object_;
   llhttp_t parser_;
   llhttp_settings_t settings_;
@@ -499,6 +516,25 @@ void Consume(const v8::FunctionCallbackInfo<v8::Value>& info) {
 
 void Unconsume(const v8::FunctionCallbackInfo<v8::Value>& info) { Self(info)->Unconsume(); }
 
+void SetCallbacks(const v8::FunctionCallbackInfo<v8::Value>& info) {
+  Environment* env = Environment::From(info);
+  v8::Isolate* isolate = info.GetIsolate();
+  v8::Local<v8::Context> context = env->context();
+  if (!info[0]->IsObject()) return ThrowTypeError(isolate, "setCallbacks(object)");
+  v8::Local<v8::Object> obj = info[0].As<v8::Object>();
+  auto* data = env->binding_data<ParserData>("http_parser");
+  auto take = [&](const char* name, v8::Global<v8::Function>* slot) {
+    v8::Local<v8::Value> fn;
+    if (obj->Get(context, OneByteString(isolate, name)).ToLocal(&fn) && fn->IsFunction()) {
+      slot->Reset(isolate, fn.As<v8::Function>());
+    }
+  };
+  take("onHeadersComplete", &data->cb_headers);
+  take("onBody", &data->cb_body);
+  take("onMessageComplete", &data->cb_message);
+  take("onExecute", &data->cb_execute);
+}
+
 void InitializeBinding(Environment* env, v8::Local<v8::Object> target) {
   v8::Isolate* isolate = env->isolate();
   v8::Local<v8::Context> context = env->context();
@@ -532,6 +568,7 @@ void InitializeBinding(Environment* env, v8::Local<v8::Object> target) {
   SetConstant(context, ctor, "REQUEST", HTTP_REQUEST);
   SetConstant(context, ctor, "RESPONSE", HTTP_RESPONSE);
   SetValue(context, target, "HTTPParser", ctor);
+  SetMethod(context, target, "setCallbacks", SetCallbacks);
 
   // Method names by llhttp id; `methods` (node's http.METHODS source) are the HTTP ones.
   std::vector<v8::Local<v8::Value>> all;

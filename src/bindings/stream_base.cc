@@ -51,7 +51,7 @@ StreamData* GetStreamData(Environment* env) {
 // ---- StreamSocket --------------------------------------------------------------------------
 
 StreamSocket::StreamSocket(Environment* env, v8::Local<v8::Object> object, SocketKind kind)
-    : env_(env), kind_(kind) {
+    : env_(env), data_(GetStreamData(env)), kind_(kind) {
   object->SetAlignedPointerInInternalField(0, this);
   object->SetAlignedPointerInInternalField(1, &socket_tag);
   object_.Reset(env->isolate(), object);
@@ -195,7 +195,7 @@ void StreamSocket::OnConnect(int64_t result) {
   connect_js_req_.Reset();
   v8::Local<v8::Value> fn;
   if (req.IsEmpty() ||
-      !req->Get(env_->context(), GetStreamData(env_)->oncomplete()).ToLocal(&fn) ||
+      !req->Get(env_->context(), data_->oncomplete()).ToLocal(&fn) ||
       !fn->IsFunction()) {
     return;
   }
@@ -213,7 +213,7 @@ void StreamSocket::OnAccept(int64_t result) {
   bool more = accept_req_.has_more();
   CallbackScope scope(env_);
   v8::Local<v8::Context> context = env_->context();
-  StreamData* data = GetStreamData(env_);
+  StreamData* data = data_;
   v8::Local<v8::Object> self = object();
   v8::Local<v8::Value> fn;
   if (!self->Get(context, data->onconnection()).ToLocal(&fn) || !fn->IsFunction()) {
@@ -307,7 +307,7 @@ void StreamSocket::EmitRead(ssize_t nread, const char* data) {
   CallbackScope scope(env_);
   v8::Local<v8::Object> self = object();
   v8::Local<v8::Value> fn;
-  if (!self->Get(env_->context(), GetStreamData(env_)->onread()).ToLocal(&fn) ||
+  if (!self->Get(env_->context(), data_->onread()).ToLocal(&fn) ||
       !fn->IsFunction()) {
     return;
   }
@@ -467,7 +467,7 @@ void StreamSocket::FlushOnClose() {
 void StreamSocket::CompleteOps(std::vector<WriteOp*>* done, int status) {
   v8::Isolate* isolate = env_->isolate();
   v8::Local<v8::Context> context = env_->context();
-  v8::Local<v8::String> oncomplete = GetStreamData(env_)->oncomplete();
+  v8::Local<v8::String> oncomplete = data_->oncomplete();
   for (WriteOp* op : *done) {
     std::unique_ptr<WriteOp> owned(op);
     if (env_->is_stopping()) continue;
@@ -508,7 +508,7 @@ void StreamSocket::FinishShutdown(int status) {
   shutdown_js_req_.Reset();
   if (req.IsEmpty() || env_->is_stopping()) return;
   v8::Local<v8::Value> fn;
-  if (!req->Get(env_->context(), GetStreamData(env_)->oncomplete()).ToLocal(&fn) ||
+  if (!req->Get(env_->context(), data_->oncomplete()).ToLocal(&fn) ||
       !fn->IsFunction()) {
     return;
   }
@@ -664,63 +664,63 @@ void ReadStopMethod(const v8::FunctionCallbackInfo<v8::Value>& info) {
   info.GetReturnValue().Set(s->ReadStop());
 }
 
-void SetWriteResult(Environment* env, size_t bytes, bool async) {
-  double* state = GetStreamData(env)->state();
+void SetWriteResult(StreamSocket* s, size_t bytes, bool async) {
+  double* state = s->data()->state();
   state[kBytesWritten] = static_cast<double>(bytes);
   state[kLastWriteWasAsync] = async ? 1 : 0;
 }
 
-enum class Enc { kUtf8, kLatin1, kUcs2, kOther };
+// Encodings JS hands over as numbers (net.js): 0 utf8, 1 latin1, 2 ucs2/utf16le.
+enum class Enc { kUtf8 = 0, kLatin1 = 1, kUcs2 = 2, kOther };
 
-Enc ParseEncoding(v8::Isolate* isolate, v8::Local<v8::Value> value) {
-  if (!value->IsString()) return Enc::kUtf8;
-  std::string name = ToStdString(isolate, value);
-  if (name == "utf8" || name == "utf-8") return Enc::kUtf8;
-  if (name == "latin1" || name == "binary" || name == "ascii") return Enc::kLatin1;
-  if (name == "ucs2" || name == "ucs-2" || name == "utf16le" || name == "utf-16le") {
-    return Enc::kUcs2;
-  }
-  return Enc::kOther;
+Enc ParseEncoding(v8::Local<v8::Value> value) {
+  if (!value->IsInt32()) return Enc::kUtf8;
+  int32_t code = value.As<v8::Int32>()->Value();
+  return code >= 0 && code <= 2 ? static_cast<Enc>(code) : Enc::kOther;
 }
 
-// The encoded size of a string, and writing it.
-size_t EncodedLength(v8::Isolate* isolate, v8::Local<v8::String> str, Enc enc) {
+// An upper bound of a string's encoded size (exact for latin1/ucs2). Short UTF-8 strings get a
+// bound so they are encoded in one pass; long ones are measured.
+size_t MaxEncodedLength(v8::Isolate* isolate, v8::Local<v8::String> str, Enc enc) {
+  size_t length = static_cast<size_t>(str->Length());
   switch (enc) {
     case Enc::kUtf8:
+      if (length <= 16 * 1024) return length * 3;
       return static_cast<size_t>(str->Utf8Length(isolate));
     case Enc::kLatin1:
-      return static_cast<size_t>(str->Length());
+      return length;
     case Enc::kUcs2:
-      return static_cast<size_t>(str->Length()) * 2;
+      return length * 2;
     case Enc::kOther:
       break;
   }
   return 0;
 }
 
-void EncodeInto(v8::Isolate* isolate, v8::Local<v8::String> str, Enc enc, char* out,
-                size_t len) {
+// Writes the encoded string; returns its size.
+size_t EncodeInto(v8::Isolate* isolate, v8::Local<v8::String> str, Enc enc, char* out,
+                  size_t capacity) {
   switch (enc) {
     case Enc::kUtf8:
-      str->WriteUtf8(isolate, out, static_cast<int>(len), nullptr,
-                     v8::String::NO_NULL_TERMINATION | v8::String::REPLACE_INVALID_UTF8);
-      return;
+      return static_cast<size_t>(
+          str->WriteUtf8(isolate, out, static_cast<int>(capacity), nullptr,
+                         v8::String::NO_NULL_TERMINATION | v8::String::REPLACE_INVALID_UTF8));
     case Enc::kLatin1:
-      str->WriteOneByte(isolate, reinterpret_cast<uint8_t*>(out), 0, -1,
-                        v8::String::NO_NULL_TERMINATION);
-      return;
+      return static_cast<size_t>(str->WriteOneByte(isolate, reinterpret_cast<uint8_t*>(out), 0,
+                                                   -1, v8::String::NO_NULL_TERMINATION));
     case Enc::kUcs2: {
       std::vector<uint16_t> tmp(static_cast<size_t>(str->Length()));
       str->Write(isolate, tmp.data(), 0, -1, v8::String::NO_NULL_TERMINATION);
-      memcpy(out, tmp.data(), len);
-      return;
+      memcpy(out, tmp.data(), tmp.size() * 2);
+      return tmp.size() * 2;
     }
     case Enc::kOther:
-      return;
+      break;
   }
+  return 0;
 }
 
-// One piece of a write as JS handed it in.
+// One piece of a write as JS handed it in; len is exact for views, a bound for strings.
 struct Piece {
   v8::Local<v8::ArrayBufferView> view;
   v8::Local<v8::String> string;
@@ -732,24 +732,24 @@ struct Piece {
 // chunks with an async completion.
 void DoWrite(const v8::FunctionCallbackInfo<v8::Value>& info, StreamSocket* s,
              std::vector<Piece>* pieces) {
-  Environment* env = Environment::From(info);
   v8::Isolate* isolate = info.GetIsolate();
+  size_t bound = 0;
+  for (const Piece& p : *pieces) bound += p.len;
   size_t total = 0;
-  for (const Piece& p : *pieces) total += p.len;
   std::vector<StreamSocket::Chunk> chunks;
   v8::Local<v8::Object> req;
-  if (s->CanWriteSync(total)) {
+  if (s->CanWriteSync(bound)) {
     StreamSocket::Chunk chunk;
-    if (total > 0) {
-      chunk.owned.reset(new char[total]);
+    if (bound > 0) {
+      chunk.owned.reset(new char[bound]);
       char* out = chunk.owned.get();
       for (const Piece& p : *pieces) {
         if (!p.view.IsEmpty()) {
-          p.view->CopyContents(out, p.len);
+          p.view->CopyContents(out + total, p.len);
+          total += p.len;
         } else {
-          EncodeInto(isolate, p.string, p.enc, out, p.len);
+          total += EncodeInto(isolate, p.string, p.enc, out + total, p.len);
         }
-        out += p.len;
       }
       chunk.data = chunk.owned.get();
       chunk.len = total;
@@ -758,22 +758,24 @@ void DoWrite(const v8::FunctionCallbackInfo<v8::Value>& info, StreamSocket* s,
   } else {
     if (!info[0]->IsObject()) return ThrowTypeError(isolate, "write: req must be an object");
     req = info[0].As<v8::Object>();
+    chunks.reserve(pieces->size());
     for (const Piece& p : *pieces) {
       StreamSocket::Chunk chunk;
-      chunk.len = p.len;
       if (!p.view.IsEmpty()) {
+        chunk.len = p.len;
         chunk.store = p.view->Buffer()->GetBackingStore();
         chunk.data = static_cast<const char*>(chunk.store->Data()) + p.view->ByteOffset();
       } else {
         chunk.owned.reset(new char[p.len == 0 ? 1 : p.len]);
-        EncodeInto(isolate, p.string, p.enc, chunk.owned.get(), p.len);
+        chunk.len = EncodeInto(isolate, p.string, p.enc, chunk.owned.get(), p.len);
         chunk.data = chunk.owned.get();
       }
+      total += chunk.len;
       chunks.push_back(std::move(chunk));
     }
   }
   int err = s->Write(req, &chunks);
-  SetWriteResult(env, total, err == 0 && !req.IsEmpty());
+  SetWriteResult(s, total, err == 0 && !req.IsEmpty());
   info.GetReturnValue().Set(err);
 }
 
@@ -798,11 +800,11 @@ void WriteStringMethod(const v8::FunctionCallbackInfo<v8::Value>& info) {
   if (!info[1]->IsString()) return ThrowTypeError(isolate, "writeString: data must be a string");
   std::vector<Piece> pieces(1);
   pieces[0].string = info[1].As<v8::String>();
-  pieces[0].enc = ParseEncoding(isolate, info[2]);
+  pieces[0].enc = ParseEncoding(info[2]);
   if (pieces[0].enc == Enc::kOther) {
     return ThrowTypeError(isolate, "writeString: unsupported encoding");
   }
-  pieces[0].len = EncodedLength(isolate, pieces[0].string, pieces[0].enc);
+  pieces[0].len = MaxEncodedLength(isolate, pieces[0].string, pieces[0].enc);
   DoWrite(info, s, &pieces);
 }
 
@@ -831,11 +833,11 @@ void WritevMethod(const v8::FunctionCallbackInfo<v8::Value>& info) {
       v8::Local<v8::Value> enc;
       if (!all_buffers && !array->Get(context, i + 1).ToLocal(&enc)) return;
       piece.string = chunk.As<v8::String>();
-      piece.enc = all_buffers ? Enc::kUtf8 : ParseEncoding(isolate, enc);
+      piece.enc = all_buffers ? Enc::kUtf8 : ParseEncoding(enc);
       if (piece.enc == Enc::kOther) {
         return ThrowTypeError(isolate, "writev: unsupported encoding");
       }
-      piece.len = EncodedLength(isolate, piece.string, piece.enc);
+      piece.len = MaxEncodedLength(isolate, piece.string, piece.enc);
     } else {
       return ThrowTypeError(isolate, "writev: chunks must be strings or views");
     }

@@ -7,14 +7,16 @@
 //                                      nread > 0 with an ArrayBuffer of exactly nread bytes,
 //                                      kEof at end of stream, or -errno.
 //   writeBuffer(req, view)          -> 0 or -errno; writeString(req, string, encoding);
-//   writev(req, chunks, allBuffers) (chunks: views, or [chunk, encoding, ...] pairs).
+//   writev(req, chunks, allBuffers) (chunks: views, or [chunk, encoding, ...] pairs; encodings
+//                                      as numbers: 0 utf8, 1 latin1, 2 ucs2).
 //                                      streamState[kLastWriteWasAsync] says whether
 //                                      req.oncomplete(status) will run; streamState
 //                                      [kBytesWritten] is the byte count of the write.
 //   shutdown(req)                   -> req.oncomplete(status) once queued writes are sent and
 //                                      the write side is shut (FIN).
 //   close(cb)                       -> cb() later; in-flight requests are cancelled first.
-//   ref() / unref() / hasRef(), getsockname(out) / getpeername(out), fd, writeQueueSize().
+//   ref() / unref() / hasRef(), getsockname(out) / getpeername(out), fd, writeQueueSize(),
+//   setNoDelay(on), setKeepAlive(on, delaySecs), reset() (the close then sends RST).
 //
 // Writes: one send in flight per socket. Writes queue in C++ and whatever is queued when the
 // send completes goes out in one sendmsg. Small writes are copied and reported complete at once
@@ -56,6 +58,7 @@ constexpr size_t kSyncWriteLimit = 64 * 1024;
 enum StreamStateField { kBytesWritten = 0, kLastWriteWasAsync, kStreamStateFields };
 
 class StreamSocket;
+class StreamData;
 
 // Takes a socket's received bytes instead of the JS onread callback (the HTTP parser). Called
 // inside a CallbackScope on the loop thread.
@@ -81,6 +84,7 @@ class StreamSocket {
   static StreamSocket* Unwrap(v8::Local<v8::Value> value);
 
   Environment* env() const { return env_; }
+  StreamData* data() const { return data_; }
   v8::Local<v8::Object> object() const { return object_.Get(env_->isolate()); }
   SocketKind kind() const { return kind_; }
   int fd() const { return fd_; }
@@ -146,6 +150,7 @@ class StreamSocket {
   void ApplyOptions();
 
   Environment* env_;
+  StreamData* data_;
   v8::Global<v8::Object> object_;
   SocketKind kind_;
   int fd_ = -1;

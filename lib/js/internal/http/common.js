@@ -4,7 +4,7 @@
 
 const { setTimeout } = require('timers');
 const { FastBuffer } = require('internal/buffer');
-const { HTTPParser, methods, allMethods } = internalBinding('http_parser');
+const { HTTPParser, methods, allMethods, setCallbacks } = internalBinding('http_parser');
 const {
   codes: { ERR_INVALID_HTTP_TOKEN, ERR_HTTP_INVALID_HEADER_VALUE, ERR_INVALID_CHAR },
 } = require('internal/errors');
@@ -183,6 +183,19 @@ function parserOnMessageComplete(trailers) {
   // Keep-alive connections read the next message.
   readStart(parser.socket);
 }
+
+// An error or an upgrade while the parser read a socket by itself (parser.consume).
+function parserOnExecute(ret, rest) {
+  const fn = this.onExecute;
+  if (typeof fn === 'function') fn(ret, rest);
+}
+
+setCallbacks({
+  onHeadersComplete: parserOnHeadersComplete,
+  onBody: parserOnBody,
+  onMessageComplete: parserOnMessageComplete,
+  onExecute: parserOnExecute,
+});
 
 let IncomingMessageClass;
 function IncomingMessage() {
