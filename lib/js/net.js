@@ -1071,6 +1071,9 @@ Server.prototype.listen = function(...args) {
   options = options._handle || options.handle || options;
   const flags = getFlags(options.ipv6Only, options.reusePort);
 
+  // listen() and listen(cb): any free port.
+  if (args.length === 0 || typeof args[0] === 'function') options.port = 0;
+
   // listen(handle) / listen({ fd }).
   if (options instanceof TCP || options instanceof Pipe) {
     this._handle = options;
