@@ -18,6 +18,11 @@ const { decodeName, define, statMap } = require('internal/fs/ops');
 const binding = internalBinding('fs');
 const { UV_DIRENT_DIR, UV_DIRENT_UNKNOWN } = internalBinding('constants').fs;
 
+// A Dir collected while open: its handle closes itself (fs_dir.cc); node warns.
+const leaked = new FinalizationRegistry(() => {
+  process.emitWarning('Closing directory handle on garbage collection');
+});
+
 class Dir {
   #handle;
   #path;
@@ -37,6 +42,7 @@ class Dir {
     this.#encoding = options?.encoding;
     this.#bufferSize = options?.bufferSize ?? 32;
     this.#recursive = !!options?.recursive;
+    leaked.register(this, undefined, this);
   }
 
   get path() {
@@ -111,6 +117,7 @@ class Dir {
   }
 
   * #close() {
+    leaked.unregister(this);
     yield new Step(this.#handle.close, [], undefined, this.#handle);
   }
 
