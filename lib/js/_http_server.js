@@ -374,6 +374,9 @@ function connectionListenerInternal(server, socket) {
   socket.on('close', state.onClose);
   socket.on('drain', state.onDrain);
   parser.onIncoming = parserOnIncoming.bind(undefined, server, socket, state);
+  // headersTimeout / requestTimeout: the first request counts from the connection's start;
+  // later ones on a keep-alive connection are not timed (keepAliveTimeout covers idleness).
+  parser.state = state;
 
   // Read the socket straight into the parser.
   if (socket._handle && typeof socket._handle.readStart === 'function' &&
@@ -570,8 +573,8 @@ function resOnFinish(req, res, socket, state, server) {
 }
 
 function parserOnIncoming(server, socket, state, req, keepAlive) {
+  // requestTimeout now runs until the request's end (parserOnMessageComplete clears it).
   state.headersDone = true;
-  state.requestStart = 0;
   if (req.upgrade) {
     req.upgrade = req.method === 'CONNECT' || server.listenerCount('upgrade') > 0;
     if (req.upgrade) return 2;
@@ -622,10 +625,6 @@ function parserOnIncoming(server, socket, state, req, keepAlive) {
   }
 
   res.on('finish', resOnFinish.bind(undefined, req, res, socket, state, server));
-
-  // The next request on this connection starts timing now.
-  state.headersDone = false;
-  state.requestStart = Date.now();
 
   if (req.httpVersionMajor === 1 && req.httpVersionMinor === 1) {
     if (server.requireHostHeader && req.headers.host === undefined) {

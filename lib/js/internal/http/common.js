@@ -175,6 +175,10 @@ function parserOnBody(ab) {
 function parserOnMessageComplete(trailers) {
   const parser = this;
   const stream = parser.incoming;
+  if (parser.state !== undefined) {
+    parser.state.requestStart = 0;
+    parser.state.headersDone = false;
+  }
   if (stream !== null && stream !== undefined) {
     stream.complete = true;
     if (trailers !== undefined) stream._addHeaderLines(trailers, trailers.length, true);
@@ -214,6 +218,7 @@ function allocParser() {
 
 function newParser() {
   const parser = new HTTPParser();
+  parser.state = undefined;
   parser.onHeadersComplete = parserOnHeadersComplete;
   parser.onBody = parserOnBody;
   parser.onMessageComplete = parserOnMessageComplete;
@@ -231,6 +236,7 @@ function freeParser(parser, req, socket) {
     parser.outgoing = null;
     parser.maxHeaderPairs = 0;
     parser.joinDuplicateHeaders = undefined;
+    parser.state = undefined;
     if (freeParsers.length < kMaxFreeParsers) freeParsers.push(parser);
   }
   if (req) req.parser = null;
