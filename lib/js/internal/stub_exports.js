@@ -66,15 +66,6 @@ module.exports = {
   ],
   'callable': false
  },
- 'dgram': {
-  'functions': [
-   'Socket',
-   '_createSocketHandle',
-   'createSocket'
-  ],
-  'values': [],
-  'callable': false
- },
  'diagnostics_channel': {
   'functions': [
    'Channel',
