@@ -9,6 +9,7 @@
 //   open(fd)                            -> 0 or -errno
 //   getaddrinfo(req, hostname, family, flags) -> 0; req.oncomplete(status, addresses)
 //       (status 0 or a libuv-style UV_EAI_* / -errno; addresses in the resolver's order)
+//   getnameinfo(req, ip, port) -> 0 or -EINVAL; req.oncomplete(status, hostname, service)
 #include <arpa/inet.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -19,6 +20,7 @@
 
 #include <cstdlib>
 #include <cstring>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -226,6 +228,60 @@ void GetAddrInfo(const v8::FunctionCallbackInfo<v8::Value>& info) {
       });
 }
 
+struct NameInfoRequest {
+  Environment* env;
+  v8::Global<v8::Object> req;
+  sockaddr_storage addr{};
+  socklen_t addrlen = 0;
+  int status = 0;
+  char host[NI_MAXHOST] = "";
+  char service[NI_MAXSERV] = "";
+};
+
+// getnameinfo(req, ip, port) -> 0 or -EINVAL; req.oncomplete(status, hostname, service).
+void GetNameInfo(const v8::FunctionCallbackInfo<v8::Value>& info) {
+  Environment* env = Environment::From(info);
+  v8::Isolate* isolate = info.GetIsolate();
+  if (!info[0]->IsObject() || !info[1]->IsString()) {
+    return ThrowTypeError(isolate, "getnameinfo(req, ip, port)");
+  }
+  auto op = std::make_unique<NameInfoRequest>();
+  std::string ip = ToStdString(isolate, info[1]);
+  v8::Local<v8::Value> port = info[2];
+  if (!ParseAddress(isolate, info[1], port, AF_INET, &op->addr, &op->addrlen) &&
+      !ParseAddress(isolate, info[1], port, AF_INET6, &op->addr, &op->addrlen)) {
+    return info.GetReturnValue().Set(-EINVAL);
+  }
+  op->env = env;
+  op->req.Reset(isolate, info[0].As<v8::Object>());
+  NameInfoRequest* raw = op.release();
+  env->loop()->QueueWork(
+      [raw] {
+        int err = getnameinfo(reinterpret_cast<sockaddr*>(&raw->addr), raw->addrlen, raw->host,
+                              sizeof(raw->host), raw->service, sizeof(raw->service),
+                              NI_NAMEREQD);
+        if (err != 0) raw->status = TranslateGaiError(err);
+      },
+      [raw](int) {
+        std::unique_ptr<NameInfoRequest> owned(raw);
+        Environment* env = raw->env;
+        if (env->is_stopping()) return;
+        v8::Isolate* isolate = env->isolate();
+        CallbackScope scope(env);
+        v8::Local<v8::Object> req = raw->req.Get(isolate);
+        v8::Local<v8::Value> fn;
+        if (!req->Get(env->context(), stream::GetStreamData(env)->oncomplete()).ToLocal(&fn) ||
+            !fn->IsFunction()) {
+          return;
+        }
+        v8::Local<v8::Value> argv[] = {v8::Integer::New(isolate, raw->status),
+                                       Utf8String(isolate, raw->host),
+                                       Utf8String(isolate, raw->service)};
+        USE(scope.Call(fn.As<v8::Function>(), req, 3, argv));
+      });
+  info.GetReturnValue().Set(0);
+}
+
 void Initialize(Environment* env, v8::Local<v8::Object> target) {
   v8::Isolate* isolate = env->isolate();
   v8::Local<v8::Context> context = env->context();
@@ -264,6 +320,7 @@ void Initialize(Environment* env, v8::Local<v8::Object> target) {
   SetValue(context, target, "constants", constants);
   SetValue(context, target, "streamState", data->state_array());
   SetMethod(context, target, "getaddrinfo", GetAddrInfo);
+  SetMethod(context, target, "getnameinfo", GetNameInfo);
 }
 
 }  // namespace
