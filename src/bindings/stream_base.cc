@@ -589,8 +589,9 @@ void StreamSocket::Close(v8::Local<v8::Value> cb) {
   shutdown_pending_ = false;
   shutdown_js_req_.Reset();
   connect_js_req_.Reset();
-  // The close callback always comes from a later completion; the deferred timer ends it.
-  Defer([] {});
+  // The close callback always comes from a later completion: a cancelled request's, or else
+  // the deferred timer's.
+  if (!AnyInFlight()) Defer([] {});
 }
 
 void StreamSocket::MaybeFinishClose() {
