@@ -203,8 +203,7 @@ OutgoingMessage.prototype._storeHeader = function _storeHeader(firstLine, header
 
   if (headers) {
     if (headers === this[kOutHeaders]) {
-      for (const key in headers) {
-        const entry = headers[key];
+      for (const entry of headers.values()) {
         processHeader(this, state, entry[0], entry[1], false);
       }
     } else if (Array.isArray(headers)) {
@@ -312,7 +311,7 @@ function storeHeader(self, state, key, value, validate) {
 
 function matchHeader(self, state, field, value) {
   if (field.length < 4 || field.length > 17) return;
-  field = field.toLowerCase();
+  field = lowerCaseName(field);
   switch (field) {
     case 'connection':
       state.connection = true;
@@ -341,13 +340,24 @@ function matchHeader(self, state, field, value) {
   }
 }
 
+// Lower-cased header names, remembered for the names a program uses again and again.
+const lowerCaseCache = new Map();
+function lowerCaseName(name) {
+  let lower = lowerCaseCache.get(name);
+  if (lower === undefined) {
+    lower = name.toLowerCase();
+    if (lowerCaseCache.size < 1000) lowerCaseCache.set(name, lower);
+  }
+  return lower;
+}
+
 OutgoingMessage.prototype.setHeader = function setHeader(name, value) {
   if (this._header) throw new ERR_HTTP_HEADERS_SENT('set');
   validateHeaderName(name);
   validateHeaderValue(name, value);
   let headers = this[kOutHeaders];
-  if (headers === null) this[kOutHeaders] = headers = { __proto__: null };
-  headers[name.toLowerCase()] = [name, value];
+  if (headers === null) this[kOutHeaders] = headers = new Map();
+  headers.set(lowerCaseName(name), [name, value]);
   return this;
 };
 
@@ -374,18 +384,19 @@ OutgoingMessage.prototype.appendHeader = function appendHeader(name, value) {
   if (this._header) throw new ERR_HTTP_HEADERS_SENT('append');
   validateHeaderName(name);
   validateHeaderValue(name, value);
-  const field = name.toLowerCase();
+  const field = lowerCaseName(name);
   let headers = this[kOutHeaders];
-  if (headers === null) this[kOutHeaders] = headers = { __proto__: null };
-  if (headers[field] === undefined) {
-    headers[field] = [name, value];
+  if (headers === null) this[kOutHeaders] = headers = new Map();
+  const entry = headers.get(field);
+  if (entry === undefined) {
+    headers.set(field, [name, value]);
     return this;
   }
-  const existing = headers[field][1];
+  const existing = entry[1];
   const list = Array.isArray(existing) ? existing : [existing];
   if (Array.isArray(value)) list.push(...value);
   else list.push(value);
-  headers[field][1] = list;
+  entry[1] = list;
   return this;
 };
 
@@ -393,32 +404,32 @@ OutgoingMessage.prototype.getHeader = function getHeader(name) {
   validateString(name, 'name');
   const headers = this[kOutHeaders];
   if (headers === null) return;
-  const entry = headers[name.toLowerCase()];
+  const entry = headers.get(lowerCaseName(name));
   return entry && entry[1];
 };
 
 OutgoingMessage.prototype.getHeaderNames = function getHeaderNames() {
-  return this[kOutHeaders] !== null ? Object.keys(this[kOutHeaders]) : [];
+  return this[kOutHeaders] !== null ? [...this[kOutHeaders].keys()] : [];
 };
 
 OutgoingMessage.prototype.getRawHeaderNames = function getRawHeaderNames() {
   const headers = this[kOutHeaders];
   if (headers === null) return [];
-  return Object.values(headers).map((entry) => entry[0]);
+  return Array.from(headers.values(), (entry) => entry[0]);
 };
 
 OutgoingMessage.prototype.getHeaders = function getHeaders() {
   const headers = this[kOutHeaders];
   const ret = { __proto__: null };
   if (headers) {
-    for (const key of Object.keys(headers)) ret[key] = headers[key][1];
+    for (const { 0: key, 1: entry } of headers) ret[key] = entry[1];
   }
   return ret;
 };
 
 OutgoingMessage.prototype.hasHeader = function hasHeader(name) {
   validateString(name, 'name');
-  return this[kOutHeaders] !== null && !!this[kOutHeaders][name.toLowerCase()];
+  return this[kOutHeaders] !== null && this[kOutHeaders].has(lowerCaseName(name));
 };
 
 OutgoingMessage.prototype.removeHeader = function removeHeader(name) {
@@ -439,7 +450,7 @@ OutgoingMessage.prototype.removeHeader = function removeHeader(name) {
       this.sendDate = false;
       break;
   }
-  if (this[kOutHeaders] !== null) delete this[kOutHeaders][key];
+  if (this[kOutHeaders] !== null) this[kOutHeaders].delete(key);
 };
 
 OutgoingMessage.prototype._implicitHeader = function _implicitHeader() {

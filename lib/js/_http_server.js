@@ -30,7 +30,7 @@ const kServerResponse = Symbol('ServerResponse');
 const kConnections = Symbol('http.server.connections');
 const kConnectionsCheckingInterval = Symbol('http.server.connectionsCheckingInterval');
 const kState = Symbol('http.server.state');
-const kRequestStart = Symbol('kRequestStart');
+const kConnState = Symbol('kConnState');
 
 function nop() {}
 
@@ -351,6 +351,8 @@ function connectionListenerInternal(server, socket) {
   }
 
   const state = {
+    socket,
+    server,
     onData: null,
     onEnd: null,
     onClose: null,
@@ -552,6 +554,18 @@ function onSocketPause() {
   }
 }
 
+// Per-response listeners without per-request closures: the connection state hangs off the
+// response.
+function onResPendingData(delta) {
+  const state = this[kConnState];
+  updateOutgoingData(state.socket, state, delta);
+}
+
+function onResFinish() {
+  const state = this[kConnState];
+  resOnFinish(this.req, this, state.socket, state, state.server);
+}
+
 function resOnFinish(req, res, socket, state, server) {
   state.incoming.shift();
   // Nobody read the body: drain it so the next request can be parsed.
@@ -604,7 +618,8 @@ function parserOnIncoming(server, socket, state, req, keepAlive) {
   });
   res._keepAliveTimeout = server.keepAliveTimeout;
   res._maxRequestsPerSocket = server.maxRequestsPerSocket;
-  res._onPendingData = updateOutgoingData.bind(undefined, socket, state);
+  res[kConnState] = state;
+  res._onPendingData = onResPendingData;
   res.shouldKeepAlive = keepAlive;
   res[kUniqueHeaders] = server[kUniqueHeaders];
 
@@ -624,7 +639,7 @@ function parserOnIncoming(server, socket, state, req, keepAlive) {
     res.assignSocket(socket);
   }
 
-  res.on('finish', resOnFinish.bind(undefined, req, res, socket, state, server));
+  res.on('finish', onResFinish);
 
   if (req.httpVersionMajor === 1 && req.httpVersionMinor === 1) {
     if (server.requireHostHeader && req.headers.host === undefined) {
