@@ -72,19 +72,48 @@ Object.defineProperty(setImmediate, Symbol.for('nodejs.util.promisify.custom'), 
 });
 
 // Legacy: timers.enroll/unenroll/active (deprecated in node but still exported).
-function enroll(item, msecs) {
-  if (item._idleTimeout !== undefined && item._idleTimeout >= 0) unenroll(item);
-  item._idleTimeout = msecs;
-  L_init(item);
+function deprecateLegacy(fn, message, code) {
+  return require('internal/util').deprecate(fn, message, code);
 }
-function L_init(item) {
+
+let warnedEnroll = false;
+function enroll(item, msecs) {
+  if (!warnedEnroll) {
+    warnedEnroll = true;
+    process.emitWarning('timers.enroll() is deprecated. Please use setTimeout instead.',
+                        'DeprecationWarning', 'DEP0095');
+  }
+  const { validateNumber } = require('internal/validators');
+  validateNumber(msecs, 'msecs');
+  if (msecs < 0 || !Number.isFinite(msecs)) {
+    const { ERR_OUT_OF_RANGE } = require('internal/errors').codes;
+    throw new ERR_OUT_OF_RANGE('msecs', 'a non-negative finite number', msecs);
+  }
+  if (item._idleTimeout !== undefined && item._idleTimeout >= 0) unenroll(item);
+  // Timers longer than TIMEOUT_MAX are clamped, with node's warning.
+  const TIMEOUT_MAX = 2 ** 31 - 1;
+  if (msecs > TIMEOUT_MAX) {
+    process.emitWarning(`${msecs} does not fit into a 32-bit signed integer.` +
+                        `\nTimer duration was truncated to ${TIMEOUT_MAX}.`,
+                        'TimeoutOverflowWarning');
+    msecs = TIMEOUT_MAX;
+  }
+  item._idleTimeout = msecs;
   item._idleNext = item;
   item._idlePrev = item;
 }
 
-// Key order as node's.
 module.exports = {
   setTimeout, clearTimeout, setImmediate, clearImmediate, setInterval, clearInterval,
-  _unrefActive: unrefActive, active, unenroll, enroll,
+  // The legacy list API, deprecated in node with these codes and messages.
+  _unrefActive: deprecateLegacy(unrefActive, 'timers._unrefActive() is deprecated. Please use ' +
+                                'timeout.refresh() instead.', 'DEP0127'),
+  active: deprecateLegacy(active,
+                          'timers.active() is deprecated. Please use timeout.refresh() instead.',
+                          'DEP0126'),
+  unenroll: deprecateLegacy(unenroll,
+                            'timers.unenroll() is deprecated. Please use clearTimeout instead.',
+                            'DEP0096'),
+  enroll,
   get promises() { return require('timers/promises'); },
 };

@@ -58,7 +58,8 @@ function setupProcessObject(process, binding) {
   });
   defineValue(process, 'config', {
     target_defaults: {},
-    variables: { node_shared: false, v8_enable_i18n_support: 1, icu_small: false },
+    variables: { node_shared: false, v8_enable_i18n_support: 1, icu_small: false,
+                 node_module_version: Number(versions.modules) },
   });
 
   let exitCode;
