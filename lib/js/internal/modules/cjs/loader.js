@@ -335,8 +335,11 @@ Module._findPath = function(request, paths, isMain) {
   const trailingSlash = request.length > 0 &&
     (request.endsWith('/') || request.endsWith('/.') || request.endsWith('/..') ||
      request === '.' || request === '..');
+  // A request that climbs out of its directory ('../x') is looked up even when that directory
+  // is gone (node's insidePath rule).
+  const insidePath = !(request.startsWith('.') && path.normalize(request).startsWith('..'));
   for (const curPath of paths) {
-    if (curPath && statHook(curPath) < 1) continue;
+    if (insidePath && curPath && statHook(curPath) < 1) continue;
     if (!absoluteRequest) {
       const exportsResolved = resolveExports(curPath, request);
       if (exportsResolved) return exportsResolved;
