@@ -1,5 +1,6 @@
 // internalBinding('process_methods'): process.* calls that are plain syscalls, the entry
 // options, process.env, and the lifecycle hooks the bootstrap registers.
+#include <dlfcn.h>
 #include <errno.h>
 #include <signal.h>
 #include <sys/prctl.h>
@@ -318,6 +319,21 @@ v8::Local<v8::Object> CreateVersions(v8::Isolate* isolate, v8::Local<v8::Context
   return versions;
 }
 
+// dlopenCheck(path) -> '' when the shared object loads, else dlerror()'s text. ringjs cannot
+// run native addons (no N-API yet), but a file that is not one fails as node reports it.
+void DlopenCheck(const v8::FunctionCallbackInfo<v8::Value>& info) {
+  v8::Isolate* isolate = info.GetIsolate();
+  std::string path = ToStdString(isolate, info[0]);
+  void* handle = dlopen(path.c_str(), RTLD_LAZY | RTLD_LOCAL);
+  if (handle == nullptr) {
+    const char* error = dlerror();
+    info.GetReturnValue().Set(Utf8String(isolate, error != nullptr ? error : "dlopen failed"));
+    return;
+  }
+  dlclose(handle);
+  info.GetReturnValue().Set(v8::String::Empty(isolate));
+}
+
 void Initialize(Environment* env, v8::Local<v8::Object> target) {
   v8::Isolate* isolate = env->isolate();
   v8::Local<v8::Context> context = env->context();
@@ -337,6 +353,7 @@ void Initialize(Environment* env, v8::Local<v8::Object> target) {
   SetMethod(context, target, "setTitle", SetTitle);
   SetMethod(context, target, "setLifecycleCallbacks", SetLifecycleCallbacks);
   SetMethod(context, target, "getEntryOptions", GetEntryOptions);
+  SetMethod(context, target, "dlopenCheck", DlopenCheck);
   SetValue(context, target, "env", CreateEnvObject(isolate, context));
   SetValue(context, target, "pid", v8::Integer::New(isolate, getpid()));
   SetValue(context, target, "ppid", v8::Integer::New(isolate, getppid()));

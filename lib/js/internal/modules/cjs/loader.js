@@ -687,10 +687,17 @@ Module._extensions['.json'] = function(module, filename) {
   }
 };
 
+// Native addons need N-API, which ringjs does not have yet: a real shared object fails with
+// ERR_NOT_IMPLEMENTED, a file that is not one with dlopen's error, as node reports it.
 Module._extensions['.node'] = function(module, filename) {
+  const problem = internalBinding('process_methods').dlopenCheck(filename);
+  if (problem !== '') {
+    const err = new Error(problem);
+    err.code = 'ERR_DLOPEN_FAILED';
+    throw err;
+  }
   const { ERR_NOT_IMPLEMENTED } = errorCodes();
-  const err = new ERR_NOT_IMPLEMENTED(`loading native addons (${filename})`);
-  throw err;
+  throw new ERR_NOT_IMPLEMENTED(`loading native addons (${filename})`);
 };
 
 function makeRequireFunction(mod) {
