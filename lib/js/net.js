@@ -233,7 +233,6 @@ function onStreamRead(nread, ab) {
   if (nread > 0) {
     if (self.destroyed) return;
     self._unrefTimer();
-    self[kBytesRead] += nread;
     const ok = self.push(new FastBuffer(ab, 0, nread));
     if (!ok && this.reading) {
       this.reading = false;
@@ -380,7 +379,8 @@ Object.defineProperty(Socket.prototype, 'bufferSize', {
 
 Object.defineProperty(Socket.prototype, 'bytesRead', {
   __proto__: null,
-  get() { return this[kBytesRead]; },
+  // The handle counts what an HTTP parser consumed in C++ too.
+  get() { return this._handle ? this._handle.bytesRead : this[kBytesRead]; },
 });
 
 Object.defineProperty(Socket.prototype, 'bytesWritten', {

@@ -298,6 +298,7 @@ void StreamSocket::OnRecv(int64_t result) {
 }
 
 void StreamSocket::EmitRead(ssize_t nread, const char* data) {
+  if (nread > 0) bytes_read_ += static_cast<uint64_t>(nread);
   if (listener_ != nullptr && nread > 0) {
     CallbackScope scope(env_);
     listener_->OnStreamRead(this, nread, data);
@@ -921,6 +922,11 @@ void WriteQueueSizeMethod(const v8::FunctionCallbackInfo<v8::Value>& info) {
   info.GetReturnValue().Set(static_cast<double>(s == nullptr ? 0 : s->write_queue_size()));
 }
 
+void BytesReadGetter(v8::Local<v8::Name>, const v8::PropertyCallbackInfo<v8::Value>& info) {
+  StreamSocket* s = StreamSocket::Unwrap(info.This());
+  info.GetReturnValue().Set(static_cast<double>(s == nullptr ? 0 : s->bytes_read()));
+}
+
 void FdGetter(v8::Local<v8::Name>, const v8::PropertyCallbackInfo<v8::Value>& info) {
   StreamSocket* s = StreamSocket::Unwrap(info.This());
   info.GetReturnValue().Set(s == nullptr ? -1 : s->fd());
@@ -952,6 +958,7 @@ void AddStreamMethods(v8::Isolate* isolate, v8::Local<v8::FunctionTemplate> tmpl
   method("writeQueueSize", WriteQueueSizeMethod);
   method("reset", ResetMethod);
   tmpl->InstanceTemplate()->SetAccessor(OneByteString(isolate, "fd"), FdGetter);
+  tmpl->InstanceTemplate()->SetAccessor(OneByteString(isolate, "bytesRead"), BytesReadGetter);
 }
 
 }  // namespace ringjs::stream

@@ -16,7 +16,7 @@
 //                                      the write side is shut (FIN).
 //   close(cb)                       -> cb() later; in-flight requests are cancelled first.
 //   ref() / unref() / hasRef(), getsockname(out) / getpeername(out), fd, writeQueueSize(),
-//   setNoDelay(on), setKeepAlive(on, delaySecs), reset() (the close then sends RST).
+//   setNoDelay(on), setKeepAlive(on, delaySecs), reset() (the close then sends RST), bytesRead.
 //
 // Writes: one send in flight per socket. Writes queue in C++ and whatever is queued when the
 // send completes goes out in one sendmsg. Small writes are copied and reported complete at once
@@ -124,6 +124,8 @@ class StreamSocket {
   int SetNoDelay(bool on);
   int SetKeepAlive(bool on, int delay_secs);
   size_t write_queue_size() const { return queued_bytes_; }
+  // Bytes received, whoever consumed them (JS onread or a listener).
+  uint64_t bytes_read() const { return bytes_read_; }
 
   void set_listener(StreamListener* listener);
   StreamListener* listener() const { return listener_; }
@@ -165,6 +167,7 @@ class StreamSocket {
   bool keep_alive_ = false;
   int keep_alive_delay_ = 0;
   int write_error_ = 0;
+  uint64_t bytes_read_ = 0;
   StreamListener* listener_ = nullptr;
 
   loop::Request recv_req_;

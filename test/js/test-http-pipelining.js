@@ -7,7 +7,9 @@ const http = require('http');
 const net = require('net');
 
 let seen = [];
+let serverSocket;
 const server = http.createServer((req, res) => {
+  serverSocket = req.socket;
   let body = '';
   req.setEncoding('utf8');
   req.on('data', (d) => { body += d; });
@@ -69,6 +71,8 @@ server.listen(0, '127.0.0.1', () => {
       assert.match(r.head, /\r\nKeep-Alive: timeout=5\r\n/);
     }
     assert.deepStrictEqual(seen, ['GET /0 ', 'POST /1 p1!', 'GET /2 ', 'POST /3 p3!', 'GET /4 ']);
+    // Every request byte was counted, though the parser read them in C++.
+    assert.strictEqual(serverSocket.bytesRead, batch.length * (round + 1));
     text = '';
     seen = [];
     if (++round === 1) {
