@@ -469,6 +469,13 @@ void UringBackend::Enqueue(Request* req) {
   loop_->counters_.ops_queued++;
 }
 
+// A multishot accept or recv stays armed for the socket's life: counting it against the
+// in-flight cap would let ~cap reading sockets block every other op. Their CQEs are bounded by
+// the buffer ring and the listen backlog, and NODROP backlogs the rest.
+static bool CountsTowardCap(const Request* req) {
+  return req->type_ != OpType::kRecv && req->type_ != OpType::kAccept;
+}
+
 void UringBackend::PrepRequest(io_uring_sqe* sqe, Request* req) {
   uint64_t offset = req->offset_ < 0 ? static_cast<uint64_t>(-1)
                                      : static_cast<uint64_t>(req->offset_);
@@ -550,7 +557,7 @@ void UringBackend::PrepRequest(io_uring_sqe* sqe, Request* req) {
   io_uring_sqe_set_data64(sqe, reinterpret_cast<uint64_t>(req));
   req->state_ = Request::State::kKernel;
   in_flight_++;
-  user_in_flight_++;
+  if (CountsTowardCap(req)) user_in_flight_++;
   NoteInFlight();
 }
 
@@ -724,7 +731,7 @@ void UringBackend::OnRequestCqe(Request* req, int32_t res, uint32_t flags) {
   unsigned bid = flags >> IORING_CQE_BUFFER_SHIFT;
   if (!more) {
     in_flight_--;
-    user_in_flight_--;
+    if (CountsTowardCap(req)) user_in_flight_--;
   }
   if (shutting_down_) {
     if (has_buffer) ReturnBuffer(bid);
