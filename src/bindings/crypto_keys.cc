@@ -818,6 +818,30 @@ bool P1363ToDer(const unsigned char* data, size_t size, size_t n,
   return ok;
 }
 
+// DSA/ECDSA signatures are DER from OpenSSL; dsaEncoding 'ieee-p1363' wants r||s. These convert
+// a finished signature to the requested form, and a given one back to DER for verification.
+bool ToRequestedEncoding(EVP_PKEY* pkey, const SignOptions& o, std::vector<unsigned char>* sig) {
+  if (o.dsa_encoding != kDsaP1363) return true;
+  size_t n = DsaComponentSize(pkey);
+  if (n == 0) return true;
+  std::vector<unsigned char> p1363;
+  bool ok = DerToP1363(*sig, n, &p1363);
+  sig->swap(p1363);
+  return ok;
+}
+
+// False when a P1363 signature has the wrong size (the signature is then simply invalid).
+bool FromRequestedEncoding(EVP_PKEY* pkey, const SignOptions& o, const unsigned char** sig,
+                           size_t* sig_len, std::vector<unsigned char>* der) {
+  if (o.dsa_encoding != kDsaP1363) return true;
+  size_t n = DsaComponentSize(pkey);
+  if (n == 0) return true;
+  if (!P1363ToDer(*sig, *sig_len, n, der)) return false;
+  *sig = der->data();
+  *sig_len = der->size();
+  return true;
+}
+
 // One signature over data with EVP_DigestSign (md may be null: Ed25519/Ed448 and the key's
 // default).
 bool SignData(EVP_PKEY* pkey, const EVP_MD* md, const unsigned char* data, size_t size,
@@ -835,29 +859,14 @@ bool SignData(EVP_PKEY* pkey, const EVP_MD* md, const unsigned char* data, size_
     out->resize(len);
   }
   EVP_MD_CTX_free(ctx);
-  if (ok && o.dsa_encoding == kDsaP1363) {
-    size_t n = DsaComponentSize(pkey);
-    if (n > 0) {
-      std::vector<unsigned char> p1363;
-      ok = DerToP1363(*out, n, &p1363);
-      out->swap(p1363);
-    }
-  }
-  return ok;
+  return ok && ToRequestedEncoding(pkey, o, out);
 }
 
 // Returns 1 valid, 0 invalid, -1 error (queued).
 int VerifyData(EVP_PKEY* pkey, const EVP_MD* md, const unsigned char* data, size_t size,
                const unsigned char* sig, size_t sig_len, const SignOptions& o) {
   std::vector<unsigned char> der;
-  if (o.dsa_encoding == kDsaP1363) {
-    size_t n = DsaComponentSize(pkey);
-    if (n > 0) {
-      if (!P1363ToDer(sig, sig_len, n, &der)) return 0;
-      sig = der.data();
-      sig_len = der.size();
-    }
-  }
+  if (!FromRequestedEncoding(pkey, o, &sig, &sig_len, &der)) return 0;
   EVP_MD_CTX* ctx = EVP_MD_CTX_new();
   EVP_PKEY_CTX* pctx = nullptr;
   int r = -1;
@@ -887,28 +896,13 @@ bool SignDigest(EVP_PKEY* pkey, const EVP_MD* md, const unsigned char* digest, s
     out->resize(len);
   }
   EVP_PKEY_CTX_free(pctx);
-  if (ok && o.dsa_encoding == kDsaP1363) {
-    size_t n = DsaComponentSize(pkey);
-    if (n > 0) {
-      std::vector<unsigned char> p1363;
-      ok = DerToP1363(*out, n, &p1363);
-      out->swap(p1363);
-    }
-  }
-  return ok;
+  return ok && ToRequestedEncoding(pkey, o, out);
 }
 
 int VerifyDigest(EVP_PKEY* pkey, const EVP_MD* md, const unsigned char* digest, size_t size,
                  const unsigned char* sig, size_t sig_len, const SignOptions& o) {
   std::vector<unsigned char> der;
-  if (o.dsa_encoding == kDsaP1363) {
-    size_t n = DsaComponentSize(pkey);
-    if (n > 0) {
-      if (!P1363ToDer(sig, sig_len, n, &der)) return 0;
-      sig = der.data();
-      sig_len = der.size();
-    }
-  }
+  if (!FromRequestedEncoding(pkey, o, &sig, &sig_len, &der)) return 0;
   EVP_PKEY_CTX* pctx = EVP_PKEY_CTX_new(pkey, nullptr);
   int r = -1;
   if (pctx != nullptr && EVP_PKEY_verify_init(pctx) == 1 && ApplyPkeyOptions(pctx, pkey, o) &&
