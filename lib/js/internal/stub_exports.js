@@ -272,29 +272,6 @@ module.exports = {
   ],
   'callable': false
  },
- 'stream/web': {
-  'functions': [
-   'ByteLengthQueuingStrategy',
-   'CompressionStream',
-   'CountQueuingStrategy',
-   'DecompressionStream',
-   'ReadableByteStreamController',
-   'ReadableStream',
-   'ReadableStreamBYOBReader',
-   'ReadableStreamBYOBRequest',
-   'ReadableStreamDefaultController',
-   'ReadableStreamDefaultReader',
-   'TextDecoderStream',
-   'TextEncoderStream',
-   'TransformStream',
-   'TransformStreamDefaultController',
-   'WritableStream',
-   'WritableStreamDefaultController',
-   'WritableStreamDefaultWriter'
-  ],
-  'values': [],
-  'callable': false
- },
  'timers/promises': {
   'functions': [
    'setImmediate',

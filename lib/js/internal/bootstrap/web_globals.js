@@ -22,3 +22,10 @@ lazyFrom('internal/encoding', 'TextEncoder', 'TextDecoder');
 lazyFrom('internal/structured_clone', 'structuredClone');
 lazyFrom('perf_hooks', 'performance');
 lazyFrom('internal/crypto/webcrypto', 'crypto', 'Crypto', 'CryptoKey', 'SubtleCrypto');
+lazyFrom('stream/web',
+         'ReadableStream', 'ReadableStreamDefaultReader', 'ReadableStreamBYOBReader',
+         'ReadableStreamBYOBRequest', 'ReadableByteStreamController',
+         'ReadableStreamDefaultController', 'TransformStream', 'TransformStreamDefaultController',
+         'WritableStream', 'WritableStreamDefaultWriter', 'WritableStreamDefaultController',
+         'ByteLengthQueuingStrategy', 'CountQueuingStrategy', 'TextEncoderStream',
+         'TextDecoderStream', 'CompressionStream', 'DecompressionStream');
