@@ -1,4 +1,239 @@
 'use strict';
-// node:vm is not implemented yet: every export throws ERR_NOT_IMPLEMENTED when used.
+// node:vm — scripts compiled once and run in the main context or in contexts whose global
+// object mirrors a "sandbox" object (internalBinding('contextify') does the V8 side).
 
-module.exports = require('internal/not_implemented').stubModule('vm');
+const {
+  CompiledScript,
+  makeContext,
+  isContext: isContextifiedObject,
+  compileFunction: compileFunctionInContext,
+} = internalBinding('contextify');
+const {
+  codes: { ERR_INVALID_ARG_TYPE },
+} = require('internal/errors');
+const { notImplemented } = require('internal/not_implemented');
+const {
+  kValidateObjectAllowNullable,
+  kValidateObjectAllowObjects,
+  validateArray,
+  validateBoolean,
+  validateBuffer,
+  validateFunction,
+  validateInt32,
+  validateObject,
+  validateOneOf,
+  validateString,
+  validateUint32,
+} = require('internal/validators');
+
+const constants = Object.freeze({
+  __proto__: null,
+  USE_MAIN_CONTEXT_DEFAULT_LOADER: Symbol('vm_dynamic_import_main_context_default'),
+  DONT_CONTEXTIFY: Symbol('vm_context_no_contextify'),
+});
+
+function isContext(object) {
+  validateObject(object, 'object', kValidateObjectAllowObjects);
+  return isContextifiedObject(object);
+}
+
+function validateContext(contextifiedObject, name) {
+  if (contextifiedObject === null || typeof contextifiedObject !== 'object' ||
+      !isContextifiedObject(contextifiedObject)) {
+    throw new ERR_INVALID_ARG_TYPE(name, 'vm.Context', contextifiedObject);
+  }
+}
+
+function validateImportHook(importModuleDynamically, name) {
+  if (importModuleDynamically === undefined) return;
+  if (importModuleDynamically === constants.USE_MAIN_CONTEXT_DEFAULT_LOADER) return;
+  validateFunction(importModuleDynamically, name);
+}
+
+// The options every run* takes: timeout, displayErrors, breakOnSigint.
+function runOptions(options = {}) {
+  validateObject(options, 'options');
+  const { timeout, displayErrors = true, breakOnSigint = false } = options;
+  if (timeout !== undefined) validateUint32(timeout, 'options.timeout', true);
+  validateBoolean(displayErrors, 'options.displayErrors');
+  validateBoolean(breakOnSigint, 'options.breakOnSigint');
+  if (breakOnSigint) throw notImplemented('vm breakOnSigint');
+  return { timeout: timeout === undefined ? -1 : timeout, displayErrors };
+}
+
+// The binding hands out Uint8Arrays; node's API gives Buffers over the same memory.
+function asBuffer(bytes) {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+}
+
+function runCompiled(script, sandbox, options) {
+  const { timeout, displayErrors } = runOptions(options);
+  const outcome = [false];
+  const result = script.run(sandbox, timeout, displayErrors, outcome);
+  if (outcome[0]) {
+    // node creates this one natively: a plain Error with a code, no "[CODE]" in its stack.
+    const error = new Error(`Script execution timed out after ${timeout}ms`);
+    error.code = 'ERR_SCRIPT_EXECUTION_TIMEOUT';
+    throw error;
+  }
+  return result;
+}
+
+class Script extends CompiledScript {
+  constructor(code, options = {}) {
+    code = `${code}`;
+    if (typeof options === 'string') options = { filename: options };
+    validateObject(options, 'options');
+    const {
+      filename = 'evalmachine.<anonymous>',
+      lineOffset = 0,
+      columnOffset = 0,
+      cachedData,
+      produceCachedData = false,
+      importModuleDynamically,
+    } = options;
+    validateString(filename, 'options.filename');
+    validateInt32(lineOffset, 'options.lineOffset');
+    validateInt32(columnOffset, 'options.columnOffset');
+    if (cachedData !== undefined) validateBuffer(cachedData, 'options.cachedData');
+    validateBoolean(produceCachedData, 'options.produceCachedData');
+    validateImportHook(importModuleDynamically, 'options.importModuleDynamically');
+    super(code, filename, lineOffset, columnOffset, cachedData, produceCachedData);
+    if (this.cachedData !== undefined) this.cachedData = asBuffer(this.cachedData);
+    this.sourceMapURL = undefined;
+  }
+
+  createCachedData() {
+    return asBuffer(super.createCachedData());
+  }
+
+  runInThisContext(options) {
+    return runCompiled(this, null, options);
+  }
+
+  runInContext(contextifiedObject, options) {
+    validateContext(contextifiedObject, 'contextifiedObject');
+    return runCompiled(this, contextifiedObject, options);
+  }
+
+  runInNewContext(contextObject, options) {
+    const context = createContext(contextObject, newContextOptions(options));
+    return this.runInContext(context, options);
+  }
+}
+
+function validateCodeGeneration(codeGeneration, name) {
+  if (codeGeneration === undefined) return { strings: true, wasm: true };
+  validateObject(codeGeneration, name);
+  const { strings = true, wasm = true } = codeGeneration;
+  validateBoolean(strings, `${name}.strings`);
+  validateBoolean(wasm, `${name}.wasm`);
+  return { strings, wasm };
+}
+
+function createContext(contextObject = {}, options = {}) {
+  if (contextObject === constants.DONT_CONTEXTIFY) {
+    throw notImplemented('vm.createContext(vm.constants.DONT_CONTEXTIFY)');
+  }
+  if (isContext(contextObject)) return contextObject;
+  validateObject(options, 'options');
+  const { name, origin, codeGeneration, microtaskMode, importModuleDynamically } = options;
+  if (name !== undefined) validateString(name, 'options.name');
+  if (origin !== undefined) validateString(origin, 'options.origin');
+  const { strings } = validateCodeGeneration(codeGeneration, 'options.codeGeneration');
+  validateOneOf(microtaskMode, 'options.microtaskMode', ['afterEvaluate', undefined]);
+  validateImportHook(importModuleDynamically, 'options.importModuleDynamically');
+  return makeContext(contextObject, strings, microtaskMode === 'afterEvaluate');
+}
+
+// runInNewContext's options name the context's settings contextName, contextOrigin, ...
+function newContextOptions(options) {
+  if (options === undefined || typeof options === 'string') return {};
+  validateObject(options, 'options');
+  const { contextName, contextOrigin, contextCodeGeneration, microtaskMode } = options;
+  if (contextName !== undefined) validateString(contextName, 'options.contextName');
+  if (contextOrigin !== undefined) validateString(contextOrigin, 'options.contextOrigin');
+  const codeGeneration = validateCodeGeneration(contextCodeGeneration,
+                                                'options.contextCodeGeneration');
+  return { name: contextName, origin: contextOrigin, codeGeneration, microtaskMode };
+}
+
+function createScript(code, options) {
+  return new Script(code, options);
+}
+
+function filenameOptions(options) {
+  return typeof options === 'string' ? { filename: options } : options;
+}
+
+function runInContext(code, contextifiedObject, options) {
+  validateContext(contextifiedObject, 'contextifiedObject');
+  options = filenameOptions(options);
+  return createScript(code, options).runInContext(contextifiedObject, options);
+}
+
+function runInNewContext(code, contextObject, options) {
+  options = filenameOptions(options);
+  const context = createContext(contextObject, newContextOptions(options));
+  return createScript(code, options).runInContext(context, options);
+}
+
+function runInThisContext(code, options) {
+  options = filenameOptions(options);
+  return createScript(code, options).runInThisContext(options);
+}
+
+function compileFunction(code, params = [], options = {}) {
+  validateString(code, 'code');
+  validateArray(params, 'params');
+  for (let i = 0; i < params.length; i++) validateString(params[i], `params[${i}]`);
+  validateObject(options, 'options');
+  const {
+    filename = '',
+    columnOffset = 0,
+    lineOffset = 0,
+    cachedData,
+    produceCachedData = false,
+    parsingContext,
+    contextExtensions = [],
+    importModuleDynamically,
+  } = options;
+  validateString(filename, 'options.filename');
+  validateInt32(columnOffset, 'options.columnOffset');
+  validateInt32(lineOffset, 'options.lineOffset');
+  if (cachedData !== undefined) validateBuffer(cachedData, 'options.cachedData');
+  validateBoolean(produceCachedData, 'options.produceCachedData');
+  if (produceCachedData || cachedData !== undefined) {
+    throw notImplemented('vm.compileFunction code cache');
+  }
+  if (parsingContext !== undefined &&
+      (parsingContext === null || typeof parsingContext !== 'object' ||
+       !isContextifiedObject(parsingContext))) {
+    throw new ERR_INVALID_ARG_TYPE('options.parsingContext', 'Context', parsingContext);
+  }
+  validateArray(contextExtensions, 'options.contextExtensions');
+  for (let i = 0; i < contextExtensions.length; i++) {
+    validateObject(contextExtensions[i], `options.contextExtensions[${i}]`,
+                   kValidateObjectAllowNullable);
+  }
+  validateImportHook(importModuleDynamically, 'options.importModuleDynamically');
+  return compileFunctionInContext(code, filename, params, lineOffset, columnOffset,
+                                  parsingContext, contextExtensions);
+}
+
+function measureMemory() {
+  throw notImplemented('vm.measureMemory');
+}
+
+module.exports = {
+  Script,
+  createContext,
+  createScript,
+  runInContext,
+  runInNewContext,
+  runInThisContext,
+  isContext,
+  compileFunction,
+  measureMemory,
+  constants,
+};

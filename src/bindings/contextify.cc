@@ -1,4 +1,5 @@
 // internalBinding('contextify'): compiling user code (CommonJS wrappers, -e/-p scripts).
+#include "bindings/contextify_context.h"
 #include "runtime/binding.h"
 
 namespace ringjs::contextify {
@@ -9,11 +10,28 @@ v8::ScriptOrigin MakeOrigin(v8::Isolate* isolate, v8::Local<v8::Value> filename,
   return v8::ScriptOrigin(isolate, filename, line_offset, column_offset);
 }
 
-// compileFunction(code, filename, params[], lineOffset = 0, columnOffset = 0): a function whose
+// compileFunction(code, filename, params[], lineOffset = 0, columnOffset = 0,
+//                 parsingSandbox = undefined, contextExtensions = undefined): a function whose
 // body is `code`, as vm.compileFunction. Throws the SyntaxError with the file's location.
 void CompileFunction(const v8::FunctionCallbackInfo<v8::Value>& info) {
   v8::Isolate* isolate = info.GetIsolate();
   v8::Local<v8::Context> context = isolate->GetCurrentContext();
+  if (info[5]->IsObject()) {
+    SandboxContext* sandbox_context =
+        SandboxContext::FromSandbox(Environment::From(info), info[5].As<v8::Object>());
+    if (sandbox_context == nullptr) return ThrowTypeError(isolate, "not a contextified object");
+    context = sandbox_context->context();
+  }
+  std::vector<v8::Local<v8::Object>> extensions;
+  if (info[6]->IsArray()) {
+    v8::Local<v8::Array> list = info[6].As<v8::Array>();
+    for (uint32_t i = 0; i < list->Length(); i++) {
+      v8::Local<v8::Value> extension;
+      if (!list->Get(context, i).ToLocal(&extension)) return;
+      if (!extension->IsObject()) return ThrowTypeError(isolate, "extensions must be objects");
+      extensions.push_back(extension.As<v8::Object>());
+    }
+  }
   if (!info[0]->IsString() || !info[1]->IsString() || !info[2]->IsArray()) {
     return ThrowTypeError(isolate, "compileFunction(code, filename, params)");
   }
@@ -30,8 +48,8 @@ void CompileFunction(const v8::FunctionCallbackInfo<v8::Value>& info) {
   v8::ScriptCompiler::Source source(info[0].As<v8::String>(),
                                     MakeOrigin(isolate, info[1], line_offset, column_offset));
   v8::Local<v8::Function> fn;
-  if (v8::ScriptCompiler::CompileFunction(context, &source, params.size(), params.data(), 0,
-                                          nullptr)
+  if (v8::ScriptCompiler::CompileFunction(context, &source, params.size(), params.data(),
+                                          extensions.size(), extensions.data())
           .ToLocal(&fn)) {
     info.GetReturnValue().Set(fn);
   }
@@ -57,6 +75,8 @@ void Initialize(Environment* env, v8::Local<v8::Object> target) {
   v8::Local<v8::Context> context = env->context();
   SetMethod(context, target, "compileFunction", CompileFunction);
   SetMethod(context, target, "runScript", RunScript);
+  InitializeContexts(env, target);
+  InitializeScripts(env, target);
 }
 
 }  // namespace

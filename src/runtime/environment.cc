@@ -27,6 +27,10 @@ Environment::~Environment() {
   context()->SetAlignedPointerInEmbedderData(kEnvironmentSlot, nullptr);
 }
 
+void Environment::AssignToContext(v8::Local<v8::Context> context) {
+  context->SetAlignedPointerInEmbedderData(kEnvironmentSlot, this);
+}
+
 Environment* Environment::From(v8::Local<v8::Context> context) {
   if (context.IsEmpty() ||
       context->GetNumberOfEmbedderDataFields() <= static_cast<uint32_t>(kEnvironmentSlot)) {

@@ -32,6 +32,8 @@ class Environment {
   Environment& operator=(const Environment&) = delete;
 
   static Environment* From(v8::Local<v8::Context> context);
+  // Makes From(context) find this Environment for a context vm created.
+  void AssignToContext(v8::Local<v8::Context> context);
   static Environment* From(v8::Isolate* isolate) {
     return From(isolate->GetCurrentContext());
   }

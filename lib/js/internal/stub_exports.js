@@ -342,23 +342,6 @@ module.exports = {
   ],
   'callable': false
  },
- 'vm': {
-  'functions': [
-   'Script',
-   'compileFunction',
-   'createContext',
-   'createScript',
-   'isContext',
-   'measureMemory',
-   'runInContext',
-   'runInNewContext',
-   'runInThisContext'
-  ],
-  'values': [
-   'constants'
-  ],
-  'callable': false
- },
  'wasi': {
   'functions': [
    'WASI'

@@ -1,0 +1,55 @@
+// vm contexts: a V8 context whose global object reads and writes through to a "sandbox" object
+// (vm.createContext(sandbox)), and the lookup from a sandbox back to its context.
+#ifndef RINGJS_BINDINGS_CONTEXTIFY_CONTEXT_H_
+#define RINGJS_BINDINGS_CONTEXTIFY_CONTEXT_H_
+
+#include <memory>
+
+#include "runtime/binding.h"
+
+namespace ringjs::contextify {
+
+struct SandboxOptions {
+  bool allow_code_generation_from_strings = true;
+  bool own_microtask_queue = false;  // microtaskMode: 'afterEvaluate'
+};
+
+// Owned by the V8 heap: deleted when the context is collected. The context's global holds the
+// sandbox and the sandbox holds the global, so both live exactly as long as either is reachable.
+class SandboxContext {
+ public:
+  // Creates the context for `sandbox` and marks the sandbox; nullptr if V8 failed (exception
+  // pending).
+  static SandboxContext* Create(Environment* env, v8::Local<v8::Object> sandbox,
+                                const SandboxOptions& options);
+  // The context `sandbox` was contextified with, or nullptr.
+  static SandboxContext* FromSandbox(Environment* env, v8::Local<v8::Object> sandbox);
+
+  v8::Local<v8::Context> context() const { return context_.Get(isolate_); }
+  v8::Local<v8::Object> sandbox() const { return sandbox_.Get(isolate_); }
+  v8::Local<v8::Object> global_proxy() const { return context()->Global(); }
+  // Runs the context's own microtask queue, if it has one (microtaskMode 'afterEvaluate').
+  void DrainOwnMicrotasks();
+
+  SandboxContext(const SandboxContext&) = delete;
+  SandboxContext& operator=(const SandboxContext&) = delete;
+
+ private:
+  explicit SandboxContext(v8::Isolate* isolate) : isolate_(isolate) {}
+  static void OnContextCollected(const v8::WeakCallbackInfo<SandboxContext>& data);
+
+  v8::Isolate* isolate_;
+  v8::Global<v8::Context> context_;
+  v8::Global<v8::Object> sandbox_;
+  std::unique_ptr<v8::MicrotaskQueue> microtask_queue_;
+};
+
+// The private symbol that marks a contextified sandbox (value: the context's global proxy).
+v8::Local<v8::Private> SandboxMarker(v8::Isolate* isolate);
+
+void InitializeContexts(Environment* env, v8::Local<v8::Object> target);
+void InitializeScripts(Environment* env, v8::Local<v8::Object> target);
+
+}  // namespace ringjs::contextify
+
+#endif  // RINGJS_BINDINGS_CONTEXTIFY_CONTEXT_H_

@@ -1,0 +1,223 @@
+// vm.Script: a compiled script that can run in the main context or in any vm context, with an
+// optional timeout (a watchdog thread terminates execution) and V8 code cache in and out.
+#include <chrono>
+#include <condition_variable>
+#include <mutex>
+#include <thread>
+
+#include "bindings/contextify_context.h"
+#include "loop/signal.h"
+#include "runtime/error_report.h"
+
+namespace ringjs::contextify {
+namespace {
+
+// Owned by its JS object (internal field 0); freed when that object is collected.
+struct CompiledScript {
+  v8::Global<v8::Object> object;
+  v8::Global<v8::UnboundScript> script;
+
+  static void OnCollected(const v8::WeakCallbackInfo<CompiledScript>& data) {
+    CompiledScript* compiled = data.GetParameter();
+    compiled->object.Reset();
+    delete compiled;
+  }
+};
+
+// Terminates the isolate's JS execution when `timeout_ms` passes before it is destroyed.
+class Watchdog {
+ public:
+  Watchdog(v8::Isolate* isolate, int64_t timeout_ms) : isolate_(isolate) {
+    loop::ScopedBlockSignals block_signals;  // signals stay with the loop's signalfd
+    thread_ = std::thread([this, timeout_ms] { Run(timeout_ms); });
+  }
+  ~Watchdog() {
+    {
+      std::lock_guard<std::mutex> lock(mutex_);
+      finished_ = true;
+    }
+    wake_.notify_one();
+    thread_.join();
+  }
+  Watchdog(const Watchdog&) = delete;
+  Watchdog& operator=(const Watchdog&) = delete;
+
+  bool fired() {
+    std::lock_guard<std::mutex> lock(mutex_);
+    return fired_;
+  }
+
+ private:
+  void Run(int64_t timeout_ms) {
+    std::unique_lock<std::mutex> lock(mutex_);
+    if (wake_.wait_for(lock, std::chrono::milliseconds(timeout_ms), [this] { return finished_; })) {
+      return;
+    }
+    fired_ = true;
+    isolate_->TerminateExecution();
+  }
+
+  v8::Isolate* isolate_;
+  std::mutex mutex_;
+  std::condition_variable wake_;
+  bool finished_ = false;
+  bool fired_ = false;
+  std::thread thread_;
+};
+
+CompiledScript* Unwrap(v8::Local<v8::Value> receiver) {
+  if (!receiver->IsObject() || receiver.As<v8::Object>()->InternalFieldCount() < 1) return nullptr;
+  return static_cast<CompiledScript*>(
+      receiver.As<v8::Object>()->GetAlignedPointerFromInternalField(0));
+}
+
+v8::Local<v8::Uint8Array> CopyToUint8Array(v8::Isolate* isolate, const uint8_t* data, int size) {
+  v8::Local<v8::ArrayBuffer> buffer = v8::ArrayBuffer::New(isolate, size);
+  if (size > 0) memcpy(buffer->GetBackingStore()->Data(), data, size);
+  return v8::Uint8Array::New(buffer, 0, size);
+}
+
+// node's decorateErrorStack: "file:line\nsource\n   ^\n\n" before the stack of a thrown object.
+void DecorateErrorStack(v8::Isolate* isolate, v8::Local<v8::Context> context,
+                        const v8::TryCatch& try_catch) {
+  v8::Local<v8::Value> exception = try_catch.Exception();
+  if (!exception->IsObject() || try_catch.Message().IsEmpty()) return;
+  std::string arrow = GetArrowString(isolate, context, try_catch.Message());
+  if (arrow.empty()) return;
+  v8::Local<v8::Object> error = exception.As<v8::Object>();
+  v8::Local<v8::String> stack_key = OneByteString(isolate, "stack");
+  v8::Local<v8::Value> stack;
+  if (!error->Get(context, stack_key).ToLocal(&stack) || !stack->IsString()) return;
+  std::string decorated = arrow + "\n" + ToStdString(isolate, stack);
+  USE(error->Set(context, stack_key, Utf8String(isolate, decorated)));
+}
+
+// new CompiledScript(code, filename, lineOffset, columnOffset, cachedData | undefined,
+//                    produceCachedData): throws the SyntaxError (decorated) on bad code.
+void New(const v8::FunctionCallbackInfo<v8::Value>& info) {
+  v8::Isolate* isolate = info.GetIsolate();
+  v8::Local<v8::Context> context = isolate->GetCurrentContext();
+  if (!info.IsConstructCall() || !info[0]->IsString() || !info[1]->IsString()) {
+    return ThrowTypeError(isolate, "new CompiledScript(code, filename, ...)");
+  }
+  v8::ScriptOrigin origin(isolate, info[1], info[2]->Int32Value(context).FromMaybe(0),
+                          info[3]->Int32Value(context).FromMaybe(0));
+  v8::ScriptCompiler::CachedData* cached = nullptr;
+  if (info[4]->IsArrayBufferView()) {
+    v8::Local<v8::ArrayBufferView> view = info[4].As<v8::ArrayBufferView>();
+    auto* bytes = static_cast<const uint8_t*>(view->Buffer()->GetBackingStore()->Data()) +
+                  view->ByteOffset();
+    cached = new v8::ScriptCompiler::CachedData(bytes, static_cast<int>(view->ByteLength()));
+  }
+  v8::ScriptCompiler::Source source(info[0].As<v8::String>(), origin, cached);  // owns `cached`
+  v8::ScriptCompiler::CompileOptions options =
+      cached ? v8::ScriptCompiler::kConsumeCodeCache : v8::ScriptCompiler::kNoCompileOptions;
+  v8::TryCatch try_catch(isolate);
+  v8::Local<v8::UnboundScript> script;
+  if (!v8::ScriptCompiler::CompileUnboundScript(isolate, &source, options).ToLocal(&script)) {
+    DecorateErrorStack(isolate, context, try_catch);
+    try_catch.ReThrow();
+    return;
+  }
+  v8::Local<v8::Object> self = info.This();
+  auto* compiled = new CompiledScript();
+  compiled->script.Reset(isolate, script);
+  compiled->object.Reset(isolate, self);
+  compiled->object.SetWeak(compiled, CompiledScript::OnCollected, v8::WeakCallbackType::kParameter);
+  self->SetAlignedPointerInInternalField(0, compiled);
+  if (cached) {
+    USE(self->Set(context, OneByteString(isolate, "cachedDataRejected"),
+                  v8::Boolean::New(isolate, source.GetCachedData()->rejected)));
+  } else if (info[5]->IsTrue()) {
+    std::unique_ptr<v8::ScriptCompiler::CachedData> produced(
+        v8::ScriptCompiler::CreateCodeCache(script));
+    bool ok = produced != nullptr;
+    if (ok) {
+      USE(self->Set(context, OneByteString(isolate, "cachedData"),
+                    CopyToUint8Array(isolate, produced->data, produced->length)));
+    }
+    USE(self->Set(context, OneByteString(isolate, "cachedDataProduced"),
+                  v8::Boolean::New(isolate, ok)));
+  }
+}
+
+// createCachedData(): the V8 code cache of the script as it is now (lazy functions compiled
+// since the first run are included).
+void CreateCachedData(const v8::FunctionCallbackInfo<v8::Value>& info) {
+  CompiledScript* compiled = Unwrap(info.This());
+  if (compiled == nullptr) return ThrowTypeError(info.GetIsolate(), "Illegal invocation");
+  v8::Isolate* isolate = info.GetIsolate();
+  std::unique_ptr<v8::ScriptCompiler::CachedData> data(
+      v8::ScriptCompiler::CreateCodeCache(compiled->script.Get(isolate)));
+  if (!data) return info.GetReturnValue().Set(CopyToUint8Array(isolate, nullptr, 0));
+  info.GetReturnValue().Set(CopyToUint8Array(isolate, data->data, data->length));
+}
+
+// run(sandbox | null, timeoutMs (-1: none), displayErrors, outcome): runs in the sandbox's
+// context or the current one. outcome[0] becomes true when the watchdog stopped the script
+// (the caller throws ERR_SCRIPT_EXECUTION_TIMEOUT then).
+void Run(const v8::FunctionCallbackInfo<v8::Value>& info) {
+  v8::Isolate* isolate = info.GetIsolate();
+  Environment* env = Environment::From(info);
+  CompiledScript* compiled = Unwrap(info.This());
+  if (compiled == nullptr || !info[3]->IsArray()) {
+    return ThrowTypeError(isolate, "run(sandbox, timeout, displayErrors, outcome)");
+  }
+  SandboxContext* sandbox_context = nullptr;
+  v8::Local<v8::Context> context = isolate->GetCurrentContext();
+  if (info[0]->IsObject()) {
+    sandbox_context = SandboxContext::FromSandbox(env, info[0].As<v8::Object>());
+    if (sandbox_context == nullptr) return ThrowTypeError(isolate, "not a contextified object");
+    context = sandbox_context->context();
+  }
+  int64_t timeout = info[1]->IsNumber() ? static_cast<int64_t>(info[1].As<v8::Number>()->Value())
+                                        : -1;
+  bool display_errors = info[2]->IsTrue();
+
+  v8::Context::Scope context_scope(context);
+  v8::Local<v8::Script> script = compiled->script.Get(isolate)->BindToCurrentContext();
+  v8::TryCatch try_catch(isolate);
+  v8::MaybeLocal<v8::Value> result;
+  bool timed_out = false;
+  if (timeout >= 0) {
+    Watchdog watchdog(isolate, timeout);
+    result = script->Run(context);
+    timed_out = watchdog.fired();
+  } else {
+    result = script->Run(context);
+  }
+  if (sandbox_context != nullptr && !timed_out) sandbox_context->DrainOwnMicrotasks();
+  if (timed_out) {
+    // The termination may have landed after the script finished; either way it is spent here.
+    isolate->CancelTerminateExecution();
+    USE(info[3].As<v8::Array>()->Set(env->context(), 0, v8::True(isolate)));
+    return;
+  }
+  v8::Local<v8::Value> value;
+  if (!result.ToLocal(&value)) {
+    if (try_catch.HasTerminated()) return;  // process.exit() inside the script
+    if (display_errors) DecorateErrorStack(isolate, context, try_catch);
+    try_catch.ReThrow();
+    return;
+  }
+  info.GetReturnValue().Set(value);
+}
+
+}  // namespace
+
+void InitializeScripts(Environment* env, v8::Local<v8::Object> target) {
+  v8::Isolate* isolate = env->isolate();
+  v8::Local<v8::Context> context = env->context();
+  v8::Local<v8::FunctionTemplate> tmpl = v8::FunctionTemplate::New(isolate, New);
+  tmpl->SetClassName(OneByteString(isolate, "CompiledScript"));
+  tmpl->InstanceTemplate()->SetInternalFieldCount(1);
+  v8::Local<v8::ObjectTemplate> proto = tmpl->PrototypeTemplate();
+  proto->Set(isolate, "run", v8::FunctionTemplate::New(isolate, Run));
+  proto->Set(isolate, "createCachedData", v8::FunctionTemplate::New(isolate, CreateCachedData));
+  v8::Local<v8::Function> constructor;
+  if (tmpl->GetFunction(context).ToLocal(&constructor)) {
+    USE(target->Set(context, OneByteString(isolate, "CompiledScript"), constructor));
+  }
+}
+
+}  // namespace ringjs::contextify
