@@ -482,7 +482,12 @@ function strictContentLength(msg) {
     !msg._removedContLen && !msg.chunkedEncoding && !msg.hasHeader('transfer-encoding');
 }
 
-function write_(msg, chunk, encoding, callback, fromEnd) {
+// Returned by write_ when `finish` went out with the chunk (end()'s single-write path).
+const kFinishSent = 2;
+
+// finish: given by end() when the socket is idle and uncorked; a plain body then leaves in one
+// socket write together with the header and carries the 'finish' callback.
+function write_(msg, chunk, encoding, callback, fromEnd, finish) {
   if (typeof callback !== 'function') callback = nop;
 
   if (chunk === null) {
@@ -536,15 +541,32 @@ function write_(msg, chunk, encoding, callback, fromEnd) {
 
   let ret;
   if (msg.chunkedEncoding && chunk.length !== 0) {
+    // Four pieces: corked so they leave together (end() uncorks).
+    if (finish !== undefined) msg.socket.cork();
     len ??= typeof chunk === 'string' ? Buffer.byteLength(chunk, encoding) : chunk.byteLength;
     msg._send(len.toString(16), 'latin1', null);
     msg._send(CRLF, 'latin1', null);
     msg._send(chunk, encoding, null, len);
     ret = msg._send(CRLF, 'latin1', callback);
+  } else if (finish !== undefined) {
+    msg._send(chunk, encoding, finish, len);
+    ret = kFinishSent;
   } else {
     ret = msg._send(chunk, encoding, callback, len);
   }
   return ret;
+}
+
+// True when what end() sends is one socket write: the socket is ours, idle and uncorked, and
+// the header (if still unsent) can be joined with the chunk into one string.
+function endsInOneWrite(msg, chunk, encoding) {
+  const socket = msg.socket;
+  if (socket === null || socket._httpMessage !== msg || msg.destroyed ||
+      msg.outputData.length !== 0 || msg[kCorked] !== 0 || socket.writableCorked !== 0) {
+    return false;
+  }
+  if (msg._headerSent || !chunk) return true;
+  return typeof chunk === 'string' && (!encoding || encoding === 'utf8' || encoding === 'latin1');
 }
 
 function connectionCorkNT(conn) {
@@ -597,14 +619,20 @@ OutgoingMessage.prototype.end = function end(chunk, encoding, callback) {
     encoding = null;
   }
 
+  const finish = onFinish.bind(undefined, this);
+  let finishSent = false;
   if (chunk) {
     if (this.finished) {
       onError(this, new ERR_STREAM_WRITE_AFTER_END(),
               typeof callback !== 'function' ? nop : callback);
       return this;
     }
-    if (this.socket) this.socket.cork();
-    write_(this, chunk, encoding, null, true);
+    if (endsInOneWrite(this, chunk, encoding)) {
+      finishSent = write_(this, chunk, encoding, null, true, finish) === kFinishSent;
+    } else {
+      if (this.socket) this.socket.cork();
+      write_(this, chunk, encoding, null, true);
+    }
   } else if (this.finished) {
     if (typeof callback === 'function') {
       if (!this.writableFinished) {
@@ -615,7 +643,7 @@ OutgoingMessage.prototype.end = function end(chunk, encoding, callback) {
     }
     return this;
   } else if (!this._header) {
-    if (this.socket) this.socket.cork();
+    if (this.socket && !endsInOneWrite(this, chunk, encoding)) this.socket.cork();
     this._contentLength = 0;
     this._implicitHeader();
   }
@@ -626,9 +654,9 @@ OutgoingMessage.prototype.end = function end(chunk, encoding, callback) {
     throw new ERR_HTTP_CONTENT_LENGTH_MISMATCH(this[kBytesWritten], this._contentLength);
   }
 
-  const finish = onFinish.bind(undefined, this);
-
-  if (this._hasBody && this.chunkedEncoding) {
+  if (finishSent) {
+    // The body carried 'finish'.
+  } else if (this._hasBody && this.chunkedEncoding) {
     this._send('0\r\n' + this._trailer + '\r\n', 'latin1', finish);
   } else if (!this._headerSent || this.writableLength || chunk) {
     this._send('', 'latin1', finish);
@@ -636,7 +664,7 @@ OutgoingMessage.prototype.end = function end(chunk, encoding, callback) {
     process.nextTick(finish);
   }
 
-  if (this.socket) {
+  if (this.socket && this.socket.writableCorked !== 0) {
     // Fully uncork: what was corked above goes out in one write.
     this.socket._writableState.corked = 1;
     this.socket.uncork();
