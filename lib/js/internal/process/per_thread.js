@@ -153,9 +153,8 @@ function setupProcessObject(process, binding) {
     return normalized === undefined ? undefined : require(normalized);
   });
   for (const name of ['setuid', 'setgid', 'seteuid', 'setegid', 'setgroups', 'initgroups']) {
-    defineValue(process, name, function() {
-      const { ERR_NOT_IMPLEMENTED } = require('internal/errors').codes;
-      throw new ERR_NOT_IMPLEMENTED(`process.${name}`);
+    defineValue(process, name, function(...args) {
+      return require('internal/process/credentials')[name](...args);
     });
   }
 
