@@ -63,6 +63,21 @@ const {
   generateKeyPairSync,
 } = require('internal/crypto/keygen');
 const {
+  DiffieHellman,
+  DiffieHellmanGroup,
+  ECDH,
+  createDiffieHellman,
+  createDiffieHellmanGroup,
+  createECDH,
+  diffieHellman,
+} = require('internal/crypto/diffiehellman');
+const {
+  generatePrime,
+  generatePrimeSync,
+  checkPrime,
+  checkPrimeSync,
+} = require('internal/crypto/prime');
+const {
   publicEncrypt,
   publicDecrypt,
   privateEncrypt,
@@ -121,6 +136,18 @@ const implemented = {
   publicDecrypt,
   privateEncrypt,
   privateDecrypt,
+  DiffieHellman,
+  DiffieHellmanGroup,
+  ECDH,
+  createDiffieHellman,
+  createDiffieHellmanGroup,
+  getDiffieHellman: createDiffieHellmanGroup,
+  createECDH,
+  diffieHellman,
+  generatePrime,
+  generatePrimeSync,
+  checkPrime,
+  checkPrimeSync,
 };
 
 // Non-enumerable legacy names, as node's.

@@ -497,6 +497,8 @@ void Initialize(Environment* env, v8::Local<v8::Object> target) {
   InitKdf(env, target);
   InitCipher(env, target);
   InitKeys(env, target);
+  InitDh(env, target);
+  InitPrime(env, target);
 }
 
 }  // namespace

@@ -1300,6 +1300,16 @@ void GenerateKeyPair(const v8::FunctionCallbackInfo<v8::Value>& info) {
 
 }  // namespace
 
+EVP_PKEY* KeyHandlePkey(Environment* env, v8::Local<v8::Value> value) {
+  KeyHandle* key = UnwrapKey(env, value);
+  return key == nullptr || key->kind() == kKindSecret ? nullptr : key->pkey();
+}
+
+v8::MaybeLocal<v8::Object> NewAsymmetricKeyHandle(Environment* env, int kind, EVP_PKEY* pkey) {
+  EVP_PKEY_up_ref(pkey);
+  return NewKeyHandle(env, kind == kKindPrivate ? kKindPrivate : kKindPublic, PkeyPtr(pkey));
+}
+
 void InitKeys(Environment* env, v8::Local<v8::Object> target) {
   v8::Isolate* isolate = env->isolate();
   v8::Local<v8::Context> context = env->context();

@@ -138,6 +138,12 @@ class CryptoData : public BindingData {
 };
 CryptoData* GetCryptoData(Environment* env);
 
+// The EVP_PKEY of a KeyObjectHandle (nullptr for anything else and for secret keys), and a
+// new KeyObjectHandle holding pkey as a public (1) or private (2) key; it takes a reference.
+// For the files that consume or make asymmetric keys (crypto_dh.cc).
+EVP_PKEY* KeyHandlePkey(Environment* env, v8::Local<v8::Value> value);
+v8::MaybeLocal<v8::Object> NewAsymmetricKeyHandle(Environment* env, int kind, EVP_PKEY* pkey);
+
 // Initializers of the per-job files, called from crypto.cc.
 void InitHash(Environment* env, v8::Local<v8::Object> target);
 void InitHmac(Environment* env, v8::Local<v8::Object> target);
@@ -145,6 +151,8 @@ void InitRandom(Environment* env, v8::Local<v8::Object> target);
 void InitKdf(Environment* env, v8::Local<v8::Object> target);
 void InitCipher(Environment* env, v8::Local<v8::Object> target);
 void InitKeys(Environment* env, v8::Local<v8::Object> target);
+void InitDh(Environment* env, v8::Local<v8::Object> target);
+void InitPrime(Environment* env, v8::Local<v8::Object> target);
 
 
 }  // namespace ringjs::crypto

@@ -1,19 +1,23 @@
 'use strict';
-// generateKeyPair / generateKeyPairSync for rsa, rsa-pss, ec, ed25519, ed448, x25519, x448:
+// generateKeyPair / generateKeyPairSync for rsa, rsa-pss, dsa, ec, ed25519, ed448, x25519, x448, dh:
 // the pair is made natively (on the thread pool for the callback form) and exported here when
 // publicKeyEncoding / privateKeyEncoding ask for strings or buffers.
 
 const {
   generateKeyPair: generateKeyPairBinding,
+  generateDhKeyPair,
   checkCurve,
 } = internalBinding('crypto');
 
 const {
   codes: {
+    ERR_INCOMPATIBLE_OPTION_PAIR,
     ERR_INVALID_ARG_VALUE,
+    ERR_MISSING_OPTION,
   },
 } = require('internal/errors');
 const {
+  validateBuffer,
   validateFunction,
   validateInt32,
   validateInteger,
@@ -50,6 +54,37 @@ function parseKeyEncoding(keyType, options = kEmptyObject) {
     throw new ERR_INVALID_ARG_VALUE('options.privateKeyEncoding', privateKeyEncoding);
   }
   return { publicEnc, privateEnc };
+}
+
+// generateDhKeyPair's arguments: (group name | prime bytes | prime length, generator).
+function dhJobArgs(options) {
+  validateObject(options, 'options');
+  const { group, primeLength, prime, generator } = options;
+  if (group != null) {
+    if (prime != null) throw new ERR_INCOMPATIBLE_OPTION_PAIR('group', 'prime');
+    if (primeLength != null) throw new ERR_INCOMPATIBLE_OPTION_PAIR('group', 'primeLength');
+    if (generator != null) throw new ERR_INCOMPATIBLE_OPTION_PAIR('group', 'generator');
+    validateString(group, 'options.group');
+    if (!/^modp(1|2|5|14|15|16|17|18)$/.test(group)) {
+      const err = new Error('Unknown DH group');
+      err.code = 'ERR_CRYPTO_UNKNOWN_DH_GROUP';
+      throw err;
+    }
+    return [group, 2];
+  }
+  let primeArg;
+  if (prime != null) {
+    if (primeLength != null) throw new ERR_INCOMPATIBLE_OPTION_PAIR('prime', 'primeLength');
+    validateBuffer(prime, 'options.prime');
+    primeArg = prime;
+  } else if (primeLength != null) {
+    validateInt32(primeLength, 'options.primeLength', 0);
+    primeArg = primeLength;
+  } else {
+    throw new ERR_MISSING_OPTION('At least one of the group, prime, or primeLength options');
+  }
+  if (generator != null) validateInt32(generator, 'options.generator', 0);
+  return [primeArg, generator == null ? 2 : generator];
 }
 
 // The binding's arguments for a key type, after node's checks.
@@ -110,11 +145,7 @@ function createJob(type, options) {
     default:
       break;
   }
-  if (type === 'dh') {
-    validateObject(options, 'options');
-    const { notImplemented } = require('internal/not_implemented');
-    throw notImplemented(`crypto.generateKeyPair('${type}')`);
-  }
+  if (type === 'dh') return { dh: dhJobArgs(options), encoding };
   throw new ERR_INVALID_ARG_VALUE('type', type, 'must be a supported key type');
 }
 
@@ -128,8 +159,8 @@ function finish(pubHandle, privHandle, encoding) {
 }
 
 function generateKeyPairSync(type, options) {
-  const { args, encoding } = createJob(type, options);
-  const [pub, priv] = generateKeyPairBinding(...args);
+  const { args, dh, encoding } = createJob(type, options);
+  const [pub, priv] = dh ? generateDhKeyPair(...dh) : generateKeyPairBinding(...args);
   return finish(pub, priv, encoding);
 }
 
@@ -139,8 +170,9 @@ function generateKeyPair(type, options, callback) {
     options = undefined;
   }
   validateFunction(callback, 'callback');
-  const { args, encoding } = createJob(type, options);
-  generateKeyPairBinding(...args, (err, pub, priv) => {
+  const { args, dh, encoding } = createJob(type, options);
+  const start = dh ? generateDhKeyPair : generateKeyPairBinding;
+  start(...(dh || args), (err, pub, priv) => {
     if (err) return callback(err);
     let result;
     try {
