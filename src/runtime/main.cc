@@ -3,6 +3,7 @@
 #include <cstdio>
 
 #include "runtime/cli_options.h"
+#include "runtime/fd_limit.h"
 #include "runtime/runtime.h"
 #include "runtime/terminal_state.h"
 #include "runtime/v8_host.h"
@@ -26,6 +27,7 @@ int main(int argc, char** argv) {
   }
   // A closed pipe is an EPIPE error for the writer, never a fatal signal (as node).
   std::signal(SIGPIPE, SIG_IGN);
+  ringjs::RaiseOpenFileLimit();
   ringjs::V8Host::Initialize(argv[0], options.v8_flags);
   int exit_code = ringjs::RunMain(options);
   ringjs::RestoreTerminals();
