@@ -17,6 +17,7 @@
 #include <cstring>
 
 #include "bindings/fs_args.h"
+#include "bindings/fs_cached_stat.h"
 #include "bindings/fs_dir.h"
 #include "bindings/fs_ops.h"
 #include "bindings/fs_read_file.h"
@@ -380,6 +381,9 @@ void StatOp(const FunctionCallbackInfo<Value>& info, const char* syscall, bool f
     o->stat_from_statx = true;
     return loop->Statx(req, AT_FDCWD, o->path.c_str(), o->flags, kStatxMask, &o->stx);
   };
+  op->cached = [](FsOp* o) -> int64_t {
+    return CachedStat(o->path.c_str(), !(o->flags & AT_SYMLINK_NOFOLLOW), &o->stat);
+  };
   Dispatch(info, 2, std::move(op));
 }
 
@@ -397,6 +401,7 @@ void FStat(const FunctionCallbackInfo<Value>& info) {
     o->stat_from_statx = true;
     return loop->Statx(req, o->fd, "", StatxFlags(true) | AT_EMPTY_PATH, kStatxMask, &o->stx);
   };
+  op->cached = [](FsOp* o) -> int64_t { return CachedFStat(o->fd, &o->stat); };
   Dispatch(info, 2, std::move(op));
 }
 

@@ -13,6 +13,7 @@
 #include <string>
 
 #include "bindings/fs_args.h"
+#include "bindings/fs_cached_stat.h"
 #include "bindings/fs_ops.h"
 #include "bindings/fs_req.h"
 #include "runtime/binding.h"
@@ -39,6 +40,8 @@ struct ReadFileState {
   bool known_size = false;
   uint64_t file_size = 0;
   bool too_large = false;
+  // The value is a Buffer, and a file too large is the op's error (JS needs no .then()).
+  bool as_buffer = false;
   // The first failure (reported after the fd is closed).
   int error = 0;
   const char* error_syscall = nullptr;
@@ -153,6 +156,17 @@ bool NextStep(loop::Loop* loop, loop::Request* req, FsOp* op) {
         break;
       }
       st->fd = static_cast<int>(result);
+      {
+        // The size from the in-memory inode when it is there: no io-wq trip for the statx.
+        FileStat stat;
+        if (CachedFStat(st->fd, &stat) == 0) {
+          if (!st->PrepareFromStat(static_cast<uint32_t>(stat.fields[kStatMode]),
+                                   stat.fields[kStatSize])) {
+            return SubmitClose(loop, req, st);
+          }
+          return SubmitRead(loop, req, st);
+        }
+      }
       st->step = kStat;
       {
         int err = loop->Statx(req, st->fd, "", StatxFlags(true) | AT_EMPTY_PATH, kStatxMask,
@@ -190,7 +204,14 @@ bool NextStep(loop::Loop* loop, loop::Request* req, FsOp* op) {
 v8::MaybeLocal<v8::Value> ToValue(Environment* env, FsOp* op) {
   v8::Isolate* isolate = env->isolate();
   ReadFileState* st = StateOf(op);
-  if (st->too_large) return v8::Number::New(isolate, static_cast<double>(st->file_size));
+  FsBindingData* data = GetBindingData(env);
+  bool as_buffer = st->as_buffer && !data->buffer_prototype().IsEmpty();
+  if (st->too_large) {
+    v8::Local<v8::Value> size = v8::Number::New(isolate, static_cast<double>(st->file_size));
+    if (!as_buffer) return size;
+    op->value_is_error = true;
+    return data->too_large()->Call(env->context(), v8::Undefined(isolate), 1, &size);
+  }
   v8::Local<v8::ArrayBuffer> buffer;
   if (st->total == 0) {
     buffer = v8::ArrayBuffer::New(isolate, 0);
@@ -200,15 +221,30 @@ v8::MaybeLocal<v8::Value> ToValue(Environment* env, FsOp* op) {
     st->data = nullptr;  // Owned by the BackingStore now.
     buffer = v8::ArrayBuffer::New(isolate, std::move(store));
   }
-  return v8::Uint8Array::New(buffer, 0, st->total);
+  v8::Local<v8::Uint8Array> bytes = v8::Uint8Array::New(buffer, 0, st->total);
+  if (as_buffer && bytes->SetPrototype(env->context(), data->buffer_prototype()).IsNothing()) {
+    return {};
+  }
+  return bytes;
 }
 
-// readFileAll(path, flags, req, ctx) -> Uint8Array | size (over 2 GiB)
+// setReadFileHooks(Buffer.prototype, (size) => ERR_FS_FILE_TOO_LARGE)
+void SetReadFileHooks(const FunctionCallbackInfo<Value>& info) {
+  if (!info[0]->IsObject() || !info[1]->IsFunction()) {
+    return ThrowTypeError(info.GetIsolate(), "setReadFileHooks(prototype, tooLarge)");
+  }
+  GetBindingData(Environment::From(info))
+      ->SetReadFileHooks(info[0].As<v8::Object>(), info[1].As<v8::Function>());
+}
+
+// readFileAll(path, flags, req, ctx, asBuffer) -> Uint8Array | size (over 2 GiB); with
+// asBuffer (async calls) a Buffer, and a file too large fails with ERR_FS_FILE_TOO_LARGE.
 void ReadFileAll(const FunctionCallbackInfo<Value>& info) {
   auto op = std::make_unique<FsOp>("open");
   op->SetPath(PathArg(info.GetIsolate(), info[0]));  // Only an open failure names it.
   auto state = std::make_shared<ReadFileState>();
   state->flags = Int32Arg(info[1]);
+  state->as_buffer = info[4]->IsTrue();
   op->state = state;
   op->kind = ResultKind::kCustom;
   op->run = [](FsOp* o) -> int64_t {
@@ -232,6 +268,7 @@ void ReadFileAll(const FunctionCallbackInfo<Value>& info) {
 
 void InitializeReadFile(Environment* env, Local<v8::Object> target) {
   SetMethod(env->context(), target, "readFileAll", ReadFileAll);
+  SetMethod(env->context(), target, "setReadFileHooks", SetReadFileHooks);
 }
 
 }  // namespace ringjs::fs

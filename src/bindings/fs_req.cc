@@ -5,6 +5,7 @@
 
 #include <cstring>
 
+#include "bindings/fs_cached_stat.h"
 #include "runtime/binding.h"
 #include "runtime/callback_scope.h"
 
@@ -61,18 +62,24 @@ void Complete(FsOp* op);
 void Start(FsOp* op) {
   loop::Loop* loop = op->env->loop();
   op->request.data = op;
+  op->request.cb = [op, loop](int64_t result) {
+    op->result = result;
+    if (op->next_step && op->next_step(loop, &op->request, op)) return;
+    Complete(op);
+  };
+  if (op->cached != nullptr) {
+    int64_t result = op->cached(op);
+    // Delivered in the poll phase, as a worker's answer would be (what the callback starts
+    // next waits for the next turn, after check, as in node).
+    if (result != kNotCached && loop->CompleteLater(&op->request, result) == 0) return;
+  }
   bool on_ring = strcmp(loop->backend_name(), "io_uring") == 0;
   if (op->submit && (on_ring || !op->next_step)) {
-    op->request.cb = [op, loop](int64_t result) {
-      op->result = result;
-      if (op->next_step && op->next_step(loop, &op->request, op)) return;
-      Complete(op);
-    };
     int err = op->submit(loop, &op->request, op);
     if (err == 0) return;
     // Refused at submission: report it from the pending phase, as a completion.
     op->result = err;
-    loop->QueuePending([op] { Complete(op); });
+    loop->QueuePending([op] { Complete(op); }, true);
     return;
   }
   loop->QueueWork([op] { op->result = op->run(op); }, [op](int) { Complete(op); });
@@ -93,6 +100,8 @@ void Complete(FsOp* raw_op) {
     error = MakeException(env, op.get());
   } else if (!ResultToValue(env, op.get(), !is_promise).ToLocal(&value)) {
     value = v8::Undefined(isolate);
+  } else if (op->value_is_error) {
+    error = value;
   }
   if (is_promise) {
     v8::Local<v8::Promise::Resolver> resolver = op->resolver.Get(isolate);
@@ -192,6 +201,20 @@ v8::MaybeLocal<v8::Function> FsBindingData::uv_exception() {
   }
   uv_exception_.Reset(isolate, fn.As<v8::Function>());
   return fn.As<v8::Function>();
+}
+
+void FsBindingData::SetReadFileHooks(v8::Local<v8::Object> buffer_prototype,
+                                     v8::Local<v8::Function> too_large) {
+  buffer_prototype_.Reset(env_->isolate(), buffer_prototype);
+  too_large_.Reset(env_->isolate(), too_large);
+}
+
+v8::Local<v8::Object> FsBindingData::buffer_prototype() const {
+  return buffer_prototype_.Get(env_->isolate());
+}
+
+v8::Local<v8::Function> FsBindingData::too_large() const {
+  return too_large_.Get(env_->isolate());
 }
 
 FsBindingData* GetBindingData(Environment* env) {

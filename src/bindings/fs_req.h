@@ -64,6 +64,9 @@ struct FsOp {
   // if it submitted the next step, false when the op is done. Without a ring (epoll backend)
   // such an op runs `run` on the thread pool instead, all steps in one task.
   std::function<bool(loop::Loop*, loop::Request*, FsOp*)> next_step;
+  // Async calls try this first: a result taken on the JS thread without blocking (then only
+  // the completion is deferred), or kNotCached (fs_cached_stat.h) to start as usual.
+  int64_t (*cached)(FsOp*) = nullptr;
   // ResultKind::kCustom: the JS value of a success (on the JS thread).
   std::function<v8::MaybeLocal<v8::Value>(Environment*, FsOp*)> to_value;
   // A JS object the op needs alive until completion (a DirHandle). Released on the JS thread.
@@ -72,6 +75,8 @@ struct FsOp {
   std::shared_ptr<void> state;
 
   int64_t result = 0;
+  // Set by to_value: its value is the op's error (readFileAll's ERR_FS_FILE_TOO_LARGE).
+  bool value_is_error = false;
   bool async = false;  // Set before an async start (run/submit may look at it).
   ResultKind kind = ResultKind::kUndefined;
   Encoding encoding = Encoding::kUtf8;
@@ -132,6 +137,12 @@ class FsBindingData : public BindingData {
   // internal/errors UVException, looked up on first use.
   v8::MaybeLocal<v8::Function> uv_exception();
 
+  // What readFileAll needs to hand JS its final value: Buffer.prototype and the maker of
+  // ERR_FS_FILE_TOO_LARGE (set by lib/js/internal/fs/hot_paths.js).
+  void SetReadFileHooks(v8::Local<v8::Object> buffer_prototype, v8::Local<v8::Function> too_large);
+  v8::Local<v8::Object> buffer_prototype() const;
+  v8::Local<v8::Function> too_large() const;
+
  private:
   Environment* env_;
   v8::Global<v8::Float64Array> stat_values_;
@@ -141,6 +152,8 @@ class FsBindingData : public BindingData {
   v8::Global<v8::Symbol> use_promises_;
   v8::Global<v8::String> oncomplete_string_;
   v8::Global<v8::Function> uv_exception_;
+  v8::Global<v8::Object> buffer_prototype_;
+  v8::Global<v8::Function> too_large_;
 };
 
 FsBindingData* GetBindingData(Environment* env);

@@ -141,6 +141,7 @@ Loop::~Loop() {
   if (backend_) backend_->Shutdown();
   // Requests completed but not yet delivered just become idle.
   while (Request* req = deferred_.PopFront()) req->state_ = Request::State::kIdle;
+  while (Request* req = deferred_next_turn_.PopFront()) req->state_ = Request::State::kIdle;
   backend_.reset();
   // Handles the embedder did not close are detached from the dying loop.
   handles_.ForEach([](Handle* handle) {
@@ -199,6 +200,7 @@ bool Loop::Run(RunMode mode) {
     }
 
     RunPhase(&check_);
+    deferred_next_turn_.MoveTo(&deferred_);
     RunClosing();
     UpdateTime();
     RunTimers();
@@ -213,7 +215,7 @@ int Loop::PollTimeout() const {
   if (stop_flag_) return 0;
   if (active_handles_ == 0 && active_reqs_ == 0) return 0;
   if (!pending_.empty() || !idle_.empty() || !closing_.empty() ||
-      !deferred_.empty() || backend_->HasPendingWork()) {
+      !deferred_.empty() || !deferred_next_turn_.empty() || backend_->HasPendingWork()) {
     return 0;
   }
   Timer* timer = timers_.Top();
@@ -244,9 +246,12 @@ void Loop::RunTimers() {
 
 bool Loop::RunPending() {
   if (pending_.empty()) return false;
-  std::vector<std::function<void()>> batch;
+  std::vector<PendingCallback> batch;
   batch.swap(pending_);
-  for (std::function<void()>& cb : batch) cb();
+  for (PendingCallback& entry : batch) {
+    if (entry.keeps_alive) active_reqs_--;
+    entry.cb();
+  }
   return true;
 }
 
@@ -275,8 +280,9 @@ void Loop::RunClosing() {
   }
 }
 
-void Loop::QueuePending(std::function<void()> cb) {
-  pending_.push_back(std::move(cb));
+void Loop::QueuePending(std::function<void()> cb, bool keeps_alive) {
+  if (keeps_alive) active_reqs_++;
+  pending_.push_back({std::move(cb), keeps_alive});
 }
 
 void Loop::Wake() {
@@ -375,6 +381,15 @@ void Loop::Defer(Request* req, int64_t result) {
   req->state_ = Request::State::kDeferred;
   req->result_ = result;
   deferred_.PushBack(&req->link_);
+}
+
+int Loop::CompleteLater(Request* req, int64_t result) {
+  int err = BeginRequest(req, OpType::kNone);
+  if (err != 0) return err;
+  req->state_ = Request::State::kDeferred;
+  req->result_ = result;
+  deferred_next_turn_.PushBack(&req->link_);
+  return 0;
 }
 
 void Loop::DeliverDeferred() {

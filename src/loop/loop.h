@@ -125,8 +125,11 @@ class Loop {
   void QueueWork(std::function<void()> work,
                  std::function<void(int status)> after_work);
   // Queues cb for the pending phase of the next turn (libuv's pending
-  // queue); poll does not block while any is queued.
-  void QueuePending(std::function<void()> cb);
+  // queue); poll does not block while any is queued. With keeps_alive the
+  // callback counts as a referenced request until it runs (a completion
+  // known early, e.g. a result taken without waiting), so the loop does not
+  // end before it; otherwise it runs only if the loop goes on anyway.
+  void QueuePending(std::function<void()> cb, bool keeps_alive = false);
 
   // Thread pool size (starting the pool is lazy; this does not start it).
   unsigned thread_pool_size() const;
@@ -176,6 +179,13 @@ class Loop {
   // request being cancelled keeps the loop alive until its last callback,
   // even if unreferenced.
   int Cancel(Request* req);
+  // A request whose result is already known (taken without waiting): cb(result)
+  // runs in a poll phase, where a completion from the kernel or the pool
+  // would, and the request counts as in flight until then. It is the poll
+  // phase after the next check phase: the turn a worker would have needed
+  // (setImmediate callbacks queued with the request run before it, as they
+  // do in node when the work goes to its pool).
+  int CompleteLater(Request* req, int64_t result);
   // An unreferenced request does not keep the loop alive (socket.unref()).
   void SetRequestRef(Request* req, bool ref);
 
@@ -237,7 +247,12 @@ class Loop {
   List<PhaseHandle> check_;
   List<Async> asyncs_;
   List<Request> deferred_;
-  std::vector<std::function<void()>> pending_;
+  List<Request> deferred_next_turn_;  // CompleteLater: moved to deferred_ after check.
+  struct PendingCallback {
+    std::function<void()> cb;
+    bool keeps_alive;
+  };
+  std::vector<PendingCallback> pending_;
   Counters counters_;
 };
 

@@ -6,7 +6,7 @@
 const {
   codes: { ERR_METHOD_NOT_IMPLEMENTED },
 } = require('internal/errors');
-const { toFd, toOptions } = require('internal/fs/args');
+const { toFd, toOptions, toPath } = require('internal/fs/args');
 const { named, uvError } = require('internal/fs/run');
 const { cpEntry, promise } = require('internal/fs/api');
 const { FileHandle, checkWhole, isIterable, writeWhole } = require('internal/fs/file_handle');
@@ -34,6 +34,14 @@ function readFile(path, options) {
   if (path instanceof FileHandle) {
     if (path.fd === -1) return Promise.reject(closedHandleError('read'));
     return path.readFile(options);
+  }
+  if (typeof path === 'number') {
+    // fs.promises takes no fd: a number is a bad path (the table's row would read the fd).
+    try {
+      toPath(path);
+    } catch (err) {
+      return Promise.reject(err);
+    }
   }
   return promise.readFile(path, options);
 }

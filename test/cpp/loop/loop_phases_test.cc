@@ -242,6 +242,57 @@ TEST_P(PhasesTest, PendingCallbacksMakePollNonBlocking) {
   timer.Close(nullptr);
 }
 
+TEST_P(PhasesTest, PendingCallbackThatKeepsAliveRunsWithoutHandles) {
+  Loop* loop = loop_.get();
+  int runs = 0;
+  // A completion known early (fs results taken without waiting) holds the loop like the
+  // request it stands for, chained ones included.
+  loop->QueuePending([&] {
+    runs++;
+    loop->QueuePending([&] { runs++; }, true);
+  }, true);
+  EXPECT_TRUE(loop->IsAlive());
+  EXPECT_FALSE(loop->Run());
+  EXPECT_EQ(runs, 2);
+  EXPECT_FALSE(loop->IsAlive());
+}
+
+TEST_P(PhasesTest, PlainPendingCallbackDoesNotKeepTheLoopAlive) {
+  Loop* loop = loop_.get();
+  bool ran = false;
+  loop->QueuePending([&] { ran = true; });
+  EXPECT_FALSE(loop->IsAlive());
+  EXPECT_FALSE(loop->Run());
+  EXPECT_FALSE(ran);
+}
+
+TEST_P(PhasesTest, CompleteLaterRunsInThePollPhaseAfterACheckAndKeepsAlive) {
+  Loop* loop = loop_.get();
+  std::vector<std::string> log;
+  Request req;
+  Prepare prepare(loop);
+  Check check(loop);
+  req.cb = [&](int64_t result) { log.push_back("done " + std::to_string(result)); };
+  ASSERT_EQ(prepare.Start([&] {
+    log.push_back("prepare");
+    prepare.Stop();
+  }), 0);
+  ASSERT_EQ(check.Start([&] {
+    log.push_back("check");
+    check.Stop();
+  }), 0);
+  ASSERT_EQ(loop->CompleteLater(&req, 42), 0);
+  EXPECT_TRUE(req.in_flight());
+  EXPECT_EQ(loop->CompleteLater(&req, 1), -EBUSY);
+  EXPECT_FALSE(loop->Run());
+  std::vector<std::string> expected = {"prepare", "check", "done 42"};
+  EXPECT_EQ(log, expected);
+  EXPECT_FALSE(req.in_flight());
+  prepare.Close(nullptr);
+  check.Close(nullptr);
+  loop->Run();
+}
+
 TEST_P(PhasesTest, HrTimeAndNowAreMonotonic) {
   uint64_t a = Loop::HrTime();
   uint64_t b = Loop::HrTime();

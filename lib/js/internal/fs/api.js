@@ -8,6 +8,7 @@ require('internal/fs/whole_file');
 require('internal/fs/rm');
 require('internal/fs/realpath');
 require('internal/fs/dir');
+require('internal/fs/hot_paths');
 
 let cpLoaded = false;
 

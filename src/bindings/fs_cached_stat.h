@@ -1,0 +1,27 @@
+// Metadata the kernel already holds in memory, read on the JS thread without waiting.
+//
+// An asynchronous stat/lstat/fstat (and readFile's size check) normally costs a trip to a
+// worker: io_uring runs every statx on an io-wq thread, the epoll backend on the thread pool.
+// When the path walk needs no I/O (openat2 with RESOLVE_CACHED proves it) and the file lives on
+// a local file system (whose getattr reads the in-memory inode), the answer is a few
+// microseconds of syscall that never block, so it is taken at once and only the callback is
+// deferred. Anything else (a dentry not in the cache, FUSE, NFS, an unexpected error) says
+// kNotCached and the caller goes asynchronously as before.
+#ifndef SRC_BINDINGS_FS_CACHED_STAT_H_
+#define SRC_BINDINGS_FS_CACHED_STAT_H_
+
+#include "bindings/fs_ops.h"
+
+namespace ringjs::fs {
+
+// Not a result: the caller must ask asynchronously.
+constexpr int kNotCached = 1;
+
+// 0 (filled), -ENOENT / -ENOTDIR (the definite answer of a cached lookup) or kNotCached.
+int CachedStat(const char* path, bool follow_links, FileStat* out);
+// 0 (filled) or kNotCached.
+int CachedFStat(int fd, FileStat* out);
+
+}  // namespace ringjs::fs
+
+#endif  // SRC_BINDINGS_FS_CACHED_STAT_H_
