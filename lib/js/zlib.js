@@ -2,7 +2,9 @@
 // node:zlib over internalBinding('zlib'). Every engine is a Transform stream (ZlibBase) around
 // a native handle; a stream write runs one engine step on the thread pool per output chunk and
 // continues from processCallback. The *Sync functions drive the same handle with writeSync;
-// the callback functions feed a stream and collect its output, as node's.
+// the callback functions feed a stream and collect its output, as node's. Decompressing a whole
+// zlib or gzip buffer with default options takes one native call instead
+// (internal/zlib/whole_buffer), falling back to the engine for anything it declines.
 
 const binding = internalBinding('zlib');
 const {
@@ -28,6 +30,7 @@ const {
   validateUint32,
 } = require('internal/validators');
 const { Buffer, kMaxLength } = require('buffer');
+const { inflateWholeSync, inflateWholeThen } = require('internal/zlib/whole_buffer');
 
 const { constants } = binding;
 const {
@@ -47,6 +50,7 @@ const {
 
 const kFlushFlag = Symbol('kFlushFlag');
 const kError = Symbol('kError');
+const kWholeInflateMode = Symbol('kWholeInflateMode');
 const owner_symbol = Symbol('owner_symbol');
 
 // Translation table for return codes, both ways.
@@ -65,6 +69,15 @@ for (const ckey of Object.keys(codes)) codes[codes[ckey]] = ckey;
 
 // ---- convenience functions ----
 
+// The mode in which a convenience function may decompress its whole input in one native call
+// (internal/zlib/whole_buffer), or 0 when the engine must run: zlib or gzip input, zlib's
+// defaults, the output only (no info).
+function wholeInflateMode(engine) {
+  const mode = engine[kWholeInflateMode];
+  if (!mode || engine._finishFlushFlag !== Z_FINISH || engine._info) return 0;
+  return mode;
+}
+
 function zlibBuffer(engine, buffer, callback) {
   validateFunction(callback, 'callback');
   // Streams take Uint8Arrays: other views and ArrayBuffers are wrapped without a copy.
@@ -73,6 +86,19 @@ function zlibBuffer(engine, buffer, callback) {
   } else if (isAnyArrayBuffer(buffer)) {
     buffer = Buffer.from(buffer);
   }
+  const mode = wholeInflateMode(engine);
+  if (mode !== 0 && isUint8Array(buffer)) {
+    inflateWholeThen(mode, buffer, engine._maxOutputLength, (whole) => {
+      if (whole === undefined) return zlibBufferThroughEngine(engine, buffer, callback);
+      _close(engine);
+      callback(null, whole);
+    });
+    return;
+  }
+  zlibBufferThroughEngine(engine, buffer, callback);
+}
+
+function zlibBufferThroughEngine(engine, buffer, callback) {
   engine.buffers = null;
   engine.nread = 0;
   engine.cb = callback;
@@ -128,6 +154,14 @@ function zlibBufferSync(engine, buffer) {
                                      ['string', 'Buffer', 'TypedArray', 'DataView',
                                       'ArrayBuffer'],
                                      buffer);
+    }
+  }
+  const mode = wholeInflateMode(engine);
+  if (mode !== 0) {
+    const whole = inflateWholeSync(mode, buffer, engine._maxOutputLength);
+    if (whole !== undefined) {
+      _close(engine);
+      return whole;
     }
   }
   buffer = processChunkSync(engine, buffer, engine._finishFlushFlag);
@@ -563,6 +597,10 @@ function Zlib(opts, mode) {
 
   this._level = level;
   this._strategy = strategy;
+  // Whole-buffer inflate knows zlib and gzip input read with the full window, no dictionary.
+  const wholeInflate = (mode === INFLATE || mode === GUNZIP || mode === UNZIP) &&
+    (windowBits === 0 || windowBits === Z_MAX_WINDOWBITS) && dictionary === undefined;
+  this[kWholeInflateMode] = wholeInflate ? mode : 0;
 }
 Object.setPrototypeOf(Zlib.prototype, ZlibBase.prototype);
 Object.setPrototypeOf(Zlib, ZlibBase);

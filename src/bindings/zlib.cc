@@ -7,6 +7,7 @@
 // held by their backing stores until the step completes.
 #include <brotli/decode.h>
 #include <brotli/encode.h>
+#include <libdeflate.h>
 #include <zlib.h>
 
 #include <climits>
@@ -17,24 +18,13 @@
 #include <string>
 #include <vector>
 
+#include "bindings/zlib_mode.h"
+#include "bindings/zlib_whole_buffer.h"
 #include "runtime/binding.h"
 #include "runtime/callback_scope.h"
 
 namespace ringjs::zlib {
 namespace {
-
-enum Mode {
-  NONE,
-  DEFLATE,
-  INFLATE,
-  GZIP,
-  GUNZIP,
-  DEFLATERAW,
-  INFLATERAW,
-  UNZIP,
-  BROTLI_DECODE,
-  BROTLI_ENCODE
-};
 
 constexpr int kMinWindowBits = 8;
 constexpr int kMaxWindowBits = 15;
@@ -789,22 +779,24 @@ void BrotliParams(const v8::FunctionCallbackInfo<v8::Value>&) {
   // Brotli parameters are fixed at init (as in node).
 }
 
-// crc32(data, value): data is a string (UTF-8) or a view.
+// crc32(data, value): data is a string (UTF-8) or a view. libdeflate's CRC-32 is zlib's function
+// (same polynomial, same running value) computed with carry-less multiplication.
 void Crc32(const v8::FunctionCallbackInfo<v8::Value>& info) {
   v8::Isolate* isolate = info.GetIsolate();
-  uLong value = Uint32Arg(info, 1);
+  uint32_t value = Uint32Arg(info, 1);
   if (info[0]->IsString()) {
     v8::Local<v8::String> str = info[0].As<v8::String>();
     std::string bytes(str->Utf8Length(isolate), '\0');
     str->WriteUtf8(isolate, bytes.data(), static_cast<int>(bytes.size()), nullptr,
                    v8::String::NO_NULL_TERMINATION | v8::String::REPLACE_INVALID_UTF8);
-    value = crc32_z(value, reinterpret_cast<const Bytef*>(bytes.data()), bytes.size());
+    value = libdeflate_crc32(value, bytes.data(), bytes.size());
   } else if (info[0]->IsArrayBufferView()) {
     v8::Local<v8::ArrayBufferView> view = info[0].As<v8::ArrayBufferView>();
     size_t len = view->ByteLength();
     if (len > 0) {
       std::shared_ptr<v8::BackingStore> store = view->Buffer()->GetBackingStore();
-      value = crc32_z(value, static_cast<const Bytef*>(store->Data()) + view->ByteOffset(), len);
+      const uint8_t* data = static_cast<const uint8_t*>(store->Data()) + view->ByteOffset();
+      value = libdeflate_crc32(value, data, len);
     }
   } else {
     return ThrowTypeError(isolate, "data must be a string or a view");
@@ -986,6 +978,7 @@ void Initialize(Environment* env, v8::Local<v8::Object> target) {
   SetValue(context, target, "BrotliDecoder", decoder->GetFunction(context).ToLocalChecked());
 
   SetMethod(context, target, "crc32", Crc32);
+  InitializeWholeBuffer(env, target);
   v8::Local<v8::Object> constants = v8::Object::New(isolate);
   SetConstants(context, constants);
   SetValue(context, target, "constants", constants);
