@@ -1,129 +1,69 @@
 'use strict';
-// node:assert. Every function with node's semantics and error codes; the message for a failed
-// deep comparison shows both values rather than node's line diff (issue 5 brings the diff).
+// node:assert. The messages are node v20's: see internal/assert/assertion_error.js (the
+// messages and the "+ actual - expected" diff), internal/assert/call_site.js (assert.ok's source
+// expression) and internal/assert/expected_exception.js (throws/rejects validation).
 
 const { inspect } = require('internal/util/inspect');
 const { isDeepEqual, isDeepStrictEqual } = require('internal/util/comparisons');
-const { codes: { ERR_INVALID_ARG_TYPE, ERR_INVALID_ARG_VALUE, ERR_MISSING_ARGS,
+const { isPromise, isRegExp } = require('internal/util/types');
+const { codes: { ERR_AMBIGUOUS_ARGUMENT, ERR_INVALID_ARG_TYPE, ERR_MISSING_ARGS,
                  ERR_INVALID_RETURN_VALUE } } = require('internal/errors');
+const { AssertionError } = require('internal/assert/assertion_error');
+const { falsyValueMessage } = require('internal/assert/call_site');
+const { checkThrownValue, matchesExpected } = require('internal/assert/expected_exception');
 
-const kReadableOperator = {
-  deepStrictEqual: 'Expected values to be strictly deep-equal:',
-  strictEqual: 'Expected values to be strictly equal:',
-  strictEqualObject: 'Expected "actual" to be reference-equal to "expected":',
-  deepEqual: 'Expected values to be loosely deep-equal:',
-  notDeepStrictEqual: 'Expected "actual" not to be strictly deep-equal to:',
-  notStrictEqual: 'Expected "actual" to be strictly unequal to:',
-  notDeepEqual: 'Expected "actual" not to be loosely deep-equal to:',
-  notIdentical: 'Values identical but not reference-equal:',
-};
-
-const inspectOptions = { compact: false, customInspect: false, depth: 1000, maxArrayLength: Infinity,
-                         showHidden: false, showProxy: false, sorted: true, getters: true };
-
-function generateMessage(actual, expected, operator) {
-  const header = kReadableOperator[operator];
-  if (operator === 'strictEqual' &&
-      (typeof actual !== 'object' || actual === null) &&
-      (typeof expected !== 'object' || expected === null)) {
-    return `${header}\n\n${inspect(actual, inspectOptions)} !== ${inspect(expected, inspectOptions)}\n`;
-  }
-  if (operator.startsWith('not')) {
-    return `${header} ${inspect(actual, inspectOptions)}`;
-  }
-  if (header !== undefined) {
-    return `${header}\n+ actual - expected\n\n+ ${inspect(actual, inspectOptions)}\n- ${inspect(expected, inspectOptions)}`;
-  }
-  return `${inspect(actual)} ${operator} ${inspect(expected)}`;
+function innerFail(details) {
+  if (details.message instanceof Error) throw details.message;
+  throw new AssertionError(details);
 }
 
-class AssertionError extends Error {
-  constructor(options) {
-    if (typeof options !== 'object' || options === null) {
-      throw new ERR_INVALID_ARG_TYPE('options', 'Object', options);
-    }
-    const { message, operator, stackStartFn, details } = options;
-    let { actual, expected } = options;
-    const limit = Error.stackTraceLimit;
-    if (message != null) {
-      super(String(message));
-    } else {
-      super(generateMessage(actual, expected, operator));
-    }
-    Error.stackTraceLimit = limit;
-    this.generatedMessage = message == null;
-    Object.defineProperty(this, 'name', {
-      __proto__: null, value: 'AssertionError [ERR_ASSERTION]', enumerable: false,
-      writable: true, configurable: true,
-    });
-    this.code = 'ERR_ASSERTION';
-    if (details) {
-      this.actual = undefined;
-      this.expected = undefined;
-      this.operator = undefined;
-    } else {
-      this.actual = actual;
-      this.expected = expected;
-      this.operator = operator;
-    }
-    Error.captureStackTrace(this, stackStartFn);
-    this.stack;  // Materialise the stack with the long name, then restore it (as node).
-    this.name = 'AssertionError';
-  }
-
-  toString() {
-    return `${this.name} [${this.code}]: ${this.message}`;
-  }
-
-  [inspect.custom](recurseTimes, ctx) {
-    return inspect(this, { ...ctx, customInspect: false, depth: 0 });
-  }
-}
-
-function innerFail(obj) {
-  if (obj.message instanceof Error) throw obj.message;
-  throw new AssertionError(obj);
-}
+let warnedFailArguments = false;
 
 function fail(actual, expected, message, operator, stackStartFn) {
-  const argsLen = arguments.length;
-  let internalMessage = false;
-  if (argsLen === 0) {
-    internalMessage = 'Failed';
-  } else if (argsLen === 1) {
+  const argc = arguments.length;
+  let failedMessage = false;
+  if (argc <= 1 && actual == null) {
+    failedMessage = true;
+    message = 'Failed';
+  } else if (argc === 1) {
     message = actual;
     actual = undefined;
   } else {
-    if (argsLen === 2) operator = '!=';
+    if (!warnedFailArguments) {
+      warnedFailArguments = true;
+      process.emitWarning('assert.fail() with more than one argument is deprecated. ' +
+                          'Please use assert.strictEqual() instead or only pass a message.',
+                          'DeprecationWarning', 'DEP0094');
+    }
+    if (argc === 2) operator = '!=';
   }
   if (message instanceof Error) throw message;
-  const errArgs = {
-    actual, expected, operator: operator === undefined ? 'fail' : operator,
-    stackStartFn: stackStartFn || fail, message: internalMessage || message,
-  };
-  const err = new AssertionError(errArgs);
-  if (internalMessage) err.generatedMessage = true;
+  const err = new AssertionError({
+    actual, expected, message,
+    operator: operator === undefined ? 'fail' : operator,
+    stackStartFn: stackStartFn || fail,
+  });
+  if (failedMessage) err.generatedMessage = true;
   throw err;
 }
 
-function innerOk(fn, argLen, value, message) {
-  if (!value) {
-    let generatedMessage = false;
-    if (argLen === 0) {
-      generatedMessage = true;
-      message = 'No value argument passed to `assert.ok()`';
-    } else if (message == null) {
-      generatedMessage = true;
-      message = 'The expression evaluated to a falsy value:\n\n  ' +
-        `${fn === assert ? 'assert' : 'assert.ok'}(${inspect(value)})\n`;
-    } else if (message instanceof Error) {
-      throw message;
-    }
-    const err = new AssertionError({ actual: value, expected: true, message, operator: '==',
-                                     stackStartFn: fn });
-    err.generatedMessage = generatedMessage;
-    throw err;
+function innerOk(fn, argc, value, message) {
+  if (value) return;
+  let generatedMessage = false;
+  if (argc === 0) {
+    generatedMessage = true;
+    message = 'No value argument passed to `assert.ok()`';
+  } else if (message == null) {
+    generatedMessage = true;
+    // Without the caller's source the error falls back to "<value> == true".
+    message = falsyValueMessage(fn);
+  } else if (message instanceof Error) {
+    throw message;
   }
+  const err = new AssertionError({ actual: value, expected: true, message, operator: '==',
+                                   stackStartFn: fn });
+  err.generatedMessage = generatedMessage;
+  throw err;
 }
 
 function assert(...args) {
@@ -134,40 +74,40 @@ function ok(...args) {
   innerOk(ok, args.length, ...args);
 }
 
-function checkArgs(argc, names) {
-  if (argc < 2) throw new ERR_MISSING_ARGS(...names);
+function requireTwoArgs(argc) {
+  if (argc < 2) throw new ERR_MISSING_ARGS('actual', 'expected');
 }
 
 function equal(actual, expected, message) {
-  checkArgs(arguments.length, ['actual', 'expected']);
+  requireTwoArgs(arguments.length);
   if (actual != expected && (!Number.isNaN(actual) || !Number.isNaN(expected))) {
     innerFail({ actual, expected, message, operator: '==', stackStartFn: equal });
   }
 }
 
 function notEqual(actual, expected, message) {
-  checkArgs(arguments.length, ['actual', 'expected']);
+  requireTwoArgs(arguments.length);
   if (actual == expected || (Number.isNaN(actual) && Number.isNaN(expected))) {
     innerFail({ actual, expected, message, operator: '!=', stackStartFn: notEqual });
   }
 }
 
 function deepEqual(actual, expected, message) {
-  checkArgs(arguments.length, ['actual', 'expected']);
+  requireTwoArgs(arguments.length);
   if (!isDeepEqual(actual, expected)) {
     innerFail({ actual, expected, message, operator: 'deepEqual', stackStartFn: deepEqual });
   }
 }
 
 function notDeepEqual(actual, expected, message) {
-  checkArgs(arguments.length, ['actual', 'expected']);
+  requireTwoArgs(arguments.length);
   if (isDeepEqual(actual, expected)) {
     innerFail({ actual, expected, message, operator: 'notDeepEqual', stackStartFn: notDeepEqual });
   }
 }
 
 function deepStrictEqual(actual, expected, message) {
-  checkArgs(arguments.length, ['actual', 'expected']);
+  requireTwoArgs(arguments.length);
   if (!isDeepStrictEqual(actual, expected)) {
     innerFail({ actual, expected, message, operator: 'deepStrictEqual',
                 stackStartFn: deepStrictEqual });
@@ -175,7 +115,7 @@ function deepStrictEqual(actual, expected, message) {
 }
 
 function notDeepStrictEqual(actual, expected, message) {
-  checkArgs(arguments.length, ['actual', 'expected']);
+  requireTwoArgs(arguments.length);
   if (isDeepStrictEqual(actual, expected)) {
     innerFail({ actual, expected, message, operator: 'notDeepStrictEqual',
                 stackStartFn: notDeepStrictEqual });
@@ -183,65 +123,21 @@ function notDeepStrictEqual(actual, expected, message) {
 }
 
 function strictEqual(actual, expected, message) {
-  checkArgs(arguments.length, ['actual', 'expected']);
+  requireTwoArgs(arguments.length);
   if (!Object.is(actual, expected)) {
     innerFail({ actual, expected, message, operator: 'strictEqual', stackStartFn: strictEqual });
   }
 }
 
 function notStrictEqual(actual, expected, message) {
-  checkArgs(arguments.length, ['actual', 'expected']);
+  requireTwoArgs(arguments.length);
   if (Object.is(actual, expected)) {
     innerFail({ actual, expected, message, operator: 'notStrictEqual',
                 stackStartFn: notStrictEqual });
   }
 }
 
-// Does `actual` (a thrown value) satisfy `expected` (class, RegExp, validation function or
-// object)? Throws an AssertionError when not.
-function expectedException(actual, expected, message, fn) {
-  if (typeof expected !== 'function') {
-    if (expected instanceof RegExp) {
-      const str = String(actual);
-      if (expected.exec(str) !== null) return;
-      innerFail({ actual, expected, operator: fn.name, stackStartFn: fn,
-                  message: message || `The input did not match the regular expression ${inspect(expected)}. Input:\n\n${inspect(str)}\n` });
-    }
-    if (typeof actual !== 'object' || actual === null) {
-      innerFail({ actual, expected, operator: 'deepStrictEqual', stackStartFn: fn,
-                  message: message || `The error is expected to be an instance of "${expected?.constructor?.name}". Received ${inspect(actual)}` });
-    }
-    const keys = Object.keys(expected);
-    if (expected instanceof Error) keys.push('name', 'message');
-    else if (keys.length === 0) throw new ERR_INVALID_ARG_VALUE('error', expected, 'may not be an empty object');
-    for (const key of keys) {
-      const want = expected[key];
-      const got = actual[key];
-      const matches = typeof got === 'string' && want instanceof RegExp ? want.test(got) :
-        key in actual && isDeepStrictEqual(got, want);
-      if (!matches) {
-        innerFail({ actual, expected, operator: fn.name, stackStartFn: fn,
-                    message: message || `Expected values to be strictly deep-equal:\n+ actual - expected\n\n  Comparison {\n+   ${key}: ${inspect(got)}\n-   ${key}: ${inspect(want)}\n  }` });
-      }
-    }
-    return;
-  }
-  if (expected.prototype !== undefined && actual instanceof expected) return;
-  if (Error.isPrototypeOf(expected)) {
-    if (actual instanceof Error) {
-      innerFail({ actual, expected, operator: fn.name, stackStartFn: fn,
-                  message: message || `The error is expected to be an instance of "${expected.name}". Received "${actual?.constructor?.name}"\n\nError message:\n\n${actual.message}` });
-    }
-    innerFail({ actual, expected, operator: fn.name, stackStartFn: fn,
-                message: message || `The error is expected to be an instance of "${expected.name}". Received ${inspect(actual)}` });
-  }
-  const res = Reflect.apply(expected, {}, [actual]);
-  if (res !== true) {
-    innerFail({ actual, expected, operator: fn.name, stackStartFn: fn,
-                message: message || `The ${expected.name ? `"${expected.name}" ` : ''}validation function is expected to return "true". Received ${inspect(res)}\n\nCaught error:\n\n${actual}` });
-  }
-}
-
+// What fn() threw, or NO_EXCEPTION.
 const NO_EXCEPTION = Symbol('no exception');
 
 function getActual(fn) {
@@ -252,6 +148,12 @@ function getActual(fn) {
     return e;
   }
   return NO_EXCEPTION;
+}
+
+function isPromiseLike(value) {
+  return isPromise(value) ||
+    (value !== null && typeof value === 'object' && typeof value.then === 'function' &&
+     typeof value.catch === 'function');
 }
 
 async function waitForActual(promiseFn) {
@@ -274,53 +176,61 @@ async function waitForActual(promiseFn) {
   return NO_EXCEPTION;
 }
 
-function isPromiseLike(value) {
-  return value !== null && typeof value === 'object' && typeof value.then === 'function' &&
-    typeof value.catch === 'function';
-}
+const kErrorArgumentTypes = ['Object', 'Error', 'Function', 'RegExp'];
 
-function expectsError(stackStartFn, actual, error, message) {
+// throws / rejects. `argc` counts the caller's arguments after fn (error, message).
+function expectsError(stackStartFn, actual, argc, error, message) {
   if (typeof error === 'string') {
-    if (arguments.length === 4) {
-      throw new ERR_INVALID_ARG_TYPE('error', ['Object', 'Error', 'Function', 'RegExp'], error);
+    // A string in the `error` position is the message, unless a message follows it.
+    if (argc === 2) throw new ERR_INVALID_ARG_TYPE('error', kErrorArgumentTypes, error);
+    if (typeof actual === 'object' && actual !== null) {
+      if (actual.message === error) {
+        throw new ERR_AMBIGUOUS_ARGUMENT('error/message',
+          `The error message "${actual.message}" is identical to the message.`);
+      }
+    } else if (actual === error) {
+      throw new ERR_AMBIGUOUS_ARGUMENT('error/message',
+        `The error "${actual}" is identical to the message.`);
     }
     message = error;
     error = undefined;
+  } else if (error != null && typeof error !== 'object' && typeof error !== 'function') {
+    throw new ERR_INVALID_ARG_TYPE('error', kErrorArgumentTypes, error);
   }
+
   if (actual === NO_EXCEPTION) {
     let details = '';
     if (error?.name) details += ` (${error.name})`;
     details += message ? `: ${message}` : '.';
-    const fnType = stackStartFn === assert.rejects ? 'rejection' : 'exception';
+    const kind = stackStartFn === rejects ? 'rejection' : 'exception';
     innerFail({ actual: undefined, expected: error, operator: stackStartFn.name,
-                message: `Missing expected ${fnType}${details}`, stackStartFn });
+                message: `Missing expected ${kind}${details}`, stackStartFn });
   }
-  if (error !== undefined) expectedException(actual, error, message, stackStartFn);
+  if (error) checkThrownValue(actual, error, message, stackStartFn);
 }
 
+// doesNotThrow / doesNotReject.
 function expectsNoError(stackStartFn, actual, error, message) {
   if (actual === NO_EXCEPTION) return;
   if (typeof error === 'string') {
     message = error;
     error = undefined;
   }
-  if (!error || (typeof error === 'function' && actual instanceof error) ||
-      (error instanceof RegExp && error.test(String(actual)))) {
+  if (!error || matchesExpected(actual, error)) {
     const details = message ? `: ${message}` : '.';
-    const fnType = stackStartFn === assert.doesNotReject ? 'rejection' : 'exception';
-    innerFail({ actual, expected: error, operator: stackStartFn.name,
-                message: `Got unwanted ${fnType}${details}\nActual message: "${actual?.message}"`,
-                stackStartFn });
+    const kind = stackStartFn === doesNotReject ? 'rejection' : 'exception';
+    innerFail({ actual, expected: error, operator: stackStartFn.name, stackStartFn,
+                message: `Got unwanted ${kind}${details}\nActual message: "${actual && actual.message}"` });
   }
-  throw actual;
+  throw actual;  // not the kind of error the caller asked about
 }
 
 function throws(promiseFn, ...args) {
-  expectsError(throws, getActual(promiseFn), ...args);
+  expectsError(throws, getActual(promiseFn), args.length, ...args);
 }
 
 async function rejects(promiseFn, ...args) {
-  expectsError(rejects, await waitForActual(promiseFn), ...args);
+  expectsError(rejects, await waitForActual(promiseFn), args.length, ...args);
 }
 
 function doesNotThrow(fn, ...args) {
@@ -331,34 +241,62 @@ async function doesNotReject(fn, ...args) {
   expectsNoError(doesNotReject, await waitForActual(fn), ...args);
 }
 
-function ifError(err) {
-  if (err !== null && err !== undefined) {
-    let message = 'ifError got unwanted exception: ';
-    message += typeof err === 'object' && typeof err.message === 'string' ?
-      (err.message.length === 0 && err.constructor ? err.constructor.name : err.message) :
-      inspect(err);
-    const newErr = new AssertionError({ actual: err, expected: null, operator: 'ifError',
-                                        message, stackStartFn: ifError });
-    throw newErr;
+// The AssertionError's stack continues with the frames of the original error that are not
+// already its own, so the origin of `err` stays visible.
+function appendOriginalFrames(assertionError, err) {
+  const originalStack = err.stack;
+  if (typeof originalStack !== 'string') return;
+  const framesStart = originalStack.indexOf('\n    at');
+  if (framesStart === -1) return;
+  const originalFrames = originalStack.slice(framesStart + 1).split('\n');
+  let ownLines = assertionError.stack.split('\n');
+  for (const frame of originalFrames) {
+    const shared = ownLines.indexOf(frame);
+    if (shared !== -1) {
+      ownLines = ownLines.slice(0, shared);
+      break;
+    }
   }
+  assertionError.stack = `${ownLines.join('\n')}\n${originalFrames.join('\n')}`;
+}
+
+function ifError(err) {
+  if (err === null || err === undefined) return;
+  let message = 'ifError got unwanted exception: ';
+  if (typeof err === 'object' && typeof err.message === 'string') {
+    message += err.message.length === 0 && err.constructor ? err.constructor.name : err.message;
+  } else {
+    message += inspect(err);
+  }
+  const assertionError = new AssertionError({ actual: err, expected: null, operator: 'ifError',
+                                              message, stackStartFn: ifError });
+  appendOriginalFrames(assertionError, err);
+  throw assertionError;
 }
 
 function internalMatch(string, regexp, message, fn) {
-  if (!(regexp instanceof RegExp)) throw new ERR_INVALID_ARG_TYPE('regexp', 'RegExp', regexp);
-  const match = fn === assert.match;
-  if (typeof string !== 'string' || (regexp.exec(string) !== null) !== match) {
-    if (message instanceof Error) throw message;
-    const generatedMessage = !message;
-    message = message || (typeof string !== 'string' ?
-      `The "string" argument must be of type string. Received type ${typeof string} (${inspect(string)})` :
-      (match ? 'The input did not match the regular expression ' :
-        'The input was expected to not match the regular expression ') +
-      `${inspect(regexp)}. Input:\n\n${inspect(string)}\n`);
-    const err = new AssertionError({ actual: string, expected: regexp, message,
-                                     operator: fn.name, stackStartFn: fn });
-    err.generatedMessage = generatedMessage;
-    throw err;
+  if (!isRegExp(regexp)) throw new ERR_INVALID_ARG_TYPE('regexp', 'RegExp', regexp);
+  const wantMatch = fn === match;
+  if (typeof string === 'string' &&
+      (RegExp.prototype.exec.call(regexp, string) !== null) === wantMatch) {
+    return;
   }
+  if (message instanceof Error) throw message;
+  const generatedMessage = !message;
+  if (!message) {
+    if (typeof string !== 'string') {
+      message = 'The "string" argument must be of type string. Received type ' +
+        `${typeof string} (${inspect(string)})`;
+    } else {
+      message = (wantMatch ? 'The input did not match the regular expression ' :
+        'The input was expected to not match the regular expression ') +
+        `${inspect(regexp)}. Input:\n\n${inspect(string)}\n`;
+    }
+  }
+  const err = new AssertionError({ actual: string, expected: regexp, message,
+                                   operator: fn.name, stackStartFn: fn });
+  err.generatedMessage = generatedMessage;
+  throw err;
 }
 
 function match(string, regexp, message) {
