@@ -249,7 +249,14 @@ class UdpSocket {
         MaybeFinishClose();
       });
     }
-    if (send_req_.in_flight()) env_->loop()->Cancel(&send_req_);
+    if (send_req_.in_flight()) {
+      env_->loop()->Cancel(&send_req_);
+    } else if (fd_ >= 0) {
+      // As uv_close: the port is free once close() returns (a datagram sent to it right
+      // after is refused), unless a send still holds the fd.
+      ::close(fd_);
+      fd_ = -1;
+    }
     // The close callback always comes from a later completion.
     Defer([] {});
   }
