@@ -1,10 +1,13 @@
 'use strict';
 // node:dns — lookup() and lookupService() through the system resolver (getaddrinfo /
-// getnameinfo on the thread pool, internalBinding('tcp_wrap')), result order settings and the
-// error-code constants. The c-ares based resolve*/Resolver/getServers/setServers/reverse are not
-// implemented yet and throw ERR_NOT_IMPLEMENTED.
+// getnameinfo on the thread pool, internalBinding('tcp_wrap')), result order settings, the
+// error-code constants, and the c-ares side: Resolver, resolve*(), reverse(), getServers() and
+// setServers() (internal/dns/*, internalBinding('cares_wrap')).
 
-const { stubModule } = require('internal/not_implemented');
+const { Resolver } = require('internal/dns/callback_resolver');
+const {
+  bindDefaultResolver, setDefaultResolver,
+} = require('internal/dns/utils');
 const { isIP } = require('internal/net/ip');
 const lookupImpl = require('internal/net/lookup');
 const { getnameinfo } = internalBinding('tcp_wrap');
@@ -35,7 +38,7 @@ function normalizeLookupOptions(options) {
       validateNumber(options.hints, 'options.hints');
       hints = options.hints >>> 0;
       if ((hints & ~(AI_ADDRCONFIG | AI_ALL | AI_V4MAPPED)) !== 0) {
-        throw new ERR_INVALID_ARG_VALUE('options.hints', options.hints);
+        throw new ERR_INVALID_ARG_VALUE('hints', options.hints);
       }
     }
     if (options.family != null) {
@@ -63,6 +66,15 @@ function normalizeLookupOptions(options) {
   return { family, hints, all, order };
 }
 
+let invalidHostnameWarned = false;
+function warnInvalidHostname(hostname) {
+  if (invalidHostnameWarned) return;
+  invalidHostnameWarned = true;
+  process.emitWarning(
+    `The provided hostname "${hostname}" is not a valid hostname, and is supported in the dns ` +
+    'module solely for compatibility.', 'DeprecationWarning', 'DEP0118');
+}
+
 // lookup(hostname[, options], callback)
 function lookup(hostname, options, callback) {
   if (hostname) validateString(hostname, 'hostname');
@@ -71,10 +83,8 @@ function lookup(hostname, options, callback) {
     options = undefined;
   }
   validateFunction(callback, 'callback');
-  if (hostname !== undefined && hostname !== null && hostname !== '' &&
-      typeof hostname !== 'string') {
-    throw new ERR_INVALID_ARG_TYPE('hostname', 'string', hostname);
-  }
+  // Falsy host names (0, NaN, false included) answer null, with node's deprecation warning.
+  if (!hostname) warnInvalidHostname(hostname);
   const opts = normalizeLookupOptions(options);
   return lookupImpl.lookup(hostname, opts, callback);
 }
@@ -136,24 +146,56 @@ const errorCodes = {
   CANCELLED: 'ECANCELLED',
 };
 
-const dns = stubModule('dns');
-Object.defineProperties(dns, Object.getOwnPropertyDescriptors({
+// Replaces the default resolver (dns.resolve*() and, once loaded, dns.promises.resolve*()).
+function defaultResolverSetServers(servers) {
+  const resolver = new Resolver();
+  resolver.setServers(servers);
+  setDefaultResolver(resolver);
+  bindDefaultResolver(module.exports, Resolver.prototype);
+  if (promises !== null) bindDefaultResolver(promises, promises.Resolver.prototype);
+}
+
+let promises = null;
+
+// Key order as node's module object.
+module.exports = {
   lookup,
   lookupService,
-  setDefaultResultOrder,
+  Resolver,
   getDefaultResultOrder,
+  setDefaultResultOrder,
+  setServers: defaultResolverSetServers,
   ADDRCONFIG: AI_ADDRCONFIG,
-  V4MAPPED: AI_V4MAPPED,
   ALL: AI_ALL,
+  V4MAPPED: AI_V4MAPPED,
   ...errorCodes,
-}));
-Object.defineProperty(dns, 'promises', {
+  getServers: undefined,
+  resolve: undefined,
+  resolve4: undefined,
+  resolve6: undefined,
+  resolveAny: undefined,
+  resolveCaa: undefined,
+  resolveCname: undefined,
+  resolveMx: undefined,
+  resolveNaptr: undefined,
+  resolveNs: undefined,
+  resolvePtr: undefined,
+  resolveSoa: undefined,
+  resolveSrv: undefined,
+  resolveTxt: undefined,
+  reverse: undefined,
+};
+bindDefaultResolver(module.exports, Resolver.prototype);
+
+Object.defineProperty(module.exports, 'promises', {
   __proto__: null,
   configurable: true,
   enumerable: true,
-  get() { return require('dns/promises'); },
+  get() {
+    if (promises === null) promises = require('dns/promises');
+    return promises;
+  },
 });
-
-module.exports = dns;
-module.exports.errorCodes = errorCodes;
-Object.defineProperty(module.exports, 'errorCodes', { __proto__: null, enumerable: false });
+Object.defineProperty(module.exports, 'errorCodes', {
+  __proto__: null, value: errorCodes, enumerable: false,
+});

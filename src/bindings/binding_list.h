@@ -7,6 +7,7 @@
 #define RINGJS_BINDING_LIST(V) \
   V(buffer)                    \
   V(builtins)                  \
+  V(cares_wrap)                \
   V(constants)                 \
   V(contextify)                \
   V(credentials)               \

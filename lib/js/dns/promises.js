@@ -1,36 +1,77 @@
 'use strict';
 // node:dns/promises — lookup() and lookupService() as promises over the same system-resolver
-// paths as node:dns; the c-ares based parts throw ERR_NOT_IMPLEMENTED for now.
+// paths as node:dns, and the promise Resolver with the module-level resolve*() bound to the
+// default resolver.
 
-const { stubModule } = require('internal/not_implemented');
 const dns = require('dns');
+const { Resolver } = require('internal/dns/promises');
+const { codes: { ERR_MISSING_ARGS } } = require('internal/errors');
+const {
+  bindDefaultResolver, setDefaultResolver,
+} = require('internal/dns/utils');
 
+// Argument errors throw synchronously, as node's; resolver errors reject.
 function lookup(hostname, options) {
-  return new Promise((resolve, reject) => {
-    dns.lookup(hostname, options, (err, address, family) => {
-      if (err) reject(err);
-      else if (Array.isArray(address)) resolve(address);
-      else resolve({ address, family });
-    });
+  const { promise, resolve, reject } = deferred();
+  dns.lookup(hostname, options, (err, address, family) => {
+    if (err) reject(err);
+    else if (Array.isArray(address)) resolve(address);
+    else resolve({ address, family });
   });
+  return promise;
 }
 
 function lookupService(address, port) {
-  return new Promise((resolve, reject) => {
-    dns.lookupService(address, port, (err, hostname, service) => {
-      if (err) reject(err);
-      else resolve({ hostname, service });
-    });
+  if (arguments.length !== 2) throw new ERR_MISSING_ARGS('address', 'port');
+  const { promise, resolve, reject } = deferred();
+  dns.lookupService(address, port, (err, hostname, service) => {
+    if (err) reject(err);
+    else resolve({ hostname, service });
   });
+  return promise;
 }
 
-const promises = stubModule('dns/promises');
-Object.defineProperties(promises, Object.getOwnPropertyDescriptors({
+function deferred() {
+  let resolve;
+  let reject;
+  const promise = new Promise((res, rej) => {
+    resolve = res;
+    reject = rej;
+  });
+  return { promise, resolve, reject };
+}
+
+// Replaces the default resolver for this module's functions (node:dns keeps its own binding).
+function defaultResolverSetServers(servers) {
+  const resolver = new dns.Resolver();
+  resolver.setServers(servers);
+  setDefaultResolver(resolver);
+  bindDefaultResolver(module.exports, Resolver.prototype);
+}
+
+// Key order as node's module object.
+module.exports = {
   lookup,
   lookupService,
-  setDefaultResultOrder: dns.setDefaultResultOrder,
+  Resolver,
   getDefaultResultOrder: dns.getDefaultResultOrder,
+  setDefaultResultOrder: dns.setDefaultResultOrder,
+  setServers: defaultResolverSetServers,
   ...dns.errorCodes,
-}));
-
-module.exports = promises;
+  getServers: undefined,
+  resolve: undefined,
+  resolve4: undefined,
+  resolve6: undefined,
+  resolveAny: undefined,
+  resolveCaa: undefined,
+  resolveCname: undefined,
+  resolveMx: undefined,
+  resolveNaptr: undefined,
+  resolveNs: undefined,
+  resolvePtr: undefined,
+  resolveSoa: undefined,
+  resolveSrv: undefined,
+  resolveTxt: undefined,
+  reverse: undefined,
+};
+bindDefaultResolver(module.exports, Resolver.prototype);
