@@ -226,4 +226,16 @@ run(['-'], "require('assert').ok(1 === 2)");
     report(e);
   }
   fs.rmSync(dir, { recursive: true, force: true });
+
+  // The call site is found whatever the stack settings: no frames kept, a custom
+  // prepareStackTrace (left in place), a read-only limit.
+  Error.stackTraceLimit = 0;
+  show(() => assert.ok(1 === 2));
+  Error.stackTraceLimit = 10;
+  Error.prepareStackTrace = (err, frames) => `custom stack of ${frames.length} frames`;
+  show(() => assert.ok(1 === 3));
+  console.log(typeof Error.prepareStackTrace);
+  delete Error.prepareStackTrace;
+  Object.defineProperty(Error, 'stackTraceLimit', { value: 5, writable: false });
+  show(() => assert.ok(1 === 4));
 })();

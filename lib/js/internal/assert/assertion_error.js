@@ -197,4 +197,4 @@ class AssertionError extends Error {
   }
 }
 
-module.exports = { AssertionError, inspectValue };
+module.exports = { AssertionError, inspectValue, isStackTraceLimitWritable };

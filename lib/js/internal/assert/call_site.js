@@ -6,6 +6,7 @@
 // the generic "false == true".
 
 const { findCallExpression } = require('internal/assert/call_expression');
+const { isStackTraceLimitWritable } = require('internal/assert/assertion_error');
 
 // Per call site (file, line, column): the message, or undefined when there is none. Like
 // node, a file is read once per site; later edits to it are not seen.
@@ -24,9 +25,10 @@ function escapeControlCharacter(ch) {
 function callerFrame(fn) {
   const savedPrepare = Error.prepareStackTrace;
   const savedLimit = Error.stackTraceLimit;
+  const limitWritable = isStackTraceLimitWritable();
   try {
     Error.prepareStackTrace = (holder, frames) => frames;
-    Error.stackTraceLimit = 1;
+    if (limitWritable) Error.stackTraceLimit = 1;
     const holder = {};
     Error.captureStackTrace(holder, fn);
     const frames = holder.stack;
@@ -36,7 +38,7 @@ function callerFrame(fn) {
   } finally {
     try {
       Error.prepareStackTrace = savedPrepare;
-      Error.stackTraceLimit = savedLimit;
+      if (limitWritable) Error.stackTraceLimit = savedLimit;
     } catch {
       // Nothing was changed then.
     }
