@@ -316,18 +316,20 @@ function setupConnectionsTracking() {
   }
 }
 
-// Requests that took too long to arrive (headersTimeout / requestTimeout) get a 408.
+// Requests that take too long to arrive get a 408: headersTimeout until the headers are
+// complete, requestTimeout until the whole request is, counted from the connection's start and,
+// on a keep-alive connection, from the first byte of each later request (the parser keeps the
+// clock).
 function checkConnections() {
-  const now = Date.now();
+  const { headersTimeout, requestTimeout } = this;
+  if (headersTimeout === 0 && requestTimeout === 0) return;
+  const expired = [];
   for (const socket of this[kConnections]) {
-    const state = socket[kState];
-    if (!state || state.requestStart === 0) continue;
-    const elapsed = now - state.requestStart;
-    const limit = state.headersDone ? this.requestTimeout : this.headersTimeout;
-    if (limit > 0 && elapsed >= limit) {
-      state.requestStart = 0;
-      socketOnError.call(socket, new ERR_HTTP_REQUEST_TIMEOUT());
-    }
+    const parser = socket.parser;
+    if (parser && parser.expired(headersTimeout, requestTimeout)) expired.push(socket);
+  }
+  for (let i = 0; i < expired.length; i++) {
+    socketOnError.call(expired[i], new ERR_HTTP_REQUEST_TIMEOUT());
   }
 }
 
@@ -362,8 +364,6 @@ function connectionListenerInternal(server, socket) {
     outgoingData: 0,
     requestsCount: 0,
     keepAliveTimeoutSet: false,
-    requestStart: Date.now(),
-    headersDone: false,
   };
   socket[kState] = state;
   state.onData = socketOnData.bind(undefined, server, socket, parser, state);
@@ -376,9 +376,6 @@ function connectionListenerInternal(server, socket) {
   socket.on('close', state.onClose);
   socket.on('drain', state.onDrain);
   parser.onIncoming = parserOnIncoming.bind(undefined, server, socket, state);
-  // headersTimeout / requestTimeout: the first request counts from the connection's start;
-  // later ones on a keep-alive connection are not timed (keepAliveTimeout covers idleness).
-  parser.state = state;
 
   // Read the socket straight into the parser.
   if (socket._handle && typeof socket._handle.readStart === 'function' &&
@@ -478,7 +475,8 @@ function socketOnError(e) {
   if (this.listenerCount('error', nop) === 0) this.on('error', nop);
 
   if (!this.server.emit('clientError', e, this)) {
-    if (this.writable && this.bytesWritten === 0 && !this._httpMessage?._headerSent) {
+    // An error answer only where it cannot land inside a response already under way.
+    if (this.writable && (!this._httpMessage || !this._httpMessage._headerSent)) {
       let response;
       switch (e.code) {
         case 'HPE_HEADER_OVERFLOW':
@@ -529,8 +527,6 @@ function onParserExecuteCommon(server, socket, parser, state, ret, d, consumed) 
       // CONNECT without a handler.
       socket.destroy();
     }
-  } else if (parser.incoming && !parser.incoming.complete && !state.headersDone) {
-    // Headers of the next message still coming.
   }
   if (socket._paused && socket.parser) socket.parser.pause();
 }
@@ -587,8 +583,6 @@ function resOnFinish(req, res, socket, state, server) {
 }
 
 function parserOnIncoming(server, socket, state, req, keepAlive) {
-  // requestTimeout now runs until the request's end (parserOnMessageComplete clears it).
-  state.headersDone = true;
   if (req.upgrade) {
     req.upgrade = req.method === 'CONNECT' || server.listenerCount('upgrade') > 0;
     if (req.upgrade) return 2;

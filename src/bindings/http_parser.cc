@@ -9,6 +9,11 @@
 //                        still reach handle.onread. An error or an upgrade during such a read
 //                        calls p.onExecute(result, rest) (rest: the bytes after an upgrade).
 //   p.pause() / p.resume() / p.close()
+//   p.expired(headersTimeout, requestTimeout) -> true once the message being received ran past
+//                        headersTimeout ms without complete headers or requestTimeout ms without
+//                        its end (0 = no limit). The clock starts at initialize() and at the
+//                        first byte of each later message; a connection between messages never
+//                        expires. A true answer stops the clock (reported once).
 //
 // Callbacks (this === parser): registered once for all parsers with
 // setCallbacks({ onHeadersComplete, onBody, onMessageComplete, onExecute }), else looked up as
@@ -24,6 +29,7 @@
 // as node's parser gives them. maxHeaderSize counts the start line and header bytes of one
 // message; going over it fails with HPE_HEADER_OVERFLOW.
 #include <llhttp.h>
+#include <time.h>
 
 #include <cstring>
 #include <string>
@@ -117,6 +123,8 @@ class Parser : public stream::StreamListener {
       llhttp_set_lenient_transfer_encoding(&parser_, 1);
     }
     max_header_size_ = max_header_size;
+    message_start_ms_ = NowMs();
+    headers_completed_ = false;
     header_nread_ = 0;
     headers_.clear();
     url_.clear();
@@ -173,6 +181,15 @@ class Parser : public stream::StreamListener {
     USE(error->Set(context, data->code.Get(isolate), Utf8String(isolate, code)));
     USE(error->Set(context, data->reason.Get(isolate), Utf8String(isolate, reason)));
     return error;
+  }
+
+  bool Expired(uint64_t headers_timeout, uint64_t request_timeout) {
+    if (message_start_ms_ == 0) return false;
+    uint64_t age = NowMs() - message_start_ms_;
+    bool expired = (!headers_completed_ && headers_timeout > 0 && age >= headers_timeout) ||
+                   (request_timeout > 0 && age >= request_timeout);
+    if (expired) message_start_ms_ = 0;
+    return expired;
   }
 
   void Pause() {
@@ -258,6 +275,13 @@ class Parser : public stream::StreamListener {
  private:
   static Parser* From(llhttp_t* p) { return static_cast<Parser*>(p->data); }
 
+  // A millisecond clock for the request timeouts; never 0 (0 means "between messages").
+  static uint64_t NowMs() {
+    timespec ts;
+    clock_gettime(CLOCK_MONOTONIC_COARSE, &ts);
+    return static_cast<uint64_t>(ts.tv_sec) * 1000 + static_cast<uint64_t>(ts.tv_nsec) / 1000000 + 1;
+  }
+
   ParserData* Data() { return data_; }
 
   static void OnCollected(const v8::WeakCallbackInfo<Parser>& info) {
@@ -284,6 +308,8 @@ class Parser : public stream::StreamListener {
     self->header_nread_ = 0;
     self->in_trailers_ = false;
     self->last_was_value_ = true;
+    self->message_start_ms_ = NowMs();
+    self->headers_completed_ = false;
     return 0;
   }
 
@@ -404,6 +430,7 @@ class Parser : public stream::StreamListener {
     }
     self->headers_.clear();
     self->in_trailers_ = true;
+    self->headers_completed_ = true;
     self->last_was_value_ = true;
     v8::Local<v8::Value> result;
     if (!self->CallJs(data->cb_headers, data->on_headers_complete.Get(isolate), 9, argv).ToLocal(&result)) {
@@ -434,6 +461,7 @@ class Parser : public stream::StreamListener {
     self->headers_.clear();
     self->in_trailers_ = false;
     self->header_nread_ = 0;
+    self->message_start_ms_ = 0;
     if (self->CallJs(self->data_->cb_message, self->data_->on_message_complete.Get(isolate), 1,
                      argv).IsEmpty()) {
       return -1;
@@ -455,6 +483,9 @@ class Parser : public stream::StreamListener {
   bool paused_ = false;
   uint64_t max_header_size_ = 16384;
   uint64_t header_nread_ = 0;
+  // When the message being received started (NowMs), 0 between messages.
+  uint64_t message_start_ms_ = 0;
+  bool headers_completed_ = false;
   const char* current_data_ = nullptr;
   stream::StreamSocket* socket_ = nullptr;
 };
@@ -516,6 +547,16 @@ void Consume(const v8::FunctionCallbackInfo<v8::Value>& info) {
 
 void Unconsume(const v8::FunctionCallbackInfo<v8::Value>& info) { Self(info)->Unconsume(); }
 
+// expired(headersTimeout, requestTimeout)
+void ExpiredMethod(const v8::FunctionCallbackInfo<v8::Value>& info) {
+  auto limit = [](v8::Local<v8::Value> value) -> uint64_t {
+    if (!value->IsNumber()) return 0;
+    double ms = value.As<v8::Number>()->Value();
+    return ms > 0 ? static_cast<uint64_t>(ms) : 0;
+  };
+  info.GetReturnValue().Set(Self(info)->Expired(limit(info[0]), limit(info[1])));
+}
+
 void SetCallbacks(const v8::FunctionCallbackInfo<v8::Value>& info) {
   Environment* env = Environment::From(info);
   v8::Isolate* isolate = info.GetIsolate();
@@ -564,6 +605,7 @@ void InitializeBinding(Environment* env, v8::Local<v8::Object> target) {
   method("consume", Consume);
   method("unconsume", Unconsume);
   method("close", Unconsume);
+  method("expired", ExpiredMethod);
   v8::Local<v8::Function> ctor = tmpl->GetFunction(context).ToLocalChecked();
   SetConstant(context, ctor, "REQUEST", HTTP_REQUEST);
   SetConstant(context, ctor, "RESPONSE", HTTP_RESPONSE);

@@ -175,10 +175,6 @@ function parserOnBody(ab) {
 function parserOnMessageComplete(trailers) {
   const parser = this;
   const stream = parser.incoming;
-  if (parser.state !== undefined) {
-    parser.state.requestStart = 0;
-    parser.state.headersDone = false;
-  }
   if (stream !== null && stream !== undefined) {
     stream.complete = true;
     if (trailers !== undefined) stream._addHeaderLines(trailers, trailers.length, true);
@@ -218,7 +214,6 @@ function allocParser() {
 
 function newParser() {
   const parser = new HTTPParser();
-  parser.state = undefined;
   parser.onHeadersComplete = parserOnHeadersComplete;
   parser.onBody = parserOnBody;
   parser.onMessageComplete = parserOnMessageComplete;
@@ -236,7 +231,6 @@ function freeParser(parser, req, socket) {
     parser.outgoing = null;
     parser.maxHeaderPairs = 0;
     parser.joinDuplicateHeaders = undefined;
-    parser.state = undefined;
     if (freeParsers.length < kMaxFreeParsers) freeParsers.push(parser);
   }
   if (req) req.parser = null;
