@@ -405,6 +405,15 @@ void FStat(const FunctionCallbackInfo<Value>& info) {
   Dispatch(info, 2, std::move(op));
 }
 
+// isRegularFileCached(fd) -> whether fd is known, without blocking, to be a regular file
+// (false also when that cannot be told at once: see fs_cached_stat.h).
+void IsRegularFileCached(const FunctionCallbackInfo<Value>& info) {
+  FileStat stat;
+  bool regular = info[0]->IsInt32() && CachedFStat(info[0].As<v8::Int32>()->Value(), &stat) == 0 &&
+                 S_ISREG(static_cast<mode_t>(stat.fields[kStatMode]));
+  info.GetReturnValue().Set(regular);
+}
+
 // statfs(path, bigint, req, ctx) -> statfs array
 void StatFs(const FunctionCallbackInfo<Value>& info) {
   auto op = PathOp(info, "statfs");
@@ -657,6 +666,7 @@ void Initialize(Environment* env, Local<v8::Object> target) {
   SetMethod(context, target, "lstat", LStat);
   SetMethod(context, target, "fstat", FStat);
   SetMethod(context, target, "statfs", StatFs);
+  SetMethod(context, target, "isRegularFileCached", IsRegularFileCached);
   SetMethod(context, target, "readlink", ReadLink);
   SetMethod(context, target, "symlink", Symlink);
   SetMethod(context, target, "link", Link);

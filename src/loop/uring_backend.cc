@@ -45,6 +45,8 @@ constexpr unsigned kReapBatch = 256;
 constexpr int kMaxReapRounds = 64;
 // Linux caps a single read/write at this many bytes anyway.
 constexpr size_t kMaxRwBytes = 0x7ffff000;
+// Reads at least this large go to an io-wq worker (IOSQE_ASYNC) instead of running inline.
+constexpr unsigned kAsyncReadBytes = 256 * 1024;
 
 unsigned RoundUpPow2(unsigned value) {
   unsigned result = 1;
@@ -484,6 +486,9 @@ void UringBackend::PrepRequest(io_uring_sqe* sqe, Request* req) {
   switch (req->type_) {
     case OpType::kRead:
       io_uring_prep_read(sqe, req->fd_, req->buf_, len, offset);
+      // A large copy out of the page cache would run inside io_uring_enter on the loop
+      // thread; on an io-wq worker it overlaps with JS (and with other reads in flight).
+      if (len >= kAsyncReadBytes && !req->is_socket_) sqe->flags |= IOSQE_ASYNC;
       break;
     case OpType::kWrite:
       io_uring_prep_write(sqe, req->fd_, req->buf_, len, offset);

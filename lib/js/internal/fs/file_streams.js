@@ -110,6 +110,7 @@ function construct(stream, callback, ownOpen) {
   call(stream, 'open', stream.path, stream.flags, stream.mode, (err, fd) => {
     if (err) return callback(err);
     stream.fd = fd;
+    stream[kOwnFd] = true;
     callback();
     stream.emit('open', fd);
     stream.emit('ready');
@@ -161,6 +162,9 @@ function ReadStream(path, options) {
   }
   this.pos = this.start;
   this.bytesRead = 0;
+  this[kAhead] = null;
+  this[kAheadAt] = -2;
+  this[kOwnFd] = false;
   Readable.call(this, options);
 }
 Object.setPrototypeOf(ReadStream.prototype, Readable.prototype);
@@ -180,7 +184,79 @@ ReadStream.prototype._construct = function _construct(callback) {
   construct(this, callback, readStreamOpen);
 };
 
+// Read-ahead: once a read came back full, the next one starts at once instead of when the
+// consumer asks (_read), so the kernel copies chunk k+1 while JS handles chunk k. Still one read
+// in flight at a time, at most one chunk held beyond the stream's buffer, and only where it
+// cannot be observed: the stream's own fs calls (no options.fs, no FileHandle, fs.read not
+// patched) and a known position (a start was given, or the stream opened a regular file itself
+// and reads it from 0; the reads then carry explicit positions).
+const kAhead = Symbol('kAhead');      // The read started early: { done, wanted, err, ... }.
+const kAheadAt = Symbol('kAheadAt');  // Position of the next early read; -1 none, -2 undecided.
+const kOwnFd = Symbol('kOwnFd');      // The stream opened its fd itself (at offset 0).
+
+let defaultRead;
+function aheadStart(stream) {
+  if (stream[kFs] !== null || stream[kHandle] !== null) return -1;
+  defaultRead ??= require('internal/fs/api').callback.read;
+  if ((publicFs ??= require('fs')).read !== defaultRead) return -1;
+  if (stream.pos !== undefined) return stream.pos;
+  if (stream[kOwnFd] && internalBinding('fs').isRegularFileCached(stream.fd)) {
+    return stream.bytesRead;
+  }
+  return -1;
+}
+
+function readAhead(stream, n) {
+  if (stream.destroyed) return;
+  if (stream[kAheadAt] === -2) stream[kAheadAt] = aheadStart(stream);
+  const at = stream[kAheadAt];
+  if (at < 0) return;
+  const size = Math.min(n, stream.end - at + 1);
+  if (size <= 0) return;
+  const ahead = { done: false, wanted: false, err: null, bytesRead: 0, buffer: null, n: size };
+  ahead.buffer = Buffer.allocUnsafeSlow(size);
+  stream[kAhead] = ahead;
+  startIo(stream);
+  call(stream, 'read', stream.fd, ahead.buffer, 0, size, at, (err, bytesRead) => {
+    endIo(stream);
+    ahead.done = true;
+    ahead.err = err;
+    ahead.bytesRead = bytesRead;
+    if (!err) stream[kAheadAt] = at + bytesRead;
+    if (ahead.wanted && stream[kAhead] === ahead && !stream.destroyed) {
+      stream[kAhead] = null;
+      deliverRead(stream, err, bytesRead, ahead.buffer, size);
+    }
+  });
+}
+
+function deliverRead(stream, err, bytesRead, buffer, n) {
+  if (err) {
+    errorOrDestroy(stream, err);  // Without autoClose the stream stays usable.
+  } else if (bytesRead > 0) {
+    if (stream.pos !== undefined) stream.pos += bytesRead;
+    stream.bytesRead += bytesRead;
+    if (bytesRead === n) readAhead(stream, n);
+    // A short read leaves most of the buffer unused: hand out a right-sized copy.
+    stream.push(bytesRead === n ? buffer :
+      bytesRead * 4 < n ? Buffer.from(buffer.subarray(0, bytesRead)) :
+        buffer.subarray(0, bytesRead));
+  } else {
+    stream.push(null);
+  }
+}
+
 ReadStream.prototype._read = function _read(n) {
+  const ahead = this[kAhead];
+  if (ahead !== null) {
+    if (!ahead.done) {
+      ahead.wanted = true;
+      return;
+    }
+    this[kAhead] = null;
+    deliverRead(this, ahead.err, ahead.bytesRead, ahead.buffer, ahead.n);
+    return;
+  }
   const left = this.end - (this.pos !== undefined ? this.pos : this.bytesRead) + 1;
   n = Math.min(left, n);
   if (n <= 0) {
@@ -188,21 +264,12 @@ ReadStream.prototype._read = function _read(n) {
     return;
   }
   const buffer = Buffer.allocUnsafeSlow(n);
+  // After reading ahead, the file position is ours to track (the reads were positioned).
+  const position = this.pos ?? (this[kAheadAt] >= 0 ? this[kAheadAt] : null);
   startIo(this);
-  call(this, 'read', this.fd, buffer, 0, n, this.pos ?? null, (err, bytesRead) => {
+  call(this, 'read', this.fd, buffer, 0, n, position, (err, bytesRead) => {
     endIo(this);
-    if (err) {
-      errorOrDestroy(this, err);  // Without autoClose the stream stays usable.
-    } else if (bytesRead > 0) {
-      if (this.pos !== undefined) this.pos += bytesRead;
-      this.bytesRead += bytesRead;
-      // A short read leaves most of the buffer unused: hand out a right-sized copy.
-      this.push(bytesRead === n ? buffer :
-        bytesRead * 4 < n ? Buffer.from(buffer.subarray(0, bytesRead)) :
-          buffer.subarray(0, bytesRead));
-    } else {
-      this.push(null);
-    }
+    deliverRead(this, err, bytesRead, buffer, n);
   });
 };
 
