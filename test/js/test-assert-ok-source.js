@@ -89,6 +89,13 @@ show(() => {
 show(() => { class C { m() { assert.ok(this.v); } } new C().m(); });
 show(() => { const o = { m() { assert(o.missing); } }; o.m(); });
 show(() => { assert.ok(x === 1); assert.ok(x === 2); });
+// Keywords as property names.
+const withKeywords = { delete: assert, catch: assert.ok, new: { if: assert } };
+show(() => withKeywords.delete(0 > 1));
+show(() => withKeywords.catch(0 > 1));
+show(() => withKeywords.new.if(0 > 1));
+show(() => withKeywords?.delete(0 > 1));
+show(() => assert.ok(new Map().delete(1)));
 // Where node's parser gives up, the fallback: a call ending a line inside an array or object
 // literal is read as an unfinished comma sequence.
 const y = 0;

@@ -223,7 +223,7 @@ function calleeStart(tokens, match, last) {
       if (first === undefined) return -1;
       const before = tokens[first - 1];
       // `f(x)` and `a[b]` continue the chain leftwards; `(expr)` and `[array]` start it.
-      if (before !== undefined && continuesChain(before)) {
+      if (before !== undefined && continuesChain(tokens, first - 1)) {
         i = first - 1;
         continue;
       }
@@ -235,7 +235,7 @@ function calleeStart(tokens, match, last) {
       while (tokens[first].type === 'template-middle') first = match[first];
     } else if (token.type === 'name' || token.type === 'string' || token.type === 'number' ||
                token.type === 'template' || token.type === 'regexp') {
-      if (token.type === 'name' && kKeywordsBeforeParen.has(token.value) && i === last) return -1;
+      if (i === last && isKeyword(tokens, i, kKeywordsBeforeParen)) return -1;
       first = i;
     } else if (token.type === 'punct' && token.value === '?.') {
       i--;  // `f?.(x)`
@@ -253,9 +253,18 @@ function calleeStart(tokens, match, last) {
   }
 }
 
-function continuesChain(token) {
-  if (token.type === 'name') return !kKeywordsBeforeParen.has(token.value) &&
-    !kKeywordsBeforeExpression.has(token.value);
+// A keyword after "." or "?." is a property name (`map.delete(k)`, `p.catch(f)`).
+function isKeyword(tokens, i, keywords) {
+  const before = tokens[i - 1];
+  return keywords.has(tokens[i].value) &&
+    !(before !== undefined && before.type === 'punct' && (before.value === '.' || before.value === '?.'));
+}
+
+// Whether token `i`, just before a "(" or "[" group, makes that group a call or an index.
+function continuesChain(tokens, i) {
+  const token = tokens[i];
+  if (token.type === 'name') return !isKeyword(tokens, i, kKeywordsBeforeParen) &&
+    !isKeyword(tokens, i, kKeywordsBeforeExpression);
   if (token.type === 'punct') return token.value === ')' || token.value === ']' ||
     token.value === '?.';
   return token.type === 'template-close' || token.type === 'template' ||
