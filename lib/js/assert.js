@@ -219,8 +219,9 @@ function expectsNoError(stackStartFn, actual, error, message) {
   if (!error || matchesExpected(actual, error)) {
     const details = message ? `: ${message}` : '.';
     const kind = stackStartFn === doesNotReject ? 'rejection' : 'exception';
+    const actualMessage = actual && actual.message;
     innerFail({ actual, expected: error, operator: stackStartFn.name, stackStartFn,
-                message: `Got unwanted ${kind}${details}\nActual message: "${actual && actual.message}"` });
+                message: `Got unwanted ${kind}${details}\nActual message: "${actualMessage}"` });
   }
   throw actual;  // not the kind of error the caller asked about
 }
@@ -311,7 +312,9 @@ function doesNotMatch(string, regexp, message) {
 let CallTrackerClass;
 function CallTracker() {
   CallTrackerClass ??= require('internal/assert/call_tracker');
-  if (!new.target) throw new TypeError("Class constructor CallTracker cannot be invoked without 'new'");
+  if (!new.target) {
+    throw new TypeError("Class constructor CallTracker cannot be invoked without 'new'");
+  }
   return new CallTrackerClass();
 }
 

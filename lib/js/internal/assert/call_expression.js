@@ -256,8 +256,9 @@ function calleeStart(tokens, match, last) {
 // A keyword after "." or "?." is a property name (`map.delete(k)`, `p.catch(f)`).
 function isKeyword(tokens, i, keywords) {
   const before = tokens[i - 1];
-  return keywords.has(tokens[i].value) &&
-    !(before !== undefined && before.type === 'punct' && (before.value === '.' || before.value === '?.'));
+  const afterDot = before !== undefined && before.type === 'punct' &&
+    (before.value === '.' || before.value === '?.');
+  return keywords.has(tokens[i].value) && !afterDot;
 }
 
 // Whether token `i`, just before a "(" or "[" group, makes that group a call or an index.

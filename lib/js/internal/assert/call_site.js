@@ -92,7 +92,8 @@ function expressionMessage(filename, line, column) {
   const source = text.slice(range[0], range[1])
     .replace(kControlCharacters, escapeControlCharacter);
   const callColumn = range[0] - start;
-  return `The expression evaluated to a falsy value:\n\n  ${normalizeIndentation(source, callColumn)}\n`;
+  const expression = normalizeIndentation(source, callColumn);
+  return `The expression evaluated to a falsy value:\n\n  ${expression}\n`;
 }
 
 // The message for a falsy value passed to `fn` (assert, assert.ok, assert.strict...).
