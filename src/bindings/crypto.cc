@@ -499,6 +499,7 @@ void Initialize(Environment* env, v8::Local<v8::Object> target) {
   InitKeys(env, target);
   InitDh(env, target);
   InitPrime(env, target);
+  InitSubtle(env, target);
 }
 
 }  // namespace

@@ -1067,32 +1067,21 @@ void VerifyDigestCall(const v8::FunctionCallbackInfo<v8::Value>& info) {
 
 enum RsaOp { kPublicEncrypt = 0, kPrivateDecrypt, kPrivateEncrypt, kPublicDecrypt };
 
-// rsaCipher(op, keyHandle, data, padding, oaepHash | undefined, oaepLabel | undefined)
-void RsaCipher(const v8::FunctionCallbackInfo<v8::Value>& info) {
-  v8::Isolate* isolate = info.GetIsolate();
-  Environment* env = Environment::From(info);
-  v8::Local<v8::Context> context = env->context();
-  int op = info[0]->Int32Value(context).FromMaybe(-1);
-  KeyHandle* key = UnwrapKey(env, info[1]);
-  ByteView data;
-  if (key == nullptr || key->pkey() == nullptr || !GetByteView(info[2], &data)) {
-    return ThrowTypeError(isolate, "rsaCipher: bad arguments");
-  }
-  int padding = info[3]->Int32Value(context).FromMaybe(RSA_PKCS1_PADDING);
+struct RsaCipherParams {
+  int op = kPublicEncrypt;
+  int padding = RSA_PKCS1_PADDING;
   const EVP_MD* md = nullptr;
-  if (info[4]->IsString()) {
-    md = GetCryptoData(env)->Digest(ToStdString(isolate, info[4]));
-    if (md == nullptr) {
-      return ThrowCoded(isolate, false, "ERR_OSSL_EVP_INVALID_DIGEST", "Invalid digest used");
-    }
-  }
-  ByteView label;
-  bool has_label = GetByteView(info[5], &label);
-  ERR_clear_error();
-  EVP_PKEY_CTX* ctx = EVP_PKEY_CTX_new(key->pkey(), nullptr);
+  bool has_label = false;
+  std::vector<unsigned char> label;
+};
+
+// One RSA operation over data; false with the error queued.
+bool RunRsaCipher(EVP_PKEY* pkey, const RsaCipherParams& p, const unsigned char* data,
+                  size_t size, std::vector<unsigned char>* out) {
+  EVP_PKEY_CTX* ctx = EVP_PKEY_CTX_new(pkey, nullptr);
   bool ok = ctx != nullptr;
   if (ok) {
-    switch (op) {
+    switch (p.op) {
       case kPublicEncrypt: ok = EVP_PKEY_encrypt_init(ctx) == 1; break;
       case kPrivateDecrypt: ok = EVP_PKEY_decrypt_init(ctx) == 1; break;
       case kPrivateEncrypt: ok = EVP_PKEY_sign_init(ctx) == 1; break;
@@ -1100,37 +1089,103 @@ void RsaCipher(const v8::FunctionCallbackInfo<v8::Value>& info) {
       default: ok = false;
     }
   }
-  if (ok) ok = EVP_PKEY_CTX_set_rsa_padding(ctx, padding) > 0;
-  if (ok && md != nullptr && padding == RSA_PKCS1_OAEP_PADDING) {
-    ok = EVP_PKEY_CTX_set_rsa_oaep_md(ctx, md) > 0;
+  if (ok) ok = EVP_PKEY_CTX_set_rsa_padding(ctx, p.padding) > 0;
+  if (ok && p.md != nullptr && p.padding == RSA_PKCS1_OAEP_PADDING) {
+    ok = EVP_PKEY_CTX_set_rsa_oaep_md(ctx, p.md) > 0;
   }
-  if (ok && has_label && label.size > 0 && padding == RSA_PKCS1_OAEP_PADDING) {
+  if (ok && p.has_label && !p.label.empty() && p.padding == RSA_PKCS1_OAEP_PADDING) {
     // OpenSSL takes ownership of the label.
-    void* copy = OPENSSL_memdup(label.data, label.size);
+    void* copy = OPENSSL_memdup(p.label.data(), p.label.size());
     ok = copy != nullptr &&
-         EVP_PKEY_CTX_set0_rsa_oaep_label(ctx, copy, static_cast<int>(label.size)) > 0;
+         EVP_PKEY_CTX_set0_rsa_oaep_label(ctx, copy, static_cast<int>(p.label.size())) > 0;
     if (!ok) OPENSSL_free(copy);
   }
   static const unsigned char kEmpty = 0;
-  const unsigned char* in = data.size > 0 ? data.data : &kEmpty;
+  const unsigned char* in = size > 0 ? data : &kEmpty;
   size_t out_len = 0;
-  std::vector<unsigned char> out;
   auto run = [&](unsigned char* dst, size_t* len) {
-    switch (op) {
-      case kPublicEncrypt: return EVP_PKEY_encrypt(ctx, dst, len, in, data.size) == 1;
-      case kPrivateDecrypt: return EVP_PKEY_decrypt(ctx, dst, len, in, data.size) == 1;
-      case kPrivateEncrypt: return EVP_PKEY_sign(ctx, dst, len, in, data.size) == 1;
-      default: return EVP_PKEY_verify_recover(ctx, dst, len, in, data.size) == 1;
+    switch (p.op) {
+      case kPublicEncrypt: return EVP_PKEY_encrypt(ctx, dst, len, in, size) == 1;
+      case kPrivateDecrypt: return EVP_PKEY_decrypt(ctx, dst, len, in, size) == 1;
+      case kPrivateEncrypt: return EVP_PKEY_sign(ctx, dst, len, in, size) == 1;
+      default: return EVP_PKEY_verify_recover(ctx, dst, len, in, size) == 1;
     }
   };
   if (ok) ok = run(nullptr, &out_len);
   if (ok) {
-    out.resize(out_len);
-    ok = run(out.data(), &out_len);
-    out.resize(out_len);
+    out->resize(out_len);
+    ok = run(out->data(), &out_len);
+    out->resize(out_len);
   }
   EVP_PKEY_CTX_free(ctx);
-  if (!ok) return ThrowOpenSSLError(isolate, "RSA operation failed");
+  return ok;
+}
+
+class RsaCipherJob : public PoolJob {
+ public:
+  RsaCipherJob(EVP_PKEY* pkey, RsaCipherParams params, std::vector<unsigned char> data)
+      : params_(std::move(params)), data_(std::move(data)) {
+    EVP_PKEY_up_ref(pkey);
+    pkey_.reset(pkey);
+  }
+  void Work() override {
+    ok_ = RunRsaCipher(pkey_.get(), params_, data_.data(), data_.size(), &out_);
+    if (!ok_) err_ = TakeOpenSSLError();
+  }
+  void Done(Environment* env, std::vector<v8::Local<v8::Value>>* argv) override {
+    v8::Isolate* isolate = env->isolate();
+    if (!ok_) {
+      argv->push_back(MakeOpenSSLError(isolate, err_, "RSA operation failed"));
+      return;
+    }
+    argv->push_back(v8::Undefined(isolate));
+    argv->push_back(NewUint8Array(isolate, std::move(out_)));
+  }
+
+ private:
+  PkeyPtr pkey_;
+  RsaCipherParams params_;
+  std::vector<unsigned char> data_;
+  std::vector<unsigned char> out_;
+  bool ok_ = false;
+  unsigned long err_ = 0;
+};
+
+// rsaCipher(op, keyHandle, data, padding, oaepHash | undefined, oaepLabel | undefined
+// [, ondone]) -> bytes, or ondone(err, bytes) from the thread pool.
+void RsaCipher(const v8::FunctionCallbackInfo<v8::Value>& info) {
+  v8::Isolate* isolate = info.GetIsolate();
+  Environment* env = Environment::From(info);
+  v8::Local<v8::Context> context = env->context();
+  RsaCipherParams params;
+  params.op = info[0]->Int32Value(context).FromMaybe(-1);
+  KeyHandle* key = UnwrapKey(env, info[1]);
+  ByteView data;
+  if (key == nullptr || key->pkey() == nullptr || !GetByteView(info[2], &data)) {
+    return ThrowTypeError(isolate, "rsaCipher: bad arguments");
+  }
+  params.padding = info[3]->Int32Value(context).FromMaybe(RSA_PKCS1_PADDING);
+  if (info[4]->IsString()) {
+    params.md = GetCryptoData(env)->Digest(ToStdString(isolate, info[4]));
+    if (params.md == nullptr) {
+      return ThrowCoded(isolate, false, "ERR_OSSL_EVP_INVALID_DIGEST", "Invalid digest used");
+    }
+  }
+  ByteView label;
+  params.has_label = GetByteView(info[5], &label);
+  if (params.has_label) params.label.assign(label.data, label.data + label.size);
+  ERR_clear_error();
+  if (info[6]->IsFunction()) {
+    return PoolJob::Start(
+        env,
+        std::make_unique<RsaCipherJob>(key->pkey(), std::move(params),
+                                       std::vector<unsigned char>(data.data, data.data + data.size)),
+        info[6].As<v8::Function>());
+  }
+  std::vector<unsigned char> out;
+  if (!RunRsaCipher(key->pkey(), params, data.data, data.size, &out)) {
+    return ThrowOpenSSLError(isolate, "RSA operation failed");
+  }
   info.GetReturnValue().Set(NewUint8Array(isolate, std::move(out)));
 }
 

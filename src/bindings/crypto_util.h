@@ -153,6 +153,7 @@ void InitCipher(Environment* env, v8::Local<v8::Object> target);
 void InitKeys(Environment* env, v8::Local<v8::Object> target);
 void InitDh(Environment* env, v8::Local<v8::Object> target);
 void InitPrime(Environment* env, v8::Local<v8::Object> target);
+void InitSubtle(Environment* env, v8::Local<v8::Object> target);
 
 
 }  // namespace ringjs::crypto

@@ -1,7 +1,8 @@
 'use strict';
 // Web Crypto: the Crypto object (globalThis.crypto and crypto.webcrypto) with getRandomValues,
-// randomUUID and subtle; SubtleCrypto.digest runs on the thread pool. The other SubtleCrypto
-// methods are not built yet and reject with ERR_NOT_IMPLEMENTED.
+// randomUUID and subtle. SubtleCrypto checks its arguments as WebIDL does, normalizes the
+// algorithm and hands the work to internal/crypto/webcrypto/{secret,asymmetric}.js, whose jobs
+// run on the thread pool.
 
 const { digestJob } = internalBinding('crypto');
 
@@ -11,45 +12,165 @@ const {
     ERR_INVALID_THIS,
   },
 } = require('internal/errors');
-const { lazyDOMException } = require('internal/util');
-const { isAnyArrayBuffer, isArrayBufferView } = require('internal/util/types');
 const random = require('internal/crypto/random');
+const { CryptoKey, isCryptoKey } = require('internal/crypto/webcrypto/keys');
+const {
+  webidlError,
+  domError,
+  operationError,
+  kOrdinals,
+  isBufferSource,
+  copyBytes,
+  normalizeAlgorithm,
+  convertUsages,
+} = require('internal/crypto/webcrypto/util');
+const secret = require('internal/crypto/webcrypto/secret');
+const asymmetric = require('internal/crypto/webcrypto/asymmetric');
 
 const kConstructorToken = Symbol('kConstructorToken');
+const kKeyFormats = ['raw', 'pkcs8', 'spki', 'jwk'];
+const kSecretAlgorithms = ['HMAC', 'AES-CTR', 'AES-CBC', 'AES-GCM', 'AES-KW', 'PBKDF2', 'HKDF'];
 
-function webidlError(message, code) {
-  const err = new TypeError(message);
-  err.code = code;
-  return err;
+// ---- WebIDL argument conversion ----
+
+function checkThis(self) {
+  if (self !== subtle) throw new ERR_INVALID_THIS('SubtleCrypto');
 }
 
-// Algorithm names SubtleCrypto.digest knows, by their upper-case spelling.
-const kDigestAlgorithms = {
-  'SHA-1': 'sha1',
-  'SHA-256': 'sha256',
-  'SHA-384': 'sha384',
-  'SHA-512': 'sha512',
-};
+function requireArgs(method, count, present) {
+  if (present < count) {
+    throw webidlError(TypeError, 'ERR_MISSING_ARGS',
+                      `Failed to execute '${method}' on 'SubtleCrypto': ${count} arguments ` +
+                      `required, but only ${present} present.`);
+  }
+}
 
-function normalizeDigestAlgorithm(algorithm) {
-  let name;
-  if (typeof algorithm === 'string') {
-    name = algorithm;
-  } else if (algorithm !== null && typeof algorithm === 'object') {
-    if (algorithm.name === undefined) {
-      throw webidlError("Failed to normalize algorithm: passed algorithm can not be converted " +
-                        "to 'Algorithm' because 'name' is required in 'Algorithm'.",
-                        'ERR_MISSING_OPTION');
+function keyArg(method, key, position) {
+  if (!isCryptoKey(key)) {
+    throw webidlError(TypeError, 'ERR_INVALID_ARG_TYPE',
+                      `Failed to execute '${method}' on 'SubtleCrypto': ` +
+                      `${kOrdinals[position]} argument is not of type CryptoKey.`);
+  }
+  return key;
+}
+
+function bufferArg(method, data, position) {
+  if (!isBufferSource(data)) {
+    throw webidlError(TypeError, 'ERR_INVALID_ARG_TYPE',
+                      `Failed to execute '${method}' on 'SubtleCrypto': ` +
+                      `${kOrdinals[position]} argument is not instance of ArrayBuffer, Buffer, ` +
+                      'TypedArray, or DataView.');
+  }
+  return copyBytes(data);
+}
+
+function formatArg(method, format, position) {
+  const value = `${format}`;
+  if (!kKeyFormats.includes(value)) {
+    throw webidlError(TypeError, 'ERR_INVALID_ARG_VALUE',
+                      `Failed to execute '${method}' on 'SubtleCrypto': ` +
+                      `${kOrdinals[position]} argument value '${value}' is not a valid enum ` +
+                      'value of type KeyFormat.');
+  }
+  return value;
+}
+
+function isSecret(name) {
+  return kSecretAlgorithms.includes(name);
+}
+
+// ---- the operations, after argument conversion ----
+
+async function encryptOrDecrypt(algorithm, key, data, encrypt, usage) {
+  const normalized = normalizeAlgorithm(algorithm, encrypt ? 'encrypt' : 'decrypt');
+  if (normalized.name !== key.algorithm.name || !key.usages.includes(usage)) {
+    throw domError('The requested operation is not valid for the provided key',
+                   'InvalidAccessError');
+  }
+  if (normalized.name === 'RSA-OAEP') return asymmetric.rsaOaep(normalized, key, data, encrypt);
+  return secret.aesCipher(normalized, key, data, encrypt);
+}
+
+function checkSignKey(algorithm, key, usage) {
+  if (algorithm.name !== key.algorithm.name || !key.usages.includes(usage)) {
+    throw domError(`Unable to use this key to ${usage}`, 'InvalidAccessError');
+  }
+}
+
+async function generateKeyFor(algorithm, extractable, usages) {
+  const normalized = normalizeAlgorithm(algorithm, 'generateKey');
+  if (isSecret(normalized.name)) {
+    return secret.generateSecretKey(normalized, extractable, usages);
+  }
+  return asymmetric.generateKeyPair(normalized, extractable, usages);
+}
+
+async function deriveBitsFor(algorithm, baseKey, length, usage) {
+  const normalized = normalizeAlgorithm(algorithm, 'deriveBits');
+  if (normalized.name !== baseKey.algorithm.name) {
+    throw domError('Key algorithm mismatch', 'InvalidAccessError');
+  }
+  if (!baseKey.usages.includes(usage)) {
+    throw domError(`baseKey does not have ${usage} usage`, 'InvalidAccessError');
+  }
+  switch (normalized.name) {
+    case 'PBKDF2':
+      return secret.pbkdf2Bits(normalized, baseKey, length);
+    case 'HKDF':
+      return secret.hkdfBits(normalized, baseKey, length);
+    default:
+      return asymmetric.deriveSharedBits(normalized, baseKey, length);
+  }
+}
+
+function importKeyFor(format, keyData, algorithm, extractable, usages) {
+  const normalized = normalizeAlgorithm(algorithm, 'importKey');
+  if (format === 'jwk') {
+    if (keyData === null || typeof keyData !== 'object' || isBufferSource(keyData)) {
+      throw domError('Invalid keyData', 'DataError');
     }
-    name = `${algorithm.name}`;
+  } else if (!isBufferSource(keyData)) {
+    throw webidlError(TypeError, 'ERR_INVALID_ARG_TYPE',
+                      "Failed to execute 'importKey' on 'SubtleCrypto': 2nd argument is not " +
+                      'instance of ArrayBuffer, Buffer, TypedArray, or DataView.');
   } else {
-    name = `${algorithm}`;
+    keyData = copyBytes(keyData);
   }
-  const digest = kDigestAlgorithms[name.toUpperCase()];
-  if (digest === undefined) {
-    throw lazyDOMException('Unrecognized algorithm name', 'NotSupportedError');
+  if (isSecret(normalized.name)) {
+    return secret.importSecretKey(format, keyData, normalized, extractable, usages);
   }
-  return digest;
+  return asymmetric.importKeyPairHalf(format, keyData, normalized, extractable, usages);
+}
+
+function exportKeyFor(format, key) {
+  if (!key.extractable) throw domError('key is not extractable', 'InvalidAccessException');
+  if (key.type === 'secret') return secret.exportSecretKey(format, key);
+  return asymmetric.exportKeyPairHalf(format, key);
+}
+
+// wrapKey/unwrapKey algorithms: AES-KW, or any encrypt algorithm.
+function normalizeWrapAlgorithm(algorithm) {
+  try {
+    return normalizeAlgorithm(algorithm, 'wrapKey');
+  } catch (err) {
+    if (err.name !== 'NotSupportedError') throw err;
+    return normalizeAlgorithm(algorithm, 'encrypt');
+  }
+}
+
+async function wrapOrUnwrap(algorithm, key, data, wrap) {
+  const normalized = normalizeWrapAlgorithm(algorithm);
+  const usage = wrap ? 'wrapKey' : 'unwrapKey';
+  if (normalized.name !== key.algorithm.name || !key.usages.includes(usage)) {
+    throw domError('The requested operation is not valid for the provided key',
+                   'InvalidAccessError');
+  }
+  if (normalized.name === 'RSA-OAEP') return asymmetric.rsaOaep(normalized, key, data, wrap);
+  if (normalized.name === 'AES-KW' && (data.byteLength % 8 !== 0 || data.byteLength < 16) &&
+      wrap) {
+    throw operationError();
+  }
+  return secret.aesCipher(normalized, key, data, wrap);
 }
 
 class SubtleCrypto {
@@ -57,58 +178,138 @@ class SubtleCrypto {
     if (token !== kConstructorToken) throw new ERR_ILLEGAL_CONSTRUCTOR();
   }
 
+  async encrypt(algorithm, key, data) {
+    checkThis(this);
+    requireArgs('encrypt', 3, arguments.length);
+    keyArg('encrypt', key, 1);
+    data = bufferArg('encrypt', data, 2);
+    return encryptOrDecrypt(algorithm, key, data, true, 'encrypt');
+  }
+
+  async decrypt(algorithm, key, data) {
+    checkThis(this);
+    requireArgs('decrypt', 3, arguments.length);
+    keyArg('decrypt', key, 1);
+    data = bufferArg('decrypt', data, 2);
+    return encryptOrDecrypt(algorithm, key, data, false, 'decrypt');
+  }
+
+  async sign(algorithm, key, data) {
+    checkThis(this);
+    requireArgs('sign', 3, arguments.length);
+    keyArg('sign', key, 1);
+    data = bufferArg('sign', data, 2);
+    const normalized = normalizeAlgorithm(algorithm, 'sign');
+    checkSignKey(normalized, key, 'sign');
+    if (normalized.name === 'HMAC') return secret.hmacSign(normalized, key, data);
+    return asymmetric.asymmetricSign(normalized, key, data);
+  }
+
+  async verify(algorithm, key, signature, data) {
+    checkThis(this);
+    requireArgs('verify', 4, arguments.length);
+    keyArg('verify', key, 1);
+    signature = bufferArg('verify', signature, 2);
+    data = bufferArg('verify', data, 3);
+    const normalized = normalizeAlgorithm(algorithm, 'verify');
+    checkSignKey(normalized, key, 'verify');
+    if (normalized.name === 'HMAC') return secret.hmacVerify(normalized, key, signature, data);
+    return asymmetric.asymmetricVerify(normalized, key, signature, data);
+  }
+
   async digest(algorithm, data) {
-    if (this !== subtle) throw new ERR_INVALID_THIS('SubtleCrypto');
-    if (arguments.length < 2) {
-      throw webidlError("Failed to execute 'digest' on 'SubtleCrypto': 2 arguments required, " +
-                        `but only ${arguments.length} present.`, 'ERR_MISSING_ARGS');
-    }
-    if (!isAnyArrayBuffer(data) && !isArrayBufferView(data)) {
-      throw webidlError("Failed to execute 'digest' on 'SubtleCrypto': 2nd argument is not " +
-                        'instance of ArrayBuffer, Buffer, TypedArray, or DataView.',
-                        'ERR_INVALID_ARG_TYPE');
-    }
-    const digest = normalizeDigestAlgorithm(algorithm);
+    checkThis(this);
+    requireArgs('digest', 2, arguments.length);
+    data = bufferArg('digest', data, 1);
+    const { name } = normalizeAlgorithm(algorithm, 'digest');
     return new Promise((resolve, reject) => {
-      digestJob(digest, data, (result) => {
-        if (result === undefined) {
-          reject(lazyDOMException('The operation failed for an operation-specific reason',
-                                  'OperationError'));
-        } else {
-          resolve(result);
-        }
+      digestJob(secret.kDigestNames[name], data, (result) => {
+        if (result === undefined) reject(operationError());
+        else resolve(result);
       });
     });
   }
+
+  async generateKey(algorithm, extractable, keyUsages) {
+    checkThis(this);
+    requireArgs('generateKey', 3, arguments.length);
+    const usages = convertUsages(keyUsages, 'generateKey', 2);
+    return generateKeyFor(algorithm, Boolean(extractable), usages);
+  }
+
+  async deriveKey(algorithm, baseKey, derivedKeyType, extractable, keyUsages) {
+    checkThis(this);
+    requireArgs('deriveKey', 5, arguments.length);
+    keyArg('deriveKey', baseKey, 1);
+    const usages = convertUsages(keyUsages, 'deriveKey', 4);
+    const keyType = normalizeAlgorithm(derivedKeyType, 'importKey');
+    const length = secret.secretKeyLength(normalizeAlgorithm(derivedKeyType, 'get key length'));
+    const bits = await deriveBitsFor(algorithm, baseKey, length, 'deriveKey');
+    return importKeyFor('raw', bits, keyType, Boolean(extractable), usages);
+  }
+
+  async deriveBits(algorithm, baseKey, length = null) {
+    checkThis(this);
+    requireArgs('deriveBits', 2, arguments.length);
+    keyArg('deriveBits', baseKey, 1);
+    if (length !== null) length = Math.trunc(Number(length));
+    return deriveBitsFor(algorithm, baseKey, length, 'deriveBits');
+  }
+
+  async importKey(format, keyData, algorithm, extractable, keyUsages) {
+    checkThis(this);
+    requireArgs('importKey', 5, arguments.length);
+    format = formatArg('importKey', format, 0);
+    const usages = convertUsages(keyUsages, 'importKey', 4);
+    return importKeyFor(format, keyData, algorithm, Boolean(extractable), usages);
+  }
+
+  async exportKey(format, key) {
+    checkThis(this);
+    requireArgs('exportKey', 2, arguments.length);
+    format = formatArg('exportKey', format, 0);
+    keyArg('exportKey', key, 1);
+    return exportKeyFor(format, key);
+  }
+
+  async wrapKey(format, key, wrappingKey, wrapAlgorithm) {
+    checkThis(this);
+    requireArgs('wrapKey', 4, arguments.length);
+    format = formatArg('wrapKey', format, 0);
+    keyArg('wrapKey', key, 1);
+    keyArg('wrapKey', wrappingKey, 2);
+    const exported = exportKeyFor(format, key);
+    const bytes = format === 'jwk' ?
+      new TextEncoder().encode(JSON.stringify(exported)) : new Uint8Array(exported);
+    return wrapOrUnwrap(wrapAlgorithm, wrappingKey, bytes, true);
+  }
+
+  async unwrapKey(format, wrappedKey, unwrappingKey, unwrapAlgorithm, unwrappedKeyAlgorithm,
+                  extractable, keyUsages) {
+    checkThis(this);
+    requireArgs('unwrapKey', 7, arguments.length);
+    format = formatArg('unwrapKey', format, 0);
+    wrappedKey = bufferArg('unwrapKey', wrappedKey, 1);
+    keyArg('unwrapKey', unwrappingKey, 2);
+    const usages = convertUsages(keyUsages, 'unwrapKey', 6);
+    const bytes = await wrapOrUnwrap(unwrapAlgorithm, unwrappingKey, wrappedKey, false);
+    let keyData = bytes;
+    if (format === 'jwk') {
+      try {
+        keyData = JSON.parse(new TextDecoder().decode(bytes));
+      } catch {
+        throw domError('Invalid keyData', 'DataError');
+      }
+    }
+    return importKeyFor(format, keyData, unwrappedKeyAlgorithm, Boolean(extractable), usages);
+  }
 }
 
-for (const name of ['encrypt', 'decrypt', 'sign', 'verify', 'generateKey', 'deriveKey',
-                    'deriveBits', 'importKey', 'exportKey', 'wrapKey', 'unwrapKey']) {
-  const method = {
-    async [name]() {
-      if (this !== subtle) throw new ERR_INVALID_THIS('SubtleCrypto');
-      const { notImplemented } = require('internal/not_implemented');
-      throw notImplemented(`SubtleCrypto.${name}`);
-    },
-  }[name];
+for (const name of Object.getOwnPropertyNames(SubtleCrypto.prototype)) {
+  if (name === 'constructor') continue;
   Object.defineProperty(SubtleCrypto.prototype, name, {
-    __proto__: null, value: method, writable: true, enumerable: true, configurable: true,
+    ...Object.getOwnPropertyDescriptor(SubtleCrypto.prototype, name), enumerable: true,
   });
-}
-// digest after encrypt..verify, as node's prototype order.
-{
-  const digest = Object.getOwnPropertyDescriptor(SubtleCrypto.prototype, 'digest');
-  delete SubtleCrypto.prototype.digest;
-  const rest = {};
-  for (const name of ['generateKey', 'deriveKey', 'deriveBits', 'importKey', 'exportKey',
-                      'wrapKey', 'unwrapKey']) {
-    rest[name] = Object.getOwnPropertyDescriptor(SubtleCrypto.prototype, name);
-    delete SubtleCrypto.prototype[name];
-  }
-  Object.defineProperty(SubtleCrypto.prototype, 'digest', { ...digest, enumerable: true });
-  for (const name of Object.keys(rest)) {
-    Object.defineProperty(SubtleCrypto.prototype, name, rest[name]);
-  }
 }
 Object.defineProperty(SubtleCrypto.prototype, Symbol.toStringTag, {
   __proto__: null, value: 'SubtleCrypto', writable: false, enumerable: false, configurable: true,
@@ -146,15 +347,6 @@ Object.defineProperty(Crypto.prototype, Symbol.toStringTag, {
 });
 
 const crypto = new Crypto(kConstructorToken);
-
-class CryptoKey {
-  constructor() {
-    throw new ERR_ILLEGAL_CONSTRUCTOR();
-  }
-}
-Object.defineProperty(CryptoKey.prototype, Symbol.toStringTag, {
-  __proto__: null, value: 'CryptoKey', writable: false, enumerable: false, configurable: true,
-});
 
 module.exports = {
   Crypto,
