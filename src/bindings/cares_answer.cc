@@ -1,8 +1,8 @@
 #include "bindings/cares_answer.h"
 
+#include <ares.h>
 #include <arpa/inet.h>
 #include <arpa/nameser.h>
-#include <ares.h>
 #include <netdb.h>
 
 #include <cstring>
@@ -33,8 +33,7 @@ v8::Local<v8::Array> ToArray(v8::Isolate* isolate, Values* values) {
 // Builds records property by property so their keys keep node's order.
 class Record {
  public:
-  explicit Record(v8::Isolate* isolate)
-      : isolate_(isolate), object_(v8::Object::New(isolate)) {}
+  explicit Record(v8::Isolate* isolate) : isolate_(isolate), object_(v8::Object::New(isolate)) {}
   Record& Set(const char* key, v8::Local<v8::Value> value) {
     USE(object_->CreateDataProperty(isolate_->GetCurrentContext(), OneByteString(isolate_, key),
                                     value));
@@ -72,23 +71,23 @@ int ParseAddressList(int family, const std::vector<unsigned char>& answer, Addre
   int nttls = kMaxTtls;
   if (family == AF_INET) {
     ares_addrttl ttls[kMaxTtls];
-    status = ares_parse_a_reply(answer.data(), static_cast<int>(answer.size()), &host, ttls,
-                                &nttls);
+    status =
+        ares_parse_a_reply(answer.data(), static_cast<int>(answer.size()), &host, ttls, &nttls);
     if (status == ARES_SUCCESS) {
       for (int i = 0; i < nttls; i++) out->ttls.push_back(static_cast<uint32_t>(ttls[i].ttl));
     }
   } else {
     ares_addr6ttl ttls[kMaxTtls];
-    status = ares_parse_aaaa_reply(answer.data(), static_cast<int>(answer.size()), &host, ttls,
-                                   &nttls);
+    status =
+        ares_parse_aaaa_reply(answer.data(), static_cast<int>(answer.size()), &host, ttls, &nttls);
     if (status == ARES_SUCCESS) {
       for (int i = 0; i < nttls; i++) out->ttls.push_back(static_cast<uint32_t>(ttls[i].ttl));
     }
   }
   if (status != ARES_SUCCESS) return status;
   if (host->h_name != nullptr) out->canonical = host->h_name;
-  out->via_cname = host->h_name != nullptr && host->h_aliases != nullptr &&
-                   host->h_aliases[0] != nullptr;
+  out->via_cname =
+      host->h_name != nullptr && host->h_aliases != nullptr && host->h_aliases[0] != nullptr;
   char text[INET6_ADDRSTRLEN];
   for (char** addr = host->h_addr_list; addr != nullptr && *addr != nullptr; addr++) {
     if (inet_ntop(host->h_addrtype, *addr, text, sizeof(text)) != nullptr) {
@@ -103,11 +102,10 @@ int ParseAddressList(int family, const std::vector<unsigned char>& answer, Addre
 int ParseNames(QueryType type, const std::vector<unsigned char>& answer,
                std::vector<std::string>* names) {
   hostent* host = nullptr;
-  int status =
-      type == QueryType::kNs
-          ? ares_parse_ns_reply(answer.data(), static_cast<int>(answer.size()), &host)
-          : ares_parse_ptr_reply(answer.data(), static_cast<int>(answer.size()), nullptr, 0,
-                                 AF_INET, &host);
+  int status = type == QueryType::kNs
+                   ? ares_parse_ns_reply(answer.data(), static_cast<int>(answer.size()), &host)
+                   : ares_parse_ptr_reply(answer.data(), static_cast<int>(answer.size()), nullptr,
+                                          0, AF_INET, &host);
   if (status != ARES_SUCCESS) return status;
   for (char** alias = host->h_aliases; alias != nullptr && *alias != nullptr; alias++) {
     names->push_back(*alias);
@@ -184,8 +182,8 @@ int AppendSrv(v8::Isolate* isolate, const std::vector<unsigned char>& answer, co
   return ARES_SUCCESS;
 }
 
-int AppendNaptr(v8::Isolate* isolate, const std::vector<unsigned char>& answer,
-                const char* tag, Values* out) {
+int AppendNaptr(v8::Isolate* isolate, const std::vector<unsigned char>& answer, const char* tag,
+                Values* out) {
   ares_naptr_reply* list = nullptr;
   int status = ares_parse_naptr_reply(answer.data(), static_cast<int>(answer.size()), &list);
   if (status != ARES_SUCCESS) return status;
@@ -232,8 +230,8 @@ int AppendCaa(v8::Isolate* isolate, const std::vector<unsigned char>& answer, co
   for (ares_caa_reply* caa = list; caa != nullptr; caa = caa->next) {
     Record record(isolate);
     record.Set("critical", caa->critical)
-        .Set(Latin1(isolate, caa->property, caa->plength), Latin1(isolate, caa->value,
-                                                                  caa->length));
+        .Set(Latin1(isolate, caa->property, caa->plength),
+             Latin1(isolate, caa->value, caa->length));
     TagRecord(&record, tag);
     out->push_back(record.object());
   }
@@ -266,8 +264,7 @@ bool AnswerTypes(const std::vector<unsigned char>& answer, std::unordered_set<in
   auto skip_name = [&](long* at) {
     char* name = nullptr;
     long length = 0;
-    if (ares_expand_name(buf + *at, buf, static_cast<int>(size), &name, &length) !=
-        ARES_SUCCESS) {
+    if (ares_expand_name(buf + *at, buf, static_cast<int>(size), &name, &length) != ARES_SUCCESS) {
       return false;
     }
     ares_free_string(name);
@@ -302,8 +299,7 @@ int ParseAny(v8::Isolate* isolate, const std::vector<unsigned char>& answer, Val
 
   // A CNAME chain answers with its target alone; otherwise the A records.
   AddressList v4;
-  status = has(ns_t_a) || has(ns_t_cname) ? ParseAddressList(AF_INET, answer, &v4)
-                                          : ARES_ENODATA;
+  status = has(ns_t_a) || has(ns_t_cname) ? ParseAddressList(AF_INET, answer, &v4) : ARES_ENODATA;
   if (!usable(status)) return status;
   if (status == ARES_SUCCESS && v4.via_cname) {
     AppendValues(isolate, {v4.canonical}, "CNAME", out);
@@ -428,12 +424,14 @@ int ParseAnswer(v8::Isolate* isolate, QueryType type, const std::vector<unsigned
 
 const char* AresErrorCode(int status) {
   static const char* const kCodes[] = {
-      nullptr,         "ENODATA",        "EFORMERR",   "ESERVFAIL",
-      "ENOTFOUND",     "ENOTIMP",        "EREFUSED",   "EBADQUERY",
-      "EBADNAME",      "EBADFAMILY",     "EBADRESP",   "ECONNREFUSED",
-      "ETIMEOUT",      "EOF",            "EFILE",      "ENOMEM",
-      "EDESTRUCTION",  "EBADSTR",        "EBADFLAGS",  "ENONAME",
-      "EBADHINTS",     "ENOTINITIALIZED", "ELOADIPHLPAPI", "EADDRGETNETWORKPARAMS",
+      nullptr,           "ENODATA",       "EFORMERR",
+      "ESERVFAIL",       "ENOTFOUND",     "ENOTIMP",
+      "EREFUSED",        "EBADQUERY",     "EBADNAME",
+      "EBADFAMILY",      "EBADRESP",      "ECONNREFUSED",
+      "ETIMEOUT",        "EOF",           "EFILE",
+      "ENOMEM",          "EDESTRUCTION",  "EBADSTR",
+      "EBADFLAGS",       "ENONAME",       "EBADHINTS",
+      "ENOTINITIALIZED", "ELOADIPHLPAPI", "EADDRGETNETWORKPARAMS",
       "ECANCELLED",
   };
   if (status <= 0 || status >= static_cast<int>(sizeof(kCodes) / sizeof(kCodes[0]))) {

@@ -16,15 +16,15 @@
 // timeouts. Results are kept as raw answers and turned into JS values in the check phase (as
 // node's setImmediate delivery), so no callback ever runs inside a c-ares call or
 // synchronously from the JS call that started the query.
+#include <ares.h>
 #include <arpa/inet.h>
 #include <arpa/nameser.h>
-#include <ares.h>
 #include <netdb.h>
+#include <strings.h>
 #include <sys/socket.h>
 
 #include <cerrno>
 #include <cstring>
-#include <strings.h>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -41,6 +41,9 @@ namespace {
 
 // node's DNS_ESETSRVPENDING: setServers while queries are in flight.
 constexpr int kSetServersPending = -1000;
+// A status no c-ares 1.18 code uses: node's c-ares answers ENOSERVER without servers, which
+// node does not name (it reports UNKNOWN_ARES_ERROR).
+constexpr int kNoServers = -1;
 
 int tag;
 
@@ -167,9 +170,8 @@ class ChannelWrap {
     if (!IsQueryableName(name)) return Fail(query, ARES_EBADNAME);
     // RFC 7686: .onion names never go to DNS (c-ares checks this before anything else).
     if (IsOnionName(name)) return Fail(query, ARES_ENOTFOUND);
-    // c-ares 1.18 answers ESERVFAIL without servers; node's c-ares has its own status there,
-    // which node reports as UNKNOWN_ARES_ERROR.
-    if (!has_servers_) return Fail(query, -1);
+    // c-ares 1.18 would answer ESERVFAIL here.
+    if (!has_servers_) return Fail(query, kNoServers);
     ares_query(channel_, name.c_str(), ns_c_in, RecordType(type), OnAnswer, query);
     UpdateTimer();
   }
@@ -277,18 +279,30 @@ class ChannelWrap {
  private:
   static int RecordType(QueryType type) {
     switch (type) {
-      case QueryType::kA: return ns_t_a;
-      case QueryType::kAaaa: return ns_t_aaaa;
-      case QueryType::kAny: return ns_t_any;
-      case QueryType::kCaa: return 257;  // ns_t_caa is missing from older headers.
-      case QueryType::kCname: return ns_t_cname;
-      case QueryType::kMx: return ns_t_mx;
-      case QueryType::kNaptr: return ns_t_naptr;
-      case QueryType::kNs: return ns_t_ns;
-      case QueryType::kPtr: return ns_t_ptr;
-      case QueryType::kSoa: return ns_t_soa;
-      case QueryType::kSrv: return ns_t_srv;
-      case QueryType::kTxt: return ns_t_txt;
+      case QueryType::kA:
+        return ns_t_a;
+      case QueryType::kAaaa:
+        return ns_t_aaaa;
+      case QueryType::kAny:
+        return ns_t_any;
+      case QueryType::kCaa:
+        return 257;  // ns_t_caa is missing from older headers.
+      case QueryType::kCname:
+        return ns_t_cname;
+      case QueryType::kMx:
+        return ns_t_mx;
+      case QueryType::kNaptr:
+        return ns_t_naptr;
+      case QueryType::kNs:
+        return ns_t_ns;
+      case QueryType::kPtr:
+        return ns_t_ptr;
+      case QueryType::kSoa:
+        return ns_t_soa;
+      case QueryType::kSrv:
+        return ns_t_srv;
+      case QueryType::kTxt:
+        return ns_t_txt;
     }
     return ns_t_a;
   }
@@ -418,10 +432,10 @@ class ChannelWrap {
     if (status == ARES_SUCCESS && query->reverse) {
       std::vector<v8::Local<v8::Value>> names;
       for (const std::string& name : query->names) {
-        names.push_back(v8::String::NewFromOneByte(
-                            isolate, reinterpret_cast<const uint8_t*>(name.data()),
-                            v8::NewStringType::kNormal, static_cast<int>(name.size()))
-                            .ToLocalChecked());
+        names.push_back(
+            v8::String::NewFromOneByte(isolate, reinterpret_cast<const uint8_t*>(name.data()),
+                                       v8::NewStringType::kNormal, static_cast<int>(name.size()))
+                .ToLocalChecked());
       }
       argv[1] = v8::Array::New(isolate, names.data(), names.size());
     } else if (status == ARES_SUCCESS) {
@@ -597,8 +611,7 @@ void Initialize(Environment* env, v8::Local<v8::Object> target) {
 
   v8::Isolate* isolate = env->isolate();
   v8::Local<v8::Context> context = env->context();
-  CaresData* data =
-      env->set_binding_data("cares_wrap", std::make_unique<CaresData>(isolate));
+  CaresData* data = env->set_binding_data("cares_wrap", std::make_unique<CaresData>(isolate));
   env->AddCleanupHook([data] {
     while (!data->channels.empty()) delete *data->channels.begin();
   });
