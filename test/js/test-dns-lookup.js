@@ -18,6 +18,13 @@ assert.throws(() => dns.lookup('x', { family: 5 }, () => {}), {
   message: "The property 'options.family' must be one of: 0, 4, 6. Received 5",
 });
 assert.throws(() => dns.lookup('x', {}), { code: 'ERR_INVALID_ARG_TYPE' });
+assert.throws(() => dns.lookup('x', { hints: 57 }, () => {}), {
+  code: 'ERR_INVALID_ARG_VALUE',
+  message: "The argument 'hints' is invalid. Received 57",
+});
+// dns.promises argument errors throw rather than reject.
+assert.throws(() => dns.promises.lookup(1), { code: 'ERR_INVALID_ARG_TYPE' });
+assert.throws(() => dns.promises.lookupService('127.0.0.1'), { code: 'ERR_MISSING_ARGS' });
 assert.throws(() => dns.lookupService('nope', 80, () => {}), { code: 'ERR_INVALID_ARG_VALUE' });
 assert.throws(() => dns.lookupService('127.0.0.1', 70000, () => {}),
               { code: 'ERR_SOCKET_BAD_PORT' });
@@ -29,6 +36,15 @@ process.on('exit', (code) => {
                                          'lookupService', 'promises']);
   }
 });
+
+// Falsy host names answer null (node keeps them for compatibility, with DEP0118).
+for (const falsy of [0, NaN, false, null]) {
+  dns.lookup(falsy, (err, address, family) => {
+    assert.ifError(err);
+    assert.strictEqual(address, null);
+    assert.strictEqual(family, 4);
+  });
+}
 
 dns.lookup('127.0.0.1', (err, address, family) => {
   assert.ifError(err);
