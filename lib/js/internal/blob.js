@@ -8,7 +8,6 @@ const {
     ERR_INVALID_ARG_VALUE,
     ERR_INVALID_THIS,
     ERR_MISSING_ARGS,
-    ERR_NOT_IMPLEMENTED,
   },
 } = require('internal/errors');
 const { customInspectSymbol: kInspect } = require('internal/util');
@@ -148,15 +147,16 @@ class Blob {
 
   stream() {
     if (!isBlob(this)) throw new ERR_INVALID_THIS('Blob');
-    if (typeof globalThis.ReadableStream !== 'function') {
-      throw new ERR_NOT_IMPLEMENTED('Blob.stream');
-    }
-    const bytes = this.#concat();
-    return new globalThis.ReadableStream({
+    const { ReadableStream } = require('internal/webstreams/readablestream');
+    // One chunk per stored part, read on demand; each is a copy because a byte stream takes
+    // ownership of (detaches) the buffers it is given.
+    const parts = this[kParts];
+    let next = 0;
+    return new ReadableStream({
       type: 'bytes',
-      start(controller) {
-        if (bytes.byteLength > 0) controller.enqueue(bytes);
-        controller.close();
+      pull(controller) {
+        if (next < parts.length) controller.enqueue(copyBytes(parts[next++]));
+        if (next >= parts.length) controller.close();
       },
     });
   }

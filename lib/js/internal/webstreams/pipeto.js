@@ -145,7 +145,7 @@ function readableStreamPipeTo(source, dest, preventClose, preventAbort, preventC
 
   // Closing must propagate backward.
   if (ws.writableStreamCloseQueuedOrInFlight(dest) || destState() === 'closed') {
-    const destClosed = new ERR_INVALID_STATE.TypeError('the destination writable stream closed before all the data could be piped to it');
+    const destClosed = new ERR_INVALID_STATE.TypeError('Destination WritableStream is closed');
     if (!preventCancel) shutdownWithAction(() => readableStreamCancel(source, destClosed), true, destClosed);
     else shutdown(true, destClosed);
   }

@@ -546,7 +546,7 @@ function createAsyncIterator(stream, preventCancel) {
       chunk: (value) => d.resolve({ value, done: false }),
       close() {
         readableStreamDefaultReaderRelease(reader);
-        d.resolve({ value: undefined, done: true });
+        d.resolve({ done: true, value: undefined });
       },
       error(error) {
         readableStreamDefaultReaderRelease(reader);
@@ -558,7 +558,7 @@ function createAsyncIterator(stream, preventCancel) {
 
   // WebIDL's async iterator machinery: calls queue behind the ongoing promise.
   function nextSteps() {
-    if (finished) return Promise.resolve({ value: undefined, done: true });
+    if (finished) return Promise.resolve({ done: true, value: undefined });
     return PromiseThen(nextIterationResult(), (result) => {
       ongoing = undefined;
       if (result.done) finished = true;
@@ -591,7 +591,7 @@ function createAsyncIterator(stream, preventCancel) {
     return(value) {
       const steps = () => returnSteps(value);
       ongoing = ongoing === undefined ? steps() : PromiseThen(ongoing, steps, steps);
-      return PromiseThen(ongoing, () => ({ value, done: true }));
+      return PromiseThen(ongoing, () => ({ done: true, value }));
     },
     [Symbol.asyncIterator]() { return this; },
   }, ReadableStreamAsyncIteratorPrototype);
@@ -607,7 +607,6 @@ const ReadableStreamAsyncIteratorPrototype = Object.setPrototypeOf({
 // --- ReadableStream.from ----------------------------------------------------------------
 
 function getAsyncIteratorRecord(iterable) {
-  if (iterable == null) throw new ERR_ARG_NOT_ITERABLE(iterableName(iterable));
   let method = iterable[Symbol.asyncIterator];
   if (method == null) {
     const syncMethod = iterable[Symbol.iterator];

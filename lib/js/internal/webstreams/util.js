@@ -177,8 +177,10 @@ function cloneAsUint8Array(view) {
 
 let inspectFn;
 // `Name { ...data }` as node prints web stream objects; nested ones follow the depth option.
+// Past the depth limit node 20 prints `undefined` for these objects (not `[ReadableStream]`),
+// and so do we.
 function customInspect(self, depth, options, name, data) {
-  if (depth < 0) return self;
+  if (depth < 0) return undefined;
   inspectFn ??= require('internal/util/inspect').inspect;
   const opts = { ...options, depth: options.depth == null ? null : options.depth - 1 };
   return `${name} ${inspectFn(data, opts)}`;
