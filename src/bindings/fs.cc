@@ -303,6 +303,9 @@ void Ftruncate(const FunctionCallbackInfo<Value>& info) {
   auto op = FdOp(info, "ftruncate");
   op->position = Int64Arg(info[1]);
   op->run = [](FsOp* o) -> int64_t { return fs::Ftruncate(o->fd, o->position); };
+  op->submit = [](loop::Loop* loop, loop::Request* req, FsOp* o) {
+    return loop->Ftruncate(req, o->fd, o->position);
+  };
   Dispatch(info, 2, std::move(op));
 }
 
@@ -436,6 +439,9 @@ void ReadLink(const FunctionCallbackInfo<Value>& info) {
 void Symlink(const FunctionCallbackInfo<Value>& info) {
   auto op = TwoPathOp(info, "symlink");
   op->run = [](FsOp* o) -> int64_t { return fs::Symlink(o->path.c_str(), o->dest.c_str()); };
+  op->submit = [](loop::Loop* loop, loop::Request* req, FsOp* o) {
+    return loop->SymlinkAt(req, o->path.c_str(), AT_FDCWD, o->dest.c_str());
+  };
   Dispatch(info, 3, std::move(op));
 }
 
@@ -443,6 +449,9 @@ void Symlink(const FunctionCallbackInfo<Value>& info) {
 void Link(const FunctionCallbackInfo<Value>& info) {
   auto op = TwoPathOp(info, "link");
   op->run = [](FsOp* o) -> int64_t { return fs::Link(o->path.c_str(), o->dest.c_str()); };
+  op->submit = [](loop::Loop* loop, loop::Request* req, FsOp* o) {
+    return loop->LinkAt(req, AT_FDCWD, o->path.c_str(), AT_FDCWD, o->dest.c_str(), 0);
+  };
   Dispatch(info, 2, std::move(op));
 }
 

@@ -5,7 +5,7 @@
 //             this === req, through a CallbackScope.
 //   promise   binding.x(args..., kUsePromises): returns a promise settled the same way.
 // The async forms go on the ring when the loop has the op (FsOp::submit: openat, read, write,
-// statx, close, fsync, renameat, unlinkat, mkdirat) and on the thread pool otherwise
+// statx, close, fsync, renameat, unlinkat, mkdirat, linkat, symlinkat, ftruncate) and on the thread pool otherwise
 // (FsOp::run). Everything the kernel or a pool thread touches (paths, buffers, the statx buffer)
 // is owned by the FsOp until completion; JS buffers are pinned through their BackingStore.
 #ifndef SRC_BINDINGS_FS_REQ_H_

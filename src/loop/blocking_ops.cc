@@ -32,6 +32,9 @@ bool IsPoolable(const Request* req) {
     case OpType::kRenameAt:
     case OpType::kUnlinkAt:
     case OpType::kMkdirAt:
+    case OpType::kLinkAt:
+    case OpType::kSymlinkAt:
+    case OpType::kFtruncate:
       return true;
     default:
       return false;
@@ -95,6 +98,15 @@ int64_t ExecuteBlocking(Request* req) {
     case OpType::kMkdirAt:
       return Result(
           mkdirat(req->dirfd_, req->path_, static_cast<mode_t>(req->mode_)));
+    case OpType::kLinkAt:
+      return Result(linkat(req->dirfd_, req->path_, req->dirfd2_, req->path2_, req->flags_));
+    case OpType::kSymlinkAt:
+      return Result(symlinkat(req->path_, req->dirfd2_, req->path2_));
+    case OpType::kFtruncate:
+      do {
+        r = ftruncate(req->fd_, req->offset_);
+      } while (r < 0 && errno == EINTR);
+      return Result(r);
     default:
       return -ENOSYS;
   }

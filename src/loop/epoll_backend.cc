@@ -269,6 +269,9 @@ void EpollBackend::Submit(Request* req) {
     case OpType::kRenameAt:
     case OpType::kUnlinkAt:
     case OpType::kMkdirAt:
+    case OpType::kLinkAt:
+    case OpType::kSymlinkAt:
+    case OpType::kFtruncate:
       loop_->RunOnPool(req);
       return;
     case OpType::kAccept:

@@ -158,6 +158,12 @@ class Loop {
                const char* newpath, unsigned flags);
   int UnlinkAt(Request* req, int dirfd, const char* path, int flags);
   int MkdirAt(Request* req, int dirfd, const char* path, uint32_t mode);
+  int LinkAt(Request* req, int olddirfd, const char* oldpath, int newdirfd,
+             const char* newpath, int flags);
+  int SymlinkAt(Request* req, const char* target, int newdirfd,
+                const char* linkpath);
+  // On the ring from Linux 6.9 (IORING_OP_FTRUNCATE); the pool before.
+  int Ftruncate(Request* req, int fd, int64_t length);
   // Multishot: cb(new_fd) per connection (O_NONBLOCK|O_CLOEXEC) until an
   // error or Cancel(). An error ends it (has_more() false).
   int Accept(Request* req, int listen_fd);

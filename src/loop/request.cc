@@ -29,6 +29,9 @@ const char* OpTypeName(OpType type) {
     case OpType::kSend: return "send";
     case OpType::kSendmsg: return "sendmsg";
     case OpType::kTimeout: return "timeout";
+    case OpType::kLinkAt: return "linkat";
+    case OpType::kSymlinkAt: return "symlinkat";
+    case OpType::kFtruncate: return "ftruncate";
   }
   return "unknown";
 }
@@ -166,6 +169,41 @@ int Loop::MkdirAt(Request* req, int dirfd, const char* path, uint32_t mode) {
   req->dirfd_ = dirfd;
   req->path_ = path;
   req->mode_ = mode;
+  backend_->Submit(req);
+  return 0;
+}
+
+int Loop::LinkAt(Request* req, int olddirfd, const char* oldpath, int newdirfd,
+                 const char* newpath, int flags) {
+  if (oldpath == nullptr || newpath == nullptr) return -EINVAL;
+  int err = BeginRequest(req, OpType::kLinkAt);
+  if (err != 0) return err;
+  req->dirfd_ = olddirfd;
+  req->path_ = oldpath;
+  req->dirfd2_ = newdirfd;
+  req->path2_ = newpath;
+  req->flags_ = flags;
+  backend_->Submit(req);
+  return 0;
+}
+
+int Loop::SymlinkAt(Request* req, const char* target, int newdirfd, const char* linkpath) {
+  if (target == nullptr || linkpath == nullptr) return -EINVAL;
+  int err = BeginRequest(req, OpType::kSymlinkAt);
+  if (err != 0) return err;
+  req->path_ = target;
+  req->dirfd2_ = newdirfd;
+  req->path2_ = linkpath;
+  backend_->Submit(req);
+  return 0;
+}
+
+int Loop::Ftruncate(Request* req, int fd, int64_t length) {
+  if (length < 0) return -EINVAL;
+  int err = BeginRequest(req, OpType::kFtruncate);
+  if (err != 0) return err;
+  req->fd_ = fd;
+  req->offset_ = length;
   backend_->Submit(req);
   return 0;
 }

@@ -51,6 +51,9 @@ enum class OpType : uint8_t {
   kSend,
   kSendmsg,
   kTimeout,
+  kLinkAt,
+  kSymlinkAt,
+  kFtruncate,
 };
 
 const char* OpTypeName(OpType type);

@@ -45,6 +45,8 @@ constexpr unsigned kReapBatch = 256;
 constexpr int kMaxReapRounds = 64;
 // Linux caps a single read/write at this many bytes anyway.
 constexpr size_t kMaxRwBytes = 0x7ffff000;
+// IORING_OP_FTRUNCATE (Linux 6.9); newer than the liburing headers we build against.
+constexpr int kOpFtruncate = 55;
 // Reads at least this large go to an io-wq worker (IOSQE_ASYNC) instead of running inline.
 constexpr unsigned kAsyncReadBytes = 256 * 1024;
 
@@ -260,7 +262,10 @@ bool UringBackend::Init(const LoopOptions& options, std::string* why,
                   {OpType::kFsync, IORING_OP_FSYNC},
                   {OpType::kRenameAt, IORING_OP_RENAMEAT},
                   {OpType::kUnlinkAt, IORING_OP_UNLINKAT},
-                  {OpType::kMkdirAt, IORING_OP_MKDIRAT}};
+                  {OpType::kMkdirAt, IORING_OP_MKDIRAT},
+                  {OpType::kLinkAt, IORING_OP_LINKAT},
+                  {OpType::kSymlinkAt, IORING_OP_SYMLINKAT},
+                  {OpType::kFtruncate, kOpFtruncate}};
   for (const auto& entry : file_ops) {
     if (!io_uring_opcode_supported(probe, entry.opcode))
       pool_only_[static_cast<int>(entry.type)] = true;
@@ -526,6 +531,18 @@ void UringBackend::PrepRequest(io_uring_sqe* sqe, Request* req) {
     case OpType::kMkdirAt:
       io_uring_prep_mkdirat(sqe, req->dirfd_, req->path_,
                             static_cast<mode_t>(req->mode_));
+      break;
+    case OpType::kLinkAt:
+      io_uring_prep_linkat(sqe, req->dirfd_, req->path_, req->dirfd2_, req->path2_,
+                           req->flags_);
+      break;
+    case OpType::kSymlinkAt:
+      io_uring_prep_symlinkat(sqe, req->path_, req->dirfd2_, req->path2_);
+      break;
+    case OpType::kFtruncate:
+      // The length travels in the offset field; everything else must be zero.
+      io_uring_prep_rw(kOpFtruncate, sqe, req->fd_, nullptr, 0,
+                       static_cast<uint64_t>(req->offset_));
       break;
     case OpType::kAccept:
       io_uring_prep_multishot_accept(sqe, req->fd_, nullptr, nullptr,

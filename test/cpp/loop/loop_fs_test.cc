@@ -439,6 +439,68 @@ TEST_P(FsTest, RejectedRingOpsRetryOnThePool) {
   loop_.swap(loop);
 }
 
+// linkat and symlinkat on the ring (Linux 5.15+), ftruncate too from 6.9; the pool otherwise.
+TEST_P(FsTest, LinkSymlinkFtruncate) {
+  Loop* loop = loop_.get();
+  int fd = WriteFile("orig", "0123456789");
+  std::string orig = Path("orig"), hard = Path("hard"), soft = Path("soft");
+  uint64_t pool_before = loop->counters().pool_tasks;
+  EXPECT_EQ(RunOp([&](Request* r) {
+              return loop->LinkAt(r, AT_FDCWD, orig.c_str(), AT_FDCWD, hard.c_str(), 0);
+            }),
+            0);
+  struct stat st;
+  ASSERT_EQ(stat(hard.c_str(), &st), 0);
+  EXPECT_EQ(st.st_nlink, 2u);
+  EXPECT_EQ(RunOp([&](Request* r) {
+              return loop->LinkAt(r, AT_FDCWD, orig.c_str(), AT_FDCWD, hard.c_str(), 0);
+            }),
+            -EEXIST);
+  EXPECT_EQ(RunOp([&](Request* r) { return loop->SymlinkAt(r, "orig", AT_FDCWD, soft.c_str()); }),
+            0);
+  char target[16] = {};
+  EXPECT_EQ(readlink(soft.c_str(), target, sizeof(target)), 4);
+  EXPECT_STREQ(target, "orig");
+  EXPECT_EQ(RunOp([&](Request* r) { return loop->SymlinkAt(r, "x", AT_FDCWD, soft.c_str()); }),
+            -EEXIST);
+  if (IsUring()) EXPECT_EQ(loop->counters().pool_tasks, pool_before);
+  EXPECT_EQ(RunOp([&](Request* r) { return loop->Ftruncate(r, fd, 3); }), 0);
+  ASSERT_EQ(fstat(fd, &st), 0);
+  EXPECT_EQ(st.st_size, 3);
+  EXPECT_EQ(RunOp([&](Request* r) { return loop->Ftruncate(r, fd, 100000); }), 0);
+  ASSERT_EQ(fstat(fd, &st), 0);
+  EXPECT_EQ(st.st_size, 100000);
+  EXPECT_EQ(loop->Ftruncate(nullptr, fd, 1), -EINVAL);
+  EXPECT_EQ(RunOp([&](Request* r) { return loop->Ftruncate(r, -1, 0); }), -EBADF);
+  close(fd);
+}
+
+TEST_P(FsTest, LinkSymlinkFtruncateRejectedByTheRingRunOnThePool) {
+  LoopOptions options;
+  options.debug_reject_ops = (1u << static_cast<unsigned>(OpType::kLinkAt)) |
+                             (1u << static_cast<unsigned>(OpType::kSymlinkAt)) |
+                             (1u << static_cast<unsigned>(OpType::kFtruncate));
+  std::unique_ptr<Loop> loop = NewLoop(options);
+  ASSERT_NE(loop, nullptr);
+  loop_.swap(loop);
+  int fd = WriteFile("orig", "0123456789");
+  std::string orig = Path("orig"), hard = Path("hard"), soft = Path("soft");
+  EXPECT_EQ(RunOp([&](Request* r) {
+              return loop_->LinkAt(r, AT_FDCWD, orig.c_str(), AT_FDCWD, hard.c_str(), 0);
+            }),
+            0);
+  EXPECT_EQ(RunOp([&](Request* r) { return loop_->SymlinkAt(r, "orig", AT_FDCWD, soft.c_str()); }),
+            0);
+  EXPECT_EQ(RunOp([&](Request* r) { return loop_->Ftruncate(r, fd, 4); }), 0);
+  struct stat st;
+  ASSERT_EQ(stat(soft.c_str(), &st), 0);
+  EXPECT_EQ(st.st_size, 4);
+  EXPECT_EQ(st.st_nlink, 2u);
+  if (IsUring()) EXPECT_EQ(loop_->counters().pool_fallbacks, 3u);
+  close(fd);
+  loop_.swap(loop);
+}
+
 TEST_P(FsTest, TimeoutOp) {
   Loop* loop = loop_.get();
   loop->UpdateTime();
