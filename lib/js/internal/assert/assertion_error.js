@@ -87,8 +87,8 @@ function looseMessage(actual, expected, operator) {
 }
 
 function composeMessage(message, actual, expected, operator) {
-  const { palette, lineWidth } = terminalStyle();
   if (operator === 'deepStrictEqual' || operator === 'strictEqual') {
+    const { palette, lineWidth } = terminalStyle();
     // A truthy custom message replaces the header of the diff.
     return diffMessage({
       actual, expected, operator, palette, lineWidth,
@@ -100,7 +100,7 @@ function composeMessage(message, actual, expected, operator) {
   }
   if (message != null) return String(message);
   if (operator === 'notDeepStrictEqual' || operator === 'notStrictEqual') {
-    return sameValueMessage(actual, operator, palette);
+    return sameValueMessage(actual, operator, terminalStyle().palette);
   }
   return looseMessage(actual, expected, operator);
 }
