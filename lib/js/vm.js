@@ -38,16 +38,27 @@ function isContext(object) {
 }
 
 function validateContext(contextifiedObject, name) {
-  if (contextifiedObject === null || typeof contextifiedObject !== 'object' ||
-      !isContextifiedObject(contextifiedObject)) {
+  validateObject(contextifiedObject, name, kValidateObjectAllowObjects);
+  if (!isContextifiedObject(contextifiedObject)) {
     throw new ERR_INVALID_ARG_TYPE(name, 'vm.Context', contextifiedObject);
   }
 }
 
-function validateImportHook(importModuleDynamically, name) {
-  if (importModuleDynamically === undefined) return;
-  if (importModuleDynamically === constants.USE_MAIN_CONTEXT_DEFAULT_LOADER) return;
+// import() inside vm code: the default loader only when asked for; a callback needs
+// vm.Module (--experimental-vm-modules), which ringjs does not have, so import() rejects with
+// node's error for that case. Numbers as VmImportMode in src/bindings/contextify_context.h.
+const kImportDefaultLoader = 0;
+const kImportCallbackMissing = 1;
+const kImportNeedsVmModulesFlag = 2;
+
+function importModeOf(importModuleDynamically, name) {
+  if (importModuleDynamically === undefined) return kImportCallbackMissing;
+  if (importModuleDynamically === constants.USE_MAIN_CONTEXT_DEFAULT_LOADER) {
+    require('internal/util').emitExperimentalWarning('vm.USE_MAIN_CONTEXT_DEFAULT_LOADER');
+    return kImportDefaultLoader;
+  }
   validateFunction(importModuleDynamically, name);
+  return kImportNeedsVmModulesFlag;
 }
 
 // The options every run* takes: timeout, displayErrors, breakOnSigint.
@@ -97,10 +108,9 @@ class Script extends CompiledScript {
     validateInt32(columnOffset, 'options.columnOffset');
     if (cachedData !== undefined) validateBuffer(cachedData, 'options.cachedData');
     validateBoolean(produceCachedData, 'options.produceCachedData');
-    validateImportHook(importModuleDynamically, 'options.importModuleDynamically');
-    super(code, filename, lineOffset, columnOffset, cachedData, produceCachedData);
+    const importMode = importModeOf(importModuleDynamically, 'options.importModuleDynamically');
+    super(code, filename, lineOffset, columnOffset, cachedData, produceCachedData, importMode);
     if (this.cachedData !== undefined) this.cachedData = asBuffer(this.cachedData);
-    this.sourceMapURL = undefined;
   }
 
   createCachedData() {
@@ -140,10 +150,12 @@ function createContext(contextObject = {}, options = {}) {
   const { name, origin, codeGeneration, microtaskMode, importModuleDynamically } = options;
   if (name !== undefined) validateString(name, 'options.name');
   if (origin !== undefined) validateString(origin, 'options.origin');
-  const { strings } = validateCodeGeneration(codeGeneration, 'options.codeGeneration');
+  const { strings, wasm } = validateCodeGeneration(codeGeneration, 'options.codeGeneration');
   validateOneOf(microtaskMode, 'options.microtaskMode', ['afterEvaluate', undefined]);
-  validateImportHook(importModuleDynamically, 'options.importModuleDynamically');
-  return makeContext(contextObject, strings, microtaskMode === 'afterEvaluate');
+  if (importModuleDynamically !== undefined) {
+    importModeOf(importModuleDynamically, 'options.importModuleDynamically');
+  }
+  return makeContext(contextObject, strings, microtaskMode === 'afterEvaluate', wasm);
 }
 
 // runInNewContext's options name the context's settings contextName, contextOrigin, ...
@@ -216,9 +228,9 @@ function compileFunction(code, params = [], options = {}) {
     validateObject(contextExtensions[i], `options.contextExtensions[${i}]`,
                    kValidateObjectAllowNullable);
   }
-  validateImportHook(importModuleDynamically, 'options.importModuleDynamically');
+  const importMode = importModeOf(importModuleDynamically, 'options.importModuleDynamically');
   return compileFunctionInContext(code, filename, params, lineOffset, columnOffset,
-                                  parsingContext, contextExtensions);
+                                  parsingContext, contextExtensions, importMode);
 }
 
 function measureMemory() {

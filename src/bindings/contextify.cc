@@ -10,8 +10,33 @@ v8::ScriptOrigin MakeOrigin(v8::Isolate* isolate, v8::Local<v8::Value> filename,
   return v8::ScriptOrigin(isolate, filename, line_offset, column_offset);
 }
 
+}  // namespace
+
+v8::ScriptOrigin VmScriptOrigin(v8::Isolate* isolate, v8::Local<v8::Value> filename,
+                                int line_offset, int column_offset, VmImportMode import_mode) {
+  if (import_mode == VmImportMode::kDefaultLoader) {
+    return MakeOrigin(isolate, filename, line_offset, column_offset);
+  }
+  v8::Local<v8::PrimitiveArray> host_options = v8::PrimitiveArray::New(isolate, 1);
+  host_options->Set(isolate, 0, v8::Int32::New(isolate, static_cast<int32_t>(import_mode)));
+  return v8::ScriptOrigin(isolate, filename, line_offset, column_offset, false, -1, {}, false,
+                          false, false, host_options);
+}
+
+VmImportMode ToImportMode(v8::Local<v8::Value> value) {
+  if (!value->IsInt32()) return VmImportMode::kDefaultLoader;
+  switch (value.As<v8::Int32>()->Value()) {
+    case 1: return VmImportMode::kCallbackMissing;
+    case 2: return VmImportMode::kNeedsVmModulesFlag;
+    default: return VmImportMode::kDefaultLoader;
+  }
+}
+
+namespace {
+
 // compileFunction(code, filename, params[], lineOffset = 0, columnOffset = 0,
-//                 parsingSandbox = undefined, contextExtensions = undefined): a function whose
+//                 parsingSandbox = undefined, contextExtensions = undefined,
+//                 importMode = 0): a function whose
 // body is `code`, as vm.compileFunction. Throws the SyntaxError with the file's location.
 void CompileFunction(const v8::FunctionCallbackInfo<v8::Value>& info) {
   v8::Isolate* isolate = info.GetIsolate();
@@ -46,7 +71,8 @@ void CompileFunction(const v8::FunctionCallbackInfo<v8::Value>& info) {
   int line_offset = info[3]->IsInt32() ? info[3].As<v8::Int32>()->Value() : 0;
   int column_offset = info[4]->IsInt32() ? info[4].As<v8::Int32>()->Value() : 0;
   v8::ScriptCompiler::Source source(info[0].As<v8::String>(),
-                                    MakeOrigin(isolate, info[1], line_offset, column_offset));
+                                    VmScriptOrigin(isolate, info[1], line_offset, column_offset,
+                                                   ToImportMode(info[7])));
   v8::Local<v8::Function> fn;
   if (v8::ScriptCompiler::CompileFunction(context, &source, params.size(), params.data(),
                                           extensions.size(), extensions.data())

@@ -213,13 +213,20 @@ bool InstallBuiltinAdditions(v8::Local<v8::Context> context) {
   return install->Call(context, v8::Undefined(context->GetIsolate()), 0, nullptr).ToLocal(&unused);
 }
 
-// makeContext(sandbox, allowStrings, ownMicrotaskQueue): contextifies `sandbox`.
+// codeGeneration.wasm: false refuses WebAssembly compilation in that context only.
+bool AllowWasmCodeGeneration(v8::Local<v8::Context> context, v8::Local<v8::String>) {
+  SandboxContext* ctx = SandboxContext::FromContext(context);
+  return ctx == nullptr || ctx->allow_wasm();
+}
+
+// makeContext(sandbox, allowStrings, ownMicrotaskQueue, allowWasm): contextifies `sandbox`.
 void MakeContext(const v8::FunctionCallbackInfo<v8::Value>& info) {
   Environment* env = Environment::From(info);
   if (!info[0]->IsObject()) return ThrowTypeError(env->isolate(), "sandbox must be an object");
   SandboxOptions options;
   options.allow_code_generation_from_strings = info[1]->BooleanValue(env->isolate());
   options.own_microtask_queue = info[2]->BooleanValue(env->isolate());
+  options.allow_wasm_code_generation = !info[3]->IsFalse();
   if (SandboxContext::Create(env, info[0].As<v8::Object>(), options) != nullptr) {
     info.GetReturnValue().Set(info[0]);
   }
@@ -263,6 +270,8 @@ SandboxContext* SandboxContext::Create(Environment* env, v8::Local<v8::Object> s
   context->SetSecurityToken(env->context()->GetSecurityToken());
   env->AssignToContext(context);
   context->SetAlignedPointerInEmbedderData(kSandboxContextSlot, ctx);
+  ctx->allow_wasm_ = options.allow_wasm_code_generation;
+  if (!ctx->allow_wasm_) isolate->SetAllowWasmCodeGenerationCallback(AllowWasmCodeGeneration);
   if (!options.allow_code_generation_from_strings) {
     context->AllowCodeGenerationFromStrings(false);
     context->SetErrorMessageForCodeGenerationFromStrings(OneByteString(
@@ -289,8 +298,12 @@ SandboxContext* SandboxContext::FromSandbox(Environment* env, v8::Local<v8::Obje
     return nullptr;
   }
   v8::Local<v8::Context> context;
-  if (!global.As<v8::Object>()->GetCreationContext().ToLocal(&context) ||
-      context->GetNumberOfEmbedderDataFields() <= static_cast<uint32_t>(kSandboxContextSlot)) {
+  if (!global.As<v8::Object>()->GetCreationContext().ToLocal(&context)) return nullptr;
+  return FromContext(context);
+}
+
+SandboxContext* SandboxContext::FromContext(v8::Local<v8::Context> context) {
+  if (context->GetNumberOfEmbedderDataFields() <= static_cast<uint32_t>(kSandboxContextSlot)) {
     return nullptr;
   }
   return static_cast<SandboxContext*>(context->GetAlignedPointerFromEmbedderData(kSandboxContextSlot));

@@ -92,16 +92,21 @@ void DecorateErrorStack(v8::Isolate* isolate, v8::Local<v8::Context> context,
   USE(error->Set(context, stack_key, Utf8String(isolate, decorated)));
 }
 
+void SetCacheProperties(v8::Isolate* isolate, v8::Local<v8::Context> context,
+                        v8::Local<v8::Object> self, v8::Local<v8::UnboundScript> script,
+                        v8::ScriptCompiler::Source& source, bool consumed, bool produce);
+
 // new CompiledScript(code, filename, lineOffset, columnOffset, cachedData | undefined,
-//                    produceCachedData): throws the SyntaxError (decorated) on bad code.
+//                    produceCachedData, importMode): throws the SyntaxError (decorated) on bad code.
 void New(const v8::FunctionCallbackInfo<v8::Value>& info) {
   v8::Isolate* isolate = info.GetIsolate();
   v8::Local<v8::Context> context = isolate->GetCurrentContext();
   if (!info.IsConstructCall() || !info[0]->IsString() || !info[1]->IsString()) {
     return ThrowTypeError(isolate, "new CompiledScript(code, filename, ...)");
   }
-  v8::ScriptOrigin origin(isolate, info[1], info[2]->Int32Value(context).FromMaybe(0),
-                          info[3]->Int32Value(context).FromMaybe(0));
+  v8::ScriptOrigin origin =
+      VmScriptOrigin(isolate, info[1], info[2]->Int32Value(context).FromMaybe(0),
+                     info[3]->Int32Value(context).FromMaybe(0), ToImportMode(info[6]));
   v8::ScriptCompiler::CachedData* cached = nullptr;
   if (info[4]->IsArrayBufferView()) {
     v8::Local<v8::ArrayBufferView> view = info[4].As<v8::ArrayBufferView>();
@@ -125,10 +130,19 @@ void New(const v8::FunctionCallbackInfo<v8::Value>& info) {
   compiled->object.Reset(isolate, self);
   compiled->object.SetWeak(compiled, CompiledScript::OnCollected, v8::WeakCallbackType::kParameter);
   self->SetAlignedPointerInInternalField(0, compiled);
-  if (cached) {
+  SetCacheProperties(isolate, context, self, script, source, cached != nullptr, info[5]->IsTrue());
+  // "//# sourceMappingURL=..." in the code, else undefined.
+  USE(self->Set(context, OneByteString(isolate, "sourceMapURL"), script->GetSourceMappingURL()));
+}
+
+// cachedDataRejected when a cache was offered; cachedData + cachedDataProduced when asked for.
+void SetCacheProperties(v8::Isolate* isolate, v8::Local<v8::Context> context,
+                        v8::Local<v8::Object> self, v8::Local<v8::UnboundScript> script,
+                        v8::ScriptCompiler::Source& source, bool consumed, bool produce) {
+  if (consumed) {
     USE(self->Set(context, OneByteString(isolate, "cachedDataRejected"),
                   v8::Boolean::New(isolate, source.GetCachedData()->rejected)));
-  } else if (info[5]->IsTrue()) {
+  } else if (produce) {
     std::unique_ptr<v8::ScriptCompiler::CachedData> produced(
         v8::ScriptCompiler::CreateCodeCache(script));
     bool ok = produced != nullptr;
@@ -179,14 +193,18 @@ void Run(const v8::FunctionCallbackInfo<v8::Value>& info) {
   v8::TryCatch try_catch(isolate);
   v8::MaybeLocal<v8::Value> result;
   bool timed_out = false;
+  // A context's own microtask queue (microtaskMode 'afterEvaluate') drains within the timeout.
+  auto run_and_drain = [&] {
+    result = script->Run(context);
+    if (sandbox_context != nullptr && !result.IsEmpty()) sandbox_context->DrainOwnMicrotasks();
+  };
   if (timeout >= 0) {
     Watchdog watchdog(isolate, timeout);
-    result = script->Run(context);
+    run_and_drain();
     timed_out = watchdog.fired();
   } else {
-    result = script->Run(context);
+    run_and_drain();
   }
-  if (sandbox_context != nullptr && !timed_out) sandbox_context->DrainOwnMicrotasks();
   if (timed_out) {
     // The termination may have landed after the script finished; either way it is spent here.
     isolate->CancelTerminateExecution();

@@ -367,11 +367,17 @@ MaybeLocal<v8::Promise> ImportModuleDynamically(Local<Context> context,
     return {};
   }
   if (resource_name.IsEmpty()) resource_name = v8::Undefined(isolate);
+  // Code vm compiled carries its import() mode as the first host-defined option.
+  Local<Value> vm_import_mode = v8::Undefined(isolate);
+  if (!host_defined_options.IsEmpty() && host_defined_options->IsFixedArray()) {
+    Local<v8::PrimitiveArray> options = host_defined_options.As<v8::PrimitiveArray>();
+    if (options->Length() > 0) vm_import_mode = options->Get(isolate, 0);
+  }
   Local<Value> args[] = {specifier, resource_name,
-                         AssertionsToObject(context, import_assertions, 2)};
+                         AssertionsToObject(context, import_assertions, 2), vm_import_mode};
   Local<Value> result;
   if (!data->import_module_dynamically.Get(isolate)
-           ->Call(context, v8::Undefined(isolate), 3, args)
+           ->Call(context, v8::Undefined(isolate), 4, args)
            .ToLocal(&result)) {
     return {};
   }

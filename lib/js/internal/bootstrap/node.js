@@ -10,6 +10,10 @@ const EventEmitter = require('events');
 const processPrototype = Object.getPrototypeOf(process);
 Object.setPrototypeOf(processPrototype, EventEmitter.prototype);
 EventEmitter.call(process);
+// Object.prototype.toString.call(process) is '[object process]' in node.
+Object.defineProperty(process, Symbol.toStringTag, {
+  __proto__: null, value: 'process', writable: true, enumerable: false, configurable: false,
+});
 
 require('internal/process/per_thread').setupProcessObject(process, processMethods);
 

@@ -277,7 +277,15 @@ function referrerToURL(referrer) {
   return pathToFileURL(`${process.cwd()}/${referrer}`);
 }
 
-function importModuleDynamically(specifier, referrer, attributes) {
+// vmImportMode: set for code vm compiled (src/bindings/contextify_context.h, VmImportMode).
+function importModuleDynamically(specifier, referrer, attributes, vmImportMode) {
+  if (vmImportMode === 1 || vmImportMode === 2) {
+    const {
+      ERR_VM_DYNAMIC_IMPORT_CALLBACK_MISSING, ERR_VM_DYNAMIC_IMPORT_CALLBACK_MISSING_FLAG,
+    } = require('internal/errors').codes;
+    return Promise.reject(vmImportMode === 1 ? new ERR_VM_DYNAMIC_IMPORT_CALLBACK_MISSING() :
+      new ERR_VM_DYNAMIC_IMPORT_CALLBACK_MISSING_FLAG());
+  }
   return importModule(specifier, referrerToURL(referrer), attributes);
 }
 
