@@ -15,6 +15,7 @@ const MODULES = [
   ['path', /^test-path\b/],
   ['process', /^test-(process|next-tick)\b/],
   ['querystring', /^test-querystring\b/],
+  ['stream/web', /^test-(whatwg-webstreams|whatwg-readablestream|whatwg-writablestream|whatwg-transformstream|webstreams?)\b/],
   ['stream', /^test-(stream|stream2|stream3|streams|readable)\b/],
   ['string_decoder', /^test-string-decoder\b/],
   ['timers', /^test-(timers|timer)\b/],
@@ -50,6 +51,8 @@ const MODULES = [
 const CLAIMED = [
   'assert', 'buffer', 'console', 'events', 'fs', 'path', 'process', 'querystring', 'stream',
   'string_decoder', 'timers', 'url', 'util', 'module', 'os', 'child_process',
+  'http', 'net', 'dgram', 'dns', 'crypto', 'zlib', 'readline', 'perf_hooks', 'punycode', 'tty',
+  'vm', 'stream/web',
 ];
 
 function moduleOf(file) {
