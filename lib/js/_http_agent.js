@@ -9,14 +9,9 @@ const {
   codes: { ERR_OUT_OF_RANGE },
 } = require('internal/errors');
 const { validateNumber, validateOneOf, validateString } = require('internal/validators');
+const { freeSocketErrorListener } = require('internal/http/common');
 
 const kRequestOptions = Symbol('requestOptions');
-
-function freeSocketErrorListener(err) {
-  const socket = this;
-  socket.destroy();
-  socket.emit('agentRemove');
-}
 
 function Agent(options) {
   if (!(this instanceof Agent)) return new Agent(options);
@@ -48,6 +43,9 @@ function Agent(options) {
 
   this.on('free', (socket, options) => {
     const name = this.getName(options);
+    // responseKeepAlive covered the way here; the pooled socket gets its own below (one at a
+    // time, or a reused socket would collect them).
+    socket.removeListener('error', freeSocketErrorListener);
     if (!socket.writable) {
       socket.destroy();
       return;

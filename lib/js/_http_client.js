@@ -11,7 +11,7 @@ const { OutgoingMessage } = require('_http_outgoing');
 const { Agent, globalAgent } = require('_http_agent');
 const {
   HTTPParser, allocParser, freeParser, prepareError, checkIsHttpToken, kOutHeaders,
-  kUniqueHeaders, getMaxHeaderSize,
+  kUniqueHeaders, getMaxHeaderSize, freeSocketErrorListener,
 } = require('internal/http/common');
 const { parseUniqueHeadersOption } = require('_http_outgoing');
 const {
@@ -476,11 +476,6 @@ function responseKeepAlive(req) {
   if (req.res) req.res.socket = null;
   // The socket goes back to the agent after the user's 'end' handlers ran.
   process.nextTick(emitFreeNT, req);
-}
-
-function freeSocketErrorListener(err) {
-  this.destroy();
-  this.emit('agentRemove');
 }
 
 function responseOnEnd() {

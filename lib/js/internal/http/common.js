@@ -245,6 +245,13 @@ function readStop(socket) {
   if (socket) socket.pause();
 }
 
+// An error on a pooled keep-alive socket (or one on its way to the pool) drops it from the
+// agent. One function for the client and the agent, so either can remove the other's.
+function freeSocketErrorListener(err) {
+  this.destroy();
+  this.emit('agentRemove');
+}
+
 // Adds node's extra fields to a parse error.
 function prepareError(err, parser, rawPacket) {
   err.rawPacket = rawPacket || Buffer.alloc(0);
@@ -267,6 +274,7 @@ module.exports = {
   chunkExpression,
   continueExpression,
   freeParser,
+  freeSocketErrorListener,
   getMaxHeaderSize,
   isLenient,
   kHighWaterMark,
