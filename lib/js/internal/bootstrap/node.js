@@ -10,6 +10,11 @@ const EventEmitter = require('events');
 const processPrototype = Object.getPrototypeOf(process);
 Object.setPrototypeOf(processPrototype, EventEmitter.prototype);
 EventEmitter.call(process);
+// Object.prototype.toString.call(globalThis) is '[object global]' in node, and util.inspect
+// prints it as Object [global].
+Object.defineProperty(globalThis, Symbol.toStringTag, {
+  __proto__: null, value: 'global', writable: false, enumerable: false, configurable: true,
+});
 // Object.prototype.toString.call(process) is '[object process]' in node.
 Object.defineProperty(process, Symbol.toStringTag, {
   __proto__: null, value: 'process', writable: true, enumerable: false, configurable: false,
@@ -33,7 +38,7 @@ for (const [name, key] of [['dispose', 'nodejs.dispose'], ['asyncDispose', 'node
 // Globals.
 const { defineLazyGlobal, defineOperation, exposeInterface } = require('internal/bootstrap/globals');
 Object.defineProperty(globalThis, 'global', {
-  __proto__: null, value: globalThis, writable: true, enumerable: false, configurable: true,
+  __proto__: null, value: globalThis, writable: true, enumerable: true, configurable: true,
 });
 Object.defineProperty(globalThis, 'process', {
   __proto__: null, value: process, writable: true, enumerable: false, configurable: true,
@@ -72,3 +77,13 @@ defineOperation(globalThis, 'clearInterval', timers.clearInterval);
 defineOperation(globalThis, 'setImmediate', timers.setImmediate);
 defineOperation(globalThis, 'clearImmediate', timers.clearImmediate);
 require('internal/timers').setupTimers();
+
+// util.inspect(globalThis) lists the enumerable globals in the order node 20 creates them.
+for (const name of ['global', 'clearImmediate', 'setImmediate', 'clearInterval', 'clearTimeout',
+                    'setInterval', 'setTimeout', 'queueMicrotask', 'structuredClone', 'atob',
+                    'btoa', 'performance', 'fetch', 'crypto']) {
+  const descriptor = Object.getOwnPropertyDescriptor(globalThis, name);
+  if (descriptor === undefined) continue;
+  delete globalThis[name];
+  Object.defineProperty(globalThis, name, { ...descriptor, __proto__: null, enumerable: true });
+}
