@@ -8,6 +8,7 @@
 #include <sys/stat.h>
 #include <sys/statfs.h>
 #include <sys/syscall.h>
+#include <sys/uio.h>
 #include <sys/sysmacros.h>
 #include <unistd.h>
 
@@ -106,5 +107,23 @@ int CachedStat(const char* path, bool follow_links, FileStat* out) {
 }
 
 int CachedFStat(int fd, FileStat* out) { return StatxFd(fd, out); }
+
+int CachedOpenForReading(const char* path) {
+  if (openat2_unusable) return kNotCached;
+  struct open_how how = {};
+  how.flags = O_RDONLY | O_CLOEXEC;
+  how.resolve = RESOLVE_CACHED;
+  int fd = static_cast<int>(syscall(SYS_openat2, AT_FDCWD, path, &how, sizeof(how)));
+  if (fd >= 0) return fd;
+  int err = errno;
+  if (err == ENOENT || err == ENOTDIR) return -err;
+  return kNotCached;
+}
+
+int64_t CachedPread(int fd, void* buf, size_t len, int64_t offset) {
+  struct iovec iov = {buf, len};
+  ssize_t n = preadv2(fd, &iov, 1, offset, RWF_NOWAIT);
+  return n < 0 ? kNotCached : n;
+}
 
 }  // namespace ringjs::fs

@@ -71,7 +71,10 @@ void Start(FsOp* op) {
     int64_t result = op->cached(op);
     // Delivered in the poll phase, as a worker's answer would be (what the callback starts
     // next waits for the next turn, after check, as in node).
-    if (result != kNotCached && loop->CompleteLater(&op->request, result) == 0) return;
+    if (result != kNotCached) {
+      op->next_step = nullptr;  // Nothing left to chain: the result is final.
+      if (loop->CompleteLater(&op->request, result) == 0) return;
+    }
   }
   bool on_ring = strcmp(loop->backend_name(), "io_uring") == 0;
   if (op->submit && (on_ring || !op->next_step)) {

@@ -100,6 +100,17 @@ add('promises.readFile(a\\0b)', (done) => fs.promises.readFile('a\u0000b').then(
 add('promises.readFile(42)', (done) => fs.promises.readFile(42).then(...show(done)));
 add('promises.readFile(/proc/self/stat has data)', (done) =>
   fs.promises.readFile('/proc/self/stat').then((v) => done(Buffer.isBuffer(v), v.length > 0)));
+// Past the size read at once, and the callback form with other flags.
+const big = Buffer.alloc(300 * 1024, 'ab');
+fs.writeFileSync(j('big'), big);
+add('promises.readFile(300 KiB)', (done) => fs.promises.readFile(j('big')).then((v) =>
+  done(v.length, v.equals(big))));
+add('readFile(path, cb)', (done) => fs.readFile(j('file'), (err, v) => done(errInfo(err ?? {}),
+                                                                           String(v))));
+add('readFile(path, {flag: r+}, cb)', (done) => fs.readFile(j('file'), { flag: 'r+' },
+                                                            (err, v) => done(String(v))));
+add('readFile(missing, cb)', (done) => fs.readFile(j('missing'), (err) => done(errInfo(err))));
+add('readFile(dir, cb)', (done) => fs.readFile(j('sub'), (err) => done(errInfo(err))));
 add('readFile mutation is private', (done) => {
   Promise.all([fs.promises.readFile(j('file')), fs.promises.readFile(j('file'))]).then(([a, b]) => {
     a[0] = 0x4a;
