@@ -45,7 +45,7 @@ class CompressionStream {
 
   [kInspect](depth, options) {
     if (this?.[kState]?.brand !== kCompressBrand) throw new ERR_INVALID_THIS('CompressionStream');
-    return customInspect(this, depth, options, 'CompressionStream', {
+    return customInspect(depth, options, 'CompressionStream', {
       readable: this.readable,
       writable: this.writable,
     });
@@ -69,7 +69,7 @@ class DecompressionStream {
 
   [kInspect](depth, options) {
     if (this?.[kState]?.brand !== kDecompressBrand) throw new ERR_INVALID_THIS('DecompressionStream');
-    return customInspect(this, depth, options, 'DecompressionStream', {
+    return customInspect(depth, options, 'DecompressionStream', {
       readable: this.readable,
       writable: this.writable,
     });

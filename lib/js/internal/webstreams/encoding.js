@@ -58,7 +58,7 @@ class TextEncoderStream {
 
   [kInspect](depth, options) {
     if (!isEncoderStream(this)) throw new ERR_INVALID_THIS('TextEncoderStream');
-    return customInspect(this, depth, options, 'TextEncoderStream', {
+    return customInspect(depth, options, 'TextEncoderStream', {
       encoding: 'utf-8',
       readable: this.readable,
       writable: this.writable,
@@ -109,7 +109,7 @@ class TextDecoderStream {
 
   [kInspect](depth, options) {
     if (!isDecoderStream(this)) throw new ERR_INVALID_THIS('TextDecoderStream');
-    return customInspect(this, depth, options, 'TextDecoderStream', {
+    return customInspect(depth, options, 'TextDecoderStream', {
       encoding: this.encoding,
       fatal: this.fatal,
       ignoreBOM: this.ignoreBOM,

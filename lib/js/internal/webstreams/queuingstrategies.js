@@ -38,7 +38,7 @@ class ByteLengthQueuingStrategy {
   }
 
   [Symbol.for('nodejs.util.inspect.custom')](depth, options) {
-    return customInspect(this, depth, options, 'ByteLengthQueuingStrategy', {
+    return customInspect(depth, options, 'ByteLengthQueuingStrategy', {
       highWaterMark: this.highWaterMark,
     });
   }
@@ -60,7 +60,7 @@ class CountQueuingStrategy {
   }
 
   [Symbol.for('nodejs.util.inspect.custom')](depth, options) {
-    return customInspect(this, depth, options, 'CountQueuingStrategy', {
+    return customInspect(depth, options, 'CountQueuingStrategy', {
       highWaterMark: this.highWaterMark,
     });
   }

@@ -9,7 +9,6 @@ const {
   kIsClosedPromise,
   createDeferred,
   setPromiseHandled,
-  rejectedHandled,
   noop,
   PromiseThen,
 } = require('internal/webstreams/util');
@@ -247,7 +246,6 @@ module.exports = {
   newPromiseSlot,
   resolvedSlot,
   rejectedSlot,
-  rejectedHandled,
   readableStreamClose,
   readableStreamError,
   readableStreamCancel,

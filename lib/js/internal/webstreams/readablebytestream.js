@@ -105,7 +105,7 @@ class ReadableStreamBYOBRequest {
   }
 
   [kInspect](depth, options) {
-    return customInspect(this, depth, options, 'ReadableStreamBYOBRequest', {
+    return customInspect(depth, options, 'ReadableStreamBYOBRequest', {
       view: this[kState].view,
       controller: this[kState].controller,
     });
@@ -251,7 +251,7 @@ class ReadableByteStreamController {
   }
 
   [kInspect](depth, options) {
-    return customInspect(this, depth, options, 'ReadableByteStreamController', {});
+    return customInspect(depth, options, 'ReadableByteStreamController', {});
   }
 }
 
@@ -766,7 +766,7 @@ class ReadableStreamBYOBReader {
   }
 
   [kInspect](depth, options) {
-    return customInspect(this, depth, options, 'ReadableStreamBYOBReader', {
+    return customInspect(depth, options, 'ReadableStreamBYOBReader', {
       stream: this[kState].stream,
       readIntoRequests: this[kState].readIntoRequests.length,
       close: this[kState].closed.promise,

@@ -199,7 +199,7 @@ class ReadableStream {
   }
 
   [kInspect](depth, options) {
-    return customInspect(this, depth, options, 'ReadableStream', {
+    return customInspect(depth, options, 'ReadableStream', {
       locked: this.locked,
       state: this[kState].state,
       supportsBYOB: isByteController(this[kState].controller),
@@ -269,7 +269,7 @@ class ReadableStreamDefaultReader {
   }
 
   [kInspect](depth, options) {
-    return customInspect(this, depth, options, 'ReadableStreamDefaultReader', {
+    return customInspect(depth, options, 'ReadableStreamDefaultReader', {
       stream: this[kState].stream,
       readRequests: this[kState].readRequests.length,
       close: this[kState].closed.promise,
@@ -371,7 +371,7 @@ class ReadableStreamDefaultController {
   [kReleaseSteps]() {}
 
   [kInspect](depth, options) {
-    return customInspect(this, depth, options, 'ReadableStreamDefaultController', {});
+    return customInspect(depth, options, 'ReadableStreamDefaultController', {});
   }
 }
 

@@ -23,7 +23,6 @@ const {
   getCallback,
   invokePromiseCallback,
   kResolvedUndefined,
-  setPromiseHandled,
   PromiseThen,
 } = require('internal/webstreams/util');
 const { hasBrand } = require('internal/webstreams/readable_ops');
@@ -98,7 +97,7 @@ class TransformStream {
   }
 
   [kInspect](depth, options) {
-    return customInspect(this, depth, options, 'TransformStream', {
+    return customInspect(depth, options, 'TransformStream', {
       readable: this[kState].readable,
       writable: this[kState].writable,
       backpressure: this[kState].backpressure,
@@ -191,7 +190,7 @@ class TransformStreamDefaultController {
   }
 
   [kInspect](depth, options) {
-    return customInspect(this, depth, options, 'TransformStreamDefaultController', {
+    return customInspect(depth, options, 'TransformStreamDefaultController', {
       stream: this[kState].stream,
     });
   }
@@ -327,5 +326,4 @@ module.exports = {
   TransformStream,
   TransformStreamDefaultController,
   isTransformStream,
-  setPromiseHandled,
 };

@@ -46,13 +46,6 @@ function setPromiseHandled(promise) {
   PromiseThen(promise, undefined, noop);
 }
 
-// A rejected promise nobody has to observe (spec: "set its [[PromiseIsHandled]] to true").
-function rejectedHandled(reason) {
-  const promise = Promise.reject(reason);
-  setPromiseHandled(promise);
-  return promise;
-}
-
 const kResolvedUndefined = () => Promise.resolve();
 
 // Calls an underlying source/sink/transformer method and always answers with a promise.
@@ -179,7 +172,7 @@ let inspectFn;
 // `Name { ...data }` as node prints web stream objects; nested ones follow the depth option.
 // Past the depth limit node 20 prints `undefined` for these objects (not `[ReadableStream]`),
 // and so do we.
-function customInspect(self, depth, options, name, data) {
+function customInspect(depth, options, name, data) {
   if (depth < 0) return undefined;
   inspectFn ??= require('internal/util/inspect').inspect;
   const opts = { ...options, depth: options.depth == null ? null : options.depth - 1 };
@@ -206,7 +199,6 @@ module.exports = {
   kControllerErrorFunction,
   createDeferred,
   setPromiseHandled,
-  rejectedHandled,
   kResolvedUndefined,
   invokePromiseCallback,
   getCallback,

@@ -26,7 +26,6 @@ const {
   peekQueueValue,
   extractHighWaterMark,
   extractSizeAlgorithm,
-  validateDictionaryArg,
   validateStrategy,
   getCallback,
   promiseAlgorithm,
@@ -126,7 +125,7 @@ class WritableStream {
   }
 
   [kInspect](depth, options) {
-    return customInspect(this, depth, options, 'WritableStream', {
+    return customInspect(depth, options, 'WritableStream', {
       locked: this.locked,
       state: this[kState].state,
     });
@@ -209,7 +208,7 @@ class WritableStreamDefaultWriter {
 
   [kInspect](depth, options) {
     const stream = this[kState].stream;
-    return customInspect(this, depth, options, 'WritableStreamDefaultWriter', {
+    return customInspect(depth, options, 'WritableStreamDefaultWriter', {
       stream,
       close: this[kState].closed.promise,
       ready: this[kState].ready.promise,
@@ -522,7 +521,7 @@ class WritableStreamDefaultController {
   }
 
   [kInspect](depth, options) {
-    return customInspect(this, depth, options, 'WritableStreamDefaultController', {
+    return customInspect(depth, options, 'WritableStreamDefaultController', {
       stream: this[kState].stream,
     });
   }
