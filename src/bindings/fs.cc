@@ -17,6 +17,7 @@
 #include <cstring>
 
 #include "bindings/fs_args.h"
+#include "bindings/fs_buffer_pool.h"
 #include "bindings/fs_cached_stat.h"
 #include "bindings/fs_dir.h"
 #include "bindings/fs_ops.h"
@@ -708,6 +709,7 @@ void Initialize(Environment* env, Local<v8::Object> target) {
   InitializeDir(env, target);
   InitializeWatch(env, target);
   InitializeReadFile(env, target);
+  InitializeBufferPool(env, target);
 }
 
 }  // namespace

@@ -19,6 +19,18 @@ const { errorOrDestroy } = require('internal/streams/destroy');
 const { toFd, toOptions, toPath } = require('internal/fs/args');
 
 const kDefaultHighWaterMark = 64 * 1024;
+// Chunks this large come from recycled blocks (their pages stay faulted in; fs_buffer_pool.h).
+const kRecycledMin = 256 * 1024;
+const kRecycledMax = 64 * 1024 * 1024;
+
+let FastBuffer;
+let recycledBuffer;
+function allocChunk(n) {
+  if (n < kRecycledMin || n > kRecycledMax) return Buffer.allocUnsafeSlow(n);
+  FastBuffer ??= require('internal/buffer').FastBuffer;
+  recycledBuffer ??= internalBinding('fs').recycledBuffer;
+  return new FastBuffer(recycledBuffer(n), 0, n);
+}
 const kFs = Symbol('kFs');
 const kHandle = Symbol('kHandle');
 const kBusy = Symbol('kBusy');  // A read or write is in flight (destroy waits for it).
@@ -214,7 +226,7 @@ function readAhead(stream, n) {
   const size = Math.min(n, stream.end - at + 1);
   if (size <= 0) return;
   const ahead = { done: false, wanted: false, err: null, bytesRead: 0, buffer: null, n: size };
-  ahead.buffer = Buffer.allocUnsafeSlow(size);
+  ahead.buffer = allocChunk(size);
   stream[kAhead] = ahead;
   startIo(stream);
   call(stream, 'read', stream.fd, ahead.buffer, 0, size, at, (err, bytesRead) => {
@@ -263,7 +275,7 @@ ReadStream.prototype._read = function _read(n) {
     this.push(null);
     return;
   }
-  const buffer = Buffer.allocUnsafeSlow(n);
+  const buffer = allocChunk(n);
   // After reading ahead, the file position is ours to track (the reads were positioned).
   const position = this.pos ?? (this[kAheadAt] >= 0 ? this[kAheadAt] : null);
   startIo(this);
