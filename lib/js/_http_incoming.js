@@ -4,11 +4,10 @@
 // are folded into `headers` (lower-cased, duplicates joined as node does) on first use.
 
 const { Readable } = require('stream');
-const { readStart, readStop } = require('internal/http/common');
+const { readStart, readStop, kHeadersCount } = require('internal/http/common');
 
 const kHeaders = Symbol('kHeaders');
 const kHeadersDistinct = Symbol('kHeadersDistinct');
-const kHeadersCount = Symbol('kHeadersCount');
 const kTrailers = Symbol('kTrailers');
 const kTrailersDistinct = Symbol('kTrailersDistinct');
 const kTrailersCount = Symbol('kTrailersCount');

@@ -13,7 +13,7 @@ const { IncomingMessage } = require('_http_incoming');
 const {
   HTTPParser, STATUS_CODES, allocParser, freeParser, prepareError, continueExpression,
   chunkExpression, kIncomingMessage, kUniqueHeaders, checkInvalidHeaderChar, kOutHeaders,
-  getMaxHeaderSize, kNeedDrain,
+  getMaxHeaderSize, kNeedDrain, kHeadersCount,
 } = require('internal/http/common');
 const {
   ConnResetException,
@@ -582,6 +582,21 @@ function resOnFinish(req, res, socket, state, server) {
   }
 }
 
+// Whether a request carries a header (lower-case name), read from its raw list: req.headers is
+// built on first use, and the checks made on every request should not build it.
+function hasRawHeader(req, lower) {
+  const count = req[kHeadersCount];
+  if (count === undefined) return req.headers[lower] !== undefined;
+  const raw = req.rawHeaders;
+  for (let i = 0; i < count; i += 2) {
+    const name = raw[i];
+    if (name.length === lower.length && (name === lower || name.toLowerCase() === lower)) {
+      return true;
+    }
+  }
+  return false;
+}
+
 function parserOnIncoming(server, socket, state, req, keepAlive) {
   if (req.upgrade) {
     req.upgrade = req.method === 'CONNECT' || server.listenerCount('upgrade') > 0;
@@ -601,8 +616,15 @@ function parserOnIncoming(server, socket, state, req, keepAlive) {
   }
 
   if (state.keepAliveTimeoutSet) {
-    socket.setTimeout(0);
-    if (server.timeout) socket.setTimeout(server.timeout);
+    if (server.timeout) {
+      socket.setTimeout(0);
+      socket.setTimeout(server.timeout);
+    } else {
+      // No timeout during the request. The keep-alive timer stays armed but silent (net's
+      // onSocketTimeout ignores a socket whose timeout is 0); the response's end restarts it,
+      // which costs less than a clear and a fresh arm per request.
+      socket.timeout = 0;
+    }
     state.keepAliveTimeoutSet = false;
   }
 
@@ -636,7 +658,7 @@ function parserOnIncoming(server, socket, state, req, keepAlive) {
   res.on('finish', onResFinish);
 
   if (req.httpVersionMajor === 1 && req.httpVersionMinor === 1) {
-    if (server.requireHostHeader && req.headers.host === undefined) {
+    if (server.requireHostHeader && !hasRawHeader(req, 'host')) {
       res.writeHead(400, ['Connection', 'close']);
       res.end();
       return 0;
@@ -644,7 +666,7 @@ function parserOnIncoming(server, socket, state, req, keepAlive) {
     const isRequestsLimitSet = typeof server.maxRequestsPerSocket === 'number' &&
       server.maxRequestsPerSocket > 0;
     void isRequestsLimitSet;
-    if (req.headers.expect !== undefined) {
+    if (hasRawHeader(req, 'expect')) {
       if (continueExpression.test(req.headers.expect)) {
         res._expect_continue = true;
         if (server.listenerCount('checkContinue') > 0) {

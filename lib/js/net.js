@@ -268,7 +268,8 @@ Socket.prototype._read = function(n) {
 
 Socket.prototype._unrefTimer = function _unrefTimer() {
   for (let s = this; s !== null; s = s._parent) {
-    if (s[kTimeout]) s[kTimeout].refresh();
+    // timeout 0 with a timer: one left armed on purpose (it is ignored when it fires).
+    if (s[kTimeout] && s.timeout !== 0) s[kTimeout].refresh();
   }
 };
 
@@ -286,7 +287,10 @@ Socket.prototype.setTimeout = function setTimeout_(msecs, callback) {
       this.removeListener('timeout', callback);
     }
   } else {
-    if (timer) {
+    if (timer && !timer._destroyed && timer._idleTimeout === msecs) {
+      // Armed with the same duration: restart it in place.
+      timer.refresh();
+    } else if (timer) {
       // clearTimeout drops the callback; put it back and re-arm the same object.
       clearTimeout(timer);
       timer._onTimeout = onSocketTimeout;
@@ -305,7 +309,9 @@ Socket.prototype.setTimeout = function setTimeout_(msecs, callback) {
 };
 
 function onSocketTimeout(socket) {
-  if (socket.destroyed) return;
+  // A timer left armed after setTimeout(0) (the HTTP server's keep-alive timer during a
+  // request) says nothing.
+  if (socket.destroyed || socket.timeout === 0) return;
   socket.emit('timeout');
 }
 

@@ -16,14 +16,17 @@
 //                        expires. A true answer stops the clock (reported once).
 //
 // Callbacks (this === parser): registered once for all parsers with
-// setCallbacks({ onHeadersComplete, onBody, onMessageComplete, onExecute }), else looked up as
-// properties of the parser object:
+// setCallbacks({ onHeadersComplete, onBody, onMessageComplete, onExecute, onHeadersAndComplete }),
+// else looked up as properties of the parser object:
 //   onHeadersComplete(versionMajor, versionMinor, rawHeaders, method, url, statusCode,
 //                     statusMessage, upgrade, shouldKeepAlive)
 //       once per message with every header in one flat [name, value, ...] array. Returns 1 to
 //       parse no body (a response to HEAD), 2 for no body and an upgrade, else 0.
 //   onBody(arrayBuffer)                 a body chunk (copied)
 //   onMessageComplete(rawTrailers)      rawTrailers: flat array or undefined
+//   onHeadersAndComplete(...)           (registered only) a request that ends where its headers
+//                                       end: onHeadersComplete's arguments, and the message is
+//                                       complete (no trailers) once it returns
 //
 // Header names and values (and the URL) are latin1 strings, values without trailing blanks,
 // as node's parser gives them. maxHeaderSize counts the start line and header bytes of one
@@ -70,6 +73,7 @@ class ParserData : public BindingData {
   // setCallbacks({ onHeadersComplete, onBody, onMessageComplete, onExecute }): used for every
   // parser instead of looking the properties up per call.
   v8::Global<v8::Function> cb_headers;
+  v8::Global<v8::Function> cb_headers_message;
   v8::Global<v8::Function> cb_body;
   v8::Global<v8::Function> cb_message;
   v8::Global<v8::Function> cb_execute;
@@ -131,6 +135,7 @@ class Parser : public stream::StreamListener {
     status_message_.clear();
     in_trailers_ = false;
     paused_ = false;
+    headers_deferred_ = false;
   }
 
   // Runs llhttp over data. Returns the bytes parsed, or an Error; empty if a callback threw
@@ -139,6 +144,8 @@ class Parser : public stream::StreamListener {
     got_exception_ = false;
     current_data_ = data;
     llhttp_errno_t err = len == 0 ? llhttp_finish(&parser_) : llhttp_execute(&parser_, data, len);
+    // Headers whose message goes on in a later read are reported now.
+    if (headers_deferred_) ReportHeaders(false);
     current_data_ = nullptr;
     size_t nread = len;
     if (err != HPE_OK && len > 0) {
@@ -396,8 +403,29 @@ class Parser : public stream::StreamListener {
     return result;
   }
 
+  // A request's headers wait for what follows in the same read: when the message ends there
+  // too (no body, the common case), one JS call reports both (onHeadersAndComplete), as the two
+  // calls would have back to back. A body, the end of the read or an upgrade reports them first.
   static int OnHeadersComplete(llhttp_t* p) {
     Parser* self = From(p);
+    self->headers_completed_ = true;
+    if (p->type == HTTP_REQUEST && p->upgrade == 0 && !self->data_->cb_headers_message.IsEmpty()) {
+      self->headers_deferred_ = true;
+      self->deferred_keep_alive_ = llhttp_should_keep_alive(p) != 0;
+      return 0;
+    }
+    return self->ReportHeaders(false);
+  }
+
+  // Calls onHeadersComplete (or, with message_complete, onHeadersAndComplete) for the message
+  // whose headers are complete. Returns llhttp's answer: 0, 1 (no body), 2 (upgrade), or -1
+  // when the callback threw.
+  int ReportHeaders(bool message_complete) {
+    llhttp_t* p = &parser_;
+    Parser* self = this;
+    bool keep_alive =
+        headers_deferred_ ? deferred_keep_alive_ : llhttp_should_keep_alive(p) != 0;
+    headers_deferred_ = false;
     Environment* env = self->env_;
     v8::Isolate* isolate = env->isolate();
     v8::HandleScope scope(isolate);
@@ -412,7 +440,7 @@ class Parser : public stream::StreamListener {
         undefined,
         undefined,
         v8::Boolean::New(isolate, p->upgrade != 0),
-        v8::Boolean::New(isolate, llhttp_should_keep_alive(p) != 0),
+        v8::Boolean::New(isolate, keep_alive),
     };
     if (p->type == HTTP_REQUEST) {
       argv[3] = v8::Integer::New(isolate, p->method);
@@ -430,9 +458,16 @@ class Parser : public stream::StreamListener {
     }
     self->headers_.clear();
     self->in_trailers_ = true;
-    self->headers_completed_ = true;
     self->last_was_value_ = true;
     v8::Local<v8::Value> result;
+    if (message_complete) {
+      self->EndMessage();
+      if (!self->CallJs(data->cb_headers_message, data->on_headers_complete.Get(isolate), 9,
+                        argv).ToLocal(&result)) {
+        return -1;
+      }
+      return 0;
+    }
     if (!self->CallJs(data->cb_headers, data->on_headers_complete.Get(isolate), 9, argv).ToLocal(&result)) {
       return -1;
     }
@@ -443,6 +478,7 @@ class Parser : public stream::StreamListener {
   static int OnBody(llhttp_t* p, const char* at, size_t len) {
     Parser* self = From(p);
     if (len == 0) return 0;
+    if (self->headers_deferred_ && self->ReportHeaders(false) < 0) return HPE_USER;
     v8::Isolate* isolate = self->env_->isolate();
     v8::HandleScope scope(isolate);
     std::unique_ptr<v8::BackingStore> store = v8::ArrayBuffer::NewBackingStore(isolate, len);
@@ -452,16 +488,22 @@ class Parser : public stream::StreamListener {
     return 0;
   }
 
+  // The message is over: back to "between messages".
+  void EndMessage() {
+    headers_.clear();
+    in_trailers_ = false;
+    header_nread_ = 0;
+    message_start_ms_ = 0;
+  }
+
   static int OnMessageComplete(llhttp_t* p) {
     Parser* self = From(p);
+    if (self->headers_deferred_) return self->ReportHeaders(true) < 0 ? -1 : 0;
     v8::Isolate* isolate = self->env_->isolate();
     v8::HandleScope scope(isolate);
     v8::Local<v8::Value> argv[] = {v8::Undefined(isolate)};
     if (!self->headers_.empty()) argv[0] = self->HeadersArray();
-    self->headers_.clear();
-    self->in_trailers_ = false;
-    self->header_nread_ = 0;
-    self->message_start_ms_ = 0;
+    self->EndMessage();
     if (self->CallJs(self->data_->cb_message, self->data_->on_message_complete.Get(isolate), 1,
                      argv).IsEmpty()) {
       return -1;
@@ -479,6 +521,9 @@ class Parser : public stream::StreamListener {
   std::vector<std::pair<std::string, std::string>> headers_;
   bool last_was_value_ = true;
   bool in_trailers_ = false;
+  // A request's headers are complete but not reported yet (OnHeadersComplete).
+  bool headers_deferred_ = false;
+  bool deferred_keep_alive_ = false;
   bool got_exception_ = false;
   bool paused_ = false;
   uint64_t max_header_size_ = 16384;
@@ -571,6 +616,7 @@ void SetCallbacks(const v8::FunctionCallbackInfo<v8::Value>& info) {
     }
   };
   take("onHeadersComplete", &data->cb_headers);
+  take("onHeadersAndComplete", &data->cb_headers_message);
   take("onBody", &data->cb_body);
   take("onMessageComplete", &data->cb_message);
   take("onExecute", &data->cb_execute);

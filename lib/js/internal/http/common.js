@@ -10,6 +10,8 @@ const {
 } = require('internal/errors');
 
 const kIncomingMessage = Symbol('IncomingMessage');
+// How many entries of an IncomingMessage's rawHeaders count (maxHeadersCount may cut them).
+const kHeadersCount = Symbol('kHeadersCount');
 const kOutHeaders = Symbol('kOutHeaders');
 const kNeedDrain = Symbol('kNeedDrain');
 const kUniqueHeaders = Symbol('kUniqueHeaders');
@@ -184,6 +186,14 @@ function parserOnMessageComplete(trailers) {
   readStart(parser.socket);
 }
 
+// A request that ended where its headers ended, reported in one call from C++.
+function parserOnHeadersAndComplete(versionMajor, versionMinor, headers, method, url, statusCode,
+                                    statusMessage, upgrade, shouldKeepAlive) {
+  parserOnHeadersComplete.call(this, versionMajor, versionMinor, headers, method, url,
+                               statusCode, statusMessage, upgrade, shouldKeepAlive);
+  parserOnMessageComplete.call(this, undefined);
+}
+
 // An error or an upgrade while the parser read a socket by itself (parser.consume).
 function parserOnExecute(ret, rest) {
   const fn = this.onExecute;
@@ -195,6 +205,7 @@ setCallbacks({
   onBody: parserOnBody,
   onMessageComplete: parserOnMessageComplete,
   onExecute: parserOnExecute,
+  onHeadersAndComplete: parserOnHeadersAndComplete,
 });
 
 let IncomingMessageClass;
@@ -277,6 +288,7 @@ module.exports = {
   freeSocketErrorListener,
   getMaxHeaderSize,
   isLenient,
+  kHeadersCount,
   kHighWaterMark,
   kIncomingMessage,
   kNeedDrain,
