@@ -5,6 +5,7 @@
 // RINGJS_BINDING(name, Initialize). An explicit list (as node's node_binding.cc) rather than
 // static constructors, so nothing depends on link order.
 #define RINGJS_BINDING_LIST(V) \
+  V(async_wrap)                \
   V(buffer)                    \
   V(builtins)                  \
   V(cares_wrap)                \

@@ -30,8 +30,6 @@ module.exports = {
  },
  'async_hooks': {
   'functions': [
-   'AsyncLocalStorage',
-   'AsyncResource',
    'createHook',
    'executionAsyncId',
    'executionAsyncResource',

@@ -15,6 +15,11 @@ const TIMEOUT_MAX = 2 ** 31 - 1;
 const kRefed = Symbol('refed');
 const kHasPrimitive = Symbol('kHasPrimitive');
 const asyncIdSymbol = Symbol('asyncId');
+// AsyncLocalStorage stores travel with timers and immediates (internal/async_context_frame).
+const {
+  state: asyncContext, kFrame: kAsyncContextFrame, capture: captureAsyncContext,
+  enter: enterAsyncContext, restore: restoreAsyncContext,
+} = require('internal/async_context_frame');
 const triggerAsyncIdSymbol = Symbol('triggerId');
 const kInspectCustom = Symbol.for('nodejs.util.inspect.custom');
 
@@ -41,9 +46,14 @@ function setPosition(node, pos) {
 
 const timerListQueue = new PriorityQueue(compareTimersLists, setPosition);
 
+function newAsyncId() {
+  return ++asyncIdCounter;
+}
+
 function initAsyncResource(resource) {
   resource[asyncIdSymbol] = ++asyncIdCounter;
   resource[triggerAsyncIdSymbol] = 1;
+  if (asyncContext.enabled) captureAsyncContext(resource);
 }
 
 class TimersList {
@@ -225,11 +235,13 @@ function listOnTimeout(list, now) {
     }
     let start;
     if (timer._repeat) start = getLibuvNow();
+    const priorFrame = asyncContext.enabled ? enterAsyncContext(timer[kAsyncContextFrame]) : undefined;
     try {
       const args = timer._timerArgs;
       if (args === undefined) timer._onTimeout();
       else Reflect.apply(timer._onTimeout, timer, args);
     } finally {
+      if (asyncContext.enabled) restoreAsyncContext(priorFrame);
       if (timer._repeat && timer._idleTimeout !== -1) {
         timer._idleTimeout = timer._repeat;
         insert(timer, timer._idleTimeout, start);
@@ -332,11 +344,14 @@ function processImmediate() {
     if (immediate[kRefed]) immediateInfo[kRefCount]--;
     immediate[kRefed] = null;
     prevImmediate = immediate;
+    const priorFrame =
+      asyncContext.enabled ? enterAsyncContext(immediate[kAsyncContextFrame]) : undefined;
     try {
       const argv = immediate._argv;
       if (!argv) immediate._onImmediate();
       else Reflect.apply(immediate._onImmediate, immediate, argv);
     } finally {
+      if (asyncContext.enabled) restoreAsyncContext(priorFrame);
       immediate._onImmediate = null;
       outstandingQueue.head = immediate = immediate._idleNext;
     }
@@ -407,7 +422,7 @@ function activeTimerCounts() {
 }
 
 module.exports = {
-  TIMEOUT_MAX, kRefed, kHasPrimitive, asyncIdSymbol, triggerAsyncIdSymbol,
+  TIMEOUT_MAX, kRefed, kHasPrimitive, asyncIdSymbol, triggerAsyncIdSymbol, newAsyncId,
   Timeout, Immediate, insert, active, unrefActive, unenroll, insertGuarded,
   clearTimeout, clearImmediate, setupTimers, knownTimersById, activeTimerCounts,
 };

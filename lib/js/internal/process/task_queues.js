@@ -56,6 +56,12 @@ class FixedQueue {
 
 const queue = new FixedQueue();
 
+// AsyncLocalStorage stores travel with ticks and queueMicrotask (internal/async_context_frame).
+const {
+  state: asyncContext, enter: enterAsyncContext, restore: restoreAsyncContext,
+  bindToCurrent: bindToCurrentAsyncContext,
+} = require('internal/async_context_frame');
+
 function hasTickScheduled() { return tickInfo[kHasTickScheduled] === 1; }
 function setHasTickScheduled(value) { tickInfo[kHasTickScheduled] = value ? 1 : 0; }
 
@@ -66,13 +72,29 @@ function nextTick(callback, ...args) {
   validateFunction(callback, 'callback');
   if (process._exiting) return;
   if (!hasTickScheduled()) setHasTickScheduled(true);
-  queue.push({ callback, args: args.length === 0 ? undefined : args });
+  queue.push({ callback, args: args.length === 0 ? undefined : args, frame: asyncContext.frame });
+}
+
+// A tick scheduled inside AsyncLocalStorage.run() runs with that store.
+function runTickInFrame(tock) {
+  const previous = enterAsyncContext(tock.frame);
+  try {
+    const { callback, args } = tock;
+    if (args === undefined) callback();
+    else Reflect.apply(callback, undefined, args);
+  } finally {
+    restoreAsyncContext(previous);
+  }
 }
 
 function processTicksAndRejections() {
   let tock;
   do {
     while ((tock = queue.shift()) !== null) {
+      if (tock.frame !== asyncContext.frame) {
+        runTickInFrame(tock);
+        continue;
+      }
       const { callback, args } = tock;
       if (args === undefined) {
         callback();
@@ -102,6 +124,7 @@ let triggerUncaught;
 function queueMicrotask(callback) {
   validateFunction ??= require('internal/validators').validateFunction;
   validateFunction(callback, 'callback');
+  if (asyncContext.enabled) callback = bindToCurrentAsyncContext(callback);
   enqueueMicrotask(function runMicrotask() {
     try {
       callback();

@@ -1,0 +1,76 @@
+'use strict';
+// The async context frame: which store each AsyncLocalStorage has for the code running now.
+// A frame is an immutable Map (AsyncLocalStorage -> store), replaced, never mutated. It is
+// captured when async work is scheduled (promises through V8's promise hooks, timers,
+// immediates, ticks, queueMicrotask, AsyncResource, callback-style fs requests) and restored
+// while that work's callback runs. Nothing is tracked until the first AsyncLocalStorage is used,
+// so programs without one pay nothing.
+
+const { setPromiseHooks } = internalBinding('async_wrap');
+
+const kFrame = Symbol('kAsyncContextFrame');
+
+const state = {
+  enabled: false,
+  frame: undefined,  // undefined: the empty frame
+};
+
+// Promise continuations run in the frame that was current when the promise was created (the
+// derived promise of then(), or await's internal promise).
+const promiseFrames = new WeakMap();
+const savedFrames = [];
+
+function onPromiseInit(promise) {
+  if (state.frame !== undefined) promiseFrames.set(promise, state.frame);
+}
+
+function onPromiseBefore(promise) {
+  savedFrames.push(state.frame);
+  state.frame = promiseFrames.get(promise);
+}
+
+function onPromiseAfter() {
+  state.frame = savedFrames.pop();
+}
+
+function enable() {
+  if (state.enabled) return;
+  state.enabled = true;
+  setPromiseHooks(onPromiseInit, onPromiseBefore, onPromiseAfter, undefined);
+}
+
+// Remembers the current frame on `resource` (a Timeout, Immediate, tick, request...), hidden from
+// util.inspect.
+function capture(resource) {
+  if (state.frame === undefined) return;
+  Object.defineProperty(resource, kFrame, {
+    __proto__: null, value: state.frame, writable: true, enumerable: false, configurable: true,
+  });
+}
+
+// Makes `frame` current and returns the previous one for restore().
+function enter(frame) {
+  const previous = state.frame;
+  state.frame = frame;
+  return previous;
+}
+
+function restore(previous) {
+  state.frame = previous;
+}
+
+// fn, bound to the frame current now (for callbacks handed to code that does not propagate).
+function bindToCurrent(fn) {
+  const frame = state.frame;
+  if (!state.enabled || frame === undefined) return fn;
+  return function boundToFrame(...args) {
+    const previous = enter(frame);
+    try {
+      return Reflect.apply(fn, this, args);
+    } finally {
+      restore(previous);
+    }
+  };
+}
+
+module.exports = { state, kFrame, enable, capture, enter, restore, bindToCurrent };
