@@ -6,7 +6,7 @@
 
 const { Resolver } = require('internal/dns/callback_resolver');
 const {
-  bindDefaultResolver, setDefaultResolver,
+  bindDefaultResolver, resolverExportSlots, setDefaultResolver,
 } = require('internal/dns/utils');
 const { isIP } = require('internal/net/ip');
 const lookupImpl = require('internal/net/lookup');
@@ -169,21 +169,7 @@ module.exports = {
   ALL: AI_ALL,
   V4MAPPED: AI_V4MAPPED,
   ...errorCodes,
-  getServers: undefined,
-  resolve: undefined,
-  resolve4: undefined,
-  resolve6: undefined,
-  resolveAny: undefined,
-  resolveCaa: undefined,
-  resolveCname: undefined,
-  resolveMx: undefined,
-  resolveNaptr: undefined,
-  resolveNs: undefined,
-  resolvePtr: undefined,
-  resolveSoa: undefined,
-  resolveSrv: undefined,
-  resolveTxt: undefined,
-  reverse: undefined,
+  ...resolverExportSlots(),
 };
 bindDefaultResolver(module.exports, Resolver.prototype);
 

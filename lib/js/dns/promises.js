@@ -7,7 +7,7 @@ const dns = require('dns');
 const { Resolver } = require('internal/dns/promises');
 const { codes: { ERR_MISSING_ARGS } } = require('internal/errors');
 const {
-  bindDefaultResolver, setDefaultResolver,
+  bindDefaultResolver, resolverExportSlots, setDefaultResolver,
 } = require('internal/dns/utils');
 
 // Argument errors throw synchronously, as node's; resolver errors reject.
@@ -58,20 +58,6 @@ module.exports = {
   setDefaultResultOrder: dns.setDefaultResultOrder,
   setServers: defaultResolverSetServers,
   ...dns.errorCodes,
-  getServers: undefined,
-  resolve: undefined,
-  resolve4: undefined,
-  resolve6: undefined,
-  resolveAny: undefined,
-  resolveCaa: undefined,
-  resolveCname: undefined,
-  resolveMx: undefined,
-  resolveNaptr: undefined,
-  resolveNs: undefined,
-  resolvePtr: undefined,
-  resolveSoa: undefined,
-  resolveSrv: undefined,
-  resolveTxt: undefined,
-  reverse: undefined,
+  ...resolverExportSlots(),
 };
 bindDefaultResolver(module.exports, Resolver.prototype);

@@ -1,7 +1,9 @@
 'use strict';
 // dns.promises.Resolver: the resolve methods as promises over the same c-ares channel handle.
 
-const { QueryReqWrap, ResolverBase, toASCII } = require('internal/dns/utils');
+const {
+  QueryReqWrap, ResolverBase, installQueryMethods, toASCII,
+} = require('internal/dns/utils');
 const {
   DNSException,
   codes: { ERR_INVALID_ARG_VALUE },
@@ -45,20 +47,7 @@ function makeQuery(bindingName) {
 
 class Resolver extends ResolverBase {}
 
-const resolveMap = { __proto__: null };
-Resolver.prototype.resolveAny = resolveMap.ANY = makeQuery('queryAny');
-Resolver.prototype.resolve4 = resolveMap.A = makeQuery('queryA');
-Resolver.prototype.resolve6 = resolveMap.AAAA = makeQuery('queryAaaa');
-Resolver.prototype.resolveCaa = resolveMap.CAA = makeQuery('queryCaa');
-Resolver.prototype.resolveCname = resolveMap.CNAME = makeQuery('queryCname');
-Resolver.prototype.resolveMx = resolveMap.MX = makeQuery('queryMx');
-Resolver.prototype.resolveNs = resolveMap.NS = makeQuery('queryNs');
-Resolver.prototype.resolveTxt = resolveMap.TXT = makeQuery('queryTxt');
-Resolver.prototype.resolveSrv = resolveMap.SRV = makeQuery('querySrv');
-Resolver.prototype.resolvePtr = resolveMap.PTR = makeQuery('queryPtr');
-Resolver.prototype.resolveNaptr = resolveMap.NAPTR = makeQuery('queryNaptr');
-Resolver.prototype.resolveSoa = resolveMap.SOA = makeQuery('querySoa');
-Resolver.prototype.reverse = makeQuery('getHostByAddr');
+const resolveMap = installQueryMethods(Resolver.prototype, makeQuery);
 
 // resolve(hostname[, rrtype]); rrtype defaults to 'A'.
 Resolver.prototype.resolve = function resolve(hostname, rrtype) {

@@ -135,7 +135,48 @@ function bindDefaultResolver(target, proto) {
   for (const key of Object.keys(proto)) target[key] = proto[key].bind(resolver);
 }
 
+// The record types and the binding query behind each resolve method (and reverse).
+const queryMethods = [
+  ['resolveAny', 'ANY', 'queryAny'],
+  ['resolve4', 'A', 'queryA'],
+  ['resolve6', 'AAAA', 'queryAaaa'],
+  ['resolveCaa', 'CAA', 'queryCaa'],
+  ['resolveCname', 'CNAME', 'queryCname'],
+  ['resolveMx', 'MX', 'queryMx'],
+  ['resolveNs', 'NS', 'queryNs'],
+  ['resolveTxt', 'TXT', 'queryTxt'],
+  ['resolveSrv', 'SRV', 'querySrv'],
+  ['resolvePtr', 'PTR', 'queryPtr'],
+  ['resolveNaptr', 'NAPTR', 'queryNaptr'],
+  ['resolveSoa', 'SOA', 'querySoa'],
+  ['reverse', undefined, 'getHostByAddr'],
+];
+
+// Puts makeQuery(bindingName) on `proto` for every method; returns rrtype -> method.
+function installQueryMethods(proto, makeQuery) {
+  const byRecordType = { __proto__: null };
+  for (const [method, recordType, bindingName] of queryMethods) {
+    proto[method] = makeQuery(bindingName);
+    if (recordType !== undefined) byRecordType[recordType] = proto[method];
+  }
+  return byRecordType;
+}
+
+// The resolver functions of node:dns and node:dns/promises, in node's key order, to be filled
+// by bindDefaultResolver.
+function resolverExportSlots() {
+  const slots = { getServers: undefined, resolve: undefined };
+  for (const name of ['resolve4', 'resolve6', 'resolveAny', 'resolveCaa', 'resolveCname',
+                      'resolveMx', 'resolveNaptr', 'resolveNs', 'resolvePtr', 'resolveSoa',
+                      'resolveSrv', 'resolveTxt', 'reverse']) {
+    slots[name] = undefined;
+  }
+  return slots;
+}
+
 module.exports = {
+  installQueryMethods,
+  resolverExportSlots,
   QueryReqWrap,
   ResolverBase,
   bindDefaultResolver,
