@@ -2,8 +2,8 @@
 // node:zlib over internalBinding('zlib'). Every engine is a Transform stream (ZlibBase) around
 // a native handle; a stream write runs one engine step on the thread pool per output chunk and
 // continues from processCallback. The *Sync functions drive the same handle with writeSync;
-// the callback functions feed a stream and collect its output, as node's. Decompressing a whole
-// zlib or gzip buffer with default options takes one native call instead
+// the callback functions feed a stream and collect its output, as node's. Both kinds of
+// convenience function usually take one native call for the whole buffer instead
 // (internal/zlib/whole_buffer), falling back to the engine for anything it declines.
 
 const binding = internalBinding('zlib');
@@ -30,7 +30,7 @@ const {
   validateUint32,
 } = require('internal/validators');
 const { Buffer, kMaxLength } = require('buffer');
-const { inflateWholeSync, inflateWholeThen } = require('internal/zlib/whole_buffer');
+const { processWholeSync, processWholeThen } = require('internal/zlib/whole_buffer');
 
 const { constants } = binding;
 const {
@@ -50,7 +50,7 @@ const {
 
 const kFlushFlag = Symbol('kFlushFlag');
 const kError = Symbol('kError');
-const kWholeInflateMode = Symbol('kWholeInflateMode');
+const kWholeBufferMode = Symbol('kWholeBufferMode');
 const owner_symbol = Symbol('owner_symbol');
 
 // Translation table for return codes, both ways.
@@ -69,12 +69,15 @@ for (const ckey of Object.keys(codes)) codes[codes[ckey]] = ckey;
 
 // ---- convenience functions ----
 
-// The mode in which a convenience function may decompress its whole input in one native call
-// (internal/zlib/whole_buffer), or 0 when the engine must run: zlib or gzip input, zlib's
-// defaults, the output only (no info).
-function wholeInflateMode(engine) {
-  const mode = engine[kWholeInflateMode];
+// The mode in which a convenience function may process its whole input in one native call
+// (internal/zlib/whole_buffer), or 0 when the engine must run. The engine must finish with
+// Z_FINISH and the caller want only the output (no info); the callback forms also run the
+// input with the stream's flush flag, which must be Z_NO_FLUSH (Z_BLOCK, say, stops inflating
+// after the first block).
+function wholeBufferMode(engine, async) {
+  const mode = engine[kWholeBufferMode];
   if (!mode || engine._finishFlushFlag !== Z_FINISH || engine._info) return 0;
+  if (async && engine._defaultFlushFlag !== Z_NO_FLUSH) return 0;
   return mode;
 }
 
@@ -86,9 +89,9 @@ function zlibBuffer(engine, buffer, callback) {
   } else if (isAnyArrayBuffer(buffer)) {
     buffer = Buffer.from(buffer);
   }
-  const mode = wholeInflateMode(engine);
+  const mode = wholeBufferMode(engine, true);
   if (mode !== 0 && isUint8Array(buffer)) {
-    inflateWholeThen(mode, buffer, engine._maxOutputLength, (whole) => {
+    processWholeThen(engine._handle, mode, buffer, engine._maxOutputLength, (whole) => {
       if (whole === undefined) return zlibBufferThroughEngine(engine, buffer, callback);
       _close(engine);
       callback(null, whole);
@@ -156,9 +159,9 @@ function zlibBufferSync(engine, buffer) {
                                      buffer);
     }
   }
-  const mode = wholeInflateMode(engine);
+  const mode = wholeBufferMode(engine, false);
   if (mode !== 0) {
-    const whole = inflateWholeSync(mode, buffer, engine._maxOutputLength);
+    const whole = processWholeSync(engine._handle, mode, buffer, engine._maxOutputLength);
     if (whole !== undefined) {
       _close(engine);
       return whole;
@@ -597,10 +600,16 @@ function Zlib(opts, mode) {
 
   this._level = level;
   this._strategy = strategy;
-  // Whole-buffer inflate knows zlib and gzip input read with the full window, no dictionary.
-  const wholeInflate = (mode === INFLATE || mode === GUNZIP || mode === UNZIP) &&
-    (windowBits === 0 || windowBits === Z_MAX_WINDOWBITS) && dictionary === undefined;
-  this[kWholeInflateMode] = wholeInflate ? mode : 0;
+  // Whole-buffer processing: compression at any level but 0 (zlib cuts stored blocks to the
+  // output room), decompression of zlib and gzip input read with the full window and no
+  // dictionary.
+  let whole = false;
+  if (mode === DEFLATE || mode === GZIP || mode === DEFLATERAW) {
+    whole = level !== 0;
+  } else if (mode === INFLATE || mode === GUNZIP || mode === UNZIP) {
+    whole = (windowBits === 0 || windowBits === Z_MAX_WINDOWBITS) && dictionary === undefined;
+  }
+  this[kWholeBufferMode] = whole ? mode : 0;
 }
 Object.setPrototypeOf(Zlib.prototype, ZlibBase.prototype);
 Object.setPrototypeOf(Zlib, ZlibBase);

@@ -4,12 +4,14 @@
 // through a CallbackScope afterwards; writeSync() runs it inline. Results (avail_out,
 // avail_in) go to a Uint32Array JS passed to init(); errors call handle.onerror(message, errno,
 // code) as node's CompressionStream does. Input and output buffers handed to the pool are
-// held by their backing stores until the step completes.
+// held by their backing stores until the step completes. deflateWhole()/deflateWholeAsync()
+// compress a convenience function's entire input in one zlib call instead.
 #include <brotli/decode.h>
 #include <brotli/encode.h>
 #include <libdeflate.h>
 #include <zlib.h>
 
+#include <algorithm>
 #include <climits>
 #include <cmath>
 #include <cstring>
@@ -221,6 +223,30 @@ class ZlibContext {
     }
     if (err_ != Z_OK) return ErrorForMessage("Failed to reset stream");
     return SetDictionary();
+  }
+
+  // Compresses all of in with Z_FINISH in one deflate() call into out, sized by deflateBound so
+  // that the call finishes. The bytes are those of the same stream fed in output chunks: at
+  // levels 1-9 zlib's choices do not depend on the room it is given (level 0 cuts its stored
+  // blocks to that room, so the caller keeps it off this path). False when the result would
+  // exceed max_out or zlib fails; the stream is then reset for the chunked path to start over.
+  bool DeflateWhole(const uint8_t* in, size_t len, size_t max_out, WholeOutput* out) {
+    bool first_init_call = InitZlib();
+    if (first_init_call && err_ != Z_OK) return false;
+    if (mode_ != DEFLATE && mode_ != GZIP && mode_ != DEFLATERAW) return false;
+    if (len > UINT_MAX) return false;
+    uLong bound = deflateBound(&strm_, static_cast<uLong>(len));
+    if (bound > UINT_MAX || !out->Reserve(std::max<uLong>(bound, 1))) return false;
+    SetBuffers(in, static_cast<uint32_t>(len), out->end(), static_cast<uint32_t>(bound));
+    flush_ = Z_FINISH;
+    err_ = deflate(&strm_, Z_FINISH);
+    size_t produced = bound - strm_.avail_out;
+    if (err_ != Z_STREAM_END || produced > max_out) {
+      ResetStream();
+      return false;
+    }
+    out->Advance(produced);
+    return true;
   }
 
   CompressionError SetParams(int level, int strategy) {
@@ -596,6 +622,45 @@ class CompressionStream {
     env_->loop()->QueueWork([this] { ctx_.DoWork(); }, [this](int status) { AfterWork(status); });
   }
 
+  // deflateWhole(view, maxOutputLength) -> ArrayBuffer | undefined, or
+  // deflateWholeAsync(view, maxOutputLength, callback) -> callback(ArrayBuffer | undefined) from
+  // the pool: the whole input compressed by one engine call (Context::DeflateWhole); undefined
+  // when it declined and the chunked path must run.
+  template <bool async>
+  void WriteWhole(const v8::FunctionCallbackInfo<v8::Value>& info) {
+    v8::Isolate* isolate = info.GetIsolate();
+    if (!init_done_) return ThrowError(isolate, "write before init");
+    if (closed_) return ThrowError(isolate, "already finalized");
+    if (write_in_progress_) return ThrowError(isolate, "write already in progress");
+    if (pending_close_) return ThrowError(isolate, "close is pending");
+    if (!info[0]->IsArrayBufferView() || !info[1]->IsNumber() ||
+        (async && !info[2]->IsFunction())) {
+      return ThrowTypeError(isolate, "bad arguments");
+    }
+    auto job = std::make_unique<WholeJob>();
+    v8::Local<v8::ArrayBufferView> view = info[0].As<v8::ArrayBufferView>();
+    job->len = view->ByteLength();
+    job->store = view->Buffer()->GetBackingStore();
+    if (job->len > 0) {
+      job->data = static_cast<const uint8_t*>(job->store->Data()) + view->ByteOffset();
+    }
+    double max_out = info[1].As<v8::Number>()->Value();
+    job->max_out = max_out > 0 ? static_cast<size_t>(max_out) : 0;
+    if (!async) {
+      if (ctx_.DeflateWhole(job->data, job->len, job->max_out, &job->out)) {
+        info.GetReturnValue().Set(ToArrayBuffer(isolate, &job->out));
+      }
+      return;
+    }
+    job->callback.Reset(isolate, info[2].As<v8::Function>());
+    write_in_progress_ = true;
+    Ref();
+    WholeJob* raw = job.release();
+    env_->loop()->QueueWork(
+        [this, raw] { raw->ok = ctx_.DeflateWhole(raw->data, raw->len, raw->max_out, &raw->out); },
+        [this, raw](int status) { AfterWholeWork(std::unique_ptr<WholeJob>(raw), status); });
+  }
+
   void Close() {
     if (write_in_progress_) {
       pending_close_ = true;
@@ -640,6 +705,34 @@ class CompressionStream {
 
  private:
   void UpdateWriteResult() { ctx_.GetAfterWriteOffsets(&write_result_[1], &write_result_[0]); }
+
+  struct WholeJob {
+    std::shared_ptr<v8::BackingStore> store;
+    const uint8_t* data = nullptr;
+    size_t len = 0;
+    size_t max_out = 0;
+    WholeOutput out;
+    bool ok = false;
+    v8::Global<v8::Function> callback;
+  };
+
+  void AfterWholeWork(std::unique_ptr<WholeJob> job, int status) {
+    write_in_progress_ = false;
+    if (env_->is_stopping() || status != 0) {
+      Close();
+      Unref();
+      return;
+    }
+    {
+      v8::Isolate* isolate = env_->isolate();
+      CallbackScope scope(env_);
+      v8::Local<v8::Value> result = v8::Undefined(isolate);
+      if (job->ok) result = ToArrayBuffer(isolate, &job->out);
+      USE(scope.Call(job->callback.Get(isolate), object(), 1, &result));
+      if (pending_close_) Close();
+    }
+    Unref();
+  }
 
   void AfterWork(int status) {
     write_in_progress_ = false;
@@ -701,6 +794,13 @@ void WriteMethod(const v8::FunctionCallbackInfo<v8::Value>& info) {
   Stream* stream = Stream::Unwrap(info);
   if (stream == nullptr) return;
   stream->template Write<async>(info);
+}
+
+template <typename Stream, bool async>
+void WriteWholeMethod(const v8::FunctionCallbackInfo<v8::Value>& info) {
+  Stream* stream = Stream::Unwrap(info);
+  if (stream == nullptr) return;
+  stream->template WriteWhole<async>(info);
 }
 
 template <typename Stream>
@@ -951,6 +1051,14 @@ void Initialize(Environment* env, v8::Local<v8::Object> target) {
       OneByteString(isolate, "params"),
       v8::FunctionTemplate::New(isolate, ZlibParams, v8::Local<v8::Value>(),
                                 v8::Signature::New(isolate, zlib)));
+  zlib->PrototypeTemplate()->Set(
+      OneByteString(isolate, "deflateWhole"),
+      v8::FunctionTemplate::New(isolate, WriteWholeMethod<ZlibStream, false>,
+                                v8::Local<v8::Value>(), v8::Signature::New(isolate, zlib)));
+  zlib->PrototypeTemplate()->Set(
+      OneByteString(isolate, "deflateWholeAsync"),
+      v8::FunctionTemplate::New(isolate, WriteWholeMethod<ZlibStream, true>,
+                                v8::Local<v8::Value>(), v8::Signature::New(isolate, zlib)));
   SetValue(context, target, "Zlib", zlib->GetFunction(context).ToLocalChecked());
 
   v8::Local<v8::FunctionTemplate> encoder =

@@ -37,47 +37,6 @@ namespace {
 constexpr size_t kMaxDeflateRatio = 1032;
 constexpr size_t kMinCapacity = 64 * 1024;
 
-// A growing malloc'd output, handed to a v8::BackingStore when done.
-class Output {
- public:
-  Output() = default;
-  Output(const Output&) = delete;
-  Output& operator=(const Output&) = delete;
-  ~Output() { free(data_); }
-
-  uint8_t* end() { return data_ + size_; }
-  size_t size() const { return size_; }
-  size_t capacity() const { return capacity_; }
-  size_t room() const { return capacity_ - size_; }
-  void Advance(size_t n) { size_ += n; }
-
-  bool Reserve(size_t capacity) {
-    if (capacity <= capacity_) return true;
-    void* grown = realloc(data_, capacity);
-    if (grown == nullptr) return false;
-    data_ = static_cast<uint8_t*>(grown);
-    capacity_ = capacity;
-    return true;
-  }
-
-  // Trims to size and gives the memory up (free() releases it).
-  uint8_t* Release() {
-    if (size_ < capacity_) {
-      void* trimmed = realloc(data_, size_);
-      if (trimmed != nullptr) data_ = static_cast<uint8_t*>(trimmed);
-    }
-    uint8_t* data = data_;
-    data_ = nullptr;
-    size_ = capacity_ = 0;
-    return data;
-  }
-
- private:
-  uint8_t* data_ = nullptr;
-  size_t size_ = 0;
-  size_t capacity_ = 0;
-};
-
 struct DecompressorDeleter {
   void operator()(libdeflate_decompressor* d) const { libdeflate_free_decompressor(d); }
 };
@@ -86,7 +45,7 @@ using Decompressor = std::unique_ptr<libdeflate_decompressor, DecompressorDelete
 // Room for another attempt after libdeflate ran out of space; false at the limit. Each miss
 // decodes the input again, so grow fast: capacity never touched costs no memory (glibc maps
 // large blocks lazily, and grows and trims them without copying).
-bool Grow(Output* out, size_t limit) {
+bool Grow(WholeOutput* out, size_t limit) {
   if (out->capacity() >= limit) return false;
   size_t next = std::max(out->capacity() * 4, kMinCapacity);
   return out->Reserve(std::min(next, limit));
@@ -106,7 +65,7 @@ bool IsPlainGzipHeader(const uint8_t* in, size_t len) {
 }
 
 bool InflateZlib(libdeflate_decompressor* d, const uint8_t* in, size_t len, size_t limit,
-                 Output* out) {
+                 WholeOutput* out) {
   if (!IsPlainZlibHeader(in, len)) return false;
   // No size in the container: guess 4:1 and grow on a miss.
   if (!out->Reserve(std::max<size_t>(1, std::min(limit, std::max(kMinCapacity, len * 4))))) {
@@ -127,7 +86,7 @@ bool InflateZlib(libdeflate_decompressor* d, const uint8_t* in, size_t len, size
 }
 
 bool InflateGzip(libdeflate_decompressor* d, const uint8_t* in, size_t len, size_t limit,
-                 Output* out) {
+                 WholeOutput* out) {
   if (!IsPlainGzipHeader(in, len)) return false;
   // A single member's trailer holds its size (mod 2^32): usually one attempt suffices.
   size_t size_hint = 0;
@@ -159,7 +118,7 @@ bool InflateGzip(libdeflate_decompressor* d, const uint8_t* in, size_t len, size
 
 // The whole of in as zlib would decompress it in `mode` (INFLATE, GUNZIP or UNZIP), at most
 // max_out bytes; false to decline.
-bool InflateWhole(int mode, const uint8_t* in, size_t len, size_t max_out, Output* out) {
+bool InflateWhole(int mode, const uint8_t* in, size_t len, size_t max_out, WholeOutput* out) {
   Decompressor d(libdeflate_alloc_decompressor());
   if (!d) return false;
   size_t limit = std::min(max_out, len * kMaxDeflateRatio);
@@ -167,14 +126,6 @@ bool InflateWhole(int mode, const uint8_t* in, size_t len, size_t max_out, Outpu
   if (mode == GUNZIP) return InflateGzip(d.get(), in, len, limit, out);
   if (mode == INFLATE) return InflateZlib(d.get(), in, len, limit, out);
   return false;
-}
-
-v8::Local<v8::ArrayBuffer> ToArrayBuffer(v8::Isolate* isolate, Output* out) {
-  size_t size = out->size();
-  if (size == 0) return v8::ArrayBuffer::New(isolate, 0);
-  std::unique_ptr<v8::BackingStore> store = v8::ArrayBuffer::NewBackingStore(
-      out->Release(), size, [](void* data, size_t, void*) { free(data); }, nullptr);
-  return v8::ArrayBuffer::New(isolate, std::move(store));
 }
 
 // The input view and the arguments both entry points share.
@@ -206,7 +157,7 @@ bool ParseRequest(const v8::FunctionCallbackInfo<v8::Value>& info, Request* req)
 void InflateWholeSync(const v8::FunctionCallbackInfo<v8::Value>& info) {
   Request req;
   if (!ParseRequest(info, &req)) return ThrowTypeError(info.GetIsolate(), "bad arguments");
-  Output out;
+  WholeOutput out;
   if (req.len > 0 && InflateWhole(req.mode, req.data, req.len, req.max_out, &out)) {
     info.GetReturnValue().Set(ToArrayBuffer(info.GetIsolate(), &out));
   }
@@ -214,7 +165,7 @@ void InflateWholeSync(const v8::FunctionCallbackInfo<v8::Value>& info) {
 
 struct AsyncInflate {
   Request req;
-  Output out;
+  WholeOutput out;
   bool ok = false;
   v8::Global<v8::Function> callback;
 };
@@ -246,6 +197,14 @@ void InflateWholeAsync(const v8::FunctionCallbackInfo<v8::Value>& info) {
 }
 
 }  // namespace
+
+v8::Local<v8::ArrayBuffer> ToArrayBuffer(v8::Isolate* isolate, WholeOutput* out) {
+  size_t size = out->size();
+  if (size == 0) return v8::ArrayBuffer::New(isolate, 0);
+  std::unique_ptr<v8::BackingStore> store = v8::ArrayBuffer::NewBackingStore(
+      out->Release(), size, [](void* data, size_t, void*) { free(data); }, nullptr);
+  return v8::ArrayBuffer::New(isolate, std::move(store));
+}
 
 void InitializeWholeBuffer(Environment* env, v8::Local<v8::Object> target) {
   v8::Local<v8::Context> context = env->context();

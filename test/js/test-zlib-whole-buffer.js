@@ -1,9 +1,10 @@
 'use strict';
-// The convenience decompressors (inflateSync, gunzip(buf, cb), unzipSync, ...) on whole
-// buffers: round trips, multi-member gzip, trailing bytes, every header variant, corrupt and
-// truncated input, maxOutputLength, finishFlush and info, input views, many at once. ringjs
-// decompresses whole zlib/gzip buffers in one call and falls back to the zlib engine for what
-// it declines; every line printed here must be what node prints (expected/ recorded from it).
+// The convenience functions (inflateSync, gunzip(buf, cb), gzipSync, ...) on whole buffers:
+// round trips, multi-member gzip, trailing bytes, every header variant, corrupt and truncated
+// input, maxOutputLength, flush, finishFlush and info, input views, compression options, many
+// at once. ringjs runs a whole buffer through one native call and falls back to the chunked
+// engine for what it declines; every line printed here must be what node prints (expected/
+// recorded from it).
 // fixtures/zlib/words.gz and words.zz are node's gzipSync and deflateSync of words(300 KiB)
 // below: node's zlib and Debian's pick different matches, and the cut and corruption offsets
 // must land on the same bytes under both.
@@ -188,6 +189,44 @@ trySync('finishFlush sync', () => zlib.gunzipSync(gz.subarray(0, 1000),
 console.log('crc32', zlib.crc32(text), zlib.crc32(inputs.noise.subarray(3, 70001)),
             zlib.crc32(inputs.same, 123456789), zlib.crc32('héllo wörld', 0xffffffff));
 
+// Compression: the convenience functions compress in one zlib call, which must give the bytes
+// of the chunked engine (what info: true runs) for every option. Each zlib picks its own
+// matches, so only the equality is printed, and the bytes of inputs every zlib agrees on.
+const compressOptions = [
+  {}, { level: 1 }, { level: 9 }, { level: 0 }, { level: 6, memLevel: 1 }, { memLevel: 9 },
+  { windowBits: 9 }, { windowBits: 12, level: 3 }, { strategy: zlib.constants.Z_FILTERED },
+  { strategy: zlib.constants.Z_HUFFMAN_ONLY }, { strategy: zlib.constants.Z_RLE },
+  { strategy: zlib.constants.Z_FIXED }, { chunkSize: 64 }, { dictionary: Buffer.from('ring') },
+];
+{
+  let same = 0;
+  let total = 0;
+  for (const method of ['deflateSync', 'gzipSync', 'deflateRawSync']) {
+    for (const input of [inputs.empty, inputs.noise, text]) {
+      for (const options of compressOptions) {
+        const whole = zlib[method](input, options);
+        const chunked = zlib[method](input, { ...options, info: true }).buffer;
+        total++;
+        if (whole.equals(chunked)) same++;
+        else console.log('differs', method, input.length, JSON.stringify(options));
+      }
+    }
+  }
+  console.log('compressed like the engine', same, 'of', total);
+}
+for (const method of ['deflateSync', 'gzipSync', 'deflateRawSync']) {
+  for (const options of [{}, { level: 0 }, { level: 1 }, { strategy: zlib.constants.Z_FIXED }]) {
+    console.log(method, JSON.stringify(options), zlib[method]('hello hello', options).toString('hex'));
+  }
+}
+trySync('compress round trip', () => zlib.inflateSync(zlib.deflateSync(text, { level: 1 })));
+trySync('compress max below', () => zlib.gzipSync(text, { maxOutputLength: 100 }));
+trySync('compress max exact', () => zlib.deflateSync('hello', { maxOutputLength: 13 }));
+trySync('compress finishFlush', () => zlib.deflateSync('hello',
+                                                       { finishFlush: zlib.constants.Z_SYNC_FLUSH }));
+trySync('compress string', () => zlib.gunzipSync(zlib.gzipSync('héllo')));
+trySync('compress view', () => zlib.inflateRawSync(zlib.deflateRawSync(new Uint16Array([1, 2, 3]))));
+
 // The callback forms: the same answers, always after the caller returned; many at once.
 const jobs = [
   ['gunzip', gz, undefined],
@@ -208,12 +247,20 @@ const jobs = [
   ['inflate', zlib.deflateSync(text, { windowBits: 9 }), undefined],
   ['inflate', new DataView(df.buffer, df.byteOffset, df.length), undefined],
   ['gunzip', gz.buffer.slice(gz.byteOffset, gz.byteOffset + gz.length), undefined],
+  ['deflate', 'hello hello', undefined],
+  ['gzip', Buffer.from('hello hello'), { level: 1 }],
+  ['deflateRaw', new Uint16Array([1, 2, 3]), undefined],
+  ['deflate', 'hello', { level: 0 }],
+  ['gzip', text, { maxOutputLength: 100 }],
+  ...[0, 1, 2, 3, 5].map((flush) => ['deflate', 'hello', { flush }]),
+  ...[0, 1, 2, 3, 5].map((flush) => ['gunzip', gz, { flush }]),
 ];
 const results = new Array(jobs.length);
 let pending = jobs.length;
 jobs.forEach(([method, input, options], i) => {
   const done = (err, out) => {
-    results[i] = `${method} #${i} ${err ? fail(err) : show(out)}`;
+    const small = out && out.length < 40 && method.startsWith('deflate');
+    results[i] = `${method} #${i} ${err ? fail(err) : small ? out.toString('hex') : show(out)}`;
     if (--pending === 0) {
       for (const line of results) console.log(line);
       infoCallback();
@@ -227,19 +274,43 @@ console.log('callbacks queued', pending);
 function infoCallback() {
   zlib.gunzip(gz, { info: true }, (err, { buffer, engine }) => {
     console.log('info callback', err, show(buffer), engine.constructor.name, engine.bytesWritten);
-    manyAtOnce();
+    compressCallbacks();
   });
 }
 
-// Sixteen big decompressions on the pool at once, each checked.
+// Callback compression against the engine's bytes (info: true keeps it on the engine).
+function compressCallbacks() {
+  let left = compressOptions.length;
+  let same = 0;
+  for (const options of compressOptions) {
+    zlib.gzip(text, options, (err, whole) => {
+      zlib.gzip(text, { ...options, info: true }, (err2, { buffer }) => {
+        if (!err && !err2 && whole.equals(buffer)) same++;
+        if (--left === 0) {
+          console.log('callback compressed like the engine', same, 'of', compressOptions.length);
+          manyAtOnce();
+        }
+      });
+    });
+  }
+}
+
+// Sixteen big decompressions and compressions on the pool at once, each checked.
 function manyAtOnce() {
   const big = zlib.gzipSync(inputs.same);
-  let left = 16;
+  let left = 32;
   let ok = 0;
+  const check = () => {
+    if (--left === 0) console.log('many at once', ok);
+  };
   for (let i = 0; i < 16; i++) {
     zlib.gunzip(big, (err, out) => {
       if (!err && out.equals(inputs.same)) ok++;
-      if (--left === 0) console.log('many at once', ok);
+      check();
+    });
+    zlib.deflate(inputs.same, (err, out) => {
+      if (!err && zlib.inflateSync(out).equals(inputs.same)) ok++;
+      check();
     });
   }
 }

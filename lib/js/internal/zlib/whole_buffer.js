@@ -1,25 +1,38 @@
 'use strict';
-// Whole-buffer decompression for the convenience functions (inflateSync, gunzip(buf, cb), ...).
-// When an engine runs with zlib's defaults, its entire input is decompressed by one native call
-// (src/bindings/zlib_whole_buffer.cc; on the thread pool for the callback forms) instead of one
-// engine step per output chunk. The native side declines whatever it cannot answer exactly as
-// zlib would (corrupt or truncated input, unusual headers, output over maxOutputLength): the
-// caller then runs the engine, which produces zlib's own result or error.
+// Whole-buffer processing for the convenience functions (gzipSync, inflate(buf, cb), ...).
+// Their entire input goes through one native call instead of one engine step per output chunk
+// (on the thread pool for the callback forms):
+//  - compression: one zlib deflate() call with the engine's own settings (handle.deflateWhole,
+//    src/bindings/zlib.cc), so the bytes are those of the chunked path;
+//  - decompression of zlib and gzip input: one libdeflate call
+//    (src/bindings/zlib_whole_buffer.cc).
+// The native side declines whatever it cannot answer exactly as the chunked engine would
+// (corrupt or truncated input, unusual headers, output over maxOutputLength): the caller then
+// runs the engine, which produces zlib's own result or error.
 
-const { inflateWhole, inflateWholeAsync } = internalBinding('zlib');
+const binding = internalBinding('zlib');
 const { Buffer } = require('buffer');
 
-// The Buffer zlib would produce from view, or undefined when the engine must run.
-function inflateWholeSync(mode, view, maxOutputLength) {
-  const out = inflateWhole(mode, view, maxOutputLength);
+const { INFLATE, GUNZIP, UNZIP } = binding.constants;
+
+const isInflate = (mode) => mode === INFLATE || mode === GUNZIP || mode === UNZIP;
+
+// The Buffer the engine would produce from view, or undefined when the engine must run.
+function processWholeSync(handle, mode, view, maxOutputLength) {
+  const out = isInflate(mode) ?
+    binding.inflateWhole(mode, view, maxOutputLength) :
+    handle.deflateWhole(view, maxOutputLength);
   return out === undefined ? undefined : Buffer.from(out);
 }
 
 // callback(Buffer) or callback(undefined) (the engine must run), from a later loop turn.
-function inflateWholeThen(mode, view, maxOutputLength, callback) {
-  inflateWholeAsync(mode, view, maxOutputLength, (out) => {
-    callback(out === undefined ? undefined : Buffer.from(out));
-  });
+function processWholeThen(handle, mode, view, maxOutputLength, callback) {
+  const done = (out) => callback(out === undefined ? undefined : Buffer.from(out));
+  if (isInflate(mode)) {
+    binding.inflateWholeAsync(mode, view, maxOutputLength, done);
+  } else {
+    handle.deflateWholeAsync(view, maxOutputLength, done);
+  }
 }
 
-module.exports = { inflateWholeSync, inflateWholeThen };
+module.exports = { processWholeSync, processWholeThen };
