@@ -372,7 +372,27 @@ void ReadDir(const FunctionCallbackInfo<Value>& info) {
   Dispatch(info, 3, std::move(op));
 }
 
+// A string path of a callback-form call, NUL-terminated in `buf`; false if it does not fit.
+bool SmallPath(v8::Isolate* isolate, Local<Value> value, char* buf, size_t size) {
+  if (!value->IsString()) return false;
+  Local<v8::String> string = value.As<v8::String>();
+  if (static_cast<size_t>(string->Length()) * 3 >= size) return false;
+  int written = string->WriteUtf8(isolate, buf, static_cast<int>(size) - 1, nullptr,
+                                  v8::String::NO_NULL_TERMINATION |
+                                      v8::String::REPLACE_INVALID_UTF8);
+  buf[written] = '\0';
+  return true;
+}
+
 void StatOp(const FunctionCallbackInfo<Value>& info, const char* syscall, bool follow) {
+  if (info[2]->IsObject()) {
+    char path[1024];
+    if (SmallPath(info.GetIsolate(), info[0], path, sizeof(path)) &&
+        StatFromCacheLater(Environment::From(info), info[2].As<v8::Object>(), path, -1, follow,
+                           info[1]->IsTrue())) {
+      return;
+    }
+  }
   auto op = PathOp(info, syscall);
   op->bigint = info[1]->IsTrue();
   op->kind = ResultKind::kStat;
@@ -397,6 +417,11 @@ void LStat(const FunctionCallbackInfo<Value>& info) { StatOp(info, "lstat", fals
 
 // fstat(fd, bigint, req, ctx) -> stat array
 void FStat(const FunctionCallbackInfo<Value>& info) {
+  if (info[2]->IsObject() && info[0]->IsInt32() &&
+      StatFromCacheLater(Environment::From(info), info[2].As<v8::Object>(), nullptr,
+                         info[0].As<v8::Int32>()->Value(), true, info[1]->IsTrue())) {
+    return;
+  }
   auto op = FdOp(info, "fstat");
   op->bigint = info[1]->IsTrue();
   op->kind = ResultKind::kStat;

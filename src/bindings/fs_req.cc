@@ -130,7 +130,52 @@ void Complete(FsOp* raw_op) {
   }
 }
 
+// Hands every waiting cached stat to its callback, each through its own CallbackScope (the tick
+// contract holds per callback).
+void DeliverCachedStats(Environment* env) {
+  if (env->is_stopping()) return;
+  FsBindingData* data = GetBindingData(env);
+  std::vector<FsBindingData::CachedStat> batch;
+  batch.swap(data->cached_stats);
+  v8::Isolate* isolate = env->isolate();
+  for (FsBindingData::CachedStat& entry : batch) {
+    CallbackScope scope(env);
+    v8::Local<v8::Object> req = entry.req.Get(isolate);
+    entry.req.Reset();
+    v8::Local<v8::Value> value;
+    if (entry.bigint) {
+      FillBigStatArray(entry.stat, data->bigint_stat_values_data());
+      value = data->bigint_stat_values();
+    } else {
+      FillStatArray(entry.stat, data->stat_values_data());
+      value = data->stat_values();
+    }
+    v8::Local<v8::Value> oncomplete;
+    if (!req->Get(env->context(), data->oncomplete_string()).ToLocal(&oncomplete) ||
+        !oncomplete->IsFunction()) {
+      continue;
+    }
+    v8::Local<v8::Value> argv[] = {v8::Null(isolate), value};
+    USE(scope.Call(oncomplete.As<v8::Function>(), req, 2, argv));
+  }
+}
+
 }  // namespace
+
+bool StatFromCacheLater(Environment* env, v8::Local<v8::Object> req, const char* path, int fd,
+                        bool follow_links, bool bigint) {
+  FileStat stat;
+  int result = path != nullptr ? CachedStat(path, follow_links, &stat) : CachedFStat(fd, &stat);
+  if (result != 0) return false;  // Not at hand, or an error: the usual way reports it.
+  FsBindingData* data = GetBindingData(env);
+  loop::Request* request = data->cached_stats_request;
+  if (!request->in_flight()) {
+    request->cb = [env](int64_t) { DeliverCachedStats(env); };
+    if (env->loop()->CompleteLater(request, 0) != 0) return false;
+  }
+  data->cached_stats.push_back({v8::Global<v8::Object>(env->isolate(), req), stat, bigint});
+  return true;
+}
 
 namespace {
 
@@ -168,6 +213,10 @@ FsBindingData::FsBindingData(Environment* env) : env_(env) {
   use_promises_.Reset(isolate, v8::Symbol::New(isolate, OneByteString(isolate, "fs_use_promises_symbol")));
   oncomplete_string_.Reset(
       isolate, v8::String::NewFromUtf8Literal(isolate, "oncomplete", v8::NewStringType::kInternalized));
+}
+
+FsBindingData::~FsBindingData() {
+  if (!cached_stats_request->in_flight()) delete cached_stats_request;
 }
 
 v8::Local<v8::Float64Array> FsBindingData::stat_values() const {

@@ -153,6 +153,20 @@ class FsBindingData : public BindingData {
   v8::Global<v8::String> oncomplete_string_;
   v8::Global<v8::Function> uv_exception_;
   v8::Global<v8::Object> buffer_prototype_;
+
+ public:
+  // StatFromCacheLater's results waiting for the loop, and the request that delivers them.
+  struct CachedStat {
+    v8::Global<v8::Object> req;
+    FileStat stat;
+    bool bigint;
+  };
+  std::vector<CachedStat> cached_stats;
+  // Heap-held: left to the loop (leaked) if still in flight when the binding data goes.
+  loop::Request* cached_stats_request = new loop::Request();
+  ~FsBindingData() override;
+
+ private:
   v8::Global<v8::Function> too_large_;
 };
 
@@ -162,6 +176,12 @@ FsBindingData* GetBindingData(Environment* env);
 // context is info[req_index + 1].
 void Dispatch(const v8::FunctionCallbackInfo<v8::Value>& info, int req_index,
               std::unique_ptr<FsOp> op);
+
+// Callback-form stat/lstat/fstat answered from the cache (fs_cached_stat.h) need no FsOp: the
+// result waits in the binding's list and every one due goes back to JS from one loop request.
+// Returns false (nothing done) when the result is not at hand; the caller then dispatches.
+bool StatFromCacheLater(Environment* env, v8::Local<v8::Object> req, const char* path, int fd,
+                        bool follow_links, bool bigint);
 
 // A name in `encoding`: a string, or a Uint8Array of the bytes (Encoding::kBytes).
 v8::Local<v8::Value> EncodedValue(v8::Isolate* isolate, const std::string& s, Encoding encoding);
