@@ -330,10 +330,11 @@ void StreamSocket::set_listener(StreamListener* listener) {
   listener_ = listener;
 }
 
-int StreamSocket::Write(v8::Local<v8::Object> req, std::vector<Chunk>* chunks) {
+int StreamSocket::Write(v8::Local<v8::Object> req, Chunk* chunks, size_t count) {
   if (fd_ < 0) return -EBADF;
   if (write_error_ != 0) return write_error_;
-  for (Chunk& chunk : *chunks) {
+  for (size_t i = 0; i < count; i++) {
+    Chunk& chunk = chunks[i];
     if (chunk.len == 0) continue;
     queued_bytes_ += chunk.len;
     queue_.push_back(std::move(chunk));
@@ -733,19 +734,20 @@ struct Piece {
 // Queues pieces: copied into one owned chunk and done at once when small, else pinned/encoded
 // chunks with an async completion.
 void DoWrite(const v8::FunctionCallbackInfo<v8::Value>& info, StreamSocket* s,
-             std::vector<Piece>* pieces) {
+             const Piece* pieces, size_t count) {
   v8::Isolate* isolate = info.GetIsolate();
   size_t bound = 0;
-  for (const Piece& p : *pieces) bound += p.len;
+  for (size_t i = 0; i < count; i++) bound += pieces[i].len;
   size_t total = 0;
-  std::vector<StreamSocket::Chunk> chunks;
   v8::Local<v8::Object> req;
   if (s->CanWriteSync(bound)) {
+    // The common case (a small write): one chunk, no vector.
     StreamSocket::Chunk chunk;
     if (bound > 0) {
       chunk.owned.reset(new char[bound]);
       char* out = chunk.owned.get();
-      for (const Piece& p : *pieces) {
+      for (size_t i = 0; i < count; i++) {
+        const Piece& p = pieces[i];
         if (!p.view.IsEmpty()) {
           p.view->CopyContents(out + total, p.len);
           total += p.len;
@@ -755,13 +757,19 @@ void DoWrite(const v8::FunctionCallbackInfo<v8::Value>& info, StreamSocket* s,
       }
       chunk.data = chunk.owned.get();
       chunk.len = total;
-      chunks.push_back(std::move(chunk));
     }
-  } else {
+    int err = s->Write(req, &chunk, bound > 0 ? 1 : 0);
+    SetWriteResult(s, total, false);
+    info.GetReturnValue().Set(err);
+    return;
+  }
+  std::vector<StreamSocket::Chunk> chunks;
+  {
     if (!info[0]->IsObject()) return ThrowTypeError(isolate, "write: req must be an object");
     req = info[0].As<v8::Object>();
-    chunks.reserve(pieces->size());
-    for (const Piece& p : *pieces) {
+    chunks.reserve(count);
+    for (size_t i = 0; i < count; i++) {
+      const Piece& p = pieces[i];
       StreamSocket::Chunk chunk;
       if (!p.view.IsEmpty()) {
         chunk.len = p.len;
@@ -776,8 +784,8 @@ void DoWrite(const v8::FunctionCallbackInfo<v8::Value>& info, StreamSocket* s,
       chunks.push_back(std::move(chunk));
     }
   }
-  int err = s->Write(req, &chunks);
-  SetWriteResult(s, total, err == 0 && !req.IsEmpty());
+  int err = s->Write(req, chunks.data(), chunks.size());
+  SetWriteResult(s, total, err == 0);
   info.GetReturnValue().Set(err);
 }
 
@@ -788,10 +796,10 @@ void WriteBufferMethod(const v8::FunctionCallbackInfo<v8::Value>& info) {
   if (!info[1]->IsArrayBufferView()) {
     return ThrowTypeError(info.GetIsolate(), "writeBuffer: data must be a view");
   }
-  std::vector<Piece> pieces(1);
-  pieces[0].view = info[1].As<v8::ArrayBufferView>();
-  pieces[0].len = pieces[0].view->ByteLength();
-  DoWrite(info, s, &pieces);
+  Piece piece;
+  piece.view = info[1].As<v8::ArrayBufferView>();
+  piece.len = piece.view->ByteLength();
+  DoWrite(info, s, &piece, 1);
 }
 
 // writeString(req, string, encoding): utf8, latin1/binary/ascii, ucs2/utf16le.
@@ -800,14 +808,14 @@ void WriteStringMethod(const v8::FunctionCallbackInfo<v8::Value>& info) {
   if (s == nullptr) return ReturnBadFd(info);
   v8::Isolate* isolate = info.GetIsolate();
   if (!info[1]->IsString()) return ThrowTypeError(isolate, "writeString: data must be a string");
-  std::vector<Piece> pieces(1);
-  pieces[0].string = info[1].As<v8::String>();
-  pieces[0].enc = ParseEncoding(info[2]);
-  if (pieces[0].enc == Enc::kOther) {
+  Piece piece;
+  piece.string = info[1].As<v8::String>();
+  piece.enc = ParseEncoding(info[2]);
+  if (piece.enc == Enc::kOther) {
     return ThrowTypeError(isolate, "writeString: unsupported encoding");
   }
-  pieces[0].len = MaxEncodedLength(isolate, pieces[0].string, pieces[0].enc);
-  DoWrite(info, s, &pieces);
+  piece.len = MaxEncodedLength(isolate, piece.string, piece.enc);
+  DoWrite(info, s, &piece, 1);
 }
 
 // writev(req, chunks, allBuffers): chunks is [view, ...] when allBuffers, else
@@ -845,7 +853,7 @@ void WritevMethod(const v8::FunctionCallbackInfo<v8::Value>& info) {
     }
     pieces.push_back(piece);
   }
-  DoWrite(info, s, &pieces);
+  DoWrite(info, s, pieces.data(), pieces.size());
 }
 
 void ShutdownMethod(const v8::FunctionCallbackInfo<v8::Value>& info) {

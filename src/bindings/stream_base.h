@@ -116,7 +116,7 @@ class StreamSocket {
   }
   // Queues chunks. With req empty the write is complete for JS already (copied chunks);
   // otherwise req.oncomplete(status) runs once the last chunk is sent. Returns 0 or -errno.
-  int Write(v8::Local<v8::Object> req, std::vector<Chunk>* chunks);
+  int Write(v8::Local<v8::Object> req, Chunk* chunks, size_t count);
   int Shutdown(v8::Local<v8::Object> req);
   void Close(v8::Local<v8::Value> cb);
   void SetRef(bool ref);
