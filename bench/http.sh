@@ -3,7 +3,9 @@
 # bun if installed), plus the plain C io_uring server (../shared/reference/uring-hello.c) as the
 # ceiling. Server pinned to CPU 0, wrk (64 connections, 1 thread) on CPU 1; RUNS rounds,
 # interleaved, best req/s per runtime (p99 latency and RSS of that run); syscalls per request
-# from `perf stat -e raw_syscalls:sys_enter` in a separate run when perf is allowed.
+# from `perf stat -e raw_syscalls:sys_enter` in a separate run when perf is allowed; server CPU
+# time per request (user + system from /proc/PID/stat over the wrk run: steadier than req/s on
+# a shared machine) of the best run.
 # Usage: bench/http.sh   (env: RINGJS=build/ringjs RUNS=3 DURATION=8 CONNECTIONS=64 PORT=18080)
 # Not part of the test suite; installs wrk with apt-get if it is missing.
 set -eu
@@ -54,14 +56,21 @@ wait_port() {
   done
 }
 
-# One measurement: start the server, warm up, run wrk; prints "reqs p99_ms rss_kb".
+# CPU time (user + system, clock ticks) the process used so far.
+cpu_ticks() {
+  awk '{print $14 + $15}' "/proc/$1/stat"
+}
+
+# One measurement: start the server, warm up, run wrk; prints "reqs p99_ms rss_kb cpu_us_per_req".
 measure() {
   cmd=$1
   taskset -c 0 $cmd "$port" > /dev/null 2>&1 &
   pid=$!
-  wait_port || { kill "$pid"; echo "0 0 0"; return; }
+  wait_port || { kill "$pid"; echo "0 0 0 0"; return; }
   taskset -c 1 wrk -t1 -c"$conns" -d1s "http://127.0.0.1:$port/" > /dev/null 2>&1
+  ticks0=$(cpu_ticks "$pid")
   out=$(taskset -c 1 wrk -t1 -c"$conns" -d"${duration}s" --latency "http://127.0.0.1:$port/")
+  ticks1=$(cpu_ticks "$pid")
   rss=$(awk '/VmRSS/ {print $2}' "/proc/$pid/status")
   kill "$pid"
   wait "$pid" 2> /dev/null || true
@@ -69,7 +78,10 @@ measure() {
   p99=$(echo "$out" | awk '$1 == "99%" {v=$2; if (v ~ /us$/) {sub(/us/,"",v); v/=1000}
         else if (v ~ /ms$/) {sub(/ms/,"",v)} else if (v ~ /s$/) {sub(/s/,"",v); v*=1000}
         print v}')
-  echo "$reqs $p99 $rss"
+  total=$(echo "$out" | awk '/requests in/ {print $1}')
+  cpu=$(awk -v a="$ticks0" -v b="$ticks1" -v n="$total" -v hz="$(getconf CLK_TCK)" \
+        'BEGIN { if (n > 0) printf "%.2f", (b - a) / hz * 1e6 / n; else print 0 }')
+  echo "$reqs $p99 $rss $cpu"
 }
 
 # Syscalls per request for one runtime: perf counts sys_enter of the server while wrk runs.
@@ -117,16 +129,16 @@ const rows = names.map((name) => {
     .map((l) => l.split(" ").map(Number));
   const best = runs.reduce((a, b) => (b[0] > a[0] ? b : a));
   const sys = fs.readFileSync(`${dir}/${name}.sys`, "utf8").trim();
-  return { name, reqs: best[0], p99: best[1], rss: best[2], sys };
+  return { name, reqs: best[0], p99: best[1], rss: best[2], cpu: best[3], sys };
 });
 const node = rows.find((r) => r.name === "node");
 const c = rows.find((r) => r.name === "c-uring");
-console.log("| runtime | req/s (best) | p99 ms | RSS MiB | syscalls/req | req/s vs node | req/s vs C |");
-console.log("|---|---|---|---|---|---|---|");
+console.log("| runtime | req/s (best) | p99 ms | RSS MiB | CPU µs/req | syscalls/req | req/s vs node | req/s vs C |");
+console.log("|---|---|---|---|---|---|---|---|");
 for (const r of rows) {
   const vsNode = node ? (r.reqs / node.reqs).toFixed(2) : "-";
   const vsC = c ? (r.reqs / c.reqs).toFixed(2) : "-";
   console.log(`| ${r.name} | ${Math.round(r.reqs).toLocaleString("en-US")} | ${r.p99.toFixed(2)} | ` +
-              `${(r.rss / 1024).toFixed(1)} | ${r.sys} | ${vsNode} | ${vsC} |`);
+              `${(r.rss / 1024).toFixed(1)} | ${r.cpu.toFixed(2)} | ${r.sys} | ${vsNode} | ${vsC} |`);
 }
 ' "$work"
