@@ -1,6 +1,7 @@
-// Whole-buffer decompression for the zlib binding: the convenience functions (gunzipSync,
-// inflate(buf, cb), ...) hand their entire input to one native call instead of stepping a
-// stream engine 16 KiB at a time. See zlib_whole_buffer.cc.
+// Whole-buffer processing for the zlib binding: the convenience functions (gunzipSync,
+// deflate(buf, cb), ...) hand their entire input to one native call instead of stepping a
+// stream engine 16 KiB at a time. Decompression is here (zlib_whole_buffer.cc); compression is
+// the Zlib handle's deflateWhole (zlib.cc), which shares the output buffer below.
 #ifndef RINGJS_BINDINGS_ZLIB_WHOLE_BUFFER_H_
 #define RINGJS_BINDINGS_ZLIB_WHOLE_BUFFER_H_
 
