@@ -33,7 +33,7 @@ function allocChunk(n) {
 }
 const kFs = Symbol('kFs');
 const kHandle = Symbol('kHandle');
-const kBusy = Symbol('kBusy');  // A read or write is in flight (destroy waits for it).
+const kBusy = Symbol('kBusy');  // Reads or writes in flight (destroy waits for them).
 const kIdle = Symbol('kIdle');
 
 let fileHandle;
@@ -93,7 +93,7 @@ function setup(stream, path, options, defaultFlags, calls) {
   }
   stream.flags = options.flags === undefined ? defaultFlags : options.flags;
   stream.mode = options.mode === undefined ? 0o666 : options.mode;
-  stream[kBusy] = false;
+  stream[kBusy] = 0;
 }
 
 let publicFs;
@@ -145,12 +145,11 @@ function destroy(stream, err, callback) {
 }
 
 function startIo(stream) {
-  stream[kBusy] = true;
+  stream[kBusy]++;
 }
 
 function endIo(stream) {
-  stream[kBusy] = false;
-  stream.emit(kIdle);
+  if (--stream[kBusy] === 0) stream.emit(kIdle);
 }
 
 // --- ReadStream ----------------------------------------------------------------------------
@@ -174,8 +173,9 @@ function ReadStream(path, options) {
   }
   this.pos = this.start;
   this.bytesRead = 0;
-  this[kAhead] = null;
+  this[kAhead] = [];
   this[kAheadAt] = -2;
+  this[kWanted] = false;
   this[kOwnFd] = false;
   Readable.call(this, options);
 }
@@ -196,15 +196,18 @@ ReadStream.prototype._construct = function _construct(callback) {
   construct(this, callback, readStreamOpen);
 };
 
-// Read-ahead: once a read came back full, the next one starts at once instead of when the
-// consumer asks (_read), so the kernel copies chunk k+1 while JS handles chunk k. Still one read
-// in flight at a time, at most one chunk held beyond the stream's buffer, and only where it
-// cannot be observed: the stream's own fs calls (no options.fs, no FileHandle, fs.read not
-// patched) and a known position (a start was given, or the stream opened a regular file itself
-// and reads it from 0; the reads then carry explicit positions).
-const kAhead = Symbol('kAhead');      // The read started early: { done, wanted, err, ... }.
+// Read-ahead: once a read came back full, the next ones start at once instead of when the
+// consumer asks (_read), so the kernel copies chunks k+1 and k+2 (on io-wq workers, for large
+// ones) while JS handles chunk k. At most kAheadDepth reads in flight and as many chunks held
+// beyond the stream's buffer, delivered in file order, and only where it cannot be observed:
+// the stream's own fs calls (no options.fs, no FileHandle, fs.read not patched) and a known
+// position (a start was given, or the stream opened a regular file itself and reads it from 0;
+// the reads then carry explicit positions).
+const kAheadDepth = 2;
+const kAhead = Symbol('kAhead');      // Reads started early, in file order: { done, pos, ... }.
 const kAheadAt = Symbol('kAheadAt');  // Position of the next early read; -1 none, -2 undecided.
 const kOwnFd = Symbol('kOwnFd');      // The stream opened its fd itself (at offset 0).
+const kWanted = Symbol('kWanted');    // _read asked while the first early read was in flight.
 
 let defaultRead;
 function aheadStart(stream) {
@@ -218,28 +221,42 @@ function aheadStart(stream) {
   return -1;
 }
 
+// Starts early reads of `n` bytes until kAheadDepth are queued (or the end is reached).
 function readAhead(stream, n) {
-  if (stream.destroyed) return;
   if (stream[kAheadAt] === -2) stream[kAheadAt] = aheadStart(stream);
-  const at = stream[kAheadAt];
-  if (at < 0) return;
-  const size = Math.min(n, stream.end - at + 1);
-  if (size <= 0) return;
-  const ahead = { done: false, wanted: false, err: null, bytesRead: 0, buffer: null, n: size };
-  ahead.buffer = allocChunk(size);
-  stream[kAhead] = ahead;
-  startIo(stream);
-  call(stream, 'read', stream.fd, ahead.buffer, 0, size, at, (err, bytesRead) => {
-    endIo(stream);
-    ahead.done = true;
-    ahead.err = err;
-    ahead.bytesRead = bytesRead;
-    if (!err) stream[kAheadAt] = at + bytesRead;
-    if (ahead.wanted && stream[kAhead] === ahead && !stream.destroyed) {
-      stream[kAhead] = null;
-      deliverRead(stream, err, bytesRead, ahead.buffer, size);
-    }
-  });
+  const queue = stream[kAhead];
+  while (!stream.destroyed && stream[kAheadAt] >= 0 && queue.length < kAheadDepth) {
+    const at = stream[kAheadAt];
+    const size = Math.min(n, stream.end - at + 1);
+    if (size <= 0) return;
+    const ahead = { done: false, err: null, bytesRead: 0, buffer: allocChunk(size), n: size, at };
+    queue.push(ahead);
+    stream[kAheadAt] = at + size;
+    startIo(stream);
+    call(stream, 'read', stream.fd, ahead.buffer, 0, size, at, (err, bytesRead) => {
+      ahead.done = true;
+      ahead.err = err;
+      ahead.bytesRead = bytesRead;
+      endIo(stream);
+      if (stream[kWanted] && queue[0] === ahead && !stream.destroyed) {
+        stream[kWanted] = false;
+        takeAhead(stream);
+      }
+    });
+  }
+}
+
+// Delivers the first early read (done).
+function takeAhead(stream) {
+  const queue = stream[kAhead];
+  const ahead = queue.shift();
+  if (ahead.err || ahead.bytesRead !== ahead.n) {
+    // An error or a short read (the end, or a file that changed): what was read after it is
+    // not the continuation; drop it and go on from here.
+    queue.length = 0;
+    stream[kAheadAt] = ahead.at + (ahead.err ? 0 : ahead.bytesRead);
+  }
+  deliverRead(stream, ahead.err, ahead.bytesRead, ahead.buffer, ahead.n);
 }
 
 function deliverRead(stream, err, bytesRead, buffer, n) {
@@ -259,14 +276,10 @@ function deliverRead(stream, err, bytesRead, buffer, n) {
 }
 
 ReadStream.prototype._read = function _read(n) {
-  const ahead = this[kAhead];
-  if (ahead !== null) {
-    if (!ahead.done) {
-      ahead.wanted = true;
-      return;
-    }
-    this[kAhead] = null;
-    deliverRead(this, ahead.err, ahead.bytesRead, ahead.buffer, ahead.n);
+  const queue = this[kAhead];
+  if (queue.length > 0) {
+    if (queue[0].done) takeAhead(this);
+    else this[kWanted] = true;
     return;
   }
   const left = this.end - (this.pos !== undefined ? this.pos : this.bytesRead) + 1;
@@ -281,6 +294,7 @@ ReadStream.prototype._read = function _read(n) {
   startIo(this);
   call(this, 'read', this.fd, buffer, 0, n, position, (err, bytesRead) => {
     endIo(this);
+    if (!err && this[kAheadAt] >= 0) this[kAheadAt] = position + bytesRead;
     deliverRead(this, err, bytesRead, buffer, n);
   });
 };
