@@ -34,6 +34,11 @@ function destroy(stream, error) {
   if (!isDestroyed(stream)) stream.destroy(error);
 }
 
+// A web-side cancel()/abort() without a reason destroys the node stream with an AbortError.
+function destroyForWebReason(stream, reason) {
+  destroy(stream, reason ?? new AbortError());
+}
+
 // A node callback that throws must not turn into a rejected promise nobody sees.
 function callSafely(callback, error, onThrow) {
   try {
@@ -95,13 +100,15 @@ function newReadableStreamFromStreamReadable(streamReadable, options = {}) {
     controller.close();
   }
 
+  // Paused until the web side pulls: a 'data' listener alone would start the flow.
+  streamReadable.pause();
   const cleanup = lazy.eos(streamReadable, onFinished);
   streamReadable.on('data', onData);
 
   return new ReadableStream({
     start(c) { controller = c; },
     pull() { streamReadable.resume(); },
-    cancel(reason) { destroy(streamReadable, reason); },
+    cancel(reason) { destroyForWebReason(streamReadable, reason); },
   }, strategy);
 }
 
@@ -205,7 +212,7 @@ function newWritableStreamFromStreamWritable(streamWritable) {
         return backpressure.promise.finally(() => { backpressure = undefined; });
       }
     },
-    abort(reason) { destroy(streamWritable, reason); },
+    abort(reason) { destroyForWebReason(streamWritable, reason); },
     close() {
       if (closed === undefined && !isWritableEnded(streamWritable)) {
         closed = createDeferred();
