@@ -372,18 +372,6 @@ void ReadDir(const FunctionCallbackInfo<Value>& info) {
   Dispatch(info, 3, std::move(op));
 }
 
-// A string path of a callback-form call, NUL-terminated in `buf`; false if it does not fit.
-bool SmallPath(v8::Isolate* isolate, Local<Value> value, char* buf, size_t size) {
-  if (!value->IsString()) return false;
-  Local<v8::String> string = value.As<v8::String>();
-  if (static_cast<size_t>(string->Length()) * 3 >= size) return false;
-  int written = string->WriteUtf8(isolate, buf, static_cast<int>(size) - 1, nullptr,
-                                  v8::String::NO_NULL_TERMINATION |
-                                      v8::String::REPLACE_INVALID_UTF8);
-  buf[written] = '\0';
-  return true;
-}
-
 void StatOp(const FunctionCallbackInfo<Value>& info, const char* syscall, bool follow) {
   if (info[2]->IsObject()) {
     char path[1024];

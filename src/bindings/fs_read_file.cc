@@ -17,6 +17,7 @@
 #include "bindings/fs_ops.h"
 #include "bindings/fs_req.h"
 #include "runtime/binding.h"
+#include "runtime/callback_scope.h"
 
 namespace ringjs::fs {
 namespace {
@@ -131,40 +132,125 @@ int64_t RunBlocking(FsOp* op) {
 constexpr uint64_t kCachedReadMax = 256 * 1024;
 
 // The whole read without waiting: a plain O_RDONLY open whose walk is cached, a regular file on
-// a local file system, every byte in the page cache. 0 (done, or the open's definite error in
-// the state) or kNotCached (nothing kept: the caller starts the usual way).
-int64_t TryCachedRead(FsOp* op) {
-  ReadFileState* st = StateOf(op);
-  if (st->flags != O_RDONLY) return kNotCached;
-  int fd = CachedOpenForReading(op->path.c_str());
-  if (fd == kNotCached) return kNotCached;
-  if (fd < 0) {
-    st->Fail(fd, "open");
-    op->syscall = "open";
-    op->report_path = true;
-    return fd;
-  }
+// a local file system, every byte in the page cache. 0 (*data, malloc'ed, and *size filled),
+// the open's definite -ENOENT / -ENOTDIR, or kNotCached (nothing kept: start the usual way).
+int64_t ReadSmallFileCached(const char* path, char** data, size_t* size) {
+  int fd = CachedOpenForReading(path);
+  if (fd == kNotCached || fd < 0) return fd;
   FileStat stat;
   int64_t result = kNotCached;
+  char* bytes = nullptr;
+  uint64_t length = 0;
   if (CachedFStat(fd, &stat) == 0) {
-    uint32_t mode = static_cast<uint32_t>(stat.fields[kStatMode]);
-    uint64_t size = stat.fields[kStatSize];
-    if (S_ISREG(mode) && size > 0 && size <= kCachedReadMax && st->PrepareFromStat(mode, size) &&
-        CachedPread(fd, st->data, size, 0) == static_cast<int64_t>(size)) {
-      st->total = size;
+    length = stat.fields[kStatSize];
+    if (S_ISREG(static_cast<mode_t>(stat.fields[kStatMode])) && length > 0 &&
+        length <= kCachedReadMax && (bytes = static_cast<char*>(malloc(length))) != nullptr &&
+        CachedPread(fd, bytes, length, 0) == static_cast<int64_t>(length)) {
       result = 0;
     }
   }
   // A regular file's close on a local file system does not wait for I/O (the ring would run it
-  // inline as well); an error here is reported as readFile's, as the ring's would be.
-  if (close(fd) < 0 && result == 0 && errno != EINTR) {
-    int err = -errno;
-    st->Fail(err, "close");
-    op->syscall = "close";
-    result = err;
+  // inline as well). Linux releases the fd whatever close says; a read that got every byte
+  // stands (the ring path reports close's error, which local file systems do not produce).
+  close(fd);
+  if (result != 0) {
+    free(bytes);
+    return result;
   }
-  if (result == kNotCached) st->total = 0;
-  return result;
+  *data = bytes;
+  *size = length;
+  return 0;
+}
+
+int64_t TryCachedRead(FsOp* op) {
+  ReadFileState* st = StateOf(op);
+  if (st->flags != O_RDONLY) return kNotCached;
+  char* bytes;
+  size_t length;
+  int64_t result = ReadSmallFileCached(op->path.c_str(), &bytes, &length);
+  if (result == kNotCached) return kNotCached;
+  if (result < 0) {
+    st->Fail(static_cast<int>(result), "open");
+    op->syscall = "open";
+    op->report_path = true;
+    return result;
+  }
+  free(st->data);
+  st->data = bytes;
+  st->capacity = st->total = length;
+  return 0;
+}
+
+// Hands every waiting cached file to JS, each through its own CallbackScope.
+void DeliverCachedFiles(Environment* env) {
+  if (env->is_stopping()) return;
+  FsBindingData* data = GetBindingData(env);
+  std::vector<FsBindingData::CachedFile> batch;
+  batch.swap(data->cached_files);
+  v8::Isolate* isolate = env->isolate();
+  for (FsBindingData::CachedFile& file : batch) {
+    CallbackScope scope(env);
+    v8::Local<v8::Context> context = env->context();
+    std::unique_ptr<v8::BackingStore> store = v8::ArrayBuffer::NewBackingStore(
+        file.data, file.size, [](void* bytes, size_t, void*) { free(bytes); }, nullptr);
+    v8::Local<v8::Uint8Array> bytes =
+        v8::Uint8Array::New(v8::ArrayBuffer::New(isolate, std::move(store)), 0, file.size);
+    if (file.as_buffer && !data->buffer_prototype().IsEmpty()) {
+      USE(bytes->SetPrototype(context, data->buffer_prototype()));
+    }
+    if (!file.resolver.IsEmpty()) {
+      USE(file.resolver.Get(isolate)->Resolve(context, bytes));
+      continue;
+    }
+    v8::Local<v8::Object> req = file.req.Get(isolate);
+    v8::Local<v8::Value> oncomplete;
+    if (!req->Get(context, data->oncomplete_string()).ToLocal(&oncomplete) ||
+        !oncomplete->IsFunction()) {
+      continue;
+    }
+    v8::Local<v8::Value> argv[] = {v8::Null(isolate), bytes};
+    USE(scope.Call(oncomplete.As<v8::Function>(), req, 2, argv));
+  }
+}
+
+// The async readFileAll of a small cached file: no FsOp, the bytes wait in the binding's list.
+// False (nothing done) when the file is not at hand.
+bool ReadFileFromCacheLater(const FunctionCallbackInfo<Value>& info) {
+  Environment* env = Environment::From(info);
+  v8::Isolate* isolate = info.GetIsolate();
+  FsBindingData* data = GetBindingData(env);
+  v8::Local<v8::Value> req = info[2];
+  bool is_promise = req->IsSymbol() && req->StrictEquals(data->use_promises());
+  if (!is_promise && !req->IsObject()) return false;
+  if (!info[1]->IsInt32() || info[1].As<v8::Int32>()->Value() != O_RDONLY) return false;
+  char path[1024];
+  if (!SmallPath(isolate, info[0], path, sizeof(path))) return false;
+  char* bytes;
+  size_t length;
+  if (ReadSmallFileCached(path, &bytes, &length) != 0) return false;
+  FsBindingData::CachedFile file{{}, {}, bytes, length, info[4]->IsTrue()};
+  if (is_promise) {
+    v8::Local<v8::Promise::Resolver> resolver;
+    if (!v8::Promise::Resolver::New(env->context()).ToLocal(&resolver)) {
+      free(bytes);
+      return true;  // An exception is pending.
+    }
+    file.resolver.Reset(isolate, resolver);
+    info.GetReturnValue().Set(resolver->GetPromise());
+  } else {
+    file.req.Reset(isolate, req.As<v8::Object>());
+  }
+  loop::Request* request = data->cached_files_request;
+  if (!request->in_flight()) {
+    request->cb = [env](int64_t) { DeliverCachedFiles(env); };
+    if (env->loop()->CompleteLater(request, 0) != 0) {
+      free(bytes);
+      info.GetReturnValue().SetUndefined();
+      return false;
+    }
+  }
+  data->cached_files.push_back(std::move(file));
+  return true;
 }
 
 // Submits the close of the fd, or closes it here if the ring refuses.
@@ -281,6 +367,7 @@ void SetReadFileHooks(const FunctionCallbackInfo<Value>& info) {
 // readFileAll(path, flags, req, ctx, asBuffer) -> Uint8Array | size (over 2 GiB); with
 // asBuffer (async calls) a Buffer, and a file too large fails with ERR_FS_FILE_TOO_LARGE.
 void ReadFileAll(const FunctionCallbackInfo<Value>& info) {
+  if (ReadFileFromCacheLater(info)) return;
   auto op = std::make_unique<FsOp>("open");
   op->SetPath(PathArg(info.GetIsolate(), info[0]));  // Only an open failure names it.
   auto state = std::make_shared<ReadFileState>();

@@ -162,6 +162,16 @@ class FsBindingData : public BindingData {
     bool bigint;
   };
   std::vector<CachedStat> cached_stats;
+  // readFileAll's small files read from the caches (fs_read_file.cc), likewise.
+  struct CachedFile {
+    v8::Global<v8::Object> req;
+    v8::Global<v8::Promise::Resolver> resolver;
+    char* data;  // malloc'ed; the Buffer takes it over.
+    size_t size;
+    bool as_buffer;
+  };
+  std::vector<CachedFile> cached_files;
+  loop::Request* cached_files_request = new loop::Request();
   // Heap-held: left to the loop (leaked) if still in flight when the binding data goes.
   loop::Request* cached_stats_request = new loop::Request();
   ~FsBindingData() override;
