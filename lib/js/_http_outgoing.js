@@ -20,6 +20,7 @@ const {
   },
 } = require('internal/errors');
 const { validateString } = require('internal/validators');
+const { Socket: NetSocket } = require('net');
 
 const kCorked = Symbol('corked');
 const kChunkedBuffer = Symbol('kChunkedBuffer');
@@ -558,10 +559,12 @@ function write_(msg, chunk, encoding, callback, fromEnd, finish) {
 }
 
 // True when what end() sends is one socket write: the socket is ours, idle and uncorked, and
-// the header (if still unsent) can be joined with the chunk into one string.
+// the header (if still unsent) can be joined with the chunk into one string. Only a net.Socket:
+// any other Writable sees node's own sequence (the body, then an empty write).
 function endsInOneWrite(msg, chunk, encoding) {
   const socket = msg.socket;
   if (socket === null || socket._httpMessage !== msg || msg.destroyed ||
+      !(socket instanceof NetSocket) ||
       msg.outputData.length !== 0 || msg[kCorked] !== 0 || socket.writableCorked !== 0) {
     return false;
   }
