@@ -9,7 +9,6 @@ const Writable = require('internal/streams/writable');
 const { Stream } = require('internal/streams/legacy');
 const destroyImpl = require('internal/streams/destroy');
 const { addAbortSignal } = require('internal/streams/add-abort-signal');
-const { ERR_NOT_IMPLEMENTED } = require('internal/errors').codes;
 
 Object.setPrototypeOf(Duplex.prototype, Readable.prototype);
 Object.setPrototypeOf(Duplex, Readable);
@@ -109,11 +108,11 @@ Object.defineProperties(Duplex.prototype, {
 });
 
 Duplex.fromWeb = function(pair, options) {
-  throw new ERR_NOT_IMPLEMENTED('Duplex.fromWeb');
+  return require('internal/webstreams/adapters').newStreamDuplexFromReadableWritablePair(pair, options);
 };
 
 Duplex.toWeb = function(duplex) {
-  throw new ERR_NOT_IMPLEMENTED('Duplex.toWeb');
+  return require('internal/webstreams/adapters').newReadableWritablePairFromDuplex(duplex);
 };
 
 let duplexify;

@@ -27,7 +27,6 @@ const {
     ERR_OUT_OF_RANGE,
     ERR_STREAM_PUSH_AFTER_EOF,
     ERR_STREAM_UNSHIFT_AFTER_END_EVENT,
-    ERR_NOT_IMPLEMENTED,
   },
   AbortError,
 } = require('internal/errors');
@@ -1216,11 +1215,11 @@ Readable.from = function(iterable, opts) {
 };
 
 Readable.fromWeb = function(readableStream, options) {
-  throw new ERR_NOT_IMPLEMENTED('Readable.fromWeb');
+  return require('internal/webstreams/adapters').newStreamReadableFromReadableStream(readableStream, options);
 };
 
 Readable.toWeb = function(streamReadable, options) {
-  throw new ERR_NOT_IMPLEMENTED('Readable.toWeb');
+  return require('internal/webstreams/adapters').newReadableStreamFromStreamReadable(streamReadable, options);
 };
 
 Readable.wrap = function(src, options) {

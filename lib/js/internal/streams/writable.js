@@ -25,7 +25,6 @@ const {
   ERR_STREAM_NULL_VALUES,
   ERR_STREAM_WRITE_AFTER_END,
   ERR_UNKNOWN_ENCODING,
-  ERR_NOT_IMPLEMENTED,
 } = require('internal/errors').codes;
 const { SymbolAsyncDispose } = require('internal/util');
 const { isArrayBufferView } = require('internal/util/types');
@@ -883,11 +882,11 @@ Writable.prototype[EE.captureRejectionSymbol] = function(err) {
 };
 
 Writable.fromWeb = function(writableStream, options) {
-  throw new ERR_NOT_IMPLEMENTED('Writable.fromWeb');
+  return require('internal/webstreams/adapters').newStreamWritableFromWritableStream(writableStream, options);
 };
 
 Writable.toWeb = function(streamWritable) {
-  throw new ERR_NOT_IMPLEMENTED('Writable.toWeb');
+  return require('internal/webstreams/adapters').newWritableStreamFromStreamWritable(streamWritable);
 };
 
 Writable.prototype[SymbolAsyncDispose] = function() {
