@@ -1,6 +1,7 @@
 #!/bin/sh
 # bench/fs.js under ringjs and node (best of N runs each, interleaved) plus a C floor for the
-# small-files case. Prints ms per case and ratios node/ringjs (> 1 means ringjs is faster).
+# small-files case. Prints ms per case (elapsed, then CPU time) and ratios node/ringjs (> 1 means
+# ringjs is faster).
 # Usage: bench/fs.sh [runs]
 set -eu
 cd "$(dirname "$0")/.."
@@ -29,10 +30,13 @@ for (let i = 0; i < +runs; i++) {
   take("node", JSON.parse(execFileSync("node", ["bench/fs.js", dir])));
   take("floor", JSON.parse(execFileSync(dir + "/fs_floor", [dir + "/small"])));
 }
-console.log(`fs, best of ${runs} (ms)`);
-for (const k of ["smallFiles", "bigStream", "stat10k"]) {
-  const r = best["ringjs." + k], n = best["node." + k];
-  let line = `${k.padEnd(11)} ringjs ${r.toFixed(1).padStart(8)}  node ${n.toFixed(1).padStart(8)}  node/ringjs ${(n / r).toFixed(2)}`;
-  if (k === "smallFiles") line += `  C floor ${best["floor.smallFiles"].toFixed(1)} (ringjs/floor ${(r / best["floor.smallFiles"]).toFixed(2)})`;
-  console.log(line);
+console.log(`fs, best of ${runs} (ms; elapsed, then CPU time of all threads)`);
+for (const suffix of ["", "Cpu"]) {
+  for (const k of ["smallFiles", "bigStream", "stat10k"].map((name) => name + suffix)) {
+    const r = best["ringjs." + k], n = best["node." + k];
+    let line = `${k.padEnd(14)} ringjs ${r.toFixed(1).padStart(8)}  node ${n.toFixed(1).padStart(8)}  node/ringjs ${(n / r).toFixed(2)}`;
+    const floor = best["floor." + k];
+    if (floor !== undefined) line += `  C floor ${floor.toFixed(1)} (ringjs/floor ${(r / floor).toFixed(2)})`;
+    console.log(line);
+  }
 }' "$runs" "$ringjs" "$dir"

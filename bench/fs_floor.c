@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/resource.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -36,7 +37,11 @@ int main(int argc, char** argv) {
     }
   }
   clock_gettime(CLOCK_MONOTONIC, &b);
-  printf("{\"smallFiles\": %.1f, \"bytes\": %lld}\n",
-         (b.tv_sec - a.tv_sec) * 1e3 + (b.tv_nsec - a.tv_nsec) / 1e6, bytes);
+  struct rusage ru;
+  getrusage(RUSAGE_SELF, &ru);
+  double cpu = (ru.ru_utime.tv_sec + ru.ru_stime.tv_sec) * 1e3 +
+               (ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) / 1e3;
+  printf("{\"smallFiles\": %.1f, \"smallFilesCpu\": %.1f, \"bytes\": %lld}\n",
+         (b.tv_sec - a.tv_sec) * 1e3 + (b.tv_nsec - a.tv_nsec) / 1e6, cpu, bytes);
   return 0;
 }

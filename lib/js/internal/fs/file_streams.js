@@ -24,12 +24,19 @@ const kRecycledMin = 256 * 1024;
 const kRecycledMax = 64 * 1024 * 1024;
 
 let FastBuffer;
-let recycledBuffer;
-function allocChunk(n) {
+let poolUsers = 0;  // Open streams that took recycled chunks; the last one's close frees the pool.
+const kUsesPool = Symbol('kUsesPool');
+function allocChunk(stream, n) {
   if (n < kRecycledMin || n > kRecycledMax) return Buffer.allocUnsafeSlow(n);
   FastBuffer ??= require('internal/buffer').FastBuffer;
-  recycledBuffer ??= internalBinding('fs').recycledBuffer;
-  return new FastBuffer(recycledBuffer(n), 0, n);
+  if (!stream[kUsesPool]) {
+    stream[kUsesPool] = true;
+    poolUsers++;
+    stream.once('close', () => {
+      if (--poolUsers === 0) internalBinding('fs').releaseRecycled();
+    });
+  }
+  return new FastBuffer(internalBinding('fs').recycledBuffer(n), 0, n);
 }
 const kFs = Symbol('kFs');
 const kHandle = Symbol('kHandle');
@@ -229,7 +236,7 @@ function readAhead(stream, n) {
     const at = stream[kAheadAt];
     const size = Math.min(n, stream.end - at + 1);
     if (size <= 0) return;
-    const ahead = { done: false, err: null, bytesRead: 0, buffer: allocChunk(size), n: size, at };
+    const ahead = { done: false, err: null, bytesRead: 0, buffer: allocChunk(stream, size), n: size, at };
     queue.push(ahead);
     stream[kAheadAt] = at + size;
     startIo(stream);
@@ -288,7 +295,7 @@ ReadStream.prototype._read = function _read(n) {
     this.push(null);
     return;
   }
-  const buffer = allocChunk(n);
+  const buffer = allocChunk(this, n);
   // After reading ahead, the file position is ours to track (the reads were positioned).
   const position = this.pos ?? (this[kAheadAt] >= 0 ? this[kAheadAt] : null);
   startIo(this);
