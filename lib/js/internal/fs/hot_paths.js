@@ -20,6 +20,10 @@ const { O_RDONLY } = internalBinding('constants').fs;
 
 binding.setReadFileHooks(FastBuffer.prototype, (size) => new ERR_FS_FILE_TOO_LARGE(size));
 
+const {
+  state: asyncContext, bindToCurrent: bindToCurrentAsyncContext,
+} = require('internal/async_context_frame');
+
 // The request's oncomplete (called with this === the request).
 function statDone(err, value) {
   const cb = this.callback;
@@ -43,7 +47,7 @@ function fastStat(name, check) {
     const bigint = options === undefined ? false : options.bigint === true;  // null throws, as the row
     const req = new FSReqCallback();
     req.oncomplete = statDone;
-    req.callback = cb;
+    req.callback = asyncContext.enabled ? bindToCurrentAsyncContext(cb) : cb;
     fn(target, bigint, req);
   }, name, row.length);
 }

@@ -41,6 +41,10 @@ class Pause {
 
 const pause = (ms) => new Pause(ms);
 
+const {
+  state: asyncContext, bindToCurrent: bindToCurrentAsyncContext,
+} = require('internal/async_context_frame');
+
 // Calls the binding method of `s` with `req` (and `ctx`) after its arguments.
 function invoke(s, req, ctx) {
   const { fn, self, args: a } = s;
@@ -113,6 +117,8 @@ function deliver(cb, err, value) {
 }
 
 function runCallback(op, cb) {
+  // A callback runs with the AsyncLocalStorage stores current when the call was made.
+  if (asyncContext.enabled) cb = bindToCurrentAsyncContext(cb);
   if (op instanceof Step) {
     const req = new FSReqCallback();
     if (op.map === undefined) {

@@ -85,8 +85,10 @@ function setUncaughtExceptionCaptureCallback(fn) {
     captureCallback = null;
     return;
   }
-  const { validateFunction } = require('internal/validators');
-  validateFunction(fn, 'fn');
+  if (typeof fn !== 'function') {
+    const { ERR_INVALID_ARG_TYPE } = require('internal/errors').codes;
+    throw new ERR_INVALID_ARG_TYPE('fn', ['Function', 'null'], fn);
+  }
   if (captureCallback !== null) {
     const { ERR_UNCAUGHT_EXCEPTION_CAPTURE_ALREADY_SET } = require('internal/errors').codes;
     throw new ERR_UNCAUGHT_EXCEPTION_CAPTURE_ALREADY_SET();
@@ -94,8 +96,22 @@ function setUncaughtExceptionCaptureCallback(fn) {
   captureCallback = fn;
 }
 
+// C++ calls this; like node it goes through process._fatalException, and a program that
+// replaced that with a non-function gets the report and exit code 6.
+function dispatchFatalException(error, fromPromise) {
+  const handler = process._fatalException;
+  if (typeof handler !== 'function') {
+    process.exitCode = 6;
+    return false;
+  }
+  return Reflect.apply(handler, process, [error, fromPromise]);
+}
+
 function setupUncaughtExceptionHandling() {
-  setFatalExceptionCallback(onGlobalUncaughtException);
+  // An anonymous function, as node's (process._fatalException.name is '').
+  process._fatalException = (0, (error, fromPromise) =>
+    onGlobalUncaughtException(error, fromPromise));
+  setFatalExceptionCallback(dispatchFatalException);
   setInspectErrorCallback(inspectError);
   Object.defineProperty(process, 'setUncaughtExceptionCaptureCallback', {
     __proto__: null, value: setUncaughtExceptionCaptureCallback, writable: true,

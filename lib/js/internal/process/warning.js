@@ -86,7 +86,11 @@ function emitWarning(warning, type, code, ctor) {
   }
   if (warning.name === 'DeprecationWarning') {
     if (process.noDeprecation) return;
-    if (process.throwDeprecation) throw warning;
+    // Thrown on a tick, so warnings emitted before it are reported first (as node 20).
+    if (process.throwDeprecation) {
+      process.nextTick(() => { throw warning; });
+      return;
+    }
   }
   if (ctor !== undefined) validateFunction(ctor, 'ctor');
   process.nextTick(() => process.emit('warning', warning));
