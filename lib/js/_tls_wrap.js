@@ -1,4 +1,787 @@
 'use strict';
-// node:_tls_wrap is not implemented yet: every export throws ERR_NOT_IMPLEMENTED when used.
+// node:_tls_wrap — TLSSocket (a net.Socket whose handle is a TLSHandle, see
+// internal/tls/handle.js), tls.Server (a net.Server wrapping each accepted socket) and
+// tls.connect.
 
-module.exports = require('internal/not_implemented').stubModule('_tls_wrap');
+const net = require('net');
+const { Buffer } = require('buffer');
+const { TLSHandle } = require('internal/tls/handle');
+const { translatePeerCertificate, createSecureContext, SecureContext } = require('_tls_common');
+const {
+  ConnResetException,
+  codes: {
+    ERR_INVALID_ARG_TYPE, ERR_MULTIPLE_CALLBACK, ERR_TLS_HANDSHAKE_TIMEOUT,
+    ERR_TLS_INVALID_CONTEXT, ERR_TLS_INVALID_STATE,
+    ERR_TLS_REQUIRED_SERVER_NAME, ERR_TLS_SNI_FROM_SERVER, ERR_TLS_ALPN_CALLBACK_WITH_PROTOCOLS,
+    ERR_TLS_ALPN_CALLBACK_INVALID_RESULT, ERR_NOT_IMPLEMENTED,
+  },
+} = require('internal/errors');
+const {
+  validateBuffer, validateFunction, validateInt32, validateNumber, validateObject,
+  validateString, validateUint32,
+} = require('internal/validators');
+
+const kConnectOptions = Symbol('connect-options');
+const kTransport = Symbol('transport');
+const kErrorEmitted = Symbol('error-emitted');
+const kHandshakeTimeout = Symbol('handshake-timeout');
+const kSNICallback = Symbol('snicallback');
+const kIsVerified = Symbol('verified');
+const kPendingSession = Symbol('pendingSession');
+const kEnableTrace = Symbol('enableTrace');
+
+let ipServernameWarned = false;
+
+function tlsModule() {
+  return require('tls');
+}
+
+// ---- TLSSocket ----------------------------------------------------------------------------------
+
+function TLSSocket(socket, opts) {
+  if (!(this instanceof TLSSocket)) return new TLSSocket(socket, opts);
+  const tlsOptions = { ...opts };
+
+  if (tlsOptions.ALPNProtocols) {
+    tlsOptions.ALPNProtocols = toALPNBuffer(tlsOptions.ALPNProtocols);
+  }
+
+  this._tlsOptions = tlsOptions;
+  this._secureEstablished = false;
+  this._securePending = false;
+  this._newSessionPending = false;
+  this._controlReleased = false;
+  this.secureConnecting = true;
+  this._SNICallback = null;
+  this.servername = null;
+  this.alpnProtocol = null;
+  this.authorized = false;
+  this.authorizationError = null;
+  this[kIsVerified] = false;
+  this[kPendingSession] = null;
+
+  // No socket: tls.connect() connects a net.Socket of our own underneath.
+  let transport = socket;
+  if (transport === undefined || transport === null) {
+    transport = new net.Socket({ allowHalfOpen: true });
+    this._ownTransport = true;
+  } else if (!(transport instanceof net.Socket) &&
+             (typeof transport.write !== 'function' || typeof transport.on !== 'function')) {
+    throw new ERR_INVALID_ARG_TYPE('socket', ['net.Socket', 'stream.Duplex'], transport);
+  }
+
+  const context = tlsOptions.secureContext || createSecureContext(tlsOptions);
+  const nativeContext = context.context || context;
+  const handle = new TLSHandle(transport, nativeContext, !!tlsOptions.isServer);
+
+  this.encrypted = true;
+  net.Socket.call(this, {
+    handle,
+    allowHalfOpen: socket ? socket.allowHalfOpen : tlsOptions.allowHalfOpen,
+    pauseOnCreate: tlsOptions.pauseOnConnect,
+    manualStart: true,
+    highWaterMark: tlsOptions.highWaterMark,
+    signal: tlsOptions.signal,
+  });
+  handle.owner = this;
+  this._parent = socket instanceof net.Socket ? socket : null;
+  this.ssl = handle.engine;
+  this[kTransport] = transport;
+
+  // Until control is released (the server's 'secureConnection', or tls.connect returning),
+  // errors go to the server as 'tlsClientError'.
+  this.on('error', this._tlsError);
+
+  this._init(socket, transport);
+
+  if (this._ownTransport) {
+    this.connecting = true;
+  } else if (transport.connecting) {
+    this.connecting = true;
+    transport.once('connect', () => this._onTransportConnect());
+  } else {
+    handle.attach();
+  }
+  this._watchTransport(transport);
+
+  // Reading starts on the next tick so the caller can add listeners first.
+  process.nextTick(initRead, this);
+}
+Object.setPrototypeOf(TLSSocket.prototype, net.Socket.prototype);
+Object.setPrototypeOf(TLSSocket, net.Socket);
+
+function initRead(tlsSocket) {
+  if (!tlsSocket._handle || tlsSocket.connecting) return;
+  tlsSocket.read(0);
+}
+
+TLSSocket.prototype._watchTransport = function(transport) {
+  transport.on('error', (err) => {
+    if (!this.destroyed) this.destroy(err);
+  });
+  transport.on('close', () => {
+    if (!this.destroyed) {
+      // A transport that went away without an end: the TLS side ends here too.
+      if (!this._secureEstablished) this._onCleartextEnd();
+      else this.destroy();
+    }
+  });
+};
+
+TLSSocket.prototype._onTransportConnect = function() {
+  if (this.destroyed) return;
+  this.connecting = false;
+  this._handle.attach();
+  this.emit('connect');
+  this.emit('ready');
+  this._start();
+  if (this.readable && !this.isPaused()) this.read(0);
+};
+
+// Connects our own transport (tls.connect without a socket).
+TLSSocket.prototype._connectTransport = function(options) {
+  const transport = this[kTransport];
+  transport.once('connect', () => this._onTransportConnect());
+  transport.on('lookup', (...args) => this.emit('lookup', ...args));
+  transport.connect(options);
+};
+
+TLSSocket.prototype._init = function(socket, transport) {
+  const options = this._tlsOptions;
+  const engine = this._handle.engine;
+
+  this.server = options.server || null;
+  this._requestCert = options.requestCert !== false;
+  this._rejectUnauthorized = options.rejectUnauthorized !== false;
+
+  if (options.isServer) {
+    const server = options.server;
+    this._requestCert = !!options.requestCert;
+    this._rejectUnauthorized = options.rejectUnauthorized !== false;
+    engine.setVerifyMode(this._requestCert, this._rejectUnauthorized);
+
+    if (options.SNICallback && (options.SNICallback !== SNICallback ||
+                                (server && server._contexts.length))) {
+      this._SNICallback = options.SNICallback;
+      engine.enableCertCallback();
+    }
+    if (options.ALPNCallback) {
+      validateFunction(options.ALPNCallback, 'options.ALPNCallback');
+      this._ALPNCallback = options.ALPNCallback;
+      engine.enableALPNCallback();
+    } else if (options.ALPNProtocols) {
+      engine.setALPNProtocols(options.ALPNProtocols);
+    }
+    if (server && server.listenerCount('keylog') > 0) {
+      engine.enableKeylog();
+      this._keylogServer = server;
+    }
+    if (options.handshakeTimeout > 0) {
+      this.setTimeout(options.handshakeTimeout, this._handleTimeout);
+    }
+  } else {
+    engine.setVerifyMode(true, this._rejectUnauthorized);
+    if (options.ALPNProtocols) engine.setALPNProtocols(options.ALPNProtocols);
+    engine.enableSessionCallbacks();
+    this.on('newListener', keylogNewListener);
+  }
+};
+
+function keylogNewListener(event) {
+  if (event !== 'keylog' || !this._handle) return;
+  this._handle.engine.enableKeylog();
+  this.removeListener('newListener', keylogNewListener);
+}
+
+TLSSocket.prototype._handleTimeout = function() {
+  this._emitTLSError(new ERR_TLS_HANDSHAKE_TIMEOUT());
+};
+
+TLSSocket.prototype._emitTLSError = function(err) {
+  const e = this._tlsError(err);
+  if (e) this.emit('error', e);
+};
+
+TLSSocket.prototype._tlsError = function(err) {
+  this.emit('_tlsError', err);
+  if (this._controlReleased) return err;
+  return null;
+};
+
+TLSSocket.prototype._releaseControl = function() {
+  if (this._controlReleased) return false;
+  this._controlReleased = true;
+  this.removeListener('error', this._tlsError);
+  return true;
+};
+
+TLSSocket.prototype._start = function() {
+  if (this.connecting) {
+    this.once('connect', () => this._start());
+    return;
+  }
+  if (!this._handle) return;
+  if (this._tlsOptions.isServer) return;
+  this._handle.engine.start();
+};
+
+TLSSocket.prototype._onHandshakeDone = function() {
+  const engine = this._handle.engine;
+  this.alpnProtocol = engine.getALPNNegotiatedProtocol();
+  this.servername = engine.getServername();
+  this.secureConnecting = false;
+  this._secureEstablished = true;
+  if (this._tlsOptions.isServer && this._tlsOptions.handshakeTimeout > 0) {
+    this.setTimeout(0, this._handleTimeout);
+  }
+  this.emit('secure');
+};
+
+TLSSocket.prototype._onEngineError = function(err) {
+  if (this._hadError) return;
+  this._hadError = true;
+  if (!this._secureEstablished) {
+    // Before the handshake finished, control is not released on a server: the error goes to
+    // 'tlsClientError' through _tlsError.
+    this.destroy(err);
+  } else if (this._tlsOptions.isServer && this._rejectUnauthorized &&
+             /peer did not return a certificate/.test(err.message)) {
+    this.destroy();
+  } else {
+    this._emitTLSError(err);
+    this.destroy();
+  }
+};
+
+// The peer's cleartext ended (close_notify, or the transport's end).
+TLSSocket.prototype._onCleartextEnd = function() {
+  if (this.destroyed) return;
+  if (!this._secureEstablished) {
+    if (this._tlsOptions.isServer) {
+      // The server hears about it as 'tlsClientError' when the socket closes.
+      this.destroy();
+      return;
+    }
+    const options = this[kConnectOptions] || {};
+    const error = new ConnResetException(
+      'Client network socket disconnected before secure TLS connection was established');
+    error.path = options.path;
+    error.host = options.host;
+    error.port = options.port;
+    error.localAddress = options.localAddress;
+    this.destroy(error);
+    return;
+  }
+  this._handle.onread(internalBinding('tls_wrap').kEof);
+};
+
+TLSSocket.prototype._onClientHello = function(servername) {
+  const callback = this._SNICallback;
+  let called = false;
+  const done = (err, context) => {
+    if (called) {
+      this.destroy(new ERR_MULTIPLE_CALLBACK());
+      return;
+    }
+    called = true;
+    if (err) {
+      this.destroy(err);
+      return;
+    }
+    if (this.destroyed || !this._handle) return;
+    if (context) {
+      const native = context.context || context;
+      try {
+        this._handle.engine.setSecureContext(native);
+      } catch {
+        this.destroy(new ERR_TLS_INVALID_CONTEXT('context'));
+        return;
+      }
+    }
+    this._handle.engine.resumeHandshake();
+  };
+  try {
+    callback.call(this, servername, done);
+  } catch (err) {
+    process.nextTick(() => this.destroy(err));
+  }
+};
+
+TLSSocket.prototype._onALPN = function(servername, protocols) {
+  const result = this._ALPNCallback({ servername, protocols });
+  if (result === undefined) return undefined;
+  if (!protocols.includes(result)) {
+    const err = new ERR_TLS_ALPN_CALLBACK_INVALID_RESULT(result, protocols);
+    process.nextTick(() => this.destroy(err));
+    return undefined;
+  }
+  return result;
+};
+
+TLSSocket.prototype._onKeylog = function(line) {
+  if (this._keylogServer) this._keylogServer.emit('keylog', line, this);
+  else this.emit('keylog', line);
+};
+
+TLSSocket.prototype._onNewSession = function(session) {
+  // 'session' comes after 'secureConnect' even when the session was made during the
+  // handshake (TLS 1.2).
+  if (!this[kIsVerified]) {
+    this[kPendingSession] = session;
+    return;
+  }
+  this.emit('session', session);
+};
+
+TLSSocket.prototype._finishInit = function() {};
+
+TLSSocket.prototype.setServername = function(name) {
+  validateString(name, 'name');
+  if (this._tlsOptions.isServer) throw new ERR_TLS_SNI_FROM_SERVER();
+  this._handle.engine.setServername(name);
+};
+
+TLSSocket.prototype.setSession = function(session) {
+  if (typeof session === 'string') session = Buffer.from(session, 'latin1');
+  this._handle.engine.setSession(session);
+};
+
+TLSSocket.prototype.getPeerCertificate = function(detailed) {
+  if (!this._handle) return null;
+  const engine = this._handle.engine;
+  if (!detailed) return translatePeerCertificate(engine.getPeerCertificate(false)) || {};
+  const chain = engine.getPeerCertificate(true);
+  if (chain.length === 0) return {};
+  for (let i = 0; i < chain.length; i++) {
+    if (i + 1 < chain.length) {
+      chain[i].issuerCertificate = chain[i + 1];
+    } else if (isSelfIssued(chain[i])) {
+      chain[i].issuerCertificate = chain[i];
+    }
+  }
+  return translatePeerCertificate(chain[0]);
+};
+
+function isSelfIssued(cert) {
+  const a = cert.subject;
+  const b = cert.issuer;
+  const ka = Object.keys(a);
+  if (ka.length !== Object.keys(b).length) return false;
+  return ka.every((k) => JSON.stringify(a[k]) === JSON.stringify(b[k]));
+}
+
+TLSSocket.prototype.getCertificate = function() {
+  if (!this._handle) return null;
+  return translatePeerCertificate(this._handle.engine.getCertificate()) || {};
+};
+
+TLSSocket.prototype.getPeerX509Certificate = function() {
+  if (!this._handle) return undefined;
+  throw new ERR_NOT_IMPLEMENTED('tlsSocket.getPeerX509Certificate');
+};
+
+TLSSocket.prototype.getX509Certificate = function() {
+  if (!this._handle) return undefined;
+  throw new ERR_NOT_IMPLEMENTED('tlsSocket.getX509Certificate');
+};
+
+function engineGetter(name, fallback) {
+  return function() {
+    if (!this._handle) return fallback;
+    return this._handle.engine[name]();
+  };
+}
+
+TLSSocket.prototype.getFinished = function() {
+  if (!this._handle) return undefined;
+  const f = this._handle.engine.getFinished(false);
+  return f ? Buffer.from(f.buffer, f.byteOffset, f.byteLength) : undefined;
+};
+
+TLSSocket.prototype.getPeerFinished = function() {
+  if (!this._handle) return undefined;
+  const f = this._handle.engine.getFinished(true);
+  return f ? Buffer.from(f.buffer, f.byteOffset, f.byteLength) : undefined;
+};
+
+TLSSocket.prototype.getSession = function() {
+  if (!this._handle) return undefined;
+  const s = this._handle.engine.getSession();
+  return s ? Buffer.from(s.buffer, s.byteOffset, s.byteLength) : undefined;
+};
+
+TLSSocket.prototype.getTLSTicket = function() {
+  if (!this._handle) return undefined;
+  const t = this._handle.engine.getTLSTicket();
+  return t ? Buffer.from(t.buffer, t.byteOffset, t.byteLength) : undefined;
+};
+
+TLSSocket.prototype.isSessionReused = function() {
+  if (!this._handle) return false;
+  return this._handle.engine.isSessionReused();
+};
+
+TLSSocket.prototype.getProtocol = engineGetter('getProtocol', null);
+TLSSocket.prototype.getSharedSigalgs = engineGetter('getSharedSigalgs', null);
+
+TLSSocket.prototype.getCipher = function() {
+  if (!this._handle) return null;
+  return this._handle.engine.getCipher() || null;
+};
+
+TLSSocket.prototype.getEphemeralKeyInfo = function() {
+  if (!this._handle) return null;
+  if (this._tlsOptions.isServer) return null;
+  return this._handle.engine.getEphemeralKeyInfo();
+};
+
+TLSSocket.prototype.exportKeyingMaterial = function(length, label, context) {
+  validateUint32(length, 'length', true);
+  validateString(label, 'label');
+  if (context !== undefined) validateBuffer(context, 'context');
+  if (!this._secureEstablished) throw new ERR_TLS_INVALID_STATE();
+  const out = this._handle.engine.exportKeyingMaterial(length, label, context);
+  return Buffer.from(out.buffer, out.byteOffset, out.byteLength);
+};
+
+TLSSocket.prototype.setMaxSendFragment = function(size) {
+  validateInt32(size, 'size');
+  return this._handle ? this._handle.engine.setMaxSendFragment(size) : false;
+};
+
+TLSSocket.prototype.renegotiate = function(options, callback) {
+  validateObject(options, 'options');
+  if (callback !== undefined) validateFunction(callback, 'callback');
+  throw new ERR_NOT_IMPLEMENTED('tlsSocket.renegotiate');
+};
+
+TLSSocket.prototype.disableRenegotiation = function() {
+  this._disableRenegotiation = true;
+};
+
+TLSSocket.prototype.enableTrace = function() {};
+
+TLSSocket.prototype.setKeyCert = function(context) {
+  if (!this._handle) return;
+  let native;
+  if (context instanceof SecureContext) native = context.context;
+  else native = createSecureContext(context).context;
+  this._handle.engine.setSecureContext(native);
+};
+
+Object.defineProperty(TLSSocket.prototype, '_connecting', {
+  __proto__: null,
+  get() { return this.connecting; },
+});
+
+// ---- client -------------------------------------------------------------------------------------
+
+function onConnectSecure() {
+  const options = this[kConnectOptions];
+  let verifyError = verifyErrorOf(this);
+  if (!verifyError && !this.isSessionReused()) {
+    const hostname = options.servername || options.host ||
+      (options.socket && options.socket._host) || 'localhost';
+    const cert = this.getPeerCertificate(true);
+    verifyError = options.checkServerIdentity(hostname, cert);
+  }
+  if (verifyError) {
+    this.authorized = false;
+    this.authorizationError = verifyError.code || verifyError.message;
+    if (options.rejectUnauthorized) {
+      this.destroy(verifyError);
+      return;
+    }
+    this.emit('secureConnect');
+  } else {
+    this.authorized = true;
+    this.emit('secureConnect');
+  }
+  this[kIsVerified] = true;
+  const session = this[kPendingSession];
+  this[kPendingSession] = null;
+  if (session) this.emit('session', session);
+  this.removeListener('end', onConnectEnd);
+}
+
+function verifyErrorOf(socket) {
+  const result = socket._handle.engine.verifyError();
+  if (!result) return null;
+  const err = new Error(result[1]);
+  err.code = result[0];
+  return err;
+}
+
+function onConnectEnd() {}
+
+function normalizeConnectArgs(listArgs) {
+  const args = net._normalizeArgs(listArgs);
+  const options = args[0];
+  const cb = args[1];
+  // tls.connect(port, host, options, cb) / tls.connect(port, options, cb).
+  if (listArgs[1] !== null && typeof listArgs[1] === 'object') {
+    Object.assign(options, listArgs[1]);
+  } else if (listArgs[2] !== null && typeof listArgs[2] === 'object') {
+    Object.assign(options, listArgs[2]);
+  }
+  return cb ? [options, cb] : [options];
+}
+
+function connect(...args) {
+  args = normalizeConnectArgs(args);
+  let options = args[0];
+  const cb = args[1];
+  const tls = tlsModule();
+  const allowUnauthorized = process.env.NODE_TLS_REJECT_UNAUTHORIZED === '0';
+
+  options = {
+    rejectUnauthorized: !allowUnauthorized,
+    ciphers: tls.DEFAULT_CIPHERS,
+    checkServerIdentity: tls.checkServerIdentity,
+    minDHSize: 1024,
+    ...options,
+  };
+  if (!options.keepAlive) options.singleUse = true;
+
+  validateFunction(options.checkServerIdentity, 'options.checkServerIdentity');
+  validateNumber(options.minDHSize, 'options.minDHSize', 1);
+
+  const context = options.secureContext || createSecureContext(options);
+
+  const tlssock = new TLSSocket(options.socket, {
+    allowHalfOpen: options.allowHalfOpen,
+    pipe: !!options.path,
+    secureContext: context,
+    isServer: false,
+    requestCert: true,
+    rejectUnauthorized: options.rejectUnauthorized !== false,
+    session: options.session,
+    ALPNProtocols: options.ALPNProtocols,
+    highWaterMark: options.highWaterMark,
+    signal: options.signal,
+  });
+
+  tlssock[kConnectOptions] = options;
+
+  if (cb) tlssock.once('secureConnect', cb);
+
+  if (!options.socket) {
+    if (options.timeout) tlssock.setTimeout(options.timeout);
+    tlssock._connectTransport(options);
+  }
+
+  tlssock._releaseControl();
+
+  if (options.session) tlssock.setSession(options.session);
+
+  if (options.servername) {
+    if (!ipServernameWarned && net.isIP(options.servername)) {
+      process.emitWarning(
+        'Setting the TLS ServerName to an IP address is not permitted by ' +
+        'RFC 6066. This will be ignored in a future version.',
+        'DeprecationWarning',
+        'DEP0123',
+      );
+      ipServernameWarned = true;
+    }
+    tlssock.setServername(options.servername);
+  }
+
+  if (options.socket && !tlssock.connecting) tlssock._start();
+
+  tlssock.on('secure', onConnectSecure);
+  tlssock.prependListener('end', onConnectEnd);
+
+  return tlssock;
+}
+
+// ---- server -------------------------------------------------------------------------------------
+
+function SNICallback(servername, callback) {
+  const contexts = this.server._contexts;
+  for (const [re, context] of contexts) {
+    if (re.test(servername)) {
+      callback(null, context);
+      return;
+    }
+  }
+  callback(null, undefined);
+}
+
+function onServerSocketSecure() {
+  if (this._requestCert) {
+    const verifyError = verifyErrorOf(this);
+    if (verifyError) {
+      this.authorizationError = verifyError.code;
+      if (this._rejectUnauthorized) this.destroy();
+    } else {
+      this.authorized = true;
+    }
+  }
+  if (!this.destroyed && this._releaseControl()) {
+    this._tlsOptions.server.emit('secureConnection', this);
+  }
+}
+
+function onSocketTLSError(err) {
+  if (!this._controlReleased && !this[kErrorEmitted]) {
+    this[kErrorEmitted] = true;
+    this._tlsOptions.server.emit('tlsClientError', err, this);
+  }
+}
+
+function onSocketClose(err) {
+  // A socket that closed during its handshake is the client's doing.
+  if (!this._controlReleased && !this[kErrorEmitted]) {
+    this[kErrorEmitted] = true;
+    this._tlsOptions.server.emit('tlsClientError', new ConnResetException('socket hang up'),
+                                 this);
+  }
+}
+
+function tlsConnectionListener(rawSocket) {
+  const socket = new TLSSocket(rawSocket, {
+    secureContext: this._sharedCreds,
+    isServer: true,
+    server: this,
+    requestCert: this.requestCert,
+    rejectUnauthorized: this.rejectUnauthorized,
+    handshakeTimeout: this[kHandshakeTimeout],
+    ALPNProtocols: this.ALPNProtocols,
+    ALPNCallback: this.ALPNCallback,
+    SNICallback: this[kSNICallback] || SNICallback,
+    pauseOnConnect: this.pauseOnConnect,
+    highWaterMark: this.highWaterMark,
+  });
+  socket.on('secure', onServerSocketSecure);
+  socket[kErrorEmitted] = false;
+  socket.on('close', onSocketClose);
+  socket.on('_tlsError', onSocketTLSError);
+}
+
+function Server(options, listener) {
+  if (!(this instanceof Server)) return new Server(options, listener);
+  if (typeof options === 'function') {
+    listener = options;
+    options = {};
+  } else if (options == null || typeof options === 'object') {
+    options = options ?? {};
+  } else {
+    throw new ERR_INVALID_ARG_TYPE('options', 'Object', options);
+  }
+
+  this._contexts = [];
+  this.requestCert = options.requestCert === true;
+  this.rejectUnauthorized = options.rejectUnauthorized !== false;
+
+  this.ALPNCallback = options.ALPNCallback;
+  if (this.ALPNCallback !== undefined) {
+    validateFunction(this.ALPNCallback, 'options.ALPNCallback');
+    if (options.ALPNProtocols) throw new ERR_TLS_ALPN_CALLBACK_WITH_PROTOCOLS();
+  }
+
+  if (options.sessionTimeout) this.sessionTimeout = options.sessionTimeout;
+  if (options.ticketKeys) this.ticketKeys = options.ticketKeys;
+
+  this.setSecureContext(options);
+
+  this[kHandshakeTimeout] = options.handshakeTimeout || (120 * 1000);
+  this[kSNICallback] = options.SNICallback;
+  validateNumber(this[kHandshakeTimeout], 'options.handshakeTimeout');
+  if (this[kSNICallback] && typeof this[kSNICallback] !== 'function') {
+    throw new ERR_INVALID_ARG_TYPE('options.SNICallback', 'function', options.SNICallback);
+  }
+
+  net.Server.call(this, options, tlsConnectionListener);
+  if (listener) this.on('secureConnection', listener);
+  this[kEnableTrace] = options.enableTrace;
+}
+Object.setPrototypeOf(Server.prototype, net.Server.prototype);
+Object.setPrototypeOf(Server, net.Server);
+
+Server.prototype.setSecureContext = function(options) {
+  validateObject(options, 'options');
+  const tls = tlsModule();
+  this.key = options.key;
+  this.cert = options.cert;
+  this.ca = options.ca;
+  this.passphrase = options.passphrase;
+  this.pfx = options.pfx;
+  this.sigalgs = options.sigalgs;
+  this.ciphers = options.ciphers ?? tls.DEFAULT_CIPHERS;
+  this.ecdhCurve = options.ecdhCurve;
+  this.dhparam = options.dhparam;
+  this.crl = options.crl;
+  this.honorCipherOrder = options.honorCipherOrder === undefined ? true :
+    !!options.honorCipherOrder;
+  this.minVersion = options.minVersion;
+  this.maxVersion = options.maxVersion;
+  this.secureProtocol = options.secureProtocol;
+  this.secureOptions = options.secureOptions;
+  this.sessionIdContext = options.sessionIdContext;
+  this.ALPNProtocols = options.ALPNProtocols ? toALPNBuffer(options.ALPNProtocols) : undefined;
+
+  this._sharedCreds = createSecureContext({
+    key: this.key,
+    cert: this.cert,
+    ca: this.ca,
+    passphrase: this.passphrase,
+    pfx: this.pfx,
+    sigalgs: this.sigalgs,
+    ciphers: this.ciphers,
+    ecdhCurve: this.ecdhCurve,
+    dhparam: this.dhparam,
+    crl: this.crl,
+    honorCipherOrder: this.honorCipherOrder,
+    minVersion: this.minVersion,
+    maxVersion: this.maxVersion,
+    secureProtocol: this.secureProtocol,
+    secureOptions: this.secureOptions,
+    sessionIdContext: this.sessionIdContext,
+    sessionTimeout: this.sessionTimeout,
+  });
+};
+
+Server.prototype._getServerData = function() {
+  return { ticketKeys: this.getTicketKeys().toString('hex') };
+};
+
+Server.prototype._setServerData = function(data) {
+  this.setTicketKeys(Buffer.from(data.ticketKeys, 'hex'));
+};
+
+Server.prototype.getTicketKeys = function() {
+  throw new ERR_NOT_IMPLEMENTED('server.getTicketKeys');
+};
+
+Server.prototype.setTicketKeys = function(keys) {
+  validateBuffer(keys);
+  throw new ERR_NOT_IMPLEMENTED('server.setTicketKeys');
+};
+
+Server.prototype.addContext = function(servername, context) {
+  if (!servername) throw new ERR_TLS_REQUIRED_SERVER_NAME();
+  const re = new RegExp('^' + servername
+    .replace(/([.^$+?\-\\[\]{}])/g, '\\$1')
+    .replace(/\*/g, '[^.]*') + '$');
+  const secureContext = context instanceof SecureContext ? context :
+    createSecureContext(context);
+  this._contexts.push([re, secureContext.context]);
+};
+
+// ---- helpers ------------------------------------------------------------------------------------
+
+function toALPNBuffer(protocols) {
+  return tlsModule().convertALPNProtocols(protocols, {}).ALPNProtocols;
+}
+
+function createServer(options, listener) {
+  return new Server(options, listener);
+}
+
+module.exports = {
+  TLSSocket,
+  Server,
+  createServer,
+  connect,
+};

@@ -28,6 +28,7 @@
   V(task_queue)                \
   V(tcp_wrap)                  \
   V(timers)                    \
+  V(tls_wrap)                  \
   V(tty_wrap)                  \
   V(types)                     \
   V(udp_wrap)                  \

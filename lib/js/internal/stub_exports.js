@@ -9,25 +9,6 @@ module.exports = {
   'values': [],
   'callable': true
  },
- '_tls_common': {
-  'functions': [
-   'SecureContext',
-   'createSecureContext',
-   'translatePeerCertificate'
-  ],
-  'values': [],
-  'callable': false
- },
- '_tls_wrap': {
-  'functions': [
-   'Server',
-   'TLSSocket',
-   'connect',
-   'createServer'
-  ],
-  'values': [],
-  'callable': false
- },
  'async_hooks': {
   'functions': [
    'createHook',
@@ -94,19 +75,6 @@ module.exports = {
   ],
   'callable': false
  },
- 'https': {
-  'functions': [
-   'Agent',
-   'Server',
-   'createServer',
-   'get',
-   'request'
-  ],
-  'values': [
-   'globalAgent'
-  ],
-  'callable': false
- },
  'inspector': {
   'functions': [
    'Session',
@@ -158,30 +126,6 @@ module.exports = {
   ],
   'values': [
    'scheduler'
-  ],
-  'callable': false
- },
- 'tls': {
-  'functions': [
-   'Server',
-   'TLSSocket',
-   'checkServerIdentity',
-   'connect',
-   'convertALPNProtocols',
-   'createSecurePair',
-   'createServer',
-   'getCiphers'
-  ],
-  'values': [
-   'CLIENT_RENEG_LIMIT',
-   'CLIENT_RENEG_WINDOW',
-   'DEFAULT_CIPHERS',
-   'DEFAULT_ECDH_CURVE',
-   'DEFAULT_MAX_VERSION',
-   'DEFAULT_MIN_VERSION',
-   'SecureContext',
-   'createSecureContext',
-   'rootCertificates'
   ],
   'callable': false
  },

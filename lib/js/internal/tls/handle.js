@@ -1,0 +1,294 @@
+'use strict';
+// TLSHandle: what a TLSSocket (a net.Socket) has as its _handle. It speaks the stream-handle
+// protocol net.Socket uses (readStart/readStop, writeBuffer/writeString/writev with
+// streamState, shutdown, close, onread) in cleartext, and moves the encrypted bytes between
+// the TLS engine (internalBinding('tls_wrap').TLSWrap, an SSL object over memory BIOs) and
+// the transport: the Duplex underneath (a net.Socket for every TCP connection, or whatever
+// stream tls.connect({ socket }) was given).
+//
+// Encrypted output goes to transport.write() in the order the engine made it. A cleartext
+// write completes at once while the transport buffers less than its highWaterMark, and
+// otherwise when the transport drains, so a slow peer holds the TLSSocket's writes back.
+
+const { Buffer } = require('buffer');
+const { TLSWrap, kEof } = internalBinding('tls_wrap');
+const { streamState } = internalBinding('tcp_wrap');
+
+const kBytesWritten = 0;
+const kLastWriteWasAsync = 1;
+const UV_ENOTCONN = -107;
+const UV_EBADF = -9;
+
+function toBuffer(chunk, encoding) {
+  return typeof chunk === 'string' ? Buffer.from(chunk, encoding) : chunk;
+}
+
+class TLSHandle {
+  constructor(transport, context, isServer) {
+    this.transport = transport;
+    this.engine = new TLSWrap(context, isServer);
+    this.reading = false;
+    this.bytesRead = 0;
+    this.closed = false;
+    this.handshakeDone = false;
+    // Cleartext writes and a shutdown that arrived before the handshake finished.
+    this.pendingWrites = [];
+    this.pendingShutdown = null;
+    // A write waiting for the transport to drain.
+    this.drainReq = null;
+    this.owner = null;  // The TLSSocket; set by it.
+
+    const engine = this.engine;
+    engine.onoutput = (bytes) => this._send(bytes);
+    engine.oncleartext = (nread, ab) => this._onCleartext(nread, ab);
+    engine.onhandshakedone = () => this._onHandshakeDone();
+    engine.onerror = (err) => this.owner._onEngineError(err);
+    engine.onclienthello = (servername) => this.owner._onClientHello(servername);
+    engine.onalpn = (servername, protocols) => this.owner._onALPN(servername, protocols);
+    engine.onkeylog = (line) => this.owner._onKeylog(Buffer.from(line.buffer, line.byteOffset,
+                                                                 line.byteLength));
+    engine.onnewsession = (session) => this.owner._onNewSession(
+      Buffer.from(session.buffer, session.byteOffset, session.byteLength));
+
+    this._onData = (chunk) => {
+      if (this.closed) return;
+      if (typeof chunk === 'string') chunk = Buffer.from(chunk);
+      this.engine.receive(chunk);
+    };
+    this._onEnd = () => {
+      if (!this.closed) this.engine.receiveEof();
+    };
+    this._onDrain = () => {
+      const req = this.drainReq;
+      if (req === null) return;
+      this.drainReq = null;
+      req.oncomplete(0);
+    };
+  }
+
+  // Starts moving encrypted bytes (the transport is connected).
+  attach() {
+    const t = this.transport;
+    t.on('data', this._onData);
+    t.on('end', this._onEnd);
+    t.on('drain', this._onDrain);
+    // The handshake needs the transport flowing whatever the cleartext side does.
+    if (typeof t.resume === 'function') t.resume();
+  }
+
+  _send(bytes) {
+    const t = this.transport;
+    if (this.closed || t.destroyed || t.writableEnded) return true;
+    return t.write(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+  }
+
+  _onCleartext(nread, ab) {
+    if (nread === kEof) {
+      this.owner._onCleartextEnd();
+      return;
+    }
+    this.bytesRead += nread;
+    this.onread(nread, ab);
+  }
+
+  _onHandshakeDone() {
+    this.handshakeDone = true;
+    this.owner._onHandshakeDone();
+    if (this.closed) return;
+    const writes = this.pendingWrites;
+    this.pendingWrites = [];
+    for (const { req, data, encoding } of writes) this._encryptAndSend(req, data, encoding, true);
+    if (this.pendingShutdown !== null && !this.closed) {
+      const req = this.pendingShutdown;
+      this.pendingShutdown = null;
+      this.shutdown(req);
+    }
+  }
+
+  // ---- the stream-handle protocol net.Socket speaks ---------------------------------------
+
+  readStart() {
+    if (this.closed) return UV_EBADF;
+    this.engine.setReading(true);
+    this.engine.cycle();
+    if (!this.closed) this._resumeTransport();
+    return 0;
+  }
+
+  readStop() {
+    if (this.closed) return 0;
+    // Encrypted bytes keep coming (the handshake, alerts, tickets); the engine keeps the
+    // cleartext until reading resumes. Pausing the transport is what stops the peer.
+    this.engine.setReading(false);
+    if (this.handshakeDone && typeof this.transport.pause === 'function') this.transport.pause();
+    return 0;
+  }
+
+  _resumeTransport() {
+    if (typeof this.transport.resume === 'function') this.transport.resume();
+  }
+
+  writeBuffer(req, data) {
+    return this._write(req, data, 0);
+  }
+
+  writeString(req, string, encodingCode) {
+    return this._write(req, string, encodingCode);
+  }
+
+  writev(req, chunks, allBuffers) {
+    const parts = [];
+    if (allBuffers) {
+      for (let i = 0; i < chunks.length; i++) parts.push(chunks[i]);
+    } else {
+      for (let i = 0; i < chunks.length; i += 2) {
+        const chunk = chunks[i];
+        if (typeof chunk === 'string') {
+          parts.push(Buffer.from(chunk, ['utf8', 'latin1', 'utf16le'][chunks[i + 1]]));
+        } else {
+          parts.push(chunk);
+        }
+      }
+    }
+    return this._write(req, Buffer.concat(parts), 0);
+  }
+
+  _write(req, data, encodingCode) {
+    if (this.closed) return UV_EBADF;
+    const length = typeof data === 'string' ?
+      Buffer.byteLength(data, ['utf8', 'latin1', 'utf16le'][encodingCode]) : data.byteLength;
+    streamState[kBytesWritten] = length;
+    if (!this.handshakeDone) {
+      this.pendingWrites.push({ req, data, encoding: encodingCode });
+      streamState[kLastWriteWasAsync] = 1;
+      return 0;
+    }
+    const async = this._encryptAndSend(req, data, encodingCode, false);
+    streamState[kLastWriteWasAsync] = async ? 1 : 0;
+    return 0;
+  }
+
+  // Encrypts and sends; true if req completes later (the transport must drain first). A
+  // deferred write (queued during the handshake) always completes through req.oncomplete.
+  _encryptAndSend(req, data, encodingCode, deferred) {
+    if (typeof data === 'string' && encodingCode === 2) {
+      data = Buffer.from(data, 'utf16le');
+      encodingCode = 0;
+    }
+    let out;
+    try {
+      out = this.engine.write(data, encodingCode);
+    } catch (err) {
+      this.owner.destroy(err);
+      return true;  // Never completes; destroy() fails the pending write.
+    }
+    const flowing = out === undefined ? true : this._send(out);
+    if (!flowing && !this.transport.destroyed) {
+      this.drainReq = req;
+      return true;
+    }
+    if (deferred) req.oncomplete(0);
+    return false;
+  }
+
+  shutdown(req) {
+    if (this.closed) return UV_ENOTCONN;
+    if (!this.handshakeDone) {
+      this.pendingShutdown = req;
+      return 0;
+    }
+    const out = this.engine.shutdown();
+    if (out !== undefined) this._send(out);
+    const t = this.transport;
+    if (t.destroyed) {
+      process.nextTick(() => req.oncomplete(0));
+    } else {
+      t.end(() => req.oncomplete(0));
+    }
+    return 0;
+  }
+
+  close(cb) {
+    if (this.closed) {
+      if (typeof cb === 'function') process.nextTick(cb);
+      return;
+    }
+    this.closed = true;
+    this.engine.destroy();
+    const t = this.transport;
+    t.removeListener('data', this._onData);
+    t.removeListener('end', this._onEnd);
+    t.removeListener('drain', this._onDrain);
+    if (typeof cb === 'function') {
+      if (t.closed || (t.destroyed && t._readableState?.closeEmitted)) {
+        process.nextTick(cb);
+      } else {
+        t.once('close', () => cb());
+      }
+    }
+    if (!t.destroyed) t.destroy();
+  }
+
+  reset() {
+    this.closed = true;
+    this.engine.destroy();
+    const t = this.transport;
+    if (typeof t.resetAndDestroy === 'function' && t._handle) t.resetAndDestroy();
+    else t.destroy();
+    return 0;
+  }
+
+  getpeername(out) {
+    const t = this.transport;
+    if (typeof t._getpeername !== 'function') return UV_ENOTCONN;
+    const name = t._getpeername();
+    if (!name || name.address === undefined) return UV_ENOTCONN;
+    Object.assign(out, name);
+    return 0;
+  }
+
+  getsockname(out) {
+    const t = this.transport;
+    if (typeof t._getsockname !== 'function') return UV_ENOTCONN;
+    const name = t._getsockname();
+    if (!name || name.address === undefined) return UV_ENOTCONN;
+    Object.assign(out, name);
+    return 0;
+  }
+
+  setNoDelay(on) {
+    if (typeof this.transport.setNoDelay === 'function') this.transport.setNoDelay(on);
+    return 0;
+  }
+
+  setKeepAlive(on, delaySecs) {
+    if (typeof this.transport.setKeepAlive === 'function') {
+      this.transport.setKeepAlive(on, delaySecs * 1000);
+    }
+    return 0;
+  }
+
+  ref() {
+    if (typeof this.transport.ref === 'function') this.transport.ref();
+  }
+
+  unref() {
+    if (typeof this.transport.unref === 'function') this.transport.unref();
+  }
+
+  hasRef() {
+    const h = this.transport._handle;
+    return h && typeof h.hasRef === 'function' ? h.hasRef() : true;
+  }
+
+  writeQueueSize() {
+    return this.transport.writableLength || 0;
+  }
+
+  get fd() {
+    const h = this.transport._handle;
+    return h ? h.fd : -1;
+  }
+}
+
+module.exports = { TLSHandle };
