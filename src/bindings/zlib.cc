@@ -20,6 +20,7 @@
 #include <string>
 #include <vector>
 
+#include "bindings/zlib_inflate_check.h"
 #include "bindings/zlib_mode.h"
 #include "bindings/zlib_whole_buffer.h"
 #include "runtime/binding.h"
@@ -159,13 +160,13 @@ class ZlibContext {
       case INFLATE:
       case GUNZIP:
       case INFLATERAW:
-        err_ = inflate(&strm_, flush_);
+        err_ = InflateStep();
         // A stream made with a dictionary: load it (INFLATERAW set it at init) and go on.
         if (mode_ != INFLATERAW && err_ == Z_NEED_DICT && !dictionary_.empty()) {
           err_ = inflateSetDictionary(&strm_, dictionary_.data(),
                                       static_cast<uInt>(dictionary_.size()));
           if (err_ == Z_OK) {
-            err_ = inflate(&strm_, flush_);
+            err_ = InflateStep();
           } else if (err_ == Z_DATA_ERROR) {
             // Tell a bad dictionary from bad input.
             err_ = Z_NEED_DICT;
@@ -175,7 +176,7 @@ class ZlibContext {
                strm_.next_in[0] != 0x00) {
           // Another gzip member follows (or trailing garbage); zero padding is fine.
           ResetStream();
-          err_ = inflate(&strm_, flush_);
+          err_ = InflateStep();
         }
         break;
       default:
@@ -217,6 +218,7 @@ class ZlibContext {
       case INFLATERAW:
       case GUNZIP:
         err_ = inflateReset(&strm_);
+        if (err_ == Z_OK) check_.Start(&strm_, window_bits_);
         break;
       default:
         break;
@@ -269,7 +271,11 @@ class ZlibContext {
 
  private:
   CompressionError ErrorForMessage(const char* message) const {
-    if (strm_.msg != nullptr) message = strm_.msg;
+    if (check_.message() != nullptr) {
+      message = check_.message();
+    } else if (strm_.msg != nullptr) {
+      message = strm_.msg;
+    }
     return CompressionError(message, ZlibStrerror(err_), err_);
   }
 
@@ -300,8 +306,18 @@ class ZlibContext {
       return true;
     }
     zlib_init_done_ = true;
+    if (mode_ == INFLATE || mode_ == GUNZIP || mode_ == INFLATERAW || mode_ == UNZIP) {
+      check_.Start(&strm_, window_bits_);
+    }
     SetDictionary();
     return true;
+  }
+
+  // One inflate() call, its output's check value kept by check_.
+  int InflateStep() {
+    const Bytef* in_before = strm_.next_in;
+    const Bytef* out_before = strm_.next_out;
+    return check_.After(&strm_, in_before, out_before, inflate(&strm_, flush_));
   }
 
   CompressionError SetDictionary() {
@@ -334,6 +350,7 @@ class ZlibContext {
   unsigned gzip_id_bytes_read_ = 0;
   std::vector<unsigned char> dictionary_;
   z_stream strm_;
+  InflateCheck check_;
   bool zlib_init_done_ = false;
   std::mutex mutex_;
 };
