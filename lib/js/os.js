@@ -144,6 +144,9 @@ function getPriority(pid) {
   return checked(binding.getPriority, pid);
 }
 
+// node lets these be used as their value too (`${os.tmpdir}`).
+for (const fn of [arch, availableParallelism, platform, tmpdir]) withPrimitive(fn);
+
 module.exports = {
   arch, availableParallelism, cpus, endianness, freemem, getPriority, homedir, hostname,
   loadavg, networkInterfaces, platform, release, setPriority, tmpdir, totalmem, type, userInfo,
