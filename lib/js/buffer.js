@@ -9,7 +9,6 @@ const {
   compare: _compare,
   compareOffset,
   copy: _copy,
-  createUnsafeArrayBuffer,
   fill: bindingFill,
   indexOfBuffer,
   indexOfNumber,
@@ -66,7 +65,9 @@ const {
   isAnyArrayBuffer, isArrayBufferView, isTypedArray, isUint8Array,
 } = require('internal/util/types');
 const { validateArray, validateNumber, validateString } = require('internal/validators');
-const { FastBuffer, addBufferPrototypeMethods, stringTooLong } = require('internal/buffer');
+const {
+  FastBuffer, addBufferPrototypeMethods, createUnsafeArrayBuffer, stringTooLong,
+} = require('internal/buffer');
 
 const constants = Object.defineProperties({}, {
   MAX_LENGTH: { __proto__: null, value: kMaxLength, writable: false, enumerable: true },
@@ -80,15 +81,8 @@ let INSPECT_MAX_BYTES = 50;
 // ---------------------------------------------------------------------------------------------
 // Allocation and the pool.
 
-// Memory that is not zero-filled; sizes the binding cannot take (a user-set Buffer.poolSize
-// of 2 ** 40, say) go to `new ArrayBuffer` for its RangeError.
-function unsafeArrayBuffer(size) {
-  if (typeof size !== 'number' || !(size >= 0 && size <= kMaxLength)) return new ArrayBuffer(size);
-  return createUnsafeArrayBuffer(size);
-}
-
 function createUnsafeBuffer(size) {
-  return new FastBuffer(unsafeArrayBuffer(size));
+  return new FastBuffer(createUnsafeArrayBuffer(size));
 }
 
 let poolSize;
@@ -97,7 +91,7 @@ let allocPool;
 
 function createPool() {
   poolSize = Buffer.poolSize;
-  allocPool = unsafeArrayBuffer(poolSize);
+  allocPool = createUnsafeArrayBuffer(poolSize);
   poolOffset = 0;
 }
 

@@ -11,6 +11,7 @@
 #include <memory>
 #include <vector>
 
+#include "runtime/array_buffer_allocator.h"
 #include "runtime/binding.h"
 
 #define BUFFER_CHECK(condition)                                                      \
@@ -1247,24 +1248,6 @@ void IsAscii(const v8::FunctionCallbackInfo<v8::Value>& info) {
   info.GetReturnValue().Set((acc & 0x80) == 0);
 }
 
-// createUnsafeArrayBuffer(size): an ArrayBuffer whose memory is not zeroed (allocUnsafe).
-void CreateUnsafeArrayBuffer(const v8::FunctionCallbackInfo<v8::Value>& info) {
-  v8::Isolate* isolate = info.GetIsolate();
-  size_t size = SizeArg(info, 0, 0);
-  BUFFER_CHECK(size <= v8::TypedArray::kMaxLength);
-  if (size == 0) return info.GetReturnValue().Set(v8::ArrayBuffer::New(isolate, 0));
-  void* data = std::malloc(size);
-  if (data == nullptr) {
-    // The message V8 uses for `new ArrayBuffer(n)` when allocation fails.
-    isolate->ThrowException(
-        v8::Exception::RangeError(OneByteString(isolate, "Array buffer allocation failed")));
-    return;
-  }
-  std::unique_ptr<v8::BackingStore> store = v8::ArrayBuffer::NewBackingStore(
-      data, size, [](void* ptr, size_t, void*) { std::free(ptr); }, nullptr);
-  info.GetReturnValue().Set(v8::ArrayBuffer::New(isolate, std::move(store)));
-}
-
 // latin1FromTwoByte helpers for btoa: isLatin1(string) -> whether every unit is < 256.
 void IsOneByteString(const v8::FunctionCallbackInfo<v8::Value>& info) {
   BUFFER_CHECK(info[0]->IsString());
@@ -1302,8 +1285,16 @@ void Initialize(Environment* env, v8::Local<v8::Object> target) {
   SetMethod(context, target, "swap64", Swap64);
   SetMethod(context, target, "isUtf8", IsUtf8);
   SetMethod(context, target, "isAscii", IsAscii);
-  SetMethod(context, target, "createUnsafeArrayBuffer", CreateUnsafeArrayBuffer);
   SetMethod(context, target, "isOneByteString", IsOneByteString);
+  // zeroFill[0] = 0 makes the next `new ArrayBuffer(n)` on this thread skip zero-filling
+  // (allocUnsafe); the memory is the allocator's thread-local toggle, alive as long as the
+  // thread and so its isolate.
+  std::shared_ptr<v8::BackingStore> toggle = v8::ArrayBuffer::NewBackingStore(
+      ArrayBufferAllocator::ZeroFillToggle(), sizeof(uint32_t), v8::BackingStore::EmptyDeleter,
+      nullptr);
+  v8::Local<v8::ArrayBuffer> toggle_buffer =
+      v8::ArrayBuffer::New(env->isolate(), std::move(toggle));
+  SetValue(context, target, "zeroFill", v8::Uint32Array::New(toggle_buffer, 0, 1));
   SetConstant(context, target, "kMaxLength", static_cast<double>(v8::TypedArray::kMaxLength));
   SetConstant(context, target, "kStringMaxLength", v8::String::kMaxLength);
 }

@@ -1,6 +1,7 @@
 #include "runtime/v8_host.h"
 
 #include "bindings/module_wrap.h"
+#include "runtime/array_buffer_allocator.h"
 #include "libplatform/libplatform.h"
 #include "loop/signal.h"
 
@@ -28,7 +29,7 @@ void V8Host::Initialize(const char* argv0, const std::vector<std::string>& v8_fl
   g_platform = v8::platform::NewDefaultPlatform(2);
   v8::V8::InitializePlatform(g_platform.get());
   v8::V8::Initialize();
-  g_allocator = v8::ArrayBuffer::Allocator::NewDefaultAllocator();
+  g_allocator = new ArrayBufferAllocator();
 }
 
 void V8Host::Dispose() {

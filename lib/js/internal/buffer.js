@@ -19,7 +19,7 @@ const {
   hexWrite,
   ucs2Write,
   utf8Write,
-  createUnsafeArrayBuffer,
+  zeroFill,
 } = internalBinding('buffer');
 
 const {
@@ -739,9 +739,21 @@ function stringTooLong() {
   return new StringTooLong();
 }
 
+// An ArrayBuffer over memory that is not zero-filled (allocUnsafe and the pool). It comes from
+// V8's own allocation path, whose young-generation accounting frees short-lived buffers in
+// scavenges; the allocator skips zero-filling while zeroFill[0] is 0. Bad sizes get
+// `new ArrayBuffer`'s RangeError.
+function createUnsafeArrayBuffer(size) {
+  zeroFill[0] = 0;
+  try {
+    return new ArrayBuffer(size);
+  } finally {
+    zeroFill[0] = 1;
+  }
+}
+
 // A Buffer over fresh memory that is not zero-filled (allocUnsafeSlow).
 function createUnsafeBuffer(size) {
-  if (typeof size !== 'number' || !(size >= 0 && size <= 2 ** 32)) return new FastBuffer(size);
   return new FastBuffer(createUnsafeArrayBuffer(size));
 }
 
@@ -751,6 +763,7 @@ function markAsUntransferable(obj) {}
 module.exports = {
   FastBuffer,
   addBufferPrototypeMethods,
+  createUnsafeArrayBuffer,
   createUnsafeBuffer,
   markAsUntransferable,
   // Usable both as `readUInt16BE.call(buf, offset)` (node's form) and `readUInt16BE(buf, offset)`.
