@@ -492,16 +492,23 @@ __attribute__((target("avx2"))) size_t Base64DecodeAvx2(const uint8_t* src, size
   size_t k = 0;
   for (; i + 32 <= n && k + 32 <= capacity; i += 32, k += 24) {
     __m256i str = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(src + i));
-    // URL-safe characters become their standard equivalents.
-    str = _mm256_blendv_epi8(str, _mm256_set1_epi8('+'),
-                             _mm256_cmpeq_epi8(str, _mm256_set1_epi8('-')));
-    str = _mm256_blendv_epi8(str, _mm256_set1_epi8('/'),
-                             _mm256_cmpeq_epi8(str, _mm256_set1_epi8('_')));
     __m256i hi_nibbles = _mm256_and_si256(_mm256_srli_epi32(str, 4), mask_2f);
     __m256i lo_nibbles = _mm256_and_si256(str, mask_2f);
     __m256i hi = _mm256_shuffle_epi8(lut_hi, hi_nibbles);
     __m256i lo = _mm256_shuffle_epi8(lut_lo, lo_nibbles);
-    if (!_mm256_testz_si256(lo, hi)) break;
+    if (!_mm256_testz_si256(lo, hi)) {
+      // Not the standard alphabet throughout: URL-safe characters become their standard
+      // equivalents (only blocks that need it pay for this), then the block is checked again.
+      str = _mm256_blendv_epi8(str, _mm256_set1_epi8('+'),
+                               _mm256_cmpeq_epi8(str, _mm256_set1_epi8('-')));
+      str = _mm256_blendv_epi8(str, _mm256_set1_epi8('/'),
+                               _mm256_cmpeq_epi8(str, _mm256_set1_epi8('_')));
+      hi_nibbles = _mm256_and_si256(_mm256_srli_epi32(str, 4), mask_2f);
+      lo_nibbles = _mm256_and_si256(str, mask_2f);
+      hi = _mm256_shuffle_epi8(lut_hi, hi_nibbles);
+      lo = _mm256_shuffle_epi8(lut_lo, lo_nibbles);
+      if (!_mm256_testz_si256(lo, hi)) break;
+    }
     __m256i eq_2f = _mm256_cmpeq_epi8(str, mask_2f);
     __m256i roll = _mm256_shuffle_epi8(lut_roll, _mm256_add_epi8(eq_2f, hi_nibbles));
     __m256i sextets = _mm256_add_epi8(str, roll);
