@@ -16,7 +16,12 @@ bool IsV8Option(const std::string& arg) {
                                           "--max-old-space-size", "--max_old_space_size",
                                           "--stack-size",        "--stack_size",
                                           "--harmony",           "--jitless",
-                                          "--allow-natives-syntax", "--stack-trace-limit"};
+                                          "--allow-natives-syntax", "--stack-trace-limit",
+                                          // Profiling, as node passes them on: perf map files
+                                          // (/tmp/perf-<pid>.map), V8's tick log, GC traces.
+                                          "--perf-basic-prof", "--perf-prof",
+                                          "--interpreted-frames-native-stack", "--trace-gc"};
+  if (arg == "--prof") return true;
   for (const char* prefix : kPrefixes) {
     if (arg.rfind(prefix, 0) == 0) return true;
   }
