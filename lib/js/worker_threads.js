@@ -1,63 +1,44 @@
 'use strict';
-// node:worker_threads. ringjs runs one thread: the main-thread view is real (isMainThread,
-// threadId 0, no parentPort or workerData, environment data); creating workers and message
-// ports is not implemented yet.
+// node:worker_threads. Workers are threads with their own isolate and event loop
+// (internalBinding('worker'), lib/js/internal/worker/); ports carry structured clones between
+// them (internalBinding('messaging'), internal/worker/io).
 
-const { notImplemented } = require('internal/not_implemented');
-
-const environmentData = new Map();
+const {
+  BroadcastChannel, MessageChannel, MessagePort, markAsUntransferable,
+  moveMessagePortToContext, receiveMessageOnPort,
+} = require('internal/worker/io');
+const { Worker, SHARE_ENV } = require('internal/worker/worker');
+const threadState = require('internal/worker/thread_state');
 
 function setEnvironmentData(key, value) {
-  if (value === undefined) environmentData.delete(key);
-  else environmentData.set(key, value);
+  if (value === undefined) threadState.environmentData.delete(key);
+  else threadState.environmentData.set(key, value);
 }
 
 function getEnvironmentData(key) {
-  return environmentData.get(key);
+  return threadState.environmentData.get(key);
 }
 
-const untransferable = new WeakSet();
-
-function markAsUntransferable(object) {
-  if ((typeof object !== 'object' && typeof object !== 'function') || object === null) return;
-  untransferable.add(object);
-}
-
-function isMarkedAsUntransferable(object) {
-  return (typeof object === 'object' || typeof object === 'function') && object !== null &&
-    untransferable.has(object);
-}
-
-function notImplementedClass(name) {
-  return class {
-    constructor() {
-      throw notImplemented(`worker_threads.${name}`);
-    }
-  };
-}
-
-function notImplementedFunction(name) {
-  return function() {
-    throw notImplemented(`worker_threads.${name}`);
-  };
+function postMessageToThread() {
+  const { ERR_NOT_IMPLEMENTED } = require('internal/errors').codes;
+  throw new ERR_NOT_IMPLEMENTED('worker_threads.postMessageToThread');
 }
 
 module.exports = {
-  isMainThread: true,
-  MessagePort: notImplementedClass('MessagePort'),
-  MessageChannel: notImplementedClass('MessageChannel'),
+  isMainThread: threadState.isMainThread,
+  MessagePort,
+  MessageChannel,
   markAsUntransferable,
-  isMarkedAsUntransferable,
-  moveMessagePortToContext: notImplementedFunction('moveMessagePortToContext'),
-  receiveMessageOnPort: notImplementedFunction('receiveMessageOnPort'),
-  resourceLimits: {},
-  postMessageToThread: notImplementedFunction('postMessageToThread'),
-  threadId: 0,
-  SHARE_ENV: Symbol.for('nodejs.worker_threads.SHARE_ENV'),
-  Worker: notImplementedClass('Worker'),
-  parentPort: null,
-  workerData: null,
-  BroadcastChannel: notImplementedClass('BroadcastChannel'),
+  moveMessagePortToContext,
+  receiveMessageOnPort,
+  resourceLimits: threadState.resourceLimits,
+  postMessageToThread,
+  threadId: threadState.threadId,
+  SHARE_ENV,
+  Worker,
+  parentPort: threadState.parentPort,
+  workerData: threadState.workerData,
+  BroadcastChannel,
   setEnvironmentData,
   getEnvironmentData,
 };

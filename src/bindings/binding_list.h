@@ -35,6 +35,7 @@
   V(url)                       \
   V(util)                      \
   V(uv)                        \
+  V(worker)                    \
   V(zlib)
 
 #endif  // RINGJS_BINDINGS_BINDING_LIST_H_

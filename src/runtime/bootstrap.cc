@@ -90,12 +90,12 @@ bool Bootstrap(Environment* env) {
   return true;
 }
 
-void RunEntryPoint(Environment* env) {
+void RunEntryPoint(Environment* env, const char* id) {
   v8::Isolate* isolate = env->isolate();
   CallbackScope scope(env);
   v8::Local<v8::Function> fn;
   v8::TryCatch try_catch(isolate);
-  if (!builtins::Compile(env->context(), "internal/main/run_main", kNodeParams,
+  if (!builtins::Compile(env->context(), id, kNodeParams,
                          std::size(kNodeParams))
            .ToLocal(&fn)) {
     PrintStartupException(isolate, env->context(), try_catch);

@@ -10,8 +10,9 @@ class Environment;
 // (the error is printed).
 bool Bootstrap(Environment* env);
 
-// Runs lib/js/internal/main/run_main.js, which starts the file, -e/-p code or stdin script.
-void RunEntryPoint(Environment* env);
+// Runs lib/js/internal/main/run_main.js, which starts the file, -e/-p code or stdin script, or
+// another entry builtin (a worker thread's internal/worker/main).
+void RunEntryPoint(Environment* env, const char* id = "internal/main/run_main");
 
 }  // namespace ringjs
 

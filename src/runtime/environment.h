@@ -1,6 +1,8 @@
 #ifndef RINGJS_RUNTIME_ENVIRONMENT_H_
 #define RINGJS_RUNTIME_ENVIRONMENT_H_
 
+#include <atomic>
+#include <functional>
 #include <memory>
 #include <string>
 #include <unordered_map>
@@ -16,6 +18,16 @@ namespace ringjs {
 class BindingData {
  public:
   virtual ~BindingData() = default;
+};
+
+// The thread a worker_threads Environment runs on (implemented by the worker binding). The main
+// thread's Environment has none.
+class WorkerHost {
+ public:
+  virtual ~WorkerHost() = default;
+  // process.exit() / a fatal error in the worker: ends this thread's JS and event loop with
+  // `code`, not the process.
+  virtual void ExitThread(int code) = 0;
 };
 
 // Fields of the Int32Array shared with lib/js/internal/process/task_queues.js.
@@ -69,9 +81,15 @@ class Environment {
   // Depth of native -> JS entries (CallbackScope); ticks run when the outermost closes.
   int callback_depth = 0;
 
-  // True once process.exit / a fatal error started tearing down: no more JS is run.
-  bool is_stopping() const { return stopping_; }
-  void set_stopping() { stopping_ = true; }
+  // True once process.exit / a fatal error started tearing down: no more JS is run. Atomic:
+  // a parent thread's worker.terminate() sets it on the worker's Environment.
+  bool is_stopping() const { return stopping_.load(std::memory_order_relaxed); }
+  void set_stopping() { stopping_.store(true, std::memory_order_relaxed); }
+
+  // Set on a worker thread's Environment; nullptr on the main thread.
+  WorkerHost* worker_host() const { return worker_host_; }
+  void set_worker_host(WorkerHost* host) { worker_host_ = host; }
+  bool is_main_thread() const { return worker_host_ == nullptr; }
 
   // Exit code as set by process.exitCode (kept in JS); read through the process object.
   int GetExitCode(int default_code);
@@ -102,7 +120,8 @@ class Environment {
   const CliOptions& options_;
   v8::Global<v8::Int32Array> tick_info_array_;
   int32_t* tick_info_ = nullptr;
-  bool stopping_ = false;
+  std::atomic<bool> stopping_{false};
+  WorkerHost* worker_host_ = nullptr;
   std::unordered_map<std::string, std::unique_ptr<BindingData>> binding_data_;
   std::vector<std::function<void()>> cleanup_hooks_;
 };

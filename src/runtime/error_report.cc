@@ -108,6 +108,8 @@ void PrintFatalException(Environment* env, v8::Local<v8::Value> exception,
 
 void PrintStartupException(v8::Isolate* isolate, v8::Local<v8::Context> context,
                            const v8::TryCatch& try_catch) {
+  // A worker terminated while starting: nothing to report.
+  if (try_catch.HasTerminated()) return;
   if (!try_catch.HasCaught()) {
     static const char kMessage[] = "ringjs: start-up failed without an exception\n";
     WriteAllToFd(STDERR_FILENO, kMessage, sizeof(kMessage) - 1);

@@ -10,6 +10,10 @@
 namespace ringjs {
 
 void ExitProcess(Environment* env, int code) {
+  if (env != nullptr && env->worker_host() != nullptr) {
+    env->worker_host()->ExitThread(code);
+    return;
+  }
   if (env != nullptr) env->set_stopping();
   RestoreTerminals();
   std::fflush(nullptr);

@@ -6,8 +6,9 @@ namespace ringjs {
 class Environment;
 
 // Ends the process with `code` now: no more JS runs. stdout/stderr are written synchronously,
-// so nothing printed is lost.
-[[noreturn]] void ExitProcess(Environment* env, int code);
+// so nothing printed is lost. In a worker thread's Environment only that thread ends: JS is
+// terminated, the call returns and the worker's loop stops.
+void ExitProcess(Environment* env, int code);
 
 }  // namespace ringjs
 

@@ -22,8 +22,8 @@ void EmitLifecycleEvent(Environment* env, const v8::Global<v8::Function>& emitte
   USE(scope.Call(emitter.Get(isolate), env->process_object.Get(isolate), 0, nullptr));
 }
 
-// Node's SpinEventLoop: run the loop until nothing is left, give 'beforeExit' a chance to add
-// work, and stop when it did not.
+}  // namespace
+
 void SpinEventLoop(Environment* env) {
   loop::Loop* loop = env->loop();
   bool more;
@@ -38,7 +38,7 @@ void SpinEventLoop(Environment* env) {
   } while (more);
 }
 
-}  // namespace
+void EmitProcessExit(Environment* env) { EmitLifecycleEvent(env, env->emit_exit); }
 
 int RunMain(const CliOptions& options) {
   loop::LoopOptions loop_options;
@@ -61,7 +61,7 @@ int RunMain(const CliOptions& options) {
     } else {
       RunEntryPoint(&env);
       SpinEventLoop(&env);
-      EmitLifecycleEvent(&env, env.emit_exit);
+      EmitProcessExit(&env);
       exit_code = env.GetExitCode(0);
     }
     env.RunCleanupHooks();

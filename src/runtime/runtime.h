@@ -9,6 +9,15 @@ namespace ringjs {
 // event loop, 'beforeExit'/'exit'. Returns the process exit code.
 int RunMain(const CliOptions& options);
 
+class Environment;
+
+// Node's SpinEventLoop: runs the loop until nothing is left, giving 'beforeExit' a chance to add
+// work. Returns early once the Environment is stopping. (Main thread and workers.)
+void SpinEventLoop(Environment* env);
+
+// Emits process 'exit' through the emitter the bootstrap registered (not when stopping).
+void EmitProcessExit(Environment* env);
+
 }  // namespace ringjs
 
 #endif  // RINGJS_RUNTIME_RUNTIME_H_

@@ -43,9 +43,10 @@ void V8Host::Dispose() {
 
 v8::Platform* V8Host::platform() { return g_platform.get(); }
 
-v8::Isolate* V8Host::NewIsolate() {
+v8::Isolate* V8Host::NewIsolate(const v8::ResourceConstraints* constraints) {
   v8::Isolate::CreateParams params;
   params.array_buffer_allocator = g_allocator;
+  if (constraints != nullptr) params.constraints = *constraints;
   v8::Isolate* isolate = v8::Isolate::New(params);
   isolate->SetMicrotasksPolicy(v8::MicrotasksPolicy::kExplicit);
   isolate->SetCaptureStackTraceForUncaughtExceptions(true, 10);
@@ -54,7 +55,10 @@ v8::Isolate* V8Host::NewIsolate() {
   return isolate;
 }
 
-void V8Host::DisposeIsolate(v8::Isolate* isolate) { isolate->Dispose(); }
+void V8Host::DisposeIsolate(v8::Isolate* isolate) {
+  v8::platform::NotifyIsolateShutdown(g_platform.get(), isolate);
+  isolate->Dispose();
+}
 
 void V8Host::PumpTasks(v8::Isolate* isolate) {
   while (v8::platform::PumpMessageLoop(g_platform.get(), isolate,

@@ -18,8 +18,10 @@ class V8Host {
   static void Dispose();
   static v8::Platform* platform();
 
-  // An isolate as ringjs uses it: explicit microtask policy, node's stack trace limit.
-  static v8::Isolate* NewIsolate();
+  // An isolate as ringjs uses it: explicit microtask policy, node's stack trace limit. A worker
+  // passes its heap limits (resourceLimits).
+  static v8::Isolate* NewIsolate(const v8::ResourceConstraints* constraints = nullptr);
+  // Also drops the platform's task queue for the isolate (workers come and go).
   static void DisposeIsolate(v8::Isolate* isolate);
 
   // Runs the platform's pending foreground tasks for `isolate` without blocking.

@@ -25,8 +25,14 @@ function structuredClone(value, options) {
     }
     transfer = [...options.transfer];
   }
-  const [ok, result] = nativeClone(value, transfer);
+  const [ok, result, errorKind] = nativeClone(value, transfer);
   if (ok) return result;
+  // Not a DataCloneError: a transfer list entry that is not transferable (node's TypeError).
+  if (errorKind === 2) {
+    const err = new TypeError(result);
+    err.code = 'ERR_INVALID_TRANSFER_OBJECT';
+    throw err;
+  }
   const { DOMException } = require('internal/per_context/domexception');
   throw new DOMException(result, 'DataCloneError');
 }

@@ -63,7 +63,8 @@ processMethods.setLifecycleCallbacks(
     process.emit('exit', process.exitCode || 0);
   });
 
-require('internal/process/signals').setupSignalHandlers();
+// Signals reach the main thread's loop only (a worker thread blocks them all).
+if (internalBinding('worker').isMainThread) require('internal/process/signals').setupSignalHandlers();
 
 // Uncaught exceptions and the fatal report.
 require('internal/process/execution').setupUncaughtExceptionHandling();

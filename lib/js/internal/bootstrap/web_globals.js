@@ -20,6 +20,7 @@ lazyFrom('buffer', 'Buffer', 'atob', 'btoa', 'Blob');
 lazyFrom('internal/url', 'URL', 'URLSearchParams');
 lazyFrom('internal/encoding', 'TextEncoder', 'TextDecoder');
 lazyFrom('internal/structured_clone', 'structuredClone');
+lazyFrom('internal/worker/io', 'MessageChannel', 'MessagePort', 'MessageEvent', 'BroadcastChannel');
 lazyFrom('perf_hooks', 'performance');
 lazyFrom('internal/crypto/webcrypto', 'crypto', 'Crypto', 'CryptoKey', 'SubtleCrypto');
 lazyFrom('stream/web',

@@ -1,0 +1,73 @@
+'use strict';
+// A worker's stdio travels over the internal channel: the writing side posts each chunk as it
+// is written (so nothing is lost when the worker exits), the reading side pushes what arrives.
+// By default a Worker's stdout/stderr are piped into the parent's process.stdout/stderr.
+
+const Readable = require('internal/streams/readable');
+const Writable = require('internal/streams/writable');
+const { STDIO_PAYLOAD } = require('internal/worker/protocol');
+
+const kPort = Symbol('kPort');
+const kName = Symbol('kName');
+
+class WritableWorkerStdio extends Writable {
+  constructor(port, name) {
+    super({ decodeStrings: false });
+    this[kPort] = port;
+    this[kName] = name;
+  }
+
+  _writev(chunks, cb) {
+    this[kPort].postMessage({
+      type: STDIO_PAYLOAD,
+      stream: this[kName],
+      chunks: chunks.map(({ chunk, encoding }) => ({ chunk, encoding })),
+    });
+    cb();
+  }
+
+  _write(chunk, encoding, cb) {
+    this._writev([{ chunk, encoding }], cb);
+  }
+
+  _final(cb) {
+    this[kPort].postMessage({
+      type: STDIO_PAYLOAD, stream: this[kName], chunks: [{ chunk: null, encoding: '' }],
+    });
+    cb();
+  }
+}
+
+class ReadableWorkerStdio extends Readable {
+  constructor(name) {
+    super();
+    this[kName] = name;
+  }
+
+  // Data is pushed as messages arrive; there is nothing to ask for.
+  _read() {}
+
+  pushChunks(chunks) {
+    for (const { chunk, encoding } of chunks) {
+      if (chunk === null) {
+        if (!this.readableEnded) this.push(null);
+      } else {
+        this.push(chunk, encoding);
+      }
+    }
+  }
+}
+
+// source.pipe(dest) without a MaxListenersExceededWarning for many workers writing to one
+// process.stdout, and without ending dest when the worker's stream ends.
+function pipeWithoutWarning(source, dest) {
+  const sourceMax = source._maxListeners;
+  const destMax = dest._maxListeners;
+  source.setMaxListeners(Infinity);
+  dest.setMaxListeners(Infinity);
+  source.pipe(dest, { end: false });
+  source._maxListeners = sourceMax;
+  dest._maxListeners = destMax;
+}
+
+module.exports = { WritableWorkerStdio, ReadableWorkerStdio, pipeWithoutWarning };
