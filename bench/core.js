@@ -111,6 +111,37 @@ sections.stream = async () => {
   return results;
 };
 
+// ---------------------------------------------------------------------------------------------
+// util.inspect of a large object: nested records of every common kind (strings, numbers, dates,
+// arrays, Maps, Sets, class instances, typed arrays), the output console.log builds for it.
+sections.inspect = () => {
+  const util = require('util');
+  class Point { constructor(x, y) { this.x = x; this.y = y; } }
+  const record = (i) => ({
+    id: i,
+    name: `item-${i}`,
+    tags: ['a', 'b', 'c'].map((t) => t + i),
+    created: new Date(1700000000000 + i * 1000),
+    position: new Point(i, -i),
+    scores: new Map([['x', i], ['y', i * 2]]),
+    flags: new Set([i % 2 === 0, i % 3 === 0]),
+    bytes: new Uint8Array([i & 255, (i >> 8) & 255, 7]),
+    nested: { level1: { level2: { value: i / 3, text: 'deep\nline' } } },
+  });
+  const large = Array.from({ length: 500 }, (_, i) => record(i));
+  const small = record(1);
+  let sink = 0;
+  const results = [];
+  results.push(['inspect-large-500-records',
+                measure(() => { sink += util.inspect(large, { depth: 4 }).length; }, 1000)]);
+  results.push(['inspect-one-record', measure(() => { sink += util.inspect(small).length; })]);
+  results.push(['format-mixed', measure(() => {
+    sink += util.format('%s %d %j %o', 'text', 42, { a: 1 }, [1, 2, 3]).length;
+  })]);
+  if (sink === 0) throw new Error('unreachable');
+  return results;
+};
+
 async function main() {
   const wanted = process.argv.slice(2);
   for (const name of Object.keys(sections)) {
