@@ -224,7 +224,7 @@ class SerializerDelegate : public v8::ValueSerializer::Delegate {
     for (size_t i = 0; i < shared_.size(); i++) {
       if (shared_[i] == buffer) return v8::Just(static_cast<uint32_t>(i));
     }
-    shared_.push_back(buffer);
+    shared_.emplace_back(isolate, buffer);
     message_->shared_buffers.push_back(buffer->GetBackingStore());
     return v8::Just(static_cast<uint32_t>(shared_.size() - 1));
   }
@@ -248,7 +248,8 @@ class SerializerDelegate : public v8::ValueSerializer::Delegate {
   const std::vector<v8::Local<v8::Object>>& ports_;
   CloneError* error_;
   v8::ValueSerializer* serializer_ = nullptr;
-  std::vector<v8::Local<v8::SharedArrayBuffer>> shared_;
+  // Globals: V8 calls the delegate inside handle scopes of its own.
+  std::vector<v8::Global<v8::SharedArrayBuffer>> shared_;
 };
 
 class DeserializerDelegate : public v8::ValueDeserializer::Delegate {

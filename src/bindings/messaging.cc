@@ -5,6 +5,7 @@
 // A MessagePort object owns an Async handle on its Environment's loop; senders on any thread
 // wake it, and it delivers each message in its own CallbackScope to the JS emitter
 // (lib/js/internal/worker/io.js). The object stays alive while the port is open.
+#include <deque>
 #include <memory>
 #include <string>
 #include <unordered_set>
@@ -81,7 +82,14 @@ class MessagePort final : public PortReceiver {
   void Post(std::unique_ptr<Message> message) { port_data_->Post(std::move(message)); }
 
   // Ends the port: the other end (if any) is told, 'close' is emitted after the handle closed.
+  // Closed from a 'message' listener, the messages already queued are still emitted (as node).
   void Close() {
+    if (closing_) return;
+    if (delivering_) {
+      for (std::unique_ptr<Message>& message : port_data_->TakeQueue()) {
+        if (!message->is_close) leftover_.push_back(std::move(message));
+      }
+    }
     std::shared_ptr<PortData> port_data = Release();
     if (port_data) port_data->Disentangle();
   }
@@ -121,6 +129,18 @@ class MessagePort final : public PortReceiver {
  private:
   void OnWake() {
     if (closing_ || env_->is_stopping()) return;
+    delivering_ = true;
+    DeliverQueued();
+    delivering_ = false;
+    // Closed by a listener: what was queued then is still emitted.
+    while (!leftover_.empty() && !env_->is_stopping()) {
+      std::unique_ptr<Message> message = std::move(leftover_.front());
+      leftover_.pop_front();
+      Deliver(std::move(message));
+    }
+  }
+
+  void DeliverQueued() {
     for (size_t i = 0; i < kMaxMessagesPerWake; i++) {
       if (closing_ || env_->is_stopping()) return;
       // Not started: messages wait, but the other end closing still closes this one.
@@ -172,6 +192,8 @@ class MessagePort final : public PortReceiver {
   loop::Async* async_ = nullptr;
   bool receiving_ = false;
   bool closing_ = false;
+  bool delivering_ = false;
+  std::deque<std::unique_ptr<Message>> leftover_;
 };
 
 MessagingData::~MessagingData() = default;

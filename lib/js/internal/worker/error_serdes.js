@@ -38,9 +38,12 @@ function serializeError(error) {
     const constructorName = builtinConstructorName(error);
     const properties = [];
     for (const key of Object.getOwnPropertyNames(error)) {
-      const descriptor = Object.getOwnPropertyDescriptor(error, key);
+      // Reading may throw (a stack formatted by a throwing Error.prepareStackTrace): such a
+      // property is left out.
+      let descriptor;
       let value;
       try {
+        descriptor = Object.getOwnPropertyDescriptor(error, key);
         value = 'value' in descriptor ? descriptor.value : error[key];
       } catch {
         continue;

@@ -103,6 +103,12 @@ function postMessage(message, transfer) {
   if (error !== undefined) throw cloneError(error);
 }
 
+function defineHook(target, key, fn) {
+  Object.defineProperty(target, key, {
+    __proto__: null, value: fn, writable: true, enumerable: true, configurable: true,
+  });
+}
+
 // Counts 'message' listeners: the first one refs and starts the port, removing the last one
 // unrefs it (so an idle port never keeps the program alive).
 function setupPortReferencing(port, eventEmitter, eventName) {
@@ -115,17 +121,18 @@ function setupPortReferencing(port, eventEmitter, eventName) {
   });
   const origNewListener = eventEmitter[kNewListener];
   if (typeof origNewListener === 'function') {
-    eventEmitter[kNewListener] = function(size, type, ...args) {
+    // Defined, not assigned: a frozen EventTarget.prototype must not get in the way.
+    defineHook(eventEmitter, kNewListener, function(size, type, ...args) {
       if (type === eventName) newListener(size - 1);
       return Reflect.apply(origNewListener, this, [size, type, ...args]);
-    };
+    });
   }
   const origRemoveListener = eventEmitter[kRemoveListener];
   if (typeof origRemoveListener === 'function') {
-    eventEmitter[kRemoveListener] = function(size, type, ...args) {
+    defineHook(eventEmitter, kRemoveListener, function(size, type, ...args) {
       if (type === eventName) removeListener(size);
       return Reflect.apply(origRemoveListener, this, [size, type, ...args]);
-    };
+    });
   }
 
   function newListener(size) {
@@ -196,8 +203,11 @@ defineMethod(MessagePort.prototype, 'hasRef', function hasRef() {
 });
 defineEventHandler(MessagePort.prototype, 'message');
 defineEventHandler(MessagePort.prototype, 'messageerror');
-defineMethod(MessagePort.prototype, 'close', function close() {
+defineMethod(MessagePort.prototype, 'close', function close(callback) {
   checkPort(this);
+  if (typeof callback === 'function' && messaging.isOpen(this)) {
+    this.once('close', () => callback());
+  }
   messaging.close(this);
 });
 Object.defineProperty(MessagePort.prototype, kCreateEvent, {
@@ -231,6 +241,8 @@ class MessageChannel {
   }
 }
 
+const kName = Symbol('kName');
+const kHandle = Symbol('kHandle');
 const kData = Symbol('kData');
 const kOrigin = Symbol('kOrigin');
 const kLastEventId = Symbol('kLastEventId');
@@ -278,6 +290,8 @@ for (const [name, key] of [['data', kData], ['origin', kOrigin], ['lastEventId',
 }
 
 function receiveMessageOnPort(port) {
+  // A BroadcastChannel reads from its own port.
+  if (isBroadcastChannel(port)) port = port[kHandle];
   if (!messaging.isPort(port)) {
     throw typeErrorWithCode('The "port" argument must be a MessagePort instance',
                             'ERR_INVALID_ARG_TYPE');
@@ -287,8 +301,6 @@ function receiveMessageOnPort(port) {
   return { message: result[0] };
 }
 
-const kName = Symbol('kName');
-const kHandle = Symbol('kHandle');
 const kOnMessage = Symbol('kOnMessage');
 const kOnMessageError = Symbol('kOnMessageError');
 

@@ -15,6 +15,15 @@ const threadState = require('internal/worker/thread_state');
 
 const port = getParentPort();
 
+function nop() {}
+
+// Ends this thread: V8 is told to terminate, which it does at its next stack check, so a call
+// follows (no statement after process.exit() runs, as in node).
+function exitThread(code) {
+  reallyExit(code);
+  nop();
+}
+
 function defineValue(name, value) {
   Object.defineProperty(process, name, {
     __proto__: null, value, writable: true, enumerable: true, configurable: true,
@@ -78,7 +87,29 @@ function setupProcess({ filename, doEval, argv, env, hasStdin }) {
     if (mask !== undefined) throw unsupported('Setting process.umask()');
     return originalUmask();
   });
-  defineValue('chdir', function chdir() { throw unsupported('process.chdir()'); });
+  defineValue('reallyExit', exitThread);
+  // Process-wide state a worker may not change (node's list).
+  for (const name of ['abort', 'chdir', 'send', 'disconnect', 'setuid', 'seteuid', 'setgid',
+                      'setegid', 'setgroups', 'initgroups']) {
+    const stub = function() { throw unsupported(`process.${name}()`); };
+    stub.disabled = true;
+    defineValue(name, stub);
+  }
+  for (const name of ['channel', 'connected']) {
+    Object.defineProperty(process, name, {
+      __proto__: null, enumerable: false, configurable: true,
+      get() { throw unsupported(`process.${name}`); },
+    });
+  }
+  // The title and the debug port belong to the process: assignments are ignored.
+  const title = process.title;
+  Object.defineProperty(process, 'title', {
+    __proto__: null, enumerable: true, configurable: true, get() { return title; }, set() {},
+  });
+  const debugPort = process.debugPort;
+  Object.defineProperty(process, 'debugPort', {
+    __proto__: null, enumerable: true, configurable: true, get() { return debugPort; }, set() {},
+  });
 }
 
 // An exception nobody handled: the worker's process 'exit' has run (as on the main thread);
@@ -108,7 +139,9 @@ function setupUncaughtExceptions() {
     } else {
       port.postMessage({ type: COULD_NOT_SERIALIZE_ERROR });
     }
-    reallyExit(1);
+    // process.exitCode is 1 now, unless an 'exit' listener changed it.
+    const code = process.exitCode;
+    exitThread(code === undefined || code === null ? 1 : Number(code));
     return true;
   });
 }

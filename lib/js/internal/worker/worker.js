@@ -58,9 +58,6 @@ function resolveEntry(filename, options) {
   if (typeof filename !== 'string') {
     throw new ERR_INVALID_ARG_TYPE('filename', ['string', 'URL'], filename);
   }
-  if (filename.startsWith('file:')) {
-    return [require('internal/url').fileURLToPath(filename), null];
-  }
   const relative = /^\.\.?[\\/]/.test(filename);
   if (!path.isAbsolute(filename) && !relative) throw new ERR_WORKER_PATH(filename);
   return [path.resolve(filename), null];
@@ -110,12 +107,12 @@ class Worker extends EventEmitter {
     let argv = [];
     if (options.argv !== undefined) {
       validateArray(options.argv, 'options.argv');
-      argv = options.argv.map((arg) => `${arg}`);
+      argv = options.argv.map(String);
     }
     let execArgv;
     if (options.execArgv !== undefined) {
       validateArray(options.execArgv, 'options.execArgv');
-      execArgv = options.execArgv.map((arg) => `${arg}`);
+      execArgv = options.execArgv.map(String);
     }
     const env = environmentFor(options.env);
     const name = options.name ? `${options.name}`.trim() : '';
@@ -219,6 +216,8 @@ class Worker extends EventEmitter {
       this.once('exit', (exitCode) => callback(null, exitCode));
     }
     if (this[kHandle] === null) return Promise.resolve();
+    // The promise settles on 'exit', which an unref()'ed worker would never get to.
+    this[kHandle].ref();
     this[kHandle].stopThread();
     return new Promise((resolve) => {
       this.once('exit', (exitCode) => resolve(exitCode));
