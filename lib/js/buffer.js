@@ -66,7 +66,8 @@ const {
 } = require('internal/util/types');
 const { validateArray, validateNumber, validateString } = require('internal/validators');
 const {
-  FastBuffer, addBufferPrototypeMethods, createUnsafeArrayBuffer, stringTooLong,
+  FastBuffer, addBufferPrototypeMethods, createUnsafeArrayBuffer, markAsUntransferable,
+  stringTooLong,
 } = require('internal/buffer');
 
 const constants = Object.defineProperties({}, {
@@ -92,6 +93,7 @@ let allocPool;
 function createPool() {
   poolSize = Buffer.poolSize;
   allocPool = createUnsafeArrayBuffer(poolSize);
+  markAsUntransferable(allocPool);
   poolOffset = 0;
 }
 

@@ -757,14 +757,26 @@ function createUnsafeBuffer(size) {
   return new FastBuffer(createUnsafeArrayBuffer(size));
 }
 
-// Node marks pool memory as not transferable to workers; there are no workers here yet.
-function markAsUntransferable(obj) {}
+// Objects a transfer list must copy rather than move (worker_threads.markAsUntransferable):
+// the Buffer pool's memory above all, which many small Buffers share.
+const untransferable = new WeakSet();
+
+function markAsUntransferable(object) {
+  if ((typeof object !== 'object' && typeof object !== 'function') || object === null) return;
+  untransferable.add(object);
+}
+
+function isMarkedAsUntransferable(object) {
+  return (typeof object === 'object' || typeof object === 'function') && object !== null &&
+    untransferable.has(object);
+}
 
 module.exports = {
   FastBuffer,
   addBufferPrototypeMethods,
   createUnsafeArrayBuffer,
   createUnsafeBuffer,
+  isMarkedAsUntransferable,
   markAsUntransferable,
   // Usable both as `readUInt16BE.call(buf, offset)` (node's form) and `readUInt16BE(buf, offset)`.
   readUInt16BE(bufOrOffset, offset) {

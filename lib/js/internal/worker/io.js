@@ -33,17 +33,7 @@ function inspect(...args) {
 }
 
 // markAsUntransferable(): such objects are copied even when listed in a transfer list.
-const untransferable = new WeakSet();
-
-function markAsUntransferable(object) {
-  if ((typeof object !== 'object' && typeof object !== 'function') || object === null) return;
-  untransferable.add(object);
-}
-
-function isMarkedAsUntransferable(object) {
-  return (typeof object === 'object' || typeof object === 'function') && object !== null &&
-    untransferable.has(object);
-}
+const { isMarkedAsUntransferable, markAsUntransferable } = require('internal/buffer');
 
 function typeErrorWithCode(message, code) {
   const err = new TypeError(message);
