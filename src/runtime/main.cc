@@ -20,11 +20,6 @@ int main(int argc, char** argv) {
     ringjs::PrintUsage();
     return 0;
   }
-  if (options.entry == ringjs::EntryKind::kNone || options.force_repl) {
-    // The REPL comes in a later issue; node would start one here.
-    ringjs::PrintUsage();
-    return 9;
-  }
   // A closed pipe is an EPIPE error for the writer, never a fatal signal (as node).
   std::signal(SIGPIPE, SIG_IGN);
   ringjs::RaiseOpenFileLimit();

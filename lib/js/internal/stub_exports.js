@@ -103,21 +103,6 @@ module.exports = {
   ],
   'callable': false
  },
- 'repl': {
-  'functions': [
-   'REPLServer',
-   'Recoverable',
-   'isValidSyntax',
-   'start',
-   'writer'
-  ],
-  'values': [
-   'REPL_MODE_SLOPPY',
-   'REPL_MODE_STRICT',
-   'builtinModules'
-  ],
-  'callable': false
- },
  'timers/promises': {
   'functions': [
    'setImmediate',

@@ -12,8 +12,19 @@ const {
 const {
   cursorToSequence, moveCursorSequence, clearLineSequence, kClearScreenDown,
 } = require('internal/readline/callbacks');
+const { kPromiseCompleter } = require('internal/readline/completion');
 
 class Interface extends BaseInterface {
+  constructor(input, output, completer, terminal) {
+    super(input, output, completer, terminal);
+    // The completer returns its answer or a promise of it; it is kept as given.
+    const given = input?.input ? input.completer : completer;
+    if (typeof given === 'function') {
+      this.completer = given;
+      this[kPromiseCompleter] = true;
+    }
+  }
+
   question(query, options = {}) {
     return new Promise((resolve, reject) => {
       let cb = resolve;

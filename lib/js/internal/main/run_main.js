@@ -96,8 +96,16 @@ if (checkOnly) {
   loadPreloadModules();
 }
 
+// The REPL: no script on a terminal, or -i (with -e/-p code run once it is up, as node).
+const forceRepl = process.execArgv.includes('-i') || process.execArgv.includes('--interactive');
+const startsRepl = !checkOnly && entry.kind !== 'file' && (entry.kind === 'none' || forceRepl);
+if (startsRepl) {
+  const code = entry.kind === 'eval' || entry.kind === 'print' ? entry.script : undefined;
+  require('internal/main/repl').startRepl(code, entry.kind === 'print');
+}
+
 // Run at the top level, so user stacks end in one internal frame here, as in node.
-switch (checkOnly ? 'none' : entry.kind) {
+switch (checkOnly || startsRepl ? 'none' : entry.kind) {
   case 'file': {
     // As node: argv[1] is the absolute path of the script, unless it starts with '-' (only
     // possible after `--`), which is then looked up as a module name.

@@ -16,6 +16,7 @@ const {
   cursorTo, moveCursor, clearScreenDown, kClearScreenDown,
 } = require('internal/readline/callbacks');
 const { emitKeypressEvents } = require('internal/readline/emitKeypressEvents');
+const { tabComplete, toCallbackCompleter } = require('internal/readline/completion');
 
 const kHistorySize = 30;
 const kMinCrlfDelay = 100;  // the minimum (and default) crlfDelay
@@ -31,6 +32,7 @@ const kLineBuffer = Symbol('_line_buffer');
 const kSawReturnAt = Symbol('_sawReturnAt');
 const kLineIterator = Symbol('_lineIterator');
 const kPrevRows = Symbol('_prevRows');
+const kPreviousKey = Symbol('_previousKey');
 
 const lineEnding = /\r?\n|\r(?!\n)/g;
 
@@ -100,8 +102,9 @@ function InterfaceConstructor(input, output, completer, terminal) {
   this.historySize = historySize;
   this.removeHistoryDuplicates = !!removeHistoryDuplicates;
   this.crlfDelay = crlfDelay ? Math.max(kMinCrlfDelay, crlfDelay) : kMinCrlfDelay;
-  this.completer = completer;
+  this.completer = toCallbackCompleter(completer);
   this.terminal = !!terminal;
+  this[kPreviousKey] = null;
 
   const self = this;
   function onError(err) { self.emit('error', err); }
@@ -481,6 +484,8 @@ class Interface extends InterfaceConstructor {
 
   _ttyWrite(s, key) {
     key = key || {};
+    const previousKey = this[kPreviousKey];
+    this[kPreviousKey] = key;
     // Only a '\n' right after a '\r' is swallowed; any other key in between ends the pair.
     if (key.name !== 'enter') this[kSawReturnAt] = 0;
     if (key.name === 'escape') return;
@@ -564,7 +569,9 @@ class Interface extends InterfaceConstructor {
       case 'up': this._historyMove(+1); return;
       case 'down': this._historyMove(-1); return;
       case 'tab':
-        if (typeof this.completer !== 'function' || !this.isCompletionEnabled) {
+        if (typeof this.completer === 'function' && this.isCompletionEnabled) {
+          this._tabComplete(previousKey !== null && previousKey.name === 'tab');
+        } else {
           this._insertString('\t');
         }
         return;
@@ -581,6 +588,11 @@ class Interface extends InterfaceConstructor {
         if (text) this._insertString(text);
       }
     }
+  }
+
+  // TAB: complete the text left of the cursor (listing the candidates on a second TAB).
+  _tabComplete(lastKeypressWasTab) {
+    tabComplete(this, lastKeypressWasTab);
   }
 
   [Symbol.asyncIterator]() {
