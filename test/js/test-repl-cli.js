@@ -40,5 +40,6 @@ run(['-i', '-p', '5'], '1 + 1\n');
 run(['-i'], 'x = 1\nlet y = 2\ny\n', { NODE_REPL_MODE: 'strict' });
 run(['-i'], 'process.on("uncaughtException", (e) => console.log("listener:", e.message));' +
             ' console.log("added")\nnope\n1\n');
+run(['-i', '--input-type=module'], '1\n');
 run([], "console.log('piped script')\n");
 run(['-'], "console.log('piped script with -')\n");

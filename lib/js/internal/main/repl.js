@@ -13,6 +13,10 @@ function replMode() {
 
 // `code`: the -e/-p code given with -i, run once the REPL is up (printed with -p).
 function startRepl(code, print) {
+  if (process.execArgv.some((arg) => arg === '--input-type' || arg.startsWith('--input-type='))) {
+    process.stderr.write('Cannot specify --input-type for REPL\n');
+    process.exit(9);
+  }
   const repl = require('repl');
   const terminal = process.env.NODE_NO_READLINE ? false : undefined;
   // node names itself here; ringjs says what it is and which Node.js API it follows.

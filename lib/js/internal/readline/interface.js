@@ -33,6 +33,7 @@ const kSawReturnAt = Symbol('_sawReturnAt');
 const kLineIterator = Symbol('_lineIterator');
 const kPrevRows = Symbol('_prevRows');
 const kPreviousKey = Symbol('_previousKey');
+const kHistorySearch = Symbol('_historySearch');
 
 const lineEnding = /\r?\n|\r(?!\n)/g;
 
@@ -105,6 +106,7 @@ function InterfaceConstructor(input, output, completer, terminal) {
   this.completer = toCallbackCompleter(completer);
   this.terminal = !!terminal;
   this[kPreviousKey] = null;
+  this[kHistorySearch] = null;
 
   const self = this;
   function onError(err) { self.emit('error', err); }
@@ -252,6 +254,7 @@ class Interface extends InterfaceConstructor {
       if (this.history.length > this.historySize) this.history.pop();
     }
     this.historyIndex = -1;
+    this[kHistorySearch] = null;
     this.emit('history', this.history);
     return this.history[0];
   }
@@ -468,16 +471,32 @@ class Interface extends InterfaceConstructor {
 
   _line() {
     const line = this._addHistory();
+    this.historyIndex = -1;
+    this[kHistorySearch] = null;
     this.clearLine();
     this._onLine(line);
   }
 
+  // Up (dir +1, older) and down (-1, newer) through the history entries that start with
+  // what was typed before the first move; past either end the typed text comes back.
   _historyMove(dir) {
     if (this.history.length === 0) return;
-    const index = this.historyIndex + dir;
-    if (index < -1 || index >= this.history.length) return;
-    this.historyIndex = index;
-    this.line = index === -1 ? '' : this.history[index];
+    if (dir < 0 && this.historyIndex === -1) return;
+    if (dir > 0 && this.historyIndex >= this.history.length) return;
+    if (this[kHistorySearch] === null) this[kHistorySearch] = this.line;
+    const search = this[kHistorySearch];
+    let index = this.historyIndex + dir;
+    while (index >= 0 && index < this.history.length &&
+           (!this.history[index].startsWith(search) || this.history[index] === this.line)) {
+      index += dir;
+    }
+    if (index < 0 || index >= this.history.length) {
+      this.historyIndex = index < 0 ? -1 : this.history.length;
+      this.line = search;
+    } else {
+      this.historyIndex = index;
+      this.line = this.history[index];
+    }
     this.cursor = this.line.length;
     this._refreshLine();
   }
@@ -486,6 +505,11 @@ class Interface extends InterfaceConstructor {
     key = key || {};
     const previousKey = this[kPreviousKey];
     this[kPreviousKey] = key;
+    // Typing ends a history search; the next move searches for the line as it is then.
+    if (key.name !== 'up' && key.name !== 'down' &&
+        !(key.ctrl && (key.name === 'p' || key.name === 'n'))) {
+      this[kHistorySearch] = null;
+    }
     // Only a '\n' right after a '\r' is swallowed; any other key in between ends the pair.
     if (key.name !== 'enter') this[kSawReturnAt] = 0;
     if (key.name === 'escape') return;

@@ -185,8 +185,7 @@ function globalGroups(server) {
 
 function complete(server, line, callback) {
   let match;
-  if (server.editorMode === false && (match = kCommand.exec(line)) !== null &&
-      !/^\s*\.\d/.test(line)) {
+  if (server.editorMode === false && (match = kCommand.exec(line)) !== null) {
     const names = Object.keys(server.commands).filter((name) => name.startsWith(match[1]));
     callback(null, [names.sort(), match[1]]);
     return;

@@ -130,9 +130,10 @@ function REPLServer(prompt, stream, eval_, useGlobal, ignoreUndefined, replMode)
     self.emit('exit');
   });
   this.on('SIGINT', function onSigInt() {
-    const empty = self.line.length === 0 && self[kBufferedCommand].length === 0;
+    const empty = self.line.length === 0 && self[kBufferedCommand].length === 0 &&
+      self[kEditorLines].length === 0;
     self.clearLine();
-    if (empty && !self.editorMode) {
+    if (empty) {
       if (self._sawSigInt) {
         self.close();
         return;
@@ -239,6 +240,9 @@ REPLServer.prototype[kOnLine] = function onLine(cmd) {
   this._sawSigInt = false;
   if (this.editorMode) {
     this[kEditorLines].push(cmd);
+    // The next line starts with this one's indentation.
+    const indent = /^\s*/.exec(cmd)[0];
+    if (indent !== '' && this.terminal) this._insertString(indent);
     return;
   }
   const trimmed = cmd.trim();
@@ -445,6 +449,24 @@ REPLServer.prototype._ttyWrite = function _ttyWrite(d, key) {
   }
   Reflect.apply(Interface.prototype._ttyWrite, this, [d, key]);
 };
+
+// Older names of input and output, still read by programs.
+Object.defineProperties(REPLServer.prototype, {
+  inputStream: {
+    __proto__: null,
+    get() { return this.input; },
+    set(value) { this.input = value; },
+    configurable: true,
+    enumerable: false,
+  },
+  outputStream: {
+    __proto__: null,
+    get() { return this.output; },
+    set(value) { this.output = value; },
+    configurable: true,
+    enumerable: false,
+  },
+});
 
 function start(prompt, source, eval_, useGlobal, ignoreUndefined, replMode) {
   return new REPLServer(prompt, source, eval_, useGlobal, ignoreUndefined, replMode);
