@@ -35,6 +35,7 @@
   V(url)                       \
   V(util)                      \
   V(uv)                        \
+  V(v8)                        \
   V(worker)                    \
   V(zlib)
 

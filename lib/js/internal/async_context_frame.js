@@ -6,7 +6,8 @@
 // while that work's callback runs. Nothing is tracked until the first AsyncLocalStorage is used,
 // so programs without one pay nothing.
 
-const { setPromiseHooks } = internalBinding('async_wrap');
+// Promise hooks are shared with v8.promiseHooks through internal/v8/promise_hooks.
+const { addPromiseHook } = require('internal/v8/promise_hooks');
 
 const kFrame = Symbol('kAsyncContextFrame');
 
@@ -36,7 +37,9 @@ function onPromiseAfter() {
 function enable() {
   if (state.enabled) return;
   state.enabled = true;
-  setPromiseHooks(onPromiseInit, onPromiseBefore, onPromiseAfter, undefined);
+  addPromiseHook('init', onPromiseInit, true);
+  addPromiseHook('before', onPromiseBefore, true);
+  addPromiseHook('after', onPromiseAfter, true);
 }
 
 // Remembers the current frame on `resource` (a Timeout, Immediate, tick, request...), hidden from

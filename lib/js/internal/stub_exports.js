@@ -122,33 +122,6 @@ module.exports = {
   'values': [],
   'callable': false
  },
- 'v8': {
-  'functions': [
-   'DefaultDeserializer',
-   'DefaultSerializer',
-   'Deserializer',
-   'GCProfiler',
-   'Serializer',
-   'cachedDataVersionTag',
-   'deserialize',
-   'getHeapCodeStatistics',
-   'getHeapSnapshot',
-   'getHeapSpaceStatistics',
-   'getHeapStatistics',
-   'queryObjects',
-   'serialize',
-   'setFlagsFromString',
-   'setHeapSnapshotNearHeapLimit',
-   'stopCoverage',
-   'takeCoverage',
-   'writeHeapSnapshot'
-  ],
-  'values': [
-   'promiseHooks',
-   'startupSnapshot'
-  ],
-  'callable': false
- },
  'wasi': {
   'functions': [
    'WASI'
