@@ -36,6 +36,7 @@ const kLastWriteWasAsync = 1;
 const UV_EOF = TCPConstants.UV_EOF;
 const UV_ENOTCONN = -107;
 const UV_EINVAL = -22;
+const UV_EADDRINUSE = -98;
 
 const kOwner = Symbol('owner');
 const kTimeout = Symbol('timeout');
@@ -131,6 +132,9 @@ function Socket(options) {
   options.emitClose = false;
   options.autoDestroy = true;
   options.decodeStrings = false;
+  // The socket listens to its signal itself (once), not through the stream's.
+  const signal = options.signal;
+  options.signal = undefined;
   stream.Duplex.call(this, options);
   this.allowHalfOpen = Boolean(allowHalfOpen);
 
@@ -171,7 +175,7 @@ function Socket(options) {
     }
   }
 
-  if (options.signal) addSignal(this, options.signal);
+  if (signal) addSignal(this, signal);
 
   this.server = null;
   this._server = null;
@@ -198,10 +202,6 @@ function initSocketHandle(self) {
   if (handle) {
     handle[kOwner] = self;
     handle.onread = onStreamRead;
-    if (self[kSetNoDelay] && handle.setNoDelay) handle.setNoDelay(true);
-    if (self[kSetKeepAlive] && handle.setKeepAlive) {
-      handle.setKeepAlive(true, self[kSetKeepAliveInitialDelay]);
-    }
   }
 }
 
@@ -276,8 +276,10 @@ Socket.prototype._unrefTimer = function _unrefTimer() {
 Socket.prototype.setTimeout = function setTimeout_(msecs, callback) {
   if (this.destroyed) return this;
   this.timeout = msecs;
-  validateNumber(msecs, 'msecs', 0);
-  if (msecs === Infinity) msecs = 0;
+  validateNumber(msecs, 'msecs');
+  if (msecs < 0 || !Number.isFinite(msecs)) {
+    throw new ERR_OUT_OF_RANGE('msecs', 'a non-negative finite number', msecs);
+  }
   const timer = this[kTimeout];
   if (msecs === 0) {
     // The Timeout object stays for reuse (an HTTP keep-alive socket toggles it per request).
@@ -703,14 +705,20 @@ Socket.prototype.connect = function(...args) {
   if (this.write !== Socket.prototype.write) this.write = Socket.prototype.write;
 
   if (this.destroyed) {
+    // Reconnecting: the byte counts start again with the new connection.
     this._handle = null;
     this._peername = null;
     this._sockname = null;
+    this[kBytesRead] = 0;
+    this[kBytesWrittenCount] = 0;
     this._undestroy();
   }
 
   const { path } = options;
   const pipe = !!path;
+  if (options.port === undefined && path == null) {
+    throw new ERR_MISSING_ARGS(['options', 'port', 'path']);
+  }
 
   if (!this._handle) {
     this._handle = pipe ? new Pipe(PipeConstants.SOCKET) : new TCP(TCPConstants.SOCKET);
@@ -780,7 +788,8 @@ function lookupAndConnect(self, options) {
     dnsopts.all = true;
   }
   self._host = host;
-  const lookup = options.lookup || ((h, o, cb) => dnsLookup.lookup(h, o, cb));
+  // The public dns.lookup, as node's: it validates the options (hints) and throws here.
+  const lookup = options.lookup || require('dns').lookup;
   lookup(host, dnsopts, function emitLookup(err, ip, addressType) {
     if (!self.connecting) return;
     if (err) {
@@ -790,12 +799,20 @@ function lookupAndConnect(self, options) {
     }
     if (Array.isArray(ip)) {
       // All addresses: try them in order until one connects.
-      const addresses = ip.filter((a) => isIP(a.address));
+      for (const a of ip) {
+        self.emit('lookup', null, a.address, a.family, host);
+        if (!self.connecting) return;
+      }
+      const addresses = ip.filter((a) => isIP(a.address) && (a.family === 4 || a.family === 6));
       if (addresses.length === 0) {
-        self.destroy(new ERR_INVALID_IP_ADDRESS(String(ip)));
+        // Nothing usable: report what is wrong with the first answer.
+        const first = ip[0] || {};
+        const error = isIP(first.address) ?
+          new ERR_INVALID_ADDRESS_FAMILY(first.family, options.host, options.port) :
+          new ERR_INVALID_IP_ADDRESS(String(first.address));
+        process.nextTick(connectErrorNT, self, error);
         return;
       }
-      for (const a of addresses) self.emit('lookup', null, a.address, a.family, host);
       internalConnectMultiple(self, addresses, port, localAddress, localPort, []);
       return;
     }
@@ -911,6 +928,12 @@ function afterConnect(status) {
   self.connecting = false;
   self._sockname = null;
   if (status === 0) {
+    // noDelay/keepAlive asked for before the connection are applied once it exists.
+    const handle = self._handle;
+    if (self[kSetNoDelay] && handle.setNoDelay) handle.setNoDelay(true);
+    if (self[kSetKeepAlive] && handle.setKeepAlive) {
+      handle.setKeepAlive(true, self[kSetKeepAliveInitialDelay]);
+    }
     self._unrefTimer();
     self.emit('connect');
     self.emit('ready');
@@ -1038,7 +1061,21 @@ function emitListeningNT(self) {
 Server.prototype._listen2 = function setupListenHandle(address, port, addressType, backlog, fd,
                                                         flags) {
   if (!this._handle) {
-    const rval = createServerHandle(address, port, addressType, fd, flags);
+    let rval = null;
+    if (!address && typeof fd !== 'number') {
+      // No address: dual-stack '::' when the host has IPv6 (a busy port is reported against
+      // '::', as node's deferred bind error is), else '0.0.0.0'.
+      rval = createServerHandle('::', port, 6, fd, flags);
+      if (typeof rval === 'number' && rval !== UV_EADDRINUSE) {
+        rval = null;
+        address = '0.0.0.0';
+        addressType = 4;
+      } else {
+        address = '::';
+        addressType = 6;
+      }
+    }
+    if (rval === null) rval = createServerHandle(address, port, addressType, fd, flags);
     if (typeof rval === 'number') {
       const error = new UVExceptionWithHostPort(rval, 'listen', address, port);
       process.nextTick(emitErrorNT, this, error);
@@ -1077,8 +1114,12 @@ Server.prototype.listen = function(...args) {
   options = options._handle || options.handle || options;
   const flags = getFlags(options.ipv6Only, options.reusePort);
 
-  // listen() and listen(cb): any free port.
-  if (args.length === 0 || typeof args[0] === 'function') options.port = 0;
+  // listen(), listen(cb), listen(null) and { port: undefined | null }: any free port.
+  if (args.length === 0 || typeof args[0] === 'function' ||
+      (typeof options.port === 'undefined' && 'port' in options) || options.port === null) {
+    options.port = 0;
+  }
+  if (options.signal) addServerSignal(this, options.signal);
 
   // listen(handle) / listen({ fd }).
   if (options instanceof TCP || options instanceof Pipe) {
@@ -1131,6 +1172,18 @@ Server.prototype.listen = function(...args) {
   }
   throw new ERR_INVALID_ARG_VALUE('options', options);
 };
+
+// listen({ signal }): aborting closes the server.
+function addServerSignal(server, signal) {
+  validateAbortSignal(signal, 'options.signal');
+  const onAbort = () => server.close();
+  if (signal.aborted) {
+    process.nextTick(onAbort);
+  } else {
+    signal.addEventListener('abort', onAbort, { once: true });
+    server.once('close', () => signal.removeEventListener('abort', onAbort));
+  }
+}
 
 function getFlags(ipv6Only, reusePort) {
   let flags = 0;
@@ -1305,10 +1358,19 @@ function setDefaultAutoSelectFamilyAttemptTimeout(value) {
   autoSelectFamilyAttemptTimeoutDefault = value;
 }
 
+// A Windows-only knob in node; elsewhere it only warns (once) that it is deprecated.
+let simultaneousAcceptsWarned = false;
+function setSimultaneousAccepts() {
+  if (simultaneousAcceptsWarned) return;
+  simultaneousAcceptsWarned = true;
+  process.emitWarning('net._setSimultaneousAccepts() is deprecated and will be removed.',
+                      'DeprecationWarning', 'DEP0121');
+}
+
 module.exports = {
   _createServerHandle: createServerHandle,
   _normalizeArgs: normalizeArgs,
-  _setSimultaneousAccepts: noop,
+  _setSimultaneousAccepts: setSimultaneousAccepts,
   BlockList,
   SocketAddress,
   connect,
