@@ -201,7 +201,7 @@ void GetEntryOptions(const v8::FunctionCallbackInfo<v8::Value>& info) {
   v8::Isolate* isolate = info.GetIsolate();
   v8::Local<v8::Context> context = env->context();
   const CliOptions& options = env->options();
-  static const char* const kKinds[] = {"file", "eval", "print", "stdin", "none"};
+  static const char* const kKinds[] = {"file", "eval", "print", "stdin", "none", "test"};
   v8::Local<v8::Object> result = v8::Object::New(isolate);
   SetValue(context, result, "kind", OneByteString(isolate, kKinds[static_cast<int>(options.entry)]));
   SetValue(context, result, "script", Utf8String(isolate, options.script));

@@ -36,12 +36,16 @@ bool IsJsOption(const std::string& arg) {
       "--trace-uncaught",      "--enable-source-maps",   "--preserve-symlinks",
       "--preserve-symlinks-main", "--no-experimental-fetch", "--experimental-vm-modules",
       "--experimental-require-module", "--no-experimental-require-module", "--no-addons",
-      "--abort-on-uncaught-exception"};
+      "--abort-on-uncaught-exception", "--test-only"};
   for (const char* option : kOptions) {
     if (arg == option) return true;
   }
   static const char* const kValued[] = {"--unhandled-rejections=", "--input-type=",
-                                        "--title=", "--conditions="};
+                                        "--title=", "--conditions=",
+                                        // node:test (lib/js/internal/test_runner).
+                                        "--test-reporter=", "--test-reporter-destination=",
+                                        "--test-name-pattern=", "--test-concurrency=",
+                                        "--test-timeout="};
   for (const char* prefix : kValued) {
     if (arg.rfind(prefix, 0) == 0) return true;
   }
@@ -52,7 +56,9 @@ bool IsJsOption(const std::string& arg) {
 // (`--title x`, `-C x`); they are kept in execArgv as given.
 bool IsJsOptionWithValue(const std::string& arg) {
   static const char* const kOptions[] = {"--unhandled-rejections", "--input-type", "--title",
-                                         "--conditions", "-C"};
+                                         "--conditions", "-C", "--test-reporter",
+                                         "--test-reporter-destination", "--test-name-pattern",
+                                         "--test-concurrency", "--test-timeout"};
   for (const char* option : kOptions) {
     if (arg == option) return true;
   }
@@ -94,6 +100,7 @@ int ParseCliOptions(int argc, char** argv, CliOptions* options) {
   bool entry_from_option = false;
   bool print = false;
   bool check = false;
+  bool test_runner = false;
   for (; i < argc; i++) {
     std::string arg = argv[i];
     if (arg == "--") {
@@ -137,6 +144,10 @@ int ParseCliOptions(int argc, char** argv, CliOptions* options) {
         options->exec_argv.push_back(options->script);
         entry_from_option = true;
       }
+    } else if (arg == "--test") {
+      // Every argument after the options names test files (internal/main/test_runner).
+      test_runner = true;
+      options->exec_argv.push_back(arg);
     } else if (arg == "-c" || arg == "--check") {
       check = true;
       options->exec_argv.push_back(arg);
@@ -185,7 +196,9 @@ int ParseCliOptions(int argc, char** argv, CliOptions* options) {
     std::fprintf(stderr, "%s: either --check or --eval can be used, not both\n", argv[0]);
     return 9;
   }
-  if (entry_from_option) {
+  if (test_runner && !entry_from_option && !check) {
+    options->entry = EntryKind::kTest;
+  } else if (entry_from_option) {
     options->entry = print ? EntryKind::kPrint : EntryKind::kEval;
   } else {
     if (i < argc && std::strcmp(argv[i], "-") != 0) {

@@ -6,7 +6,8 @@
 
 namespace ringjs {
 
-enum class EntryKind { kFile, kEval, kPrint, kStdin, kNone };
+// kTest: `--test [files]`, the test runner's own entry point.
+enum class EntryKind { kFile, kEval, kPrint, kStdin, kNone, kTest };
 
 struct CliOptions {
   EntryKind entry = EntryKind::kNone;

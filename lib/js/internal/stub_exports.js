@@ -128,24 +128,5 @@ module.exports = {
   ],
   'values': [],
   'callable': false
- },
- 'test': {
-  'functions': [
-   'test',
-   'describe',
-   'it',
-   'before',
-   'after',
-   'beforeEach',
-   'afterEach',
-   'run',
-   'mock',
-   'skip',
-   'todo',
-   'only',
-   'suite'
-  ],
-  'values': [],
-  'callable': true
  }
 };

@@ -139,6 +139,9 @@ switch (checkOnly || startsRepl ? 'none' : entry.kind) {
     else evalScript('[stdin]', readStdin(), print);
     break;
   }
+  case 'test':
+    require('internal/main/test_runner');
+    break;
   default:
     break;
 }
