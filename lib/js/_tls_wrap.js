@@ -70,6 +70,11 @@ function TLSSocket(socket, opts) {
     throw new ERR_INVALID_ARG_TYPE('socket', ['net.Socket', 'stream.Duplex'], transport);
   }
 
+  // The TLS socket runs the half-open logic; its transport must never end its write side on
+  // its own when the peer's FIN arrives (queued encrypted bytes would be lost).
+  const allowHalfOpen = socket ? socket.allowHalfOpen : tlsOptions.allowHalfOpen;
+  if (transport instanceof net.Socket) transport.allowHalfOpen = true;
+
   const context = tlsOptions.secureContext || createSecureContext(tlsOptions);
   const nativeContext = context.context || context;
   const handle = new TLSHandle(transport, nativeContext, !!tlsOptions.isServer);
@@ -77,7 +82,7 @@ function TLSSocket(socket, opts) {
   this.encrypted = true;
   net.Socket.call(this, {
     handle,
-    allowHalfOpen: socket ? socket.allowHalfOpen : tlsOptions.allowHalfOpen,
+    allowHalfOpen,
     pauseOnCreate: tlsOptions.pauseOnConnect,
     manualStart: true,
     highWaterMark: tlsOptions.highWaterMark,

@@ -244,7 +244,9 @@ class TLSWrap : public crypto::CryptoWrap {
   // The transport ended and everything it brought was read: the cleartext side ends too.
   bool DeliverEofIfDone() {
     if (!transport_eof_ || eof_delivered_ || !alive()) return true;
-    if (BIO_ctrl_pending(enc_in_) > 0 && handshake_done_ && reading_) return true;
+    // Paused: cleartext may still wait in the engine; the end comes after it, when reading
+    // resumes (ReadCleartext runs dry and calls here again).
+    if (handshake_done_ && !reading_) return true;
     eof_delivered_ = true;
     v8::Local<v8::Value> args[] = {v8::Integer::New(env()->isolate(), stream::kEof),
                                    v8::Undefined(env()->isolate())};

@@ -37,6 +37,9 @@ class TLSHandle {
     // A write waiting for the transport to drain.
     this.drainReq = null;
     this.owner = null;  // The TLSSocket; set by it.
+    // Whether the transport emitted 'close' (a net.Socket's stream state cannot tell).
+    this.transportClosed = false;
+    transport.once('close', () => { this.transportClosed = true; });
 
     const engine = this.engine;
     engine.onoutput = (bytes) => this._send(bytes);
@@ -220,11 +223,8 @@ class TLSHandle {
     t.removeListener('end', this._onEnd);
     t.removeListener('drain', this._onDrain);
     if (typeof cb === 'function') {
-      if (t.closed || (t.destroyed && t._readableState?.closeEmitted)) {
-        process.nextTick(cb);
-      } else {
-        t.once('close', () => cb());
-      }
+      if (this.transportClosed) process.nextTick(cb);
+      else t.once('close', () => cb());
     }
     if (!t.destroyed) t.destroy();
   }
