@@ -8,13 +8,13 @@ const { Buffer } = require('buffer');
 const { FastBuffer } = require('internal/buffer');
 const { UDP, constants: { UV_UDP_IPV6ONLY, UV_UDP_REUSEADDR } } = internalBinding('udp_wrap');
 const { isIP } = require('internal/net/ip');
-const dnsLookup = require('internal/net/lookup');
+const { deprecate } = require('internal/util');
 const {
   ErrnoException, ExceptionWithHostPort,
   codes: {
     ERR_INVALID_ARG_TYPE, ERR_MISSING_ARGS, ERR_SOCKET_ALREADY_BOUND, ERR_SOCKET_BAD_BUFFER_SIZE,
     ERR_SOCKET_BUFFER_SIZE, ERR_SOCKET_DGRAM_IS_CONNECTED, ERR_SOCKET_DGRAM_NOT_CONNECTED,
-    ERR_SOCKET_DGRAM_NOT_RUNNING, ERR_SOCKET_BAD_TYPE, ERR_INVALID_FD_TYPE, ERR_OUT_OF_RANGE,
+    ERR_SOCKET_DGRAM_NOT_RUNNING, ERR_SOCKET_BAD_TYPE, ERR_INVALID_FD_TYPE, ERR_BUFFER_OUT_OF_BOUNDS,
   },
 } = require('internal/errors');
 const {
@@ -48,7 +48,7 @@ function Socket(type, listener) {
     options = type;
     type = options.type;
     lookup = options.lookup;
-    if (lookup !== undefined) validateFunction(lookup, 'options.lookup');
+    if (lookup !== undefined) validateFunction(lookup, 'lookup');
     recvBufferSize = options.recvBufferSize;
     sendBufferSize = options.sendBufferSize;
   }
@@ -69,7 +69,8 @@ function Socket(type, listener) {
     ipv6Only: options && options.ipv6Only,
     recvBufferSize,
     sendBufferSize,
-    lookup: lookup || ((host, opts, cb) => dnsLookup.lookup(host, opts, cb)),
+    // Custom lookups get (host, family, cb), as dns.lookup; the default is read at call time.
+    lookup: lookup || ((host, fam, cb) => require('dns').lookup(host, fam, cb)),
   };
 
   if (options?.signal !== undefined) {
@@ -125,7 +126,10 @@ Socket.prototype.bind = function(port_, address_ /* , callback */) {
 
   const cb = arguments.length && arguments[arguments.length - 1];
   if (typeof cb === 'function') {
-    const removeListeners = () => this.removeListener('listening', onListening);
+    const removeListeners = () => {
+      this.removeListener('error', removeListeners);
+      this.removeListener('listening', onListening);
+    };
     const onListening = () => {
       removeListeners();
       cb.call(this);
@@ -165,7 +169,7 @@ Socket.prototype.bind = function(port_, address_ /* , callback */) {
   // Defaulting address for bind to all interfaces.
   if (!address) address = this.type === 'udp4' ? '0.0.0.0' : '::';
 
-  state.lookup(address, { family: family(this.type) }, (err, ip) => {
+  state.lookup(address, family(this.type), (err, ip) => {
     if (err) {
       state.bindState = BIND_STATE_UNBOUND;
       this.emit('error', err);
@@ -219,7 +223,7 @@ function _connect(port, address, callback) {
     defaultTriggerConnect(this, port, address, ip, ex);
   };
   if (!address) address = this.type === 'udp4' ? '127.0.0.1' : '::1';
-  state.lookup(address, { family: family(this.type) }, afterDns);
+  state.lookup(address, family(this.type), afterDns);
 }
 
 function defaultTriggerConnect(self, port, address, ip, ex) {
@@ -284,10 +288,8 @@ function sliceBuffer(buffer, offset, length) {
   }
   offset = offset >>> 0;
   length = length >>> 0;
-  if (offset > buffer.byteLength) throw new ERR_OUT_OF_RANGE('offset', `<= ${buffer.byteLength}`, offset);
-  if (offset + length > buffer.byteLength) {
-    throw new ERR_OUT_OF_RANGE('length', `<= ${buffer.byteLength - offset}`, length);
-  }
+  if (offset > buffer.byteLength) throw new ERR_BUFFER_OUT_OF_BOUNDS('offset');
+  if (offset + length > buffer.byteLength) throw new ERR_BUFFER_OUT_OF_BOUNDS('length');
   return Buffer.from(buffer.buffer, buffer.byteOffset + offset, length);
 }
 
@@ -377,7 +379,7 @@ Socket.prototype.send = function(buffer, offset, length, port, address, callback
 
   if (!connected) {
     if (!address) address = this.type === 'udp4' ? '127.0.0.1' : '::1';
-    state.lookup(address, { family: family(this.type) }, afterDns);
+    state.lookup(address, family(this.type), afterDns);
   } else {
     afterDns(null, null);
   }
@@ -532,6 +534,40 @@ Socket.prototype.dropSourceSpecificMembership = function(sourceAddress, groupAdd
                                                                      interfaceAddress);
   if (err) throw errnoException(err, 'dropSourceSpecificMembership');
 };
+
+// The old positional form of send(); every argument is required.
+Socket.prototype.sendto = function(buffer, offset, length, port, address, callback) {
+  validateNumber(offset, 'offset');
+  validateNumber(length, 'length');
+  validateNumber(port, 'port');
+  validateString(address, 'address');
+  this.send(buffer, offset, length, port, address, callback);
+};
+
+// Internals that node exposed on the prototype once: reachable still, with DEP0112.
+const stateProperties = {
+  _handle: 'handle',
+  _receiving: 'receiving',
+  _bindState: 'bindState',
+  _queue: 'queue',
+  _reuseAddr: 'reuseAddr',
+};
+for (const name of Object.keys(stateProperties)) {
+  const key = stateProperties[name];
+  const message = `Socket.prototype.${name} is deprecated`;
+  Object.defineProperty(Socket.prototype, name, {
+    __proto__: null,
+    configurable: true,
+    get: deprecate(function() { return this[kStateSymbol][key]; }, message, 'DEP0112'),
+    set: deprecate(function(value) { this[kStateSymbol][key] = value; }, message, 'DEP0112'),
+  });
+}
+Socket.prototype._healthCheck = deprecate(function() { healthCheck(this); },
+                                          'Socket.prototype._healthCheck() is deprecated',
+                                          'DEP0112');
+Socket.prototype._stopReceiving = deprecate(function() { stopReceiving(this); },
+                                            'Socket.prototype._stopReceiving() is deprecated',
+                                            'DEP0112');
 
 function healthCheck(socket) {
   if (!socket[kStateSymbol].handle) throw new ERR_SOCKET_DGRAM_NOT_RUNNING();
