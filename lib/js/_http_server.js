@@ -25,6 +25,11 @@ const {
 const {
   validateBoolean, validateInteger, validateObject, validateLinkHeaderValue,
 } = require('internal/validators');
+const dc = require('diagnostics_channel');
+
+// Published only when someone subscribed (one property read otherwise).
+const onRequestStartChannel = dc.channel('http.server.request.start');
+const onResponseFinishChannel = dc.channel('http.server.response.finish');
 
 const kServerResponse = Symbol('ServerResponse');
 const kConnections = Symbol('http.server.connections');
@@ -563,6 +568,9 @@ function onResFinish() {
 }
 
 function resOnFinish(req, res, socket, state, server) {
+  if (onResponseFinishChannel.hasSubscribers) {
+    onResponseFinishChannel.publish({ request: req, response: res, socket, server });
+  }
   state.incoming.shift();
   // Nobody read the body: drain it so the next request can be parsed.
   if (!req._consuming && !req._readableState.resumeScheduled) req._dump();
@@ -638,6 +646,10 @@ function parserOnIncoming(server, socket, state, req, keepAlive) {
   res._onPendingData = onResPendingData;
   res.shouldKeepAlive = keepAlive;
   res[kUniqueHeaders] = server[kUniqueHeaders];
+
+  if (onRequestStartChannel.hasSubscribers) {
+    onRequestStartChannel.publish({ request: req, response: res, socket, server });
+  }
 
   if (server.maxRequestsPerSocket > 0) {
     state.requestsCount++;

@@ -30,6 +30,11 @@ const dnsLookup = require('internal/net/lookup');
 const { SocketAddress } = require('internal/net/socketaddress');
 const { BlockList } = require('internal/net/blocklist');
 const { getDefaultHighWaterMark } = require('internal/streams/state');
+const dc = require('diagnostics_channel');
+
+// Published only when someone subscribed (one property read otherwise).
+const netClientSocketChannel = dc.channel('net.client.socket');
+const netServerSocketChannel = dc.channel('net.server.socket');
 
 const kBytesWritten = 0;
 const kLastWriteWasAsync = 1;
@@ -957,6 +962,7 @@ function connect(...args) {
   const normalized = normalizeArgs(args);
   const options = normalized[0];
   const socket = new Socket(options);
+  if (netClientSocketChannel.hasSubscribers) netClientSocketChannel.publish({ socket });
   if (options.timeout) socket.setTimeout(options.timeout);
   return socket.connect(normalized);
 }
@@ -1255,6 +1261,7 @@ function onconnection(err, clientHandle) {
   socket.server = self;
   socket._server = self;
   self.emit('connection', socket);
+  if (netServerSocketChannel.hasSubscribers) netServerSocketChannel.publish({ socket });
 }
 
 Server.prototype.address = function() {

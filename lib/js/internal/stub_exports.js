@@ -24,25 +24,11 @@ module.exports = {
  'crypto': {
   'functions': [
    'Certificate',
-   'Cipher',
-   'Decipher',
    'X509Certificate',
    'setEngine'
   ],
   'values': [
   ],
-  'callable': false
- },
- 'diagnostics_channel': {
-  'functions': [
-   'Channel',
-   'channel',
-   'hasSubscribers',
-   'subscribe',
-   'tracingChannel',
-   'unsubscribe'
-  ],
-  'values': [],
   'callable': false
  },
  'domain': {
