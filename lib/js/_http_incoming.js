@@ -77,7 +77,8 @@ Object.defineProperty(IncomingMessage.prototype, 'headersDistinct', {
   enumerable: true,
   get() {
     if (!this[kHeadersDistinct]) {
-      this[kHeadersDistinct] = {};
+      // No prototype: a '__proto__' or 'constructor' field is a plain entry.
+      this[kHeadersDistinct] = { __proto__: null };
       const src = this.rawHeaders;
       const dst = this[kHeadersDistinct];
       for (let n = 0; n < this[kHeadersCount]; n += 2) {
@@ -113,7 +114,7 @@ Object.defineProperty(IncomingMessage.prototype, 'trailersDistinct', {
   enumerable: true,
   get() {
     if (!this[kTrailersDistinct]) {
-      this[kTrailersDistinct] = {};
+      this[kTrailersDistinct] = { __proto__: null };
       const src = this.rawTrailers;
       const dst = this[kTrailersDistinct];
       for (let n = 0; n < this[kTrailersCount]; n += 2) {
@@ -188,15 +189,18 @@ const kDropDuplicates = new Set([
 
 IncomingMessage.prototype._addHeaderLine = function _addHeaderLine(field, value, dest) {
   field = lowerCaseField(field);
+  // Only own string values are joined: an inherited name ('constructor') starts a new entry.
   const existing = dest[field];
   if (field === 'set-cookie') {
     if (existing !== undefined) existing.push(value);
     else dest[field] = [value];
-  } else if (existing === undefined) {
+  } else if (kDropDuplicates.has(field) && !this.joinDuplicateHeaders) {
+    if (existing === undefined) dest[field] = value;
+  } else if (typeof existing !== 'string') {
     dest[field] = value;
   } else if (field === 'cookie') {
     dest[field] += '; ' + value;
-  } else if (!kDropDuplicates.has(field) || this.joinDuplicateHeaders) {
+  } else {
     dest[field] += ', ' + value;
   }
 };

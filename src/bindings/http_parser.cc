@@ -336,6 +336,9 @@ class Parser : public stream::StreamListener {
 
   static int OnHeaderField(llhttp_t* p, const char* at, size_t len) {
     Parser* self = From(p);
+    // A field after deferred headers is a trailer (empty chunked body): the headers go out
+    // first so that the trailers do not join them.
+    if (self->headers_deferred_ && self->ReportHeaders(false) < 0) return HPE_USER;
     if (!self->Track(len)) return HPE_USER;
     if (self->last_was_value_) {
       self->headers_.emplace_back();
