@@ -119,6 +119,42 @@ Object.defineProperty(OutgoingMessage.prototype, 'headersSent', {
   get() { return !!this._header; },
 });
 
+// Old views of the header store (DEP0066): _headers as a name -> value object, _headerNames as
+// a lower-case name -> name-as-set object; both setters write through to the store.
+const { deprecate } = require('internal/util');
+Object.defineProperty(OutgoingMessage.prototype, '_headers', {
+  __proto__: null, configurable: true, enumerable: false,
+  get: deprecate(function() {
+    return this.getHeaders();
+  }, 'OutgoingMessage.prototype._headers is deprecated', 'DEP0066'),
+  set: deprecate(function(val) {
+    if (val == null) {
+      this[kOutHeaders] = null;
+    } else if (typeof val === 'object') {
+      const headers = this[kOutHeaders] = new Map();
+      for (const name of Object.keys(val)) headers.set(name.toLowerCase(), [name, val[name]]);
+    }
+  }, 'OutgoingMessage.prototype._headers is deprecated', 'DEP0066'),
+});
+Object.defineProperty(OutgoingMessage.prototype, '_headerNames', {
+  __proto__: null, configurable: true, enumerable: false,
+  get: deprecate(function() {
+    const headers = this[kOutHeaders];
+    if (headers === null) return null;
+    const names = { __proto__: null };
+    for (const { 0: key, 1: entry } of headers) names[key] = entry[0];
+    return names;
+  }, 'OutgoingMessage.prototype._headerNames is deprecated', 'DEP0066'),
+  set: deprecate(function(val) {
+    const headers = this[kOutHeaders];
+    if (typeof val !== 'object' || val === null || headers === null) return;
+    for (const key of Object.keys(val)) {
+      const entry = headers.get(key);
+      if (entry !== undefined) entry[0] = val[key];
+    }
+  }, 'OutgoingMessage.prototype._headerNames is deprecated', 'DEP0066'),
+});
+
 OutgoingMessage.prototype.cork = function() {
   if (this.socket) this.socket.cork();
   else this[kCorked]++;
