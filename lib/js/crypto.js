@@ -36,6 +36,10 @@ const {
   timingSafeEqual,
 } = require('internal/crypto/kdf');
 const {
+  Cipher,
+  Decipher,
+  createCipher,
+  createDecipher,
   Cipheriv,
   Decipheriv,
   createCipheriv,
@@ -113,6 +117,8 @@ const implemented = {
   hkdf,
   hkdfSync,
   timingSafeEqual,
+  Cipher,
+  Decipher,
   Cipheriv,
   Decipheriv,
   createCipheriv,
@@ -215,6 +221,18 @@ for (const name of Object.keys(hidden)) {
     writable: true,
     enumerable: false,
     configurable: true,
+  });
+}
+
+// The password-keyed ciphers (DEP0106): hidden and fixed, as node's.
+const { deprecate } = require('internal/util');
+for (const [name, fn] of [['createCipher', createCipher], ['createDecipher', createDecipher]]) {
+  Object.defineProperty(module.exports, name, {
+    __proto__: null,
+    value: deprecate(fn, `crypto.${name} is deprecated.`, 'DEP0106'),
+    writable: false,
+    enumerable: false,
+    configurable: false,
   });
 }
 

@@ -89,8 +89,50 @@ function createCipherWithIV(cipher, key, options, decipher, iv) {
   Reflect.apply(createCipherBase, this, [cipher, key, options, decipher, iv]);
 }
 
-function Cipher() {
-  throw new ERR_INTERNAL_ASSERTION('crypto.Cipher is not constructible');
+// OpenSSL's EVP_BytesToKey with MD5, one round and no salt, as the legacy createCipher
+// derives its key and IV from a password: blocks D1 = MD5(pw), Di = MD5(Di-1 || pw).
+function bytesToKey(password, keyLength, ivLength) {
+  const { createHash } = require('internal/crypto/hash');
+  const blocks = [];
+  let total = 0;
+  let previous = null;
+  while (total < keyLength + ivLength) {
+    const md5 = createHash('md5');
+    if (previous !== null) md5.update(previous);
+    previous = md5.update(password).digest();
+    blocks.push(previous);
+    total += previous.length;
+  }
+  const material = Buffer.concat(blocks);
+  return {
+    key: material.subarray(0, keyLength),
+    iv: ivLength > 0 ? material.subarray(keyLength, keyLength + ivLength) : null,
+  };
+}
+
+const kCounterModes = new Set(['ctr', 'gcm', 'ccm']);
+
+function createCipherWithPassword(cipher, password, options, decipher) {
+  validateString(cipher, 'cipher');
+  password = getArrayBufferOrView(password, 'password');
+  const info = getCipherInfoBinding(cipher, -1, -1);
+  if (info === undefined) {
+    // Let the binding raise node's unknown-cipher error.
+    Reflect.apply(createCipherBase, this, [cipher, password, options, decipher, null]);
+    return;
+  }
+  // Reusing a password-derived IV breaks counter modes; node warns on the encrypting side.
+  if (!decipher && kCounterModes.has(info.mode)) {
+    process.emitWarning(`Use Cipheriv for counter mode of ${cipher}`);
+  }
+  const { key, iv } = bytesToKey(password, info.keyLength, info.ivLength ?? 0);
+  Reflect.apply(createCipherBase, this, [cipher, key, options, decipher, iv]);
+}
+
+// Legacy password-keyed cipher (DEP0106); callable without new.
+function Cipher(cipher, password, options) {
+  if (!(this instanceof Cipher)) return new Cipher(cipher, password, options);
+  Reflect.apply(createCipherWithPassword, this, [cipher, password, options, false]);
 }
 
 function cipherTransform(chunk, encoding, callback) {
@@ -173,7 +215,7 @@ function addCipherPrototypeFunctions(constructor) {
   constructor.prototype.update = update;
   constructor.prototype.final = final;
   constructor.prototype.setAutoPadding = setAutoPadding;
-  if (constructor === Cipheriv) {
+  if (constructor === Cipheriv || constructor === Cipher) {
     constructor.prototype.getAuthTag = getAuthTag;
   } else {
     constructor.prototype.setAuthTag = setAuthTag;
@@ -193,6 +235,27 @@ function Decipheriv(cipher, key, iv, options) {
 Object.setPrototypeOf(Decipheriv.prototype, LazyTransform.prototype);
 Object.setPrototypeOf(Decipheriv, LazyTransform);
 addCipherPrototypeFunctions(Decipheriv);
+
+Object.setPrototypeOf(Cipher.prototype, LazyTransform.prototype);
+Object.setPrototypeOf(Cipher, LazyTransform);
+addCipherPrototypeFunctions(Cipher);
+
+function Decipher(cipher, password, options) {
+  if (!(this instanceof Decipher)) return new Decipher(cipher, password, options);
+  Reflect.apply(createCipherWithPassword, this, [cipher, password, options, true]);
+}
+
+Object.setPrototypeOf(Decipher.prototype, LazyTransform.prototype);
+Object.setPrototypeOf(Decipher, LazyTransform);
+addCipherPrototypeFunctions(Decipher);
+
+function createCipher(cipher, password, options) {
+  return new Cipher(cipher, password, options);
+}
+
+function createDecipher(cipher, password, options) {
+  return new Decipher(cipher, password, options);
+}
 
 function createCipheriv(cipher, key, iv, options) {
   return new Cipheriv(cipher, key, iv, options);
@@ -219,6 +282,9 @@ function getCipherInfo(nameOrNid, options) {
 
 module.exports = {
   Cipher,
+  Decipher,
+  createCipher,
+  createDecipher,
   Cipheriv,
   Decipheriv,
   createCipheriv,
