@@ -101,7 +101,8 @@ Object.defineProperty(OutgoingMessage.prototype, 'writableHighWaterMark', {
   get() { return this.socket ? this.socket.writableHighWaterMark : this[kHighWaterMark]; },
 });
 Object.defineProperty(OutgoingMessage.prototype, 'writableCorked', {
-  __proto__: null, get() { return this[kCorked]; },
+  // With a socket, the socket's count (cork() passes through to it); before, our own.
+  __proto__: null, get() { return this.socket ? this.socket.writableCorked : this[kCorked]; },
 });
 Object.defineProperty(OutgoingMessage.prototype, 'writableEnded', {
   __proto__: null, get() { return this.finished; },
@@ -708,8 +709,7 @@ OutgoingMessage.prototype.end = function end(chunk, encoding, callback) {
     this.socket._writableState.corked = 1;
     this.socket.uncork();
   }
-  this[kCorked] = 1;
-  this.uncork();
+  this[kCorked] = 0;
 
   this.finished = true;
 
