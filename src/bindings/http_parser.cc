@@ -7,7 +7,8 @@
 //   p.consume(handle) / p.unconsume(): read a socket handle (stream_base.h) directly in C++:
 //                        received bytes go into llhttp without a JS Buffer; EOF and read errors
 //                        still reach handle.onread. An error or an upgrade during such a read
-//                        calls p.onExecute(result, rest) (rest: the bytes after an upgrade).
+//                        calls p.onExecute(result, rest) (rest: the bytes after an upgrade, or
+//                        the whole chunk after an error).
 //   p.pause() / p.resume() / p.close()
 //   p.expired(headersTimeout, requestTimeout) -> true once the message being received ran past
 //                        headersTimeout ms without complete headers or requestTimeout ms without
@@ -250,8 +251,11 @@ class Parser : public stream::StreamListener {
     if (!result->IsNumber() || upgraded || parser_.upgrade != 0) {
       // An error or an upgrade: JS takes over the socket.
       v8::Local<v8::Value> rest = v8::Undefined(isolate);
-      if (result->IsNumber()) {
-        size_t used = static_cast<size_t>(result.As<v8::Number>()->Value());
+      {
+        // After an upgrade: the bytes past the request. After an error: the whole chunk being
+        // parsed (the error's rawPacket).
+        size_t used =
+            result->IsNumber() ? static_cast<size_t>(result.As<v8::Number>()->Value()) : 0;
         size_t left = static_cast<size_t>(nread) - used;
         std::unique_ptr<v8::BackingStore> store = v8::ArrayBuffer::NewBackingStore(isolate, left);
         if (left > 0) memcpy(store->Data(), data + used, left);
