@@ -466,6 +466,30 @@ void KeyGetAsymmetricKeyType(const v8::FunctionCallbackInfo<v8::Value>& info) {
   if (type != nullptr) info.GetReturnValue().Set(OneByteString(info.GetIsolate(), type));
 }
 
+// A restricted RSA-PSS key's parameters under node's names (digests by long name, 'sha256').
+void SetPssDetails(v8::Local<v8::Context> context, EVP_PKEY* pkey, v8::Local<v8::Object> result) {
+  v8::Isolate* isolate = context->GetIsolate();
+  // OpenSSL leaves out parameters equal to the PSS defaults (SHA-1, MGF1 over SHA-1, salt 20).
+  auto get_digest = [&](const char* param) -> const char* {
+    char name[80];
+    size_t len = 0;
+    if (EVP_PKEY_get_utf8_string_param(pkey, param, name, sizeof(name), &len) != 1) {
+      return nullptr;
+    }
+    const EVP_MD* md = EVP_get_digestbyname(name);
+    return md == nullptr ? nullptr : OBJ_nid2ln(EVP_MD_get_type(md));
+  };
+  const char* md = get_digest(OSSL_PKEY_PARAM_RSA_DIGEST);
+  const char* mgf1_md = get_digest(OSSL_PKEY_PARAM_RSA_MGF1_DIGEST);
+  int salt = -1;
+  bool has_salt = EVP_PKEY_get_int_param(pkey, OSSL_PKEY_PARAM_RSA_PSS_SALTLEN, &salt) == 1;
+  if (md == nullptr && mgf1_md == nullptr && !has_salt) return;  // Unrestricted key.
+  SetValue(context, result, "hashAlgorithm", OneByteString(isolate, md ? md : "sha1"));
+  SetValue(context, result, "mgf1HashAlgorithm",
+           OneByteString(isolate, mgf1_md ? mgf1_md : "sha1"));
+  SetValue(context, result, "saltLength", v8::Integer::New(isolate, has_salt ? salt : 20));
+}
+
 // keyDetail() -> { modulusLength, publicExponent (bytes, big-endian), divisorLength,
 // namedCurve }
 void KeyDetail(const v8::FunctionCallbackInfo<v8::Value>& info) {
@@ -486,6 +510,7 @@ void KeyDetail(const v8::FunctionCallbackInfo<v8::Value>& info) {
       BN_free(e);
       SetValue(context, result, "publicExponent", NewUint8Array(isolate, std::move(bytes)));
     }
+    if (id == EVP_PKEY_RSA_PSS) SetPssDetails(context, pkey, result);
   } else if (id == EVP_PKEY_DSA) {
     SetValue(context, result, "modulusLength", v8::Integer::New(isolate, EVP_PKEY_get_bits(pkey)));
     BIGNUM* q = nullptr;
@@ -1198,6 +1223,10 @@ struct KeyGenParams {
   std::string curve;
   bool explicit_params = false;
   int divisor_bits = -1;  // DSA q size; -1: OpenSSL's choice.
+  // RSA-PSS restrictions written into the key; empty / -1: unrestricted.
+  std::string pss_md;
+  std::string pss_mgf1_md;
+  int pss_salt_length = -1;
 };
 
 // DSA: domain parameters first, then the key.
@@ -1224,6 +1253,22 @@ EVP_PKEY* GenerateDsa(const KeyGenParams& p) {
     return nullptr;
   }
   return pkey;
+}
+
+bool SetPssKeygenParams(EVP_PKEY_CTX* ctx, const KeyGenParams& p) {
+  if (!p.pss_md.empty()) {
+    const EVP_MD* md = EVP_get_digestbyname(p.pss_md.c_str());
+    if (md == nullptr || EVP_PKEY_CTX_set_rsa_pss_keygen_md(ctx, md) <= 0) return false;
+  }
+  if (!p.pss_mgf1_md.empty()) {
+    const EVP_MD* md = EVP_get_digestbyname(p.pss_mgf1_md.c_str());
+    if (md == nullptr || EVP_PKEY_CTX_set_rsa_pss_keygen_mgf1_md(ctx, md) <= 0) return false;
+  }
+  if (p.pss_salt_length >= 0 &&
+      EVP_PKEY_CTX_set_rsa_pss_keygen_saltlen(ctx, p.pss_salt_length) <= 0) {
+    return false;
+  }
+  return true;
 }
 
 PkeyPtr GenerateKey(const KeyGenParams& p) {
@@ -1255,6 +1300,7 @@ PkeyPtr GenerateKey(const KeyGenParams& p) {
            EVP_PKEY_CTX_set1_rsa_keygen_pubexp(ctx, e) > 0;
       BN_free(e);
     }
+    if (ok && p.type == "rsa-pss") ok = SetPssKeygenParams(ctx, p);
   } else if (p.type == "ec") {
     int nid = EC_curve_nist2nid(p.curve.c_str());
     if (nid == NID_undef) nid = OBJ_sn2nid(p.curve.c_str());
@@ -1320,8 +1366,8 @@ void CheckCurve(const v8::FunctionCallbackInfo<v8::Value>& info) {
   info.GetReturnValue().Set(ok);
 }
 
-// generateKeyPair(type, modulusLength, publicExponent, namedCurve, explicit, divisorLength
-// [, ondone]) ->
+// generateKeyPair(type, modulusLength, publicExponent, namedCurve, explicit, divisorLength,
+// [pssHash, pssMgf1Hash, pssSaltLength][, ondone]) ->
 // [publicHandle, privateHandle] (sync) or ondone(err, pub, priv).
 void GenerateKeyPair(const v8::FunctionCallbackInfo<v8::Value>& info) {
   v8::Isolate* isolate = info.GetIsolate();
@@ -1334,9 +1380,14 @@ void GenerateKeyPair(const v8::FunctionCallbackInfo<v8::Value>& info) {
   if (info[3]->IsString()) params.curve = ToStdString(isolate, info[3]);
   params.explicit_params = info[4]->IsTrue();
   params.divisor_bits = info[5]->Int32Value(context).FromMaybe(-1);
-  if (info[6]->IsFunction()) {
+  if (info[6]->IsString()) params.pss_md = ToStdString(isolate, info[6]);
+  if (info[7]->IsString()) params.pss_mgf1_md = ToStdString(isolate, info[7]);
+  if (info[8]->IsInt32()) params.pss_salt_length = info[8].As<v8::Int32>()->Value();
+  // The callback, when given, is the last argument (the PSS ones are optional).
+  v8::Local<v8::Value> last = info[info.Length() > 6 ? info.Length() - 1 : 6];
+  if (last->IsFunction()) {
     PoolJob::Start(env, std::make_unique<KeyGenJob>(std::move(params)),
-                   info[6].As<v8::Function>());
+                   last.As<v8::Function>());
     return;
   }
   PkeyPtr pkey = GenerateKey(params);

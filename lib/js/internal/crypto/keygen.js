@@ -87,6 +87,34 @@ function dhJobArgs(options) {
   return [primeArg, generator == null ? 2 : generator];
 }
 
+// RSA-PSS restrictions: [hashAlgorithm, mgf1HashAlgorithm, saltLength]; the old names
+// hash/mgf1Hash still work (DEP0154) but may not disagree with the new ones.
+function pssJobArgs(options) {
+  const { hash, mgf1Hash, hashAlgorithm, mgf1HashAlgorithm, saltLength } = options;
+  if (saltLength !== undefined) validateInt32(saltLength, 'options.saltLength', 0);
+  if (hashAlgorithm !== undefined) validateString(hashAlgorithm, 'options.hashAlgorithm');
+  if (mgf1HashAlgorithm !== undefined) {
+    validateString(mgf1HashAlgorithm, 'options.mgf1HashAlgorithm');
+  }
+  if (hash !== undefined) {
+    process.emitWarning('"options.hash" is deprecated, use "options.hashAlgorithm" instead.',
+                        'DeprecationWarning', 'DEP0154');
+    validateString(hash, 'options.hash');
+    if (hashAlgorithm && hash !== hashAlgorithm) {
+      throw new ERR_INVALID_ARG_VALUE('options.hash', hash);
+    }
+  }
+  if (mgf1Hash !== undefined) {
+    process.emitWarning('"options.mgf1Hash" is deprecated, use ' +
+                        '"options.mgf1HashAlgorithm" instead.', 'DeprecationWarning', 'DEP0154');
+    validateString(mgf1Hash, 'options.mgf1Hash');
+    if (mgf1HashAlgorithm && mgf1Hash !== mgf1HashAlgorithm) {
+      throw new ERR_INVALID_ARG_VALUE('options.mgf1Hash', mgf1Hash);
+    }
+  }
+  return [hashAlgorithm || hash, mgf1HashAlgorithm || mgf1Hash, saltLength];
+}
+
 // The binding's arguments for a key type, after node's checks.
 function createJob(type, options) {
   validateString(type, 'type');
@@ -104,7 +132,11 @@ function createJob(type, options) {
       } else {
         validateUint32(publicExponent, 'options.publicExponent');
       }
-      return { args: [type, modulusLength, publicExponent, undefined, false, -1], encoding };
+      const pss = type === 'rsa-pss' ? pssJobArgs(options) : [undefined, undefined, undefined];
+      return {
+        args: [type, modulusLength, publicExponent, undefined, false, -1, ...pss],
+        encoding,
+      };
     }
     case 'ec': {
       validateObject(options, 'options');
@@ -172,7 +204,9 @@ function generateKeyPair(type, options, callback) {
   validateFunction(callback, 'callback');
   const { args, dh, encoding } = createJob(type, options);
   const start = dh ? generateDhKeyPair : generateKeyPairBinding;
-  start(...(dh || args), (err, pub, priv) => {
+  // The binding takes its callback after the nine key-pair arguments.
+  const jobArgs = dh || [...args, ...new Array(9 - args.length).fill(undefined)];
+  start(...jobArgs, (err, pub, priv) => {
     if (err) return callback(err);
     let result;
     try {
