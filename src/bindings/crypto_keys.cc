@@ -1260,12 +1260,19 @@ bool SetPssKeygenParams(EVP_PKEY_CTX* ctx, const KeyGenParams& p) {
     const EVP_MD* md = EVP_get_digestbyname(p.pss_md.c_str());
     if (md == nullptr || EVP_PKEY_CTX_set_rsa_pss_keygen_md(ctx, md) <= 0) return false;
   }
-  if (!p.pss_mgf1_md.empty()) {
-    const EVP_MD* md = EVP_get_digestbyname(p.pss_mgf1_md.c_str());
+  // Without its own digest, MGF1 follows the message digest (node's behaviour).
+  const std::string& mgf1 = p.pss_mgf1_md.empty() ? p.pss_md : p.pss_mgf1_md;
+  if (!mgf1.empty()) {
+    const EVP_MD* md = EVP_get_digestbyname(mgf1.c_str());
     if (md == nullptr || EVP_PKEY_CTX_set_rsa_pss_keygen_mgf1_md(ctx, md) <= 0) return false;
   }
-  if (p.pss_salt_length >= 0 &&
-      EVP_PKEY_CTX_set_rsa_pss_keygen_saltlen(ctx, p.pss_salt_length) <= 0) {
+  // Without its own salt length, the salt is as long as the message digest (node's behaviour).
+  int salt_length = p.pss_salt_length;
+  if (salt_length < 0 && !p.pss_md.empty()) {
+    const EVP_MD* md = EVP_get_digestbyname(p.pss_md.c_str());
+    if (md != nullptr) salt_length = EVP_MD_get_size(md);
+  }
+  if (salt_length >= 0 && EVP_PKEY_CTX_set_rsa_pss_keygen_saltlen(ctx, salt_length) <= 0) {
     return false;
   }
   return true;

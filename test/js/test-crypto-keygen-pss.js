@@ -18,9 +18,17 @@ show('plain', crypto.generateKeyPairSync('rsa-pss', { modulusLength: 512 }).publ
 show('sha512', crypto.generateKeyPairSync('rsa-pss', {
   modulusLength: 1024, hashAlgorithm: 'sha512', mgf1HashAlgorithm: 'sha1', saltLength: 0,
 }).privateKey);
+show('hash only', crypto.generateKeyPairSync('rsa-pss', {
+  modulusLength: 512, hashAlgorithm: 'sha256',
+}).publicKey);
+show('old names', crypto.generateKeyPairSync('rsa-pss', {
+  modulusLength: 512, hash: 'sha384', mgf1Hash: 'sha256', saltLength: 8,
+}).publicKey);
 show('rsa', crypto.generateKeyPairSync('rsa', { modulusLength: 512 }).publicKey);
 
-for (const options of [{ saltLength: -1 }, { hashAlgorithm: 5 }, { mgf1HashAlgorithm: {} }]) {
+for (const options of [{ saltLength: -1 }, { hashAlgorithm: 5 }, { mgf1HashAlgorithm: {} },
+  { hashAlgorithm: 'sha2' }, { mgf1HashAlgorithm: 'sha2' },
+  { hash: 'sha256', hashAlgorithm: 'sha384' }]) {
   try {
     crypto.generateKeyPairSync('rsa-pss', { modulusLength: 512, ...options });
     console.log('no error');

@@ -11,6 +11,7 @@ const {
 
 const {
   codes: {
+    ERR_CRYPTO_INVALID_DIGEST,
     ERR_INCOMPATIBLE_OPTION_PAIR,
     ERR_INVALID_ARG_VALUE,
     ERR_MISSING_OPTION,
@@ -112,7 +113,17 @@ function pssJobArgs(options) {
       throw new ERR_INVALID_ARG_VALUE('options.mgf1Hash', mgf1Hash);
     }
   }
-  return [hashAlgorithm || hash, mgf1HashAlgorithm || mgf1Hash, saltLength];
+  const md = hashAlgorithm || hash;
+  const mgf1Md = mgf1HashAlgorithm || mgf1Hash;
+  const { getHashes } = require('internal/crypto/util');
+  const known = (name) => getHashes().includes(name.toLowerCase());
+  if (md !== undefined && !known(md)) throw new ERR_CRYPTO_INVALID_DIGEST(md);
+  if (mgf1Md !== undefined && !known(mgf1Md)) {
+    const err = new TypeError(`Invalid MGF1 digest: ${mgf1Md}`);
+    err.code = 'ERR_CRYPTO_INVALID_DIGEST';
+    throw err;
+  }
+  return [md, mgf1Md, saltLength];
 }
 
 // The binding's arguments for a key type, after node's checks.
