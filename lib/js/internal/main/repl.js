@@ -47,6 +47,8 @@ function startRepl(code, print) {
     process.nextTick(() => {
       const { evalScript } = require('internal/process/execution');
       evalScript('[eval]', code, print);
+      // The -e code's module and require were its own; REPL input gets '<repl>' again.
+      require('internal/repl/context').defineReplModule(globalThis);
     });
   }
   return server;

@@ -42,7 +42,9 @@ function commonPrefix(strings) {
 function formatList(completions, columns) {
   const items = completions.filter((c) => c !== '');
   const width = Math.max(...items.map((c) => c.length)) + 2;
-  const perRow = Math.floor(columns / width) || 1;
+  // An output of unknown width (columns Infinity) gets one candidate per row.
+  let perRow = Math.floor(columns / width);
+  if (!perRow || perRow === Infinity) perRow = 1;
   const groups = [[]];
   for (const c of completions) {
     if (c === '') groups.push([]);

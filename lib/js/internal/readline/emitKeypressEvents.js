@@ -49,10 +49,17 @@ function parseKeys(s) {
   while (i < s.length) {
     const ch = s[i];
     if (ch === '\x1b' && i + 1 < s.length) {
-      const next = s[i + 1];
+      // A doubled ESC is one meta prefix (ESC ESC x is meta+x, ESC ESC ESC is meta+escape).
+      const at = s[i + 1] === '\x1b' ? i + 2 : i + 1;
+      if (at >= s.length) {
+        keys.push([undefined, makeKey(s.slice(i, at), 'escape', false, true)]);
+        i = at;
+        continue;
+      }
+      const next = s[at];
       if (next === '[' || next === 'O') {
         // ESC [ params final  /  ESC O final
-        let j = i + 2;
+        let j = at + 1;
         if (next === '[' && s[j] === '[') j++;  // linux console function keys: ESC [ [ A
         const paramsStart = j;
         while (j < s.length && /[0-9;]/.test(s[j])) j++;
@@ -63,12 +70,15 @@ function parseKeys(s) {
           const parts = params.split(';');
           let name;
           let modifier = 0;
-          if (final === '~') {
+          if (final === '~' || final === '$' || final === '^') {
+            // rxvt marks shift with '$' and ctrl with '^' instead of a modifier parameter.
             name = kCsiTilde[parts[0]];
             if (parts[1]) modifier = (parts[1] | 0) - 1;
+            if (final === '$') modifier |= 1;
+            if (final === '^') modifier |= 4;
           } else {
             name = kCsiFinal[final];
-            if (s[paramsStart - 1] === '[' && paramsStart - i === 3) {
+            if (s[paramsStart - 1] === '[' && paramsStart - at === 2) {
               name = { A: 'f1', B: 'f2', C: 'f3', D: 'f4', E: 'f5' }[final];
             }
             if (parts.length > 1) modifier = (parts[1] | 0) - 1;
@@ -76,7 +86,9 @@ function parseKeys(s) {
           }
           const key = makeKey(sequence, name, !!(modifier & 4), !!(modifier & 10),
                               !!(modifier & 1) || final === 'Z');
-          key.code = sequence.slice(1);
+          // node's code: the sequence without ESC and without the modifier parameter.
+          key.code = s.slice(at, paramsStart) +
+            ('~$^'.includes(final) ? `${parts[0]}${final}` : final);
           keys.push([undefined, key]);
           i = j + 1;
           continue;
@@ -84,8 +96,10 @@ function parseKeys(s) {
       }
       // ESC followed by a character: meta + that key.
       const key = charKey(next, true);
+      key.sequence = s.slice(i, at + 1);
+      if (next === '\x1b') key.meta = true;
       keys.push([undefined, key]);
-      i += 2;
+      i = at + 1;
       continue;
     }
     // One character (a whole surrogate pair counts as one).

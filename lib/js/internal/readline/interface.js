@@ -360,8 +360,9 @@ class Interface extends InterfaceConstructor {
       start = lineEnding.lastIndex;
     }
     this[kLineBuffer] = string.slice(start);
-    for (const line of lines) {
-      this._onLine(line);
+    // An index loop: REPL input may have replaced Array.prototype[Symbol.iterator].
+    for (let i = 0; i < lines.length; i++) {
+      this._onLine(lines[i]);
       // A listener may close the interface; node keeps delivering the chunk's lines.
     }
   }

@@ -133,12 +133,15 @@ function evaluateQuietly(server, expression, cb) {
     cb(undefined);
     return;
   }
+  let value;
   try {
     const sandbox = server.useGlobal && server.context === globalThis ? null : server.context;
-    cb(script.run(sandbox, -1, false, [false]));
+    value = script.run(sandbox, -1, false, [false]);
   } catch {
-    cb(undefined);
+    value = undefined;
   }
+  // Outside the try: an error thrown by the completion callback is the caller's.
+  cb(value);
 }
 
 function memberGroups(value) {

@@ -80,14 +80,22 @@ function createReplContext(server) {
       configurable: true,
     });
   }
-  const { module, require: requireFn } = makeReplModule();
-  const define = (name, value) => Object.defineProperty(context, name, {
-    __proto__: null, value, writable: true, enumerable: true, configurable: true,
-  });
-  define('module', module);
-  define('require', requireFn);
+  const requireFn = defineReplModule(context);
   addBuiltinLibs(context, requireFn);
   return context;
 }
 
-module.exports = { createReplContext, addBuiltinLibs, builtinLibNames };
+// module and require of '<repl>' on the REPL's global; on the main global they are not
+// enumerable (they are the REPL's, not the program's own globals). Returns require.
+function defineReplModule(context) {
+  const { module, require: requireFn } = makeReplModule();
+  const enumerable = context !== globalThis;
+  const define = (name, value) => Object.defineProperty(context, name, {
+    __proto__: null, value, writable: true, enumerable, configurable: true,
+  });
+  define('module', module);
+  define('require', requireFn);
+  return requireFn;
+}
+
+module.exports = { createReplContext, defineReplModule, addBuiltinLibs, builtinLibNames };

@@ -28,7 +28,10 @@ function isRecoverableError(error, code) {
   if (error.name !== 'SyntaxError') return false;
   const { open, unterminated, mismatched } = scan(code);
   if (mismatched || unterminated === 'string' || unterminated === 'regex') return false;
-  if (unterminated === 'template' || unterminated === 'comment') return true;
+  if (unterminated === 'template' || unterminated === 'comment' ||
+      unterminated === 'continued') {
+    return true;
+  }
   if (!kEndOfInputMessages.has(error.message)) return false;
   if (error.message === 'missing ) after argument list') return open.includes('(');
   return true;

@@ -31,7 +31,8 @@ function isIdPart(ch) {
 // depth: the bracket depth the token sits at (template substitutions count as one level).
 // The result also tells how the source ends:
 //   open: the unclosed brackets, innermost last ('(', '[', '{', '${');
-//   unterminated: 'template', 'comment', 'string', 'regex' or null;
+//   unterminated: 'template', 'comment', 'string', 'continued' (a string whose line ends in a
+//     backslash), 'regex' or null;
 //   mismatched: a closer that did not match its opener was seen.
 function scan(source) {
   const tokens = [];
@@ -113,7 +114,9 @@ function scan(source) {
         i += source[i] === '\\' ? 2 : 1;
       }
       if (i >= n || source[i] === '\n') {
-        unterminated = 'string';
+        // A string that ran out of input only through a line continuation (a backslash before
+        // the newline) goes on on the next line.
+        unterminated = i >= n && /\\\r?\n$/.test(source.slice(start, n)) ? 'continued' : 'string';
         i = n;
       } else {
         i++;

@@ -3,6 +3,7 @@
 // Input runs in a vm context (or the main one with useGlobal); incomplete input waits for more
 // lines under a '... ' prompt; top-level await is rewritten into an async function.
 
+const EventEmitter = require('events');
 const { inspect } = require('internal/util/inspect');
 const {
   codes: {
@@ -93,6 +94,9 @@ function REPLServer(prompt, stream, eval_, useGlobal, ignoreUndefined, replMode)
   this[kPendingAwaits] = 0;
   this[kExitWhenSettled] = false;
   this[kStandaloneREPL] = Boolean(options[kStandaloneREPL]);
+  // node's REPL runs input in a domain; ringjs has no domains. _domain is an emitter that
+  // gets each error the REPL reports ('error'), for programs that listen there.
+  this._domain = new EventEmitter();
 
   const self = this;
   const completer = options.completer ||
@@ -250,7 +254,9 @@ REPLServer.prototype[kOnLine] = function onLine(cmd) {
   if (trimmed.startsWith('.') && !trimmed.startsWith('..') && Number.isNaN(Number(trimmed))) {
     const match = kCommandLine.exec(trimmed);
     if (match !== null) {
-      const [, keyword, rest] = match;
+      // No array destructuring here: input may have replaced Array.prototype[Symbol.iterator].
+      const keyword = match[1];
+      const rest = match[2];
       const command = this.commands[keyword];
       if (command !== undefined) {
         Reflect.apply(command.action, this, [rest]);
@@ -324,6 +330,7 @@ REPLServer.prototype[kReportError] = function reportError(error) {
   this.output.write(`${formatUncaught(error, this.writer, breakLength)}\n`);
   this.clearBufferedCommand();
   this.displayPrompt();
+  if (this._domain.listenerCount('error') > 0) this._domain.emit('error', error);
 };
 
 REPLServer.prototype[kReportUncaught] = function reportUncaught(error) {
@@ -331,7 +338,8 @@ REPLServer.prototype[kReportUncaught] = function reportUncaught(error) {
 };
 
 REPLServer.prototype[kEvaluateWhole] = function evaluateWhole(code) {
-  this.lines.push(...code.split('\n'));
+  const lines = code.split('\n');
+  for (let i = 0; i < lines.length; i++) this.lines.push(lines[i]);
   this[kEvaluate](`${code}\n`, code);
 };
 
@@ -400,8 +408,17 @@ REPLServer.prototype.setPrompt = function setPrompt(prompt) {
   Reflect.apply(Interface.prototype.setPrompt, this, [prompt]);
 };
 
-REPLServer.prototype.complete = function complete_(...args) {
-  Reflect.apply(this.completer, this, args);
+// An error thrown by the callback goes to _domain's 'error' listeners when there are some.
+REPLServer.prototype.complete = function complete_(line, callback) {
+  const domain = this._domain;
+  Reflect.apply(this.completer, this, [line, function onComplete(err, result) {
+    try {
+      callback(err, result);
+    } catch (error) {
+      if (domain.listenerCount('error') === 0) throw error;
+      domain.emit('error', error);
+    }
+  }]);
 };
 
 REPLServer.prototype.defineCommand = function defineCommand(keyword, cmd) {
@@ -443,7 +460,7 @@ REPLServer.prototype._ttyWrite = function _ttyWrite(d, key) {
     return;
   }
   if (this.editorMode && key.name === 'tab' && !key.ctrl && !key.meta) {
-    // Editor mode has no completion: tab inserts two spaces... as node, a tab indents.
+    // Editor mode has no completion: a tab indents by two spaces.
     this._insertString('  ');
     return;
   }

@@ -36,8 +36,43 @@ function onNewListener(event) {
   }
 }
 
+// Whether an error came from REPL input: its stack runs through a REPLn script. A thrown
+// primitive carries no origin and is taken as the REPL's.
+function fromReplInput(error) {
+  if (error === null || (typeof error !== 'object' && typeof error !== 'function')) return true;
+  let stack;
+  try {
+    stack = error.stack;
+  } catch {
+    return true;
+  }
+  return typeof stack !== 'string' || /\bREPL\d+:\d+/.test(stack);
+}
+
+// An error of the program's own (a REPL started from a program only reports its input's
+// errors) is thrown again without the capture callback, so it takes the usual path
+// ('uncaughtException' listeners, or the fatal report); the callback returns afterwards.
+function passOn(error) {
+  captureInstalled = false;
+  process.setUncaughtExceptionCaptureCallback(null);
+  setImmediate(reinstallCapture);
+  process.nextTick(() => { throw error; });
+}
+
+function reinstallCapture() {
+  if (openServers.length > 0 && !captureInstalled &&
+      !process.hasUncaughtExceptionCaptureCallback()) {
+    process.setUncaughtExceptionCaptureCallback(onCapturedError);
+    captureInstalled = true;
+  }
+}
+
 function onCapturedError(error) {
   const server = openServers[openServers.length - 1] || lastServer;
+  if (!server[kStandaloneREPL] && !fromReplInput(error)) {
+    passOn(error);
+    return;
+  }
   if (server[kStandaloneREPL] && process.listenerCount('uncaughtException') > 0) {
     process.emit('uncaughtException', error, 'uncaughtException');
     return;
@@ -64,10 +99,7 @@ function trackServer(server) {
     guardInstalled = true;
     process.prependListener('newListener', onNewListener);
   }
-  if (!captureInstalled && !process.hasUncaughtExceptionCaptureCallback()) {
-    process.setUncaughtExceptionCaptureCallback(onCapturedError);
-    captureInstalled = true;
-  }
+  reinstallCapture();
   server.once('exit', () => {
     const at = openServers.indexOf(server);
     if (at !== -1) openServers.splice(at, 1);

@@ -427,7 +427,10 @@ Module._resolveFilename = function(request, parent, isMain, options) {
     }
   }
 
-  const parentPath = trySelf(parent?.filename, request);
+  // A REPL's module has no file: its package scope is the current directory's, as node.
+  const selfBase = parent?.filename ??
+    (parent?.id === '<repl>' ? path.join(process.cwd(), 'repl') : undefined);
+  const parentPath = trySelf(selfBase, request);
   if (parentPath) return parentPath;
 
   const filename = Module._findPath(request, paths, isMain);
