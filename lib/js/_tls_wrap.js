@@ -101,7 +101,8 @@ function TLSSocket(socket, opts) {
 
   if (this._ownTransport) {
     this.connecting = true;
-  } else if (transport.connecting) {
+  } else if (transport.connecting || (transport instanceof net.Socket && !transport._handle)) {
+    // Connecting, or to be connected by the caller later.
     this.connecting = true;
     transport.once('connect', () => this._onTransportConnect());
   } else {
@@ -141,6 +142,20 @@ TLSSocket.prototype._onTransportConnect = function() {
   this.emit('ready');
   this._start();
   if (this.readable && !this.isPaused()) this.read(0);
+};
+
+// connect(...) as net.Socket's, for a TLSSocket made without a socket: connects the
+// transport and starts the handshake once connected.
+TLSSocket.prototype.connect = function(...args) {
+  const normalized = net._normalizeArgs(args);
+  const [options, cb] = normalized;
+  if (!this._ownTransport || !this._handle) {
+    return net.Socket.prototype.connect.apply(this, args);
+  }
+  if (cb) this.once('connect', cb);
+  this.connecting = true;
+  this._connectTransport(options);
+  return this;
 };
 
 // Connects our own transport (tls.connect without a socket).
@@ -282,6 +297,8 @@ TLSSocket.prototype._onCleartextEnd = function() {
 
 TLSSocket.prototype._onClientHello = function(servername) {
   const callback = this._SNICallback;
+  // Known before the handshake ends, so a failed SNICallback's tlsClientError can tell it.
+  this.servername = servername;
   let called = false;
   const done = (err, context) => {
     if (called) {
@@ -510,11 +527,7 @@ function onConnectSecure() {
 }
 
 function verifyErrorOf(socket) {
-  const result = socket._handle.engine.verifyError();
-  if (!result) return null;
-  const err = new Error(result[1]);
-  err.code = result[0];
-  return err;
+  return socket._handle.engine.verifyError() || null;
 }
 
 function onConnectEnd() {}

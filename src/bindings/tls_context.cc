@@ -92,6 +92,9 @@ struct SecureContextMethods {
     sc->ctx_ = SSL_CTX_new(TLS_method());
     if (sc->ctx_ == nullptr) return crypto::ThrowOpenSSLError(info.GetIsolate(), "SSL_CTX_new");
     SSL_CTX_set_options(sc->ctx_, SSL_OP_NO_SSLv2 | SSL_OP_NO_SSLv3 | SSL_OP_NO_COMPRESSION);
+    // OpenSSL's built-in security level, which node runs with: node does not read the
+    // system openssl.cnf, whose Debian CipherString raises it to 2 (no 1024-bit RSA keys).
+    SSL_CTX_set_security_level(sc->ctx_, 1);
     // Accept a partial SSL_write's progress and let the write buffer move (JS hands us
     // buffers that may be collected between calls).
     SSL_CTX_set_mode(sc->ctx_, SSL_MODE_ACCEPT_MOVING_WRITE_BUFFER);

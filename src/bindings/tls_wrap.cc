@@ -672,7 +672,7 @@ void IsSessionReused(const v8::FunctionCallbackInfo<v8::Value>& info) {
                             SSL_session_reused(wrap->ssl()) == 1);
 }
 
-// [code, message] of the peer certificate's verification, or undefined if it verified.
+// The peer certificate's verification error (an Error with node's code), or undefined.
 void VerifyError(const v8::FunctionCallbackInfo<v8::Value>& info) {
   v8::Isolate* isolate = info.GetIsolate();
   TLSWrap* wrap = Live(info);
@@ -685,9 +685,16 @@ void VerifyError(const v8::FunctionCallbackInfo<v8::Value>& info) {
     err = X509_V_ERR_UNABLE_TO_GET_ISSUER_CERT;
   }
   if (err == X509_V_OK) return;
-  v8::Local<v8::Value> pair[] = {OneByteString(isolate, VerifyErrorCode(err)),
-                                 Utf8String(isolate, X509_verify_cert_error_string(err))};
-  info.GetReturnValue().Set(v8::Array::New(isolate, pair, 2));
+  v8::Local<v8::Value> error =
+      v8::Exception::Error(Utf8String(isolate, X509_verify_cert_error_string(err)));
+  v8::Local<v8::Context> context = isolate->GetCurrentContext();
+  if (error.As<v8::Object>()
+          ->Set(context, OneByteString(isolate, "code"),
+                OneByteString(isolate, VerifyErrorCode(err)))
+          .IsNothing()) {
+    return;
+  }
+  info.GetReturnValue().Set(error);
 }
 
 // The peer's certificate object; with detailed, an array of the chain's objects (leaf
