@@ -383,25 +383,29 @@ case_bad_option() {
 }
 
 case_no_script_tty() {
-  # With no script and a terminal on stdin, node starts its REPL; ringjs has no REPL yet and
-  # prints its usage and exits 9. Needs script(1) to give the process a terminal.
+  # With no script and a terminal on stdin, ringjs starts its REPL as node does. script(1) gives
+  # the process a terminal; the input evaluates 1+1 and leaves with .exit.
   checks=$((checks + 1))
   if ! command -v script > /dev/null 2>&1; then
     echo "note: script(1) not found; no-tty case skipped"
     return
   fi
-  script -qec "'$RINGJS'" /dev/null < /dev/null > tty.out 2>&1
+  printf '1+1\n.exit\n' | timeout 30 script -qec "'$RINGJS'" /dev/null > tty.out 2>&1
   tty_status=$?
-  if ! grep -q 'Usage: ' tty.out; then
+  if ! grep -q 'Type ".help" for more information.' tty.out; then
     if grep -qi 'tcgetattr\|not a tty\|openpty\|permission denied' tty.out; then
       echo "note: no pseudo-terminal available; no-tty case skipped"
       return
     fi
-    fail "no usage text printed with a terminal stdin:"
+    fail "no REPL banner with a terminal stdin:"
     sed -n '1,10s/^/  | /p' tty.out
   fi
-  if [ "$tty_status" != 9 ]; then
-    fail "exit status $tty_status with a terminal stdin, expected 9"
+  if ! grep -q "$(printf '\033')\[33m2$(printf '\033')\[39m" tty.out; then
+    fail "the REPL did not print 1+1 = 2 (in yellow, as node on a terminal):"
+    sed -n '1,12s/^/  | /p' tty.out
+  fi
+  if [ "$tty_status" != 0 ]; then
+    fail "exit status $tty_status after .exit in the REPL, expected 0"
   fi
 }
 
