@@ -7,6 +7,8 @@
 const { StringDecoder } = require('string_decoder');
 
 const kKeypressDecoder = Symbol('keypress-decoder');
+// Set on the interface for each chunk: whether it held a single typed key.
+const kSawKeyPress = Symbol('_sawKeyPress');
 
 const kCsiFinal = {
   __proto__: null,
@@ -121,6 +123,8 @@ function emitKeypressEvents(stream, iface = {}) {  // eslint-disable-line no-unu
     if (stream.listenerCount('keypress') > 0) {
       const string = stream[kKeypressDecoder].write(input);
       if (!string) return;
+      // One character typed, not several arriving at once (pasted or piped).
+      iface[kSawKeyPress] = string.length === String.fromCodePoint(string.codePointAt(0)).length;
       for (const [s, key] of parseKeys(string)) {
         stream.emit('keypress', s, key);
       }
@@ -142,4 +146,4 @@ function emitKeypressEvents(stream, iface = {}) {  // eslint-disable-line no-unu
   else stream.on('newListener', onNewListener);
 }
 
-module.exports = { emitKeypressEvents, parseKeys };
+module.exports = { emitKeypressEvents, parseKeys, kSawKeyPress };

@@ -75,7 +75,14 @@ function defineDefaultCommands(repl) {
         const stats = fs.statSync(file);
         if (stats && stats.isFile()) {
           const data = fs.readFileSync(file, 'utf8');
-          // The whole file is one input, as if typed in editor mode.
+          // The whole file is one input, as if typed in editor mode; a terminal shows it.
+          if (this.terminal) {
+            const lines = data.split('\n');
+            for (let i = 0; i < lines.length; i++) {
+              this.output.write(lines[i]);
+              this.output.write('\r\n');
+            }
+          }
           this[kEvaluateWhole](data);
         } else {
           this.output.write(`Failed to load: ${file} is not a valid file\n`);

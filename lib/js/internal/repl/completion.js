@@ -62,15 +62,16 @@ function flatten(groups, prefix) {
 }
 
 // Builtin module names for require('/import(': the node:-prefixed names (scheme-only ones
-// included), then the plain ones.
+// included), then repl.builtinModules as it is now (a program may add names to it).
 function completeModules(partial) {
   const names = BuiltinModule.getCanBeRequiredByUsersWithoutSchemeList()
     .filter((name) => !name.startsWith('_'));
   const schemed = [...names, ...BuiltinModule.getSchemeOnlyModuleNames()]
     .map((name) => `node:${name}`);
+  const listed = require('repl').builtinModules;
   const groups = [
     schemed.filter((name) => name.startsWith(partial)).sort(),
-    names.filter((name) => name.startsWith(partial)).sort(),
+    listed.filter((name) => name.startsWith(partial)).sort(),
   ];
   return [flatten(groups, ''), partial];
 }

@@ -13,6 +13,7 @@ const {
 const { validateFunction, validateObject } = require('internal/validators');
 const { InterfaceConstructor } = require('internal/readline/interface');
 const { Interface } = require('readline');
+const { kSawKeyPress } = require('internal/readline/emitKeypressEvents');
 const { CompiledScript } = internalBinding('contextify');
 const { Recoverable, isRecoverableError, formatUncaught } = require('internal/repl/errors');
 const { rewriteTopLevelAwait } = require('internal/repl/await');
@@ -244,9 +245,9 @@ REPLServer.prototype[kOnLine] = function onLine(cmd) {
   this._sawSigInt = false;
   if (this.editorMode) {
     this[kEditorLines].push(cmd);
-    // The next line starts with this one's indentation.
+    // A typed line leads the next with its indentation (pasted text has its own).
     const indent = /^\s*/.exec(cmd)[0];
-    if (indent !== '' && this.terminal) this._insertString(indent);
+    if (indent !== '' && this.terminal && this[kSawKeyPress]) this._insertString(indent);
     return;
   }
   const trimmed = cmd.trim();
@@ -437,15 +438,15 @@ REPLServer.prototype.enterEditorMode = function enterEditorMode() {
   this[kEditorLines] = [];
   this.output.write('// Entering editor mode (Ctrl+D to finish, Ctrl+C to cancel)\n');
   Reflect.apply(Interface.prototype.setPrompt, this, ['']);
-  this.prompt(true);
 };
 
 REPLServer.prototype._ttyWrite = function _ttyWrite(d, key) {
   key = key || {};
   if (this.editorMode && key.ctrl && key.name === 'd' && !key.meta && !key.shift) {
     // Ctrl+D ends editor mode and runs what was typed.
+    // The unfinished last line counts, empty or not (.save writes it too).
     const lines = this[kEditorLines];
-    if (this.line.length > 0) lines.push(this.line);
+    lines.push(this.line);
     this.line = '';
     this.cursor = 0;
     this.editorMode = false;
