@@ -1,15 +1,21 @@
 'use strict';
-// node:perf_hooks: the User Timing part (performance.now/timeOrigin/mark/measure and entries).
-// Observers, histograms, event-loop delay and timerify are not implemented yet.
+// node:perf_hooks: User Timing (performance.now/timeOrigin/mark/measure and entries),
+// PerformanceObserver, timerify, histograms, event-loop delay and utilization, nodeTiming.
 
-const { timeOrigin, timeOriginHrMs, hrtimeBigInt } = internalBinding('process_methods');
-const { notImplemented } = require('internal/not_implemented');
-const { codes: { ERR_INVALID_ARG_TYPE, ERR_ILLEGAL_CONSTRUCTOR } } = require('internal/errors');
+const { timeOrigin } = internalBinding('process_methods');
+const {
+  codes: { ERR_INVALID_ARG_TYPE, ERR_ILLEGAL_CONSTRUCTOR, ERR_NOT_IMPLEMENTED },
+} = require('internal/errors');
+const { validateFunction, validateObject } = require('internal/validators');
 const { customInspectSymbol } = require('internal/util');
-
-function now() {
-  return Number(hrtimeBigInt()) / 1e6 - timeOriginHrMs;
-}
+const {
+  PerformanceObserver, PerformanceObserverEntryList, enqueue, hasObserver,
+  setBufferedEntriesSource,
+} = require('internal/perf/observe');
+const {
+  createHistogram, monitorEventLoopDelay, isRecordableHistogram,
+} = require('internal/perf/histogram');
+const { nodeTiming, eventLoopUtilization, now } = require('internal/perf/node_timing');
 
 const kConstruct = Symbol('kConstruct');
 
@@ -85,6 +91,20 @@ class PerformanceMeasure extends PerformanceEntry {
   toJSON() { return { ...super.toJSON(), detail: this.#detail }; }
 }
 
+// The entries of timerify ('function'): the call's arguments are the detail.
+class PerformanceNodeEntry extends PerformanceEntry {
+  #detail;
+
+  constructor(key, name, type, start, duration, detail) {
+    super(key, name, type, start, duration);
+    this.#detail = detail;
+  }
+
+  get detail() { return this.#detail; }
+
+  toJSON() { return { ...super.toJSON(), detail: this.#detail }; }
+}
+
 const marks = [];
 const measures = [];
 
@@ -101,19 +121,96 @@ function toTime(value) {
   return typeof value === 'number' ? value : markTime(`${value}`);
 }
 
+// What observe({ type, buffered: true }) replays.
+setBufferedEntriesSource((type) => {
+  if (type === 'mark') return [...marks];
+  if (type === 'measure') return [...measures];
+  return [];
+});
+
+function isConstructor(fn) {
+  try {
+    Reflect.construct(String, [], fn);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function recordTimerified(name, start, args, histogram) {
+  const duration = now() - start;
+  if (histogram !== undefined) histogram.record(Math.ceil(duration * 1e6));
+  if (!hasObserver('function')) return;
+  const entry = new PerformanceNodeEntry(kConstruct, name, 'function', start, duration, args);
+  for (let i = 0; i < args.length; i++) entry[i] = args[i];
+  enqueue(entry);
+}
+
+// fn wrapped to time each call: a 'function' entry per call (and a histogram sample in ns).
+// A returned thenable is timed until it settles.
+function timerify(fn, options = {}) {
+  validateFunction(fn, 'fn');
+  validateObject(options, 'options');
+  const { histogram } = options;
+  if (histogram !== undefined && !isRecordableHistogram(histogram)) {
+    throw new ERR_INVALID_ARG_TYPE('options.histogram', 'RecordableHistogram', histogram);
+  }
+  const constructible = isConstructor(fn);
+  function timerified(...args) {
+    const start = now();
+    const result = new.target !== undefined ?
+      Reflect.construct(fn, args, fn) :
+      Reflect.apply(fn, this, args);
+    if (!constructible && typeof result?.finally === 'function') {
+      return result.finally(() => recordTimerified(fn.name, start, args, histogram));
+    }
+    recordTimerified(fn.name, start, args, histogram);
+    return result;
+  }
+  Object.defineProperties(timerified, {
+    length: { __proto__: null, configurable: false, enumerable: true, value: fn.length },
+    name: { __proto__: null, configurable: false, enumerable: true, value: `timerified ${fn.name}` },
+  });
+  return timerified;
+}
+
+let onResourceTimingBufferFull = null;
+
 class Performance extends EventTarget {
   constructor(key) {
     if (key !== kConstruct) throw new ERR_ILLEGAL_CONSTRUCTOR();
     super();
   }
 
-  get timeOrigin() { return timeOrigin; }
+  clearMarks(name) {
+    removeEntries(marks, name);
+  }
 
-  now() { return now(); }
+  clearMeasures(name) {
+    removeEntries(measures, name);
+  }
+
+  // ringjs records no resource timings (fetch is not built on perf_hooks here).
+  clearResourceTimings() {}
+
+  getEntries() {
+    return sortByStart([...marks, ...measures]);
+  }
+
+  getEntriesByName(name, type) {
+    return this.getEntries().filter((e) => e.name === `${name}` && (type === undefined || e.entryType === type));
+  }
+
+  getEntriesByType(type) {
+    if (type === 'mark') return [...marks];
+    if (type === 'measure') return [...measures];
+    return [];
+  }
 
   mark(name, options) {
     const entry = new PerformanceMark(name, options);
     marks.push(entry);
+    enqueue(entry);
     return entry;
   }
 
@@ -138,46 +235,53 @@ class Performance extends EventTarget {
     end ??= now();
     const entry = new PerformanceMeasure(kConstruct, name, start, end - start, detail);
     measures.push(entry);
+    enqueue(entry);
     return entry;
   }
 
-  clearMarks(name) {
-    removeEntries(marks, name);
+  now() { return now(); }
+
+  // There is no resource timing buffer to size (see clearResourceTimings).
+  setResourceTimingBufferSize(maxSize) {
+    if (arguments.length === 0) {
+      const { ERR_MISSING_ARGS } = require('internal/errors').codes;
+      throw new ERR_MISSING_ARGS('maxSize');
+    }
   }
 
-  clearMeasures(name) {
-    removeEntries(measures, name);
-  }
-
-  getEntries() {
-    return sortByStart([...marks, ...measures]);
-  }
-
-  getEntriesByName(name, type) {
-    return this.getEntries().filter((e) => e.name === `${name}` && (type === undefined || e.entryType === type));
-  }
-
-  getEntriesByType(type) {
-    if (type === 'mark') return [...marks];
-    if (type === 'measure') return [...measures];
-    return [];
-  }
-
-  eventLoopUtilization() {
-    throw notImplemented('performance.eventLoopUtilization');
-  }
-
-  timerify() {
-    throw notImplemented('performance.timerify');
-  }
+  get timeOrigin() { return timeOrigin; }
 
   toJSON() {
-    return { timeOrigin: this.timeOrigin };
+    return {
+      nodeTiming: this.nodeTiming,
+      timeOrigin: this.timeOrigin,
+      eventLoopUtilization: this.eventLoopUtilization(),
+    };
   }
+
+  eventLoopUtilization(util1, util2) {
+    return eventLoopUtilization(util1, util2);
+  }
+
+  get nodeTiming() { return nodeTiming; }
+
+  markResourceTiming() {
+    throw new ERR_NOT_IMPLEMENTED('performance.markResourceTiming');
+  }
+
+  timerify(fn, options) {
+    return timerify(fn, options);
+  }
+
+  get onresourcetimingbufferfull() { return onResourceTimingBufferFull; }
+
+  set onresourcetimingbufferfull(listener) { onResourceTimingBufferFull = listener; }
 
   [customInspectSymbol](depth, options, inspect) {
     if (depth < 0) return this;
-    return `Performance ${inspect({ timeOrigin: this.timeOrigin }, options)}`;
+    const nested = { ...options, depth: options.depth == null ? null : options.depth - 1 };
+    return `Performance ${inspect({ nodeTiming: this.nodeTiming, timeOrigin: this.timeOrigin },
+                                  nested)}`;
   }
 }
 
@@ -193,10 +297,11 @@ function sortByStart(entries) {
 
 const performance = new Performance(kConstruct);
 
-function notImplementedClass(name) {
-  return class {
-    constructor() { throw notImplemented(`perf_hooks.${name}`); }
-  };
+// Resource timing entries come from fetch in node; ringjs makes none.
+class PerformanceResourceTiming extends PerformanceEntry {
+  constructor() {
+    throw new ERR_ILLEGAL_CONSTRUCTOR();
+  }
 }
 
 module.exports = {
@@ -204,11 +309,11 @@ module.exports = {
   PerformanceEntry,
   PerformanceMark,
   PerformanceMeasure,
-  PerformanceObserver: notImplementedClass('PerformanceObserver'),
-  PerformanceObserverEntryList: notImplementedClass('PerformanceObserverEntryList'),
-  PerformanceResourceTiming: notImplementedClass('PerformanceResourceTiming'),
-  monitorEventLoopDelay() { throw notImplemented('perf_hooks.monitorEventLoopDelay'); },
-  createHistogram() { throw notImplemented('perf_hooks.createHistogram'); },
+  PerformanceObserver,
+  PerformanceObserverEntryList,
+  PerformanceResourceTiming,
+  monitorEventLoopDelay,
+  createHistogram,
   performance,
   constants: {
     NODE_PERFORMANCE_GC_MAJOR: 4, NODE_PERFORMANCE_GC_MINOR: 1, NODE_PERFORMANCE_GC_INCREMENTAL: 8,

@@ -19,6 +19,7 @@
   V(messaging)                 \
   V(module_wrap)               \
   V(os)                        \
+  V(performance)               \
   V(pipe_stream)               \
   V(pipe_wrap)                 \
   V(process_methods)           \

@@ -486,7 +486,9 @@ void EpollBackend::Wait(int timeout_ms) {
   uint64_t start = timeout_ms > 0 ? Loop::HrTime() : 0;
   int n;
   for (;;) {
+    uint64_t idle_start = timeout_ms != 0 ? Loop::HrTime() : 0;
     n = epoll_wait(epfd_, events, kMaxEvents, timeout_ms);
+    if (timeout_ms != 0) loop_->AddIdleTime(idle_start);
     loop_->counters_.enters++;
     if (n >= 0) break;
     if (errno != EINTR) {
@@ -503,6 +505,7 @@ void EpollBackend::Wait(int timeout_ms) {
       start = Loop::HrTime();
     }
   }
+  loop_->AddEvents(static_cast<uint64_t>(n), timeout_ms != 0);
   for (int i = 0; i < n; i++) {
     Watcher* watcher = static_cast<Watcher*>(events[i].data.ptr);
     if (watcher == nullptr) {

@@ -84,6 +84,14 @@ struct Counters {
   uint64_t cancels = 0;         // Cancel SQEs submitted / cancels done.
 };
 
+// libuv's loop metrics (uv_metrics_idle_time, uv_metrics_info), for node's
+// performance.eventLoopUtilization() and nodeTiming.
+struct Metrics {
+  uint64_t idle_time_ns = 0;    // Time blocked in the poll phase waiting for events.
+  uint64_t events = 0;          // Completions and readiness events the poll phase delivered.
+  uint64_t events_waiting = 0;  // Of those, the ones delivered by polls that did not block.
+};
+
 class Loop {
  public:
   // Options from the environment: RINGJS_IO_URING=0 forces epoll.
@@ -115,6 +123,7 @@ class Loop {
 
   const char* backend_name() const;
   const Counters& counters() const { return counters_; }
+  const Metrics& metrics() const { return metrics_; }
   // Operations waiting on the kernel: ring ops (the loop's own wake read
   // excluded) or epoll readiness waits and timeouts. Pool work not included.
   size_t ops_in_flight() const;
@@ -217,6 +226,14 @@ class Loop {
   void DeliverDeferred();
   int PollTimeout() const;
 
+  // Called by the backends around their blocking wait (start_ns from
+  // HrTime()), and with the events one wait delivered.
+  void AddIdleTime(uint64_t start_ns) { metrics_.idle_time_ns += HrTime() - start_ns; }
+  void AddEvents(uint64_t count, bool blocked) {
+    metrics_.events += count;
+    if (!blocked) metrics_.events_waiting += count;
+  }
+
   // Called by the backends when the wake eventfd fired: runs thread-pool
   // completions and Async callbacks.
   void OnWakeup();
@@ -260,6 +277,7 @@ class Loop {
   };
   std::vector<PendingCallback> pending_;
   Counters counters_;
+  Metrics metrics_;
 };
 
 }  // namespace ringjs::loop

@@ -657,9 +657,13 @@ void UringBackend::Wait(int timeout_ms) {
     return;
   }
   unsigned wait_nr = timeout_ms != 0 ? 1 : 0;
+  const bool blocking = wait_nr != 0;
   uint64_t start = timeout_ms > 0 ? Loop::HrTime() : 0;
+  uint64_t reaped_before = loop_->counters_.cqes_reaped;
   for (int busy_retries = 0;;) {
+    uint64_t idle_start = wait_nr != 0 ? Loop::HrTime() : 0;
     int r = Enter(to_submit, wait_nr, timeout_ms, true);
+    if (wait_nr != 0) loop_->AddIdleTime(idle_start);
     to_submit = Flush();
     if (r >= 0 || r == -ETIME) break;
     if (r == -EINTR) {
@@ -688,6 +692,7 @@ void UringBackend::Wait(int timeout_ms) {
     break;
   }
   Reap();
+  loop_->AddEvents(loop_->counters_.cqes_reaped - reaped_before, blocking);
   // Slots freed by the completions: stage waiting ops for the next enter.
   FillFromQueues();
 }

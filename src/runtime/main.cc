@@ -4,12 +4,14 @@
 
 #include "runtime/cli_options.h"
 #include "runtime/fd_limit.h"
+#include "runtime/performance_milestones.h"
 #include "runtime/runtime.h"
 #include "runtime/terminal_state.h"
 #include "runtime/v8_host.h"
 #include "runtime/version.h"
 
 int main(int argc, char** argv) {
+  ringjs::perf::MarkProcessMilestone(ringjs::perf::kNodeStart);
   ringjs::CliOptions options;
   if (int code = ringjs::ParseCliOptions(argc, argv, &options); code != 0) return code;
   if (options.print_version) {
@@ -23,6 +25,7 @@ int main(int argc, char** argv) {
   // A closed pipe is an EPIPE error for the writer, never a fatal signal (as node).
   std::signal(SIGPIPE, SIG_IGN);
   ringjs::RaiseOpenFileLimit();
+  ringjs::perf::MarkProcessMilestone(ringjs::perf::kV8Start);
   ringjs::V8Host::Initialize(argv[0], options.v8_flags);
   int exit_code = ringjs::RunMain(options);
   ringjs::RestoreTerminals();

@@ -9,6 +9,7 @@
 #include "runtime/callback_scope.h"
 #include "runtime/environment.h"
 #include "runtime/error_report.h"
+#include "runtime/performance_milestones.h"
 #include "runtime/v8_host.h"
 
 namespace ringjs {
@@ -26,6 +27,7 @@ void EmitLifecycleEvent(Environment* env, const v8::Global<v8::Function>& emitte
 
 void SpinEventLoop(Environment* env) {
   loop::Loop* loop = env->loop();
+  perf::MarkMilestone(env, perf::kLoopStart);
   bool more;
   do {
     if (env->is_stopping()) return;
@@ -36,6 +38,7 @@ void SpinEventLoop(Environment* env) {
     EmitLifecycleEvent(env, env->emit_before_exit);
     more = loop->IsAlive();
   } while (more);
+  perf::MarkMilestone(env, perf::kLoopExit);
 }
 
 void EmitProcessExit(Environment* env) { EmitLifecycleEvent(env, env->emit_exit); }
@@ -56,9 +59,11 @@ int RunMain(const CliOptions& options) {
     v8::Local<v8::Context> context = v8::Context::New(isolate);
     v8::Context::Scope context_scope(context);
     Environment env(isolate, context, loop.get(), options);
+    perf::MarkMilestone(&env, perf::kEnvironment);
     if (!Bootstrap(&env)) {
       exit_code = 1;
     } else {
+      perf::MarkMilestone(&env, perf::kBootstrapComplete);
       RunEntryPoint(&env);
       SpinEventLoop(&env);
       EmitProcessExit(&env);
