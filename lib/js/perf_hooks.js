@@ -4,7 +4,7 @@
 
 const { timeOrigin } = internalBinding('process_methods');
 const {
-  codes: { ERR_INVALID_ARG_TYPE, ERR_ILLEGAL_CONSTRUCTOR, ERR_NOT_IMPLEMENTED },
+  codes: { ERR_INVALID_ARG_TYPE, ERR_ILLEGAL_CONSTRUCTOR, ERR_MISSING_ARGS, ERR_NOT_IMPLEMENTED },
 } = require('internal/errors');
 const { validateFunction, validateObject } = require('internal/validators');
 const { customInspectSymbol } = require('internal/util');
@@ -198,12 +198,14 @@ class Performance extends EventTarget {
   }
 
   getEntriesByName(name, type) {
+    if (arguments.length === 0) throw new ERR_MISSING_ARGS('name');
     return this.getEntries().filter((e) => e.name === `${name}` && (type === undefined || e.entryType === type));
   }
 
   getEntriesByType(type) {
-    if (type === 'mark') return [...marks];
-    if (type === 'measure') return [...measures];
+    if (arguments.length === 0) throw new ERR_MISSING_ARGS('type');
+    if (type === 'mark') return sortByStart([...marks]);
+    if (type === 'measure') return sortByStart([...measures]);
     return [];
   }
 
@@ -243,10 +245,7 @@ class Performance extends EventTarget {
 
   // There is no resource timing buffer to size (see clearResourceTimings).
   setResourceTimingBufferSize(maxSize) {
-    if (arguments.length === 0) {
-      const { ERR_MISSING_ARGS } = require('internal/errors').codes;
-      throw new ERR_MISSING_ARGS('maxSize');
-    }
+    if (arguments.length === 0) throw new ERR_MISSING_ARGS('maxSize');
   }
 
   get timeOrigin() { return timeOrigin; }
