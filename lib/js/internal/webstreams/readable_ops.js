@@ -233,7 +233,28 @@ function promiseReadRequest() {
   };
 }
 
+// The pull loop both readable controllers share (the standard's ReadableStreamDefault-
+// ControllerCallPullIfNeeded and ReadableByteStreamControllerCallPullIfNeeded): one pull at a
+// time, and one more right after it when more was asked for meanwhile.
+function controllerCallPullIfNeeded(controller, shouldCallPull, controllerError) {
+  if (!shouldCallPull(controller)) return;
+  const state = controller[kState];
+  if (state.pulling) {
+    state.pullAgain = true;
+    return;
+  }
+  state.pulling = true;
+  PromiseThen(state.pullAlgorithm(), () => {
+    state.pulling = false;
+    if (state.pullAgain) {
+      state.pullAgain = false;
+      controllerCallPullIfNeeded(controller, shouldCallPull, controllerError);
+    }
+  }, (error) => controllerError(controller, error));
+}
+
 module.exports = {
+  controllerCallPullIfNeeded,
   kCancelSteps,
   kPullSteps,
   kReleaseSteps,

@@ -290,20 +290,7 @@ function byteControllerShouldCallPull(controller) {
 }
 
 function byteControllerCallPullIfNeeded(controller) {
-  if (!byteControllerShouldCallPull(controller)) return;
-  const state = controller[kState];
-  if (state.pulling) {
-    state.pullAgain = true;
-    return;
-  }
-  state.pulling = true;
-  PromiseThen(state.pullAlgorithm(), () => {
-    state.pulling = false;
-    if (state.pullAgain) {
-      state.pullAgain = false;
-      byteControllerCallPullIfNeeded(controller);
-    }
-  }, (error) => byteControllerError(controller, error));
+  ops.controllerCallPullIfNeeded(controller, byteControllerShouldCallPull, byteControllerError);
 }
 
 function byteControllerClearAlgorithms(controller) {

@@ -387,20 +387,7 @@ function defaultControllerShouldCallPull(controller) {
 }
 
 function defaultControllerCallPullIfNeeded(controller) {
-  if (!defaultControllerShouldCallPull(controller)) return;
-  const state = controller[kState];
-  if (state.pulling) {
-    state.pullAgain = true;
-    return;
-  }
-  state.pulling = true;
-  PromiseThen(state.pullAlgorithm(), () => {
-    state.pulling = false;
-    if (state.pullAgain) {
-      state.pullAgain = false;
-      defaultControllerCallPullIfNeeded(controller);
-    }
-  }, (error) => defaultControllerError(controller, error));
+  ops.controllerCallPullIfNeeded(controller, defaultControllerShouldCallPull, defaultControllerError);
 }
 
 function defaultControllerClearAlgorithms(controller) {
