@@ -153,16 +153,6 @@ v8::Local<v8::FunctionTemplate> NewWrapTemplate(v8::Isolate* isolate, const char
   return tmpl;
 }
 
-void SetProtoMethod(v8::Isolate* isolate, v8::Local<v8::FunctionTemplate> tmpl,
-                    const char* name, v8::FunctionCallback callback) {
-  v8::Local<v8::FunctionTemplate> fn = v8::FunctionTemplate::New(
-      isolate, callback, v8::Local<v8::Value>(), v8::Signature::New(isolate, tmpl), 0,
-      v8::ConstructorBehavior::kThrow);
-  v8::Local<v8::String> key = OneByteString(isolate, name);
-  fn->SetClassName(key);
-  tmpl->PrototypeTemplate()->Set(key, fn);
-}
-
 bool GetInputBytes(v8::Isolate* isolate, v8::Local<v8::Value> value, int encoding,
                    std::string* scratch, ByteView* out) {
   if (value->IsString()) {

@@ -114,8 +114,6 @@ class CryptoWrap {
 // A class template for wrap objects: one internal field, methods on the prototype.
 v8::Local<v8::FunctionTemplate> NewWrapTemplate(v8::Isolate* isolate, const char* name,
                                                 v8::FunctionCallback constructor);
-void SetProtoMethod(v8::Isolate* isolate, v8::Local<v8::FunctionTemplate> tmpl,
-                    const char* name, v8::FunctionCallback callback);
 
 // Bytes of a string argument in UTF-8 (encoding 0) or Latin-1 (encoding 1), or of a view.
 // Returns false for anything else.

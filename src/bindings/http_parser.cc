@@ -643,12 +643,8 @@ void InitializeBinding(Environment* env, v8::Local<v8::Object> target) {
   v8::Local<v8::FunctionTemplate> tmpl = v8::FunctionTemplate::New(isolate, New);
   tmpl->InstanceTemplate()->SetInternalFieldCount(1);
   tmpl->SetClassName(OneByteString(isolate, "HTTPParser"));
-  v8::Local<v8::Signature> signature = v8::Signature::New(isolate, tmpl);
   auto method = [&](const char* name, v8::FunctionCallback cb) {
-    tmpl->PrototypeTemplate()->Set(
-        OneByteString(isolate, name),
-        v8::FunctionTemplate::New(isolate, cb, v8::Local<v8::Value>(), signature, 0,
-                                  v8::ConstructorBehavior::kThrow));
+    SetProtoMethod(isolate, tmpl, name, cb);
   };
   method("initialize", Initialize);
   method("execute", Execute);

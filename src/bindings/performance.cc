@@ -314,13 +314,7 @@ void Initialize(Environment* env, v8::Local<v8::Object> target) {
       {"percentiles", HistogramPercentiles}, {"startSampling", HistogramStartSampling},
       {"stopSampling", HistogramStopSampling},
   };
-  for (const Method& method : methods) {
-    tmpl->PrototypeTemplate()->Set(
-        OneByteString(isolate, method.name),
-        v8::FunctionTemplate::New(isolate, method.callback, v8::Local<v8::Value>(),
-                                  v8::Signature::New(isolate, tmpl), 0,
-                                  v8::ConstructorBehavior::kThrow));
-  }
+  for (const Method& method : methods) SetProtoMethod(isolate, tmpl, method.name, method.callback);
   v8::Local<v8::Function> ctor;
   if (tmpl->GetFunction(context).ToLocal(&ctor)) SetValue(context, target, "HistogramHandle", ctor);
 }

@@ -492,10 +492,7 @@ void Initialize(Environment* env, v8::Local<v8::Object> target) {
   tmpl->InstanceTemplate()->SetInternalFieldCount(1);
   tmpl->SetClassName(OneByteString(isolate, "PipeStream"));
   auto method = [&](const char* name, v8::FunctionCallback cb) {
-    v8::Local<v8::FunctionTemplate> fn = v8::FunctionTemplate::New(
-        isolate, cb, v8::Local<v8::Value>(), v8::Signature::New(isolate, tmpl), 0,
-        v8::ConstructorBehavior::kThrow);
-    tmpl->PrototypeTemplate()->Set(OneByteString(isolate, name), fn);
+    SetProtoMethod(isolate, tmpl, name, cb);
   };
   method("readStart", ReadStart);
   method("readStop", ReadStop);

@@ -97,12 +97,8 @@ void Initialize(Environment* env, v8::Local<v8::Object> target) {
   tmpl->InstanceTemplate()->SetInternalFieldCount(stream::kInternalFields);
   tmpl->SetClassName(OneByteString(isolate, "Pipe"));
   stream::AddStreamMethods(isolate, tmpl);
-  v8::Local<v8::Signature> signature = v8::Signature::New(isolate, tmpl);
   auto method = [&](const char* name, v8::FunctionCallback cb) {
-    tmpl->PrototypeTemplate()->Set(
-        OneByteString(isolate, name),
-        v8::FunctionTemplate::New(isolate, cb, v8::Local<v8::Value>(), signature, 0,
-                                  v8::ConstructorBehavior::kThrow));
+    SetProtoMethod(isolate, tmpl, name, cb);
   };
   method("bind", Bind);
   method("listen", Listen);

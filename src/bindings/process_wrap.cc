@@ -372,10 +372,7 @@ void Initialize(Environment* env, v8::Local<v8::Object> target) {
   tmpl->InstanceTemplate()->SetInternalFieldCount(1);
   tmpl->SetClassName(OneByteString(isolate, "Process"));
   auto method = [&](const char* name, v8::FunctionCallback cb) {
-    v8::Local<v8::FunctionTemplate> fn = v8::FunctionTemplate::New(
-        isolate, cb, v8::Local<v8::Value>(), v8::Signature::New(isolate, tmpl), 0,
-        v8::ConstructorBehavior::kThrow);
-    tmpl->PrototypeTemplate()->Set(OneByteString(isolate, name), fn);
+    SetProtoMethod(isolate, tmpl, name, cb);
   };
   method("spawn", SpawnMethod);
   method("kill", KillMethod);

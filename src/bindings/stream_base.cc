@@ -943,11 +943,8 @@ void FdGetter(v8::Local<v8::Name>, const v8::PropertyCallbackInfo<v8::Value>& in
 }  // namespace
 
 void AddStreamMethods(v8::Isolate* isolate, v8::Local<v8::FunctionTemplate> tmpl) {
-  v8::Local<v8::Signature> signature = v8::Signature::New(isolate, tmpl);
   auto method = [&](const char* name, v8::FunctionCallback cb) {
-    v8::Local<v8::FunctionTemplate> fn = v8::FunctionTemplate::New(
-        isolate, cb, v8::Local<v8::Value>(), signature, 0, v8::ConstructorBehavior::kThrow);
-    tmpl->PrototypeTemplate()->Set(OneByteString(isolate, name), fn);
+    SetProtoMethod(isolate, tmpl, name, cb);
   };
   method("readStart", ReadStartMethod);
   method("readStop", ReadStopMethod);

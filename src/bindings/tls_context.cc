@@ -444,7 +444,7 @@ void SecureContext::Init(Environment* env, v8::Local<v8::Object> target) {
       {"loadPKCS12", M::LoadPKCS12},
       {"close", M::Close},
   };
-  for (const auto& m : methods) crypto::SetProtoMethod(isolate, tmpl, m.name, m.fn);
+  for (const auto& m : methods) SetProtoMethod(isolate, tmpl, m.name, m.fn);
   GetTlsData(env)->context_template.Reset(isolate, tmpl);
   v8::Local<v8::Function> fn;
   if (!tmpl->GetFunction(context).ToLocal(&fn)) return;

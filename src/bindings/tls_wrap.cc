@@ -1014,7 +1014,7 @@ void InitWrap(Environment* env, v8::Local<v8::Object> target) {
       {"setMaxSendFragment", SetMaxSendFragment},
       {"handshakeDone", HandshakeDone},
   };
-  for (const auto& m : methods) crypto::SetProtoMethod(isolate, tmpl, m.name, m.fn);
+  for (const auto& m : methods) SetProtoMethod(isolate, tmpl, m.name, m.fn);
   GetTlsData(env)->wrap_template.Reset(isolate, tmpl);
   v8::Local<v8::Function> fn;
   if (!tmpl->GetFunction(context).ToLocal(&fn)) return;

@@ -702,12 +702,8 @@ void Initialize(Environment* env, v8::Local<v8::Object> target) {
   v8::Local<v8::FunctionTemplate> tmpl = v8::FunctionTemplate::New(isolate, New);
   tmpl->InstanceTemplate()->SetInternalFieldCount(2);
   tmpl->SetClassName(OneByteString(isolate, "UDP"));
-  v8::Local<v8::Signature> signature = v8::Signature::New(isolate, tmpl);
   auto method = [&](const char* name, v8::FunctionCallback cb) {
-    tmpl->PrototypeTemplate()->Set(
-        OneByteString(isolate, name),
-        v8::FunctionTemplate::New(isolate, cb, v8::Local<v8::Value>(), signature, 0,
-                                  v8::ConstructorBehavior::kThrow));
+    SetProtoMethod(isolate, tmpl, name, cb);
   };
   method("bind", Bind<AF_INET>);
   method("bind6", Bind<AF_INET6>);

@@ -393,15 +393,6 @@ v8::Local<v8::FunctionTemplate> ClassTemplate(v8::Isolate* isolate, const char* 
   return tmpl;
 }
 
-void AddMethod(v8::Isolate* isolate, v8::Local<v8::FunctionTemplate> tmpl, const char* name,
-               v8::FunctionCallback callback) {
-  v8::Local<v8::FunctionTemplate> method = v8::FunctionTemplate::New(
-      isolate, callback, v8::Local<v8::Value>(), v8::Signature::New(isolate, tmpl), 0,
-      v8::ConstructorBehavior::kThrow);
-  method->SetClassName(OneByteString(isolate, name));
-  tmpl->PrototypeTemplate()->Set(OneByteString(isolate, name), method);
-}
-
 }  // namespace
 
 void InitializeSerdes(Environment* env, v8::Local<v8::Object> target) {
@@ -409,26 +400,26 @@ void InitializeSerdes(Environment* env, v8::Local<v8::Object> target) {
   v8::Local<v8::Context> context = env->context();
 
   v8::Local<v8::FunctionTemplate> ser = ClassTemplate(isolate, "Serializer", SerializerNew);
-  AddMethod(isolate, ser, "writeHeader", SerializerWriteHeader);
-  AddMethod(isolate, ser, "writeValue", SerializerWriteValue);
-  AddMethod(isolate, ser, "releaseBuffer", SerializerReleaseBuffer);
-  AddMethod(isolate, ser, "transferArrayBuffer", SerializerTransferArrayBuffer);
-  AddMethod(isolate, ser, "writeUint32", SerializerWriteUint32);
-  AddMethod(isolate, ser, "writeUint64", SerializerWriteUint64);
-  AddMethod(isolate, ser, "writeDouble", SerializerWriteDouble);
-  AddMethod(isolate, ser, "writeRawBytes", SerializerWriteRawBytes);
-  AddMethod(isolate, ser, "_setTreatArrayBufferViewsAsHostObjects",
-            SerializerSetTreatViewsAsHostObjects);
+  SetProtoMethod(isolate, ser, "writeHeader", SerializerWriteHeader);
+  SetProtoMethod(isolate, ser, "writeValue", SerializerWriteValue);
+  SetProtoMethod(isolate, ser, "releaseBuffer", SerializerReleaseBuffer);
+  SetProtoMethod(isolate, ser, "transferArrayBuffer", SerializerTransferArrayBuffer);
+  SetProtoMethod(isolate, ser, "writeUint32", SerializerWriteUint32);
+  SetProtoMethod(isolate, ser, "writeUint64", SerializerWriteUint64);
+  SetProtoMethod(isolate, ser, "writeDouble", SerializerWriteDouble);
+  SetProtoMethod(isolate, ser, "writeRawBytes", SerializerWriteRawBytes);
+  SetProtoMethod(isolate, ser, "_setTreatArrayBufferViewsAsHostObjects",
+                 SerializerSetTreatViewsAsHostObjects);
 
   v8::Local<v8::FunctionTemplate> des = ClassTemplate(isolate, "Deserializer", DeserializerNew);
-  AddMethod(isolate, des, "readHeader", DeserializerReadHeader);
-  AddMethod(isolate, des, "readValue", DeserializerReadValue);
-  AddMethod(isolate, des, "getWireFormatVersion", DeserializerGetWireFormatVersion);
-  AddMethod(isolate, des, "transferArrayBuffer", DeserializerTransferArrayBuffer);
-  AddMethod(isolate, des, "readUint32", DeserializerReadUint32);
-  AddMethod(isolate, des, "readUint64", DeserializerReadUint64);
-  AddMethod(isolate, des, "readDouble", DeserializerReadDouble);
-  AddMethod(isolate, des, "_readRawBytes", DeserializerReadRawBytes);
+  SetProtoMethod(isolate, des, "readHeader", DeserializerReadHeader);
+  SetProtoMethod(isolate, des, "readValue", DeserializerReadValue);
+  SetProtoMethod(isolate, des, "getWireFormatVersion", DeserializerGetWireFormatVersion);
+  SetProtoMethod(isolate, des, "transferArrayBuffer", DeserializerTransferArrayBuffer);
+  SetProtoMethod(isolate, des, "readUint32", DeserializerReadUint32);
+  SetProtoMethod(isolate, des, "readUint64", DeserializerReadUint64);
+  SetProtoMethod(isolate, des, "readDouble", DeserializerReadDouble);
+  SetProtoMethod(isolate, des, "_readRawBytes", DeserializerReadRawBytes);
 
   v8::Local<v8::Function> ser_fn, des_fn;
   if (!ser->GetFunction(context).ToLocal(&ser_fn) || !des->GetFunction(context).ToLocal(&des_fn)) {

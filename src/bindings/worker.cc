@@ -428,13 +428,9 @@ void Initialize(Environment* env, v8::Local<v8::Object> target) {
   v8::Local<v8::FunctionTemplate> tmpl = v8::FunctionTemplate::New(isolate, New);
   tmpl->SetClassName(OneByteString(isolate, "Worker"));
   tmpl->InstanceTemplate()->SetInternalFieldCount(1);
-  // The signature makes V8 refuse any other receiver, so Unwrap only sees Worker objects.
-  v8::Local<v8::Signature> signature = v8::Signature::New(isolate, tmpl);
+  // SetProtoMethod's signature makes V8 refuse any other receiver, so Unwrap only sees Workers.
   auto proto_method = [&](const char* name, v8::FunctionCallback callback) {
-    tmpl->PrototypeTemplate()->Set(
-        OneByteString(isolate, name),
-        v8::FunctionTemplate::New(isolate, callback, v8::Local<v8::Value>(), signature, 0,
-                                  v8::ConstructorBehavior::kThrow));
+    SetProtoMethod(isolate, tmpl, name, callback);
   };
   proto_method("startThread", StartThread);
   proto_method("stopThread", StopThread);

@@ -927,10 +927,7 @@ v8::Local<v8::FunctionTemplate> StreamTemplate(v8::Isolate* isolate, const char*
   tmpl->InstanceTemplate()->SetInternalFieldCount(1);
   tmpl->SetClassName(OneByteString(isolate, name));
   auto method = [&](const char* method_name, v8::FunctionCallback cb) {
-    v8::Local<v8::FunctionTemplate> fn = v8::FunctionTemplate::New(
-        isolate, cb, v8::Local<v8::Value>(), v8::Signature::New(isolate, tmpl), 0,
-        v8::ConstructorBehavior::kThrow);
-    tmpl->PrototypeTemplate()->Set(OneByteString(isolate, method_name), fn);
+    SetProtoMethod(isolate, tmpl, method_name, cb);
   };
   method("write", WriteMethod<Stream, true>);
   method("writeSync", WriteMethod<Stream, false>);

@@ -42,6 +42,16 @@ v8::MaybeLocal<v8::Object> GetInternalBinding(Environment* env, std::string_view
   return {};
 }
 
+void SetProtoMethod(v8::Isolate* isolate, v8::Local<v8::FunctionTemplate> tmpl, const char* name,
+                    v8::FunctionCallback callback) {
+  v8::Local<v8::FunctionTemplate> fn = v8::FunctionTemplate::New(
+      isolate, callback, v8::Local<v8::Value>(), v8::Signature::New(isolate, tmpl), 0,
+      v8::ConstructorBehavior::kThrow);
+  v8::Local<v8::String> key = OneByteString(isolate, name);
+  fn->SetClassName(key);
+  tmpl->PrototypeTemplate()->Set(key, fn);
+}
+
 void SetMethod(v8::Local<v8::Context> context, v8::Local<v8::Object> target, const char* name,
                v8::FunctionCallback callback) {
   v8::Isolate* isolate = context->GetIsolate();

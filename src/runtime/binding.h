@@ -43,6 +43,10 @@ inline std::string ToStdString(v8::Isolate* isolate, v8::Local<v8::Value> value)
 
 void SetMethod(v8::Local<v8::Context> context, v8::Local<v8::Object> target, const char* name,
                v8::FunctionCallback callback);
+// A method named `name` on the prototype of `tmpl`'s instances: V8 checks the receiver is one
+// (signature) and it cannot be called with new.
+void SetProtoMethod(v8::Isolate* isolate, v8::Local<v8::FunctionTemplate> tmpl, const char* name,
+                    v8::FunctionCallback callback);
 // A method without a prototype or [[Construct]] (cheaper; what node calls SetMethodNoSideEffect
 // is not needed yet).
 void SetConstant(v8::Local<v8::Context> context, v8::Local<v8::Object> target, const char* name,
