@@ -30,3 +30,9 @@ lazyFrom('stream/web',
          'WritableStream', 'WritableStreamDefaultWriter', 'WritableStreamDefaultController',
          'ByteLengthQueuingStrategy', 'CountQueuingStrategy', 'TextEncoderStream',
          'TextDecoderStream', 'CompressionStream', 'DecompressionStream');
+lazyFrom('buffer', 'File');
+lazyFrom('internal/fetch/headers', 'Headers');
+lazyFrom('internal/fetch/request', 'Request');
+lazyFrom('internal/fetch/response', 'Response');
+lazyFrom('internal/fetch/form_data', 'FormData');
+lazyFrom('internal/fetch/fetch', 'fetch');

@@ -1,0 +1,384 @@
+'use strict';
+// fetch() over node:http/node:https: redirects (follow/manual/error, at most 20), abort
+// signals, gzip/deflate/br response decoding, keep-alive through one Agent per protocol, and
+// data: URLs. Network failures reject with `TypeError: fetch failed` carrying the cause.
+
+const { URL } = require('internal/url');
+const { DOMException } = require('internal/per_context/domexception');
+const { ReadableStream } = require('internal/webstreams/readablestream');
+const { Request, requestParts } = require('internal/fetch/request');
+const {
+  makeResponse,
+  setResponseHeaders,
+  setResponseBody,
+  nullBodyStatus,
+  redirectStatus,
+} = require('internal/fetch/response');
+const { Headers, headersFromRaw, headersToRaw, getHeader } = require('internal/fetch/headers');
+const { reextractBody, streamFromBytes } = require('internal/fetch/body');
+
+const kMaxRedirects = 20;
+
+// Ports the Fetch Standard refuses ("bad port").
+const badPorts = new Set([
+  1, 7, 9, 11, 13, 15, 17, 19, 20, 21, 22, 23, 25, 37, 42, 43, 53, 69, 77, 79, 87, 95, 101, 102,
+  103, 104, 109, 110, 111, 113, 115, 117, 119, 123, 135, 137, 139, 143, 161, 179, 389, 427, 465,
+  512, 513, 514, 515, 526, 530, 531, 532, 540, 548, 554, 556, 563, 587, 601, 636, 989, 990, 993,
+  995, 1719, 1720, 1723, 2049, 3659, 4045, 5060, 5061, 6000, 6566, 6665, 6666, 6667, 6668, 6669,
+  6697, 10080,
+]);
+
+// Headers that describe a request body; dropped when a redirect turns the request into a GET.
+const requestBodyHeaders = ['content-encoding', 'content-language', 'content-location', 'content-type'];
+
+let agents;
+function agentFor(protocol) {
+  if (agents === undefined) {
+    agents = {
+      'http:': new (require('http').Agent)({ keepAlive: true }),
+      'https:': new (require('https').Agent)({ keepAlive: true }),
+    };
+  }
+  return agents[protocol];
+}
+
+function networkError(cause) {
+  return new TypeError('fetch failed', { cause });
+}
+
+function networkErrorFor(message) {
+  return networkError(new Error(message));
+}
+
+// ---- data: URLs ----------------------------------------------------------------------------
+
+function percentDecode(string) {
+  const bytes = [];
+  for (let i = 0; i < string.length; i++) {
+    const code = string.charCodeAt(i);
+    if (code === 0x25 && /^[0-9A-Fa-f]{2}$/.test(string.slice(i + 1, i + 3))) {
+      bytes.push(parseInt(string.slice(i + 1, i + 3), 16));
+      i += 2;
+    } else if (code < 0x80) {
+      bytes.push(code);
+    } else {
+      bytes.push(...Buffer.from(string[i], 'utf8'));
+    }
+  }
+  return new Uint8Array(bytes);
+}
+
+function forgivingBase64(bytes) {
+  let text = String.fromCharCode(...bytes).replace(/[\t\n\f\r ]/g, '');
+  if (text.length % 4 === 0) text = text.replace(/==?$/, '');
+  if (text.length % 4 === 1 || /[^A-Za-z0-9+/]/.test(text)) return null;
+  return new Uint8Array(Buffer.from(text, 'base64'));
+}
+
+function dataURLResponse(href) {
+  const afterScheme = href.slice(5).replace(/#.*$/, '');
+  const comma = afterScheme.indexOf(',');
+  if (comma === -1) return null;
+  let mime = afterScheme.slice(0, comma).replace(/^[\t\n\f\r ]+|[\t\n\f\r ]+$/g, '');
+  let bytes = percentDecode(afterScheme.slice(comma + 1));
+  const base64 = /;[\u0020]*base64$/i.exec(mime);
+  if (base64 !== null) {
+    mime = mime.slice(0, base64.index);
+    bytes = forgivingBase64(bytes);
+    if (bytes === null) return null;
+  }
+  if (mime.startsWith(';')) mime = `text/plain${mime}`;
+  const essence = /^([!#$%&'*+\-.^_`|~0-9A-Za-z]+)\/([!#$%&'*+\-.^_`|~0-9A-Za-z]+)/.exec(mime.trim());
+  let type;
+  if (essence === null) {
+    type = 'text/plain;charset=US-ASCII';
+  } else {
+    const params = mime.trim().slice(essence[0].length).split(';').map((p) => p.trim())
+      .filter((p) => /^[^=]+=.+$/.test(p))
+      .map((p) => {
+        const eq = p.indexOf('=');
+        return `${p.slice(0, eq).toLowerCase()}=${p.slice(eq + 1)}`;
+      });
+    type = [essence[0].toLowerCase(), ...params].join(';');
+  }
+  const response = makeResponse({ type: 'basic', status: 200, statusText: 'OK', urlList: [href] });
+  const headers = headersFromRaw(['content-type', type], 'immutable');
+  setResponseHeaders(response, headers);
+  setResponseBody(response, { stream: streamFromBytes(bytes), source: bytes, length: bytes.length });
+  return response;
+}
+
+// ---- response bodies -----------------------------------------------------------------------
+
+// A byte ReadableStream fed by a node Readable, paused while the web stream's queue is full.
+function streamFromReadable(readable, onCancel) {
+  let controller;
+  let settled = false;
+  const stream = new ReadableStream({
+    type: 'bytes',
+    start(c) {
+      controller = c;
+      readable.on('data', (chunk) => {
+        if (settled) return;
+        controller.enqueue(new Uint8Array(chunk));  // a copy: enqueue detaches the buffer
+        if (controller.desiredSize <= 0) readable.pause();
+      });
+      readable.on('end', () => {
+        if (settled) return;
+        settled = true;
+        controller.close();
+        // A byte stream keeps pending reads open until they are answered.
+        controller.byobRequest?.respond(0);
+      });
+      readable.on('error', (error) => fail(error));
+    },
+    pull() {
+      readable.resume();
+    },
+    cancel(reason) {
+      settled = true;
+      onCancel(reason);
+    },
+  }, { highWaterMark: 64 * 1024 });
+  function fail(error) {
+    if (settled) return;
+    settled = true;
+    controller.error(error);
+  }
+  return { stream, fail };
+}
+
+function decoderChain(response, contentEncoding) {
+  if (!contentEncoding) return response;
+  const zlib = require('zlib');
+  const codings = contentEncoding.toLowerCase().split(',').map((c) => c.trim()).filter(Boolean).reverse();
+  let source = response;
+  for (const coding of codings) {
+    let decoder;
+    if (coding === 'gzip' || coding === 'x-gzip') {
+      decoder = zlib.createGunzip({ flush: zlib.constants.Z_SYNC_FLUSH, finishFlush: zlib.constants.Z_SYNC_FLUSH });
+    } else if (coding === 'deflate') {
+      decoder = zlib.createInflate({ flush: zlib.constants.Z_SYNC_FLUSH, finishFlush: zlib.constants.Z_SYNC_FLUSH });
+    } else if (coding === 'br') {
+      decoder = zlib.createBrotliDecompress({
+        flush: zlib.constants.BROTLI_OPERATION_FLUSH,
+        finishFlush: zlib.constants.BROTLI_OPERATION_FLUSH,
+      });
+    } else {
+      return source === response ? response : source;  // unknown coding: the bytes as they came
+    }
+    const from = source;
+    from.on('error', (error) => decoder.destroy(error));
+    from.pipe(decoder);
+    source = decoder;
+  }
+  return source;
+}
+
+// ---- the HTTP exchange -----------------------------------------------------------------------
+
+function outgoingHeaders(url, state) {
+  const given = state.headers;
+  const raw = ['host', url.host, 'connection', 'keep-alive', ...headersToRaw(given)];
+  const addDefault = (name, value) => {
+    if (getHeader(given, name) === null) raw.push(name, value);
+  };
+  addDefault('accept', '*/*');
+  addDefault('accept-language', '*');
+  addDefault('sec-fetch-mode', 'cors');
+  addDefault('user-agent', 'node');
+  addDefault('accept-encoding', 'gzip, deflate');
+  if (state.body !== null && state.body.length !== null) {
+    raw.push('content-length', `${state.body.length}`);
+  } else if (state.body === null && (state.method === 'POST' || state.method === 'PUT')) {
+    raw.push('content-length', '0');
+  }
+  return raw;
+}
+
+async function writeBody(req, body) {
+  if (body === null) {
+    req.end();
+    return;
+  }
+  const reader = body.stream.getReader();
+  for (;;) {
+    const { value, done } = await reader.read();
+    if (done) break;
+    if (req.destroyed) return;
+    if (!req.write(value)) {
+      await new Promise((resolve) => {
+        req.once('drain', resolve);
+        req.once('close', resolve);
+      });
+    }
+  }
+  req.end();
+}
+
+// One request/response exchange; resolves with the http.IncomingMessage.
+function sendRequest(url, state, onRequest) {
+  return new Promise((resolve, reject) => {
+    const module = url.protocol === 'https:' ? require('https') : require('http');
+    let req;
+    try {
+      req = module.request({
+        protocol: url.protocol,
+        hostname: url.hostname.startsWith('[') ? url.hostname.slice(1, -1) : url.hostname,
+        port: url.port || undefined,
+        path: `${url.pathname}${url.search}`,
+        method: state.method,
+        headers: outgoingHeaders(url, state),
+        agent: agentFor(url.protocol),
+        setHost: false,
+      });
+    } catch (error) {
+      reject(networkError(error));
+      return;
+    }
+    onRequest(req);
+    req.on('response', resolve);
+    req.on('error', (error) => reject(networkError(error)));
+    writeBody(req, state.body).catch((error) => {
+      req.destroy(error);
+    });
+  });
+}
+
+// The state a redirect response leads to, or a network error (Fetch "HTTP-redirect fetch").
+function redirectedState(state, currentURL, res) {
+  let location;
+  try {
+    location = new URL(res.headers.location, currentURL);
+  } catch {
+    return networkErrorFor('invalid location');
+  }
+  if (location.protocol !== 'http:' && location.protocol !== 'https:') {
+    return networkErrorFor('URL scheme must be a HTTP(S) scheme');
+  }
+  if (state.redirectCount >= kMaxRedirects) return networkErrorFor('redirect count exceeded');
+  const next = { ...state, redirectCount: state.redirectCount + 1 };
+  const status = res.statusCode;
+  if (status !== 303 && state.body !== null && state.body.source === null) {
+    return networkErrorFor('Cannot follow redirect with body being a readable stream');
+  }
+  const headers = new Headers(state.headers);
+  if ((status === 303 && state.method !== 'GET' && state.method !== 'HEAD') ||
+      ((status === 301 || status === 302) && state.method === 'POST')) {
+    next.method = 'GET';
+    next.body = null;
+    for (const name of requestBodyHeaders) headers.delete(name);
+  } else {
+    next.body = reextractBody(state.body);
+  }
+  if (location.origin !== currentURL.origin) {
+    headers.delete('authorization');
+    headers.delete('proxy-authorization');
+    headers.delete('cookie');
+    headers.delete('host');
+  }
+  next.headers = headers;
+  next.urlList = [...state.urlList, location.href];
+  return next;
+}
+
+async function httpFetch(state, abortState) {
+  for (;;) {
+    const currentURL = new URL(state.urlList[state.urlList.length - 1]);
+    if (currentURL.port !== '' && badPorts.has(Number(currentURL.port))) throw networkErrorFor('bad port');
+    const res = await sendRequest(currentURL, state, (req) => { abortState.req = req; });
+    const status = res.statusCode;
+    if (redirectStatus.has(status) && res.headers.location !== undefined && state.redirect !== 'manual') {
+      res.resume();
+      if (state.redirect === 'error') throw networkErrorFor('unexpected redirect');
+      const next = redirectedState(state, currentURL, res);
+      if (next instanceof Error) throw next;
+      state = next;
+      continue;
+    }
+    const response = makeResponse({
+      type: 'basic',
+      status,
+      statusText: res.statusMessage ?? '',
+      urlList: state.urlList,
+      redirected: state.redirectCount > 0,
+    });
+    setResponseHeaders(response, headersFromRaw(res.rawHeaders, 'immutable'));
+    if (state.method === 'HEAD' || nullBodyStatus.has(status)) {
+      res.resume();
+      return response;
+    }
+    const decoded = decoderChain(res, res.headers['content-encoding']);
+    const body = streamFromReadable(decoded, () => {
+      abortState.req?.destroy();
+      res.destroy();
+    });
+    abortState.failBody = body.fail;
+    res.on('aborted', () => body.fail(networkErrorFor('terminated')));
+    setResponseBody(response, { stream: body.stream, source: null, length: null });
+    return response;
+  }
+}
+
+function fetch(input, init = undefined) {
+  let request;
+  try {
+    if (arguments.length < 1) throw new TypeError('fetch: 1 argument required, but 0 found.');
+    request = new Request(input, init);
+  } catch (error) {
+    return Promise.reject(error);
+  }
+  const parts = requestParts(request);
+  const { signal } = parts;
+  if (signal.aborted) return Promise.reject(signal.reason);
+
+  return new Promise((resolve, reject) => {
+    const abortState = { req: null, failBody: null, done: false };
+    const onAbort = () => {
+      const reason = signal.reason ?? new DOMException('This operation was aborted', 'AbortError');
+      if (!abortState.done) {
+        abortState.done = true;
+        reject(reason);
+      }
+      abortState.failBody?.(reason);
+      abortState.req?.destroy();
+    };
+    signal.addEventListener('abort', onAbort, { once: true });
+
+    const url = new URL(parts.url);
+    let pending;
+    if (url.protocol === 'data:') {
+      const response = dataURLResponse(url.href);
+      pending = response === null ?
+        Promise.reject(networkErrorFor('invalid data: URL')) : Promise.resolve(response);
+    } else if (url.protocol === 'http:' || url.protocol === 'https:') {
+      pending = httpFetch({
+        method: parts.method,
+        headers: parts.headers,
+        body: parts.body,
+        redirect: parts.redirect,
+        urlList: [url.href],
+        redirectCount: 0,
+      }, abortState);
+    } else {
+      pending = Promise.reject(networkErrorFor('unknown scheme'));
+    }
+    pending.then((response) => {
+      if (abortState.done) {
+        response.body?.cancel().catch(() => {});
+        return;
+      }
+      abortState.done = true;
+      resolve(response);
+    }, (error) => {
+      if (abortState.done) return;
+      abortState.done = true;
+      signal.removeEventListener('abort', onAbort);
+      reject(error);
+    });
+  });
+}
+
+Object.defineProperty(fetch, 'length', { __proto__: null, value: 1 });
+
+module.exports = { fetch };

@@ -1,0 +1,170 @@
+'use strict';
+// FormData: an ordered list of (name, string | File) entries; Blob values become Files.
+
+const { customInspectSymbol: kInspect } = require('internal/util');
+const { Blob, File, isBlob } = require('internal/blob');
+const { requireArgs, illegalInvocation } = require('internal/fetch/headers');
+
+const kEntries = Symbol('kEntries');
+
+let inspectFn;
+function inspect(...args) {
+  inspectFn ??= require('internal/util/inspect').inspect;
+  return inspectFn(...args);
+}
+
+function isFormData(value) {
+  return value != null && value[kEntries] !== undefined;
+}
+
+// Strings are USVStrings: lone surrogates become U+FFFD.
+function toUSVString(value) {
+  return `${value}`.toWellFormed?.() ?? `${value}`;
+}
+
+function makeEntryValue(value, filename, method, argc) {
+  if (argc < 3 && !isBlob(value)) return toUSVString(value);
+  if (!isBlob(value)) {
+    throw new TypeError(`Failed to execute '${method}' on 'FormData': parameter 2 is not of type 'Blob'`);
+  }
+  if (value instanceof File && filename === undefined) return value;
+  const name = filename === undefined ? 'blob' : toUSVString(filename);
+  const options = { type: value.type };
+  if (value instanceof File) options.lastModified = value.lastModified;
+  return new File([value], name, options);
+}
+
+function checkThis(self) {
+  if (!isFormData(self)) throw illegalInvocation();
+}
+
+const formDataIteratorPrototype = Object.create(
+  Object.getPrototypeOf(Object.getPrototypeOf([][Symbol.iterator]())), {
+    next: {
+      __proto__: null, writable: true, enumerable: true, configurable: true,
+      value: function next() {
+        const state = this?.[kEntries];
+        if (state === undefined) throw illegalInvocation();
+        const entries = state.form[kEntries];
+        if (state.index >= entries.length) return { value: undefined, done: true };
+        const entry = entries[state.index++];
+        const value = state.kind === 'key' ? entry[0] : state.kind === 'value' ? entry[1] : [entry[0], entry[1]];
+        return { value, done: false };
+      },
+    },
+    [Symbol.toStringTag]: { __proto__: null, configurable: true, value: 'FormData Iterator' },
+  });
+
+function makeIterator(form, kind) {
+  checkThis(form);
+  const iterator = Object.create(formDataIteratorPrototype);
+  Object.defineProperty(iterator, kEntries, {
+    __proto__: null, writable: true, value: { form, index: 0, kind },
+  });
+  return iterator;
+}
+
+class FormData {
+  constructor(form) {
+    if (form !== undefined) {
+      throw new TypeError('FormData constructor: Argument 1 could not be converted to: undefined.');
+    }
+    this[kEntries] = [];
+  }
+
+  append(name, value, filename = undefined) {
+    checkThis(this);
+    requireArgs(arguments.length, 2, 'FormData.append');
+    this[kEntries].push([toUSVString(name), makeEntryValue(value, filename, 'append', arguments.length)]);
+  }
+
+  delete(name) {
+    checkThis(this);
+    requireArgs(arguments.length, 1, 'FormData.delete');
+    name = toUSVString(name);
+    this[kEntries] = this[kEntries].filter((entry) => entry[0] !== name);
+  }
+
+  get(name) {
+    checkThis(this);
+    requireArgs(arguments.length, 1, 'FormData.get');
+    name = toUSVString(name);
+    const entry = this[kEntries].find((e) => e[0] === name);
+    return entry === undefined ? null : entry[1];
+  }
+
+  getAll(name) {
+    checkThis(this);
+    requireArgs(arguments.length, 1, 'FormData.getAll');
+    name = toUSVString(name);
+    return this[kEntries].filter((e) => e[0] === name).map((e) => e[1]);
+  }
+
+  has(name) {
+    checkThis(this);
+    requireArgs(arguments.length, 1, 'FormData.has');
+    name = toUSVString(name);
+    return this[kEntries].some((e) => e[0] === name);
+  }
+
+  // Replaces the first entry of that name and drops the others, or appends.
+  set(name, value, filename = undefined) {
+    checkThis(this);
+    requireArgs(arguments.length, 2, 'FormData.set');
+    name = toUSVString(name);
+    const entry = [name, makeEntryValue(value, filename, 'set', arguments.length)];
+    const entries = this[kEntries];
+    const first = entries.findIndex((e) => e[0] === name);
+    if (first === -1) {
+      entries.push(entry);
+      return;
+    }
+    this[kEntries] = entries.filter((e, i) => i <= first || e[0] !== name);
+    this[kEntries][first] = entry;
+  }
+
+  keys() { return makeIterator(this, 'key'); }
+  values() { return makeIterator(this, 'value'); }
+  entries() { return makeIterator(this, 'key+value'); }
+
+  forEach(callback, thisArg = undefined) {
+    checkThis(this);
+    requireArgs(arguments.length, 1, 'FormData.forEach');
+    if (typeof callback !== 'function') {
+      throw new TypeError("Failed to execute 'forEach' on 'FormData': parameter 1 is not of type 'Function'.");
+    }
+    for (const [name, value] of this) callback.call(thisArg, value, name, this);
+  }
+
+  [kInspect](depth, options) {
+    if (depth < 0) return this;
+    const shown = {};
+    for (const [name, value] of this[kEntries]) {
+      if (!Object.hasOwn(shown, name)) shown[name] = value;
+      else if (Array.isArray(shown[name])) shown[name].push(value);
+      else shown[name] = [shown[name], value];
+    }
+    const opts = { ...options, depth: options.depth == null ? null : options.depth - 1 };
+    return `FormData ${inspect(shown, opts)}`;
+  }
+}
+
+Object.defineProperty(FormData.prototype, Symbol.iterator, {
+  __proto__: null, writable: true, configurable: true, value: FormData.prototype.entries,
+});
+Object.defineProperty(FormData.prototype, Symbol.toStringTag, {
+  __proto__: null, configurable: true, value: 'FormData',
+});
+for (const name of ['append', 'delete', 'get', 'getAll', 'has', 'set', 'keys', 'values',
+                    'entries', 'forEach']) {
+  const desc = Object.getOwnPropertyDescriptor(FormData.prototype, name);
+  desc.enumerable = true;
+  Object.defineProperty(FormData.prototype, name, desc);
+}
+
+// The entry list as stored (read by the multipart encoder).
+function formDataEntries(form) {
+  return form[kEntries];
+}
+
+module.exports = { FormData, isFormData, formDataEntries };
