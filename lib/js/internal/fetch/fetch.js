@@ -190,6 +190,8 @@ function outgoingHeaders(url, state) {
   addDefault('accept-encoding', 'gzip, deflate');
   if (state.body !== null && state.body.length !== null) {
     raw.push('content-length', `${state.body.length}`);
+  } else if (state.body !== null) {
+    raw.push('transfer-encoding', 'chunked');
   } else if (state.body === null && (state.method === 'POST' || state.method === 'PUT')) {
     raw.push('content-length', '0');
   }
@@ -260,7 +262,7 @@ function redirectedState(state, currentURL, res) {
   const next = { ...state, redirectCount: state.redirectCount + 1 };
   const status = res.statusCode;
   if (status !== 303 && state.body !== null && state.body.source === null) {
-    return networkErrorFor('Cannot follow redirect with body being a readable stream');
+    return networkError(new Error());  // node's cause has no message here
   }
   const headers = new Headers(state.headers);
   if ((status === 303 && state.method !== 'GET' && state.method !== 'HEAD') ||
