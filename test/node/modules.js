@@ -52,7 +52,8 @@ const CLAIMED = [
   'assert', 'buffer', 'console', 'events', 'fs', 'path', 'process', 'querystring', 'stream',
   'string_decoder', 'timers', 'url', 'util', 'module', 'os', 'child_process',
   'http', 'net', 'dgram', 'dns', 'crypto', 'zlib', 'readline', 'perf_hooks', 'punycode', 'tty',
-  'vm', 'stream/web',
+  'vm', 'stream/web', 'tls', 'https', 'worker_threads', 'v8', 'diagnostics_channel',
+  'async_hooks', 'repl',
 ];
 
 function moduleOf(file) {
