@@ -1,8 +1,8 @@
 'use strict';
 // node:zlib over internalBinding('zlib'). Every engine is a Transform stream (ZlibBase) around
-// a native handle; a stream write runs one engine step on the thread pool per output chunk and
-// continues from processCallback. The *Sync functions drive the same handle with writeSync;
-// the callback functions feed a stream and collect its output, as node's. Both kinds of
+// a native handle; a written chunk goes through the engine in pool tasks that each make one or
+// more output chunks (see "running the engine"). The *Sync functions drive the same handle
+// with writeSync; the callback functions feed a stream and collect its output. Both kinds of
 // convenience function usually take one native call for the whole buffer instead
 // (internal/zlib/whole_buffer), falling back to the engine for anything it declines.
 
@@ -244,7 +244,7 @@ function ZlibBase(opts, mode, handle, { flush, finishFlush, fullFlush }) {
   this._handle = handle;
   handle[owner_symbol] = this;
   handle.onerror = zlibOnError;
-  this._outBuffer = Buffer.allocUnsafe(chunkSize);
+  this._outBuffer = newOutputBlock(chunkSize);
   this._outOffset = 0;
   this._chunkSize = chunkSize;
   this._defaultFlushFlag = flush;
@@ -343,200 +343,176 @@ ZlibBase.prototype._destroy = function(err, callback) {
 };
 
 ZlibBase.prototype._transform = function(chunk, encoding, cb) {
-  let flushFlag = this._defaultFlushFlag;
-  // A zero-length chunk may carry a flush request from flush().
-  if (typeof chunk[kFlushFlag] === 'number') flushFlag = chunk[kFlushFlag];
-  // The last chunk also gets the finish flush.
+  // A zero-length chunk from flush() carries its own flush kind; the last chunk written before
+  // end() also gets the finish flush.
+  let flushFlag = chunk[kFlushFlag] ?? this._defaultFlushFlag;
   if (this.writableEnded && this.writableLength === chunk.byteLength) {
     flushFlag = maxFlush(flushFlag, this._finishFlushFlag);
   }
-  processChunk(this, chunk, flushFlag, cb);
+  startWrite(this, chunk, flushFlag, cb);
 };
 
 // Kept for compatibility: with a callback it is async, without it returns the output.
 ZlibBase.prototype._processChunk = function(chunk, flushFlag, cb) {
-  if (typeof cb === 'function') {
-    processChunk(this, chunk, flushFlag, cb);
-  } else {
-    return processChunkSync(this, chunk, flushFlag);
-  }
+  if (typeof cb === 'function') return startWrite(this, chunk, flushFlag, cb);
+  return processChunkSync(this, chunk, flushFlag);
 };
 
+// ---- running the engine ----
+//
+// Output lands in a block of chunk-sized slots (_outBuffer, filled up to _outOffset). The
+// native write runs one engine step per slot, each given the room left in its slot, and goes
+// on to the next slot while a step fills its room: every step's output is one chunk of node's
+// size, and one pool task makes several of them. The task's budget is the whole block while
+// the reader keeps up, one slot (node's one chunk per task) when data piles up in the readable
+// buffer; when the reader is full the next task waits for its _read (backpressure).
+
+const kBlockBytes = 256 * 1024;
+const kCurrentWrite = Symbol('kCurrentWrite');
+const kResumeOnRead = Symbol('kResumeOnRead');
+
+// The output block of a new stream: whole slots, at least one.
+function newOutputBlock(chunkSize) {
+  const slot = Math.trunc(chunkSize);
+  return Buffer.allocUnsafe(slot * Math.max(1, Math.floor(kBlockBytes / slot)));
+}
+
+// The room for the next native write: up to the end of the `slots`-th slot from _outOffset,
+// within the block (a fresh block when this one is full).
+function outputRoom(self, slots) {
+  const slot = Math.trunc(self._chunkSize);
+  if (self._outOffset >= self._outBuffer.length) {
+    self._outBuffer = Buffer.allocUnsafe(self._outBuffer.length);
+    self._outOffset = 0;
+  }
+  const end = (Math.floor(self._outOffset / slot) + slots) * slot;
+  return Math.min(end, self._outBuffer.length) - self._outOffset;
+}
+
+// Pushes _outBuffer[start, end) one slot-sized chunk at a time. Returns whether the reader
+// wants more.
+function pushOutput(self, start, end) {
+  const slot = Math.trunc(self._chunkSize);
+  let wantsMore = true;
+  for (let from = start; from < end && !self.destroyed;) {
+    const to = Math.min(end, (Math.floor(from / slot) + 1) * slot);
+    wantsMore = self.push(self._outBuffer.subarray(from, to));
+    from = to;
+  }
+  return wantsMore;
+}
+
+// A reader that takes every chunk as it comes, so output need not be doled out slot by slot.
+function readerKeepsUp(self) {
+  return self.readableFlowing === true && self.readableLength === 0;
+}
+
+function startWrite(self, chunk, flushFlag, callback) {
+  if (!self._handle) {
+    process.nextTick(callback);
+    return;
+  }
+  self[kCurrentWrite] = {
+    input: chunk,
+    inOffset: 0,
+    inLeft: chunk.byteLength,
+    flushFlag,
+    callback,
+  };
+  runWriteTask(self);
+}
+
+function runWriteTask(self) {
+  const write = self[kCurrentWrite];
+  const slots = readerKeepsUp(self) ? Infinity : 1;
+  const room = outputRoom(self, slots);
+  self._handle.write(write.flushFlag, write.input, write.inOffset, write.inLeft,
+                     self._outBuffer, self._outOffset, room, Math.trunc(self._chunkSize));
+}
+
+function finishWrite(self) {
+  const { callback } = self[kCurrentWrite];
+  self[kCurrentWrite] = null;
+  callback();
+}
+
+// The native write's callback after a pool task (`this` is the handle). The result array
+// holds [room left by the last step, input left, bytes produced, failed].
+function afterWriteTask() {
+  const self = this[owner_symbol];
+  if (self.destroyed) return finishWrite(self);
+  const [roomLeft, inLeft, produced, failed] = self._writeState;
+  const write = self[kCurrentWrite];
+  const consumed = write.inLeft - inLeft;
+  self.bytesWritten += consumed;
+  write.inOffset += consumed;
+  write.inLeft = inLeft;
+  const start = self._outOffset;
+  self._outOffset += produced;
+  const wantsMore = pushOutput(self, start, self._outOffset);
+  // A failed step: the native side reports its error next.
+  if (failed) return;
+  // A 'data' listener may have destroyed the stream.
+  if (self.destroyed) return finishWrite(self);
+  if (roomLeft === 0) {
+    // The last step filled its room: more output may be pending.
+    if (wantsMore) runWriteTask(self);
+    else self[kResumeOnRead] = true;
+    return;
+  }
+  // Input left over that the engine no longer wants: the compressed stream ended early (gunzip
+  // and unzip read on to the next member instead).
+  if (inLeft > 0) self.push(null);
+  finishWrite(self);
+}
+
+ZlibBase.prototype._read = function(size) {
+  if (this[kResumeOnRead]) {
+    this[kResumeOnRead] = false;
+    runWriteTask(this);
+  }
+  Reflect.apply(Transform.prototype._read, this, [size]);
+};
+
+// The Sync path: the same native steps, inline, until the engine leaves room; the output is
+// returned as one Buffer and the stream closed.
 function processChunkSync(self, chunk, flushFlag) {
-  let availInBefore = chunk.byteLength;
-  let availOutBefore = self._chunkSize - self._outOffset;
-  let inOff = 0;
-  let availOutAfter;
-  let availInAfter;
-  let buffers = null;
-  let nread = 0;
-  let inputRead = 0;
-  const state = self._writeState;
   const handle = self._handle;
-  let buffer = self._outBuffer;
-  let offset = self._outOffset;
-  const chunkSize = self._chunkSize;
-
+  const state = self._writeState;
+  const slot = Math.trunc(self._chunkSize);
+  // The error is also emitted (destroy): this listener keeps it from being unhandled.
   let error;
-  self.on('error', function onError(er) {
-    error = er;
-  });
+  self.on('error', (er) => { error = er; });
 
-  while (true) {
-    handle.writeSync(flushFlag,
-                     chunk, // in
-                     inOff, // in_off
-                     availInBefore, // in_len
-                     buffer, // out
-                     offset, // out_off
-                     availOutBefore); // out_len
+  const output = [];
+  let outputLength = 0;
+  let inOffset = 0;
+  let inLeft = chunk.byteLength;
+  for (;;) {
+    const room = outputRoom(self, Infinity);
+    const start = self._outOffset;
+    handle.writeSync(flushFlag, chunk, inOffset, inLeft, self._outBuffer, start, room, slot);
     if (error) throw error;
-    else if (self[kError]) throw self[kError];
-
-    availOutAfter = state[0];
-    availInAfter = state[1];
-
-    const inDelta = (availInBefore - availInAfter);
-    inputRead += inDelta;
-
-    const have = availOutBefore - availOutAfter;
-    if (have > 0) {
-      const out = buffer.slice(offset, offset + have);
-      offset += have;
-      if (!buffers) {
-        buffers = [out];
-      } else {
-        buffers.push(out);
-      }
-      nread += out.byteLength;
-      if (nread > self._maxOutputLength) {
+    if (self[kError]) throw self[kError];
+    const [roomLeft, left, produced] = state;
+    inOffset += inLeft - left;
+    inLeft = left;
+    if (produced > 0) {
+      output.push(self._outBuffer.subarray(start, start + produced));
+      outputLength += produced;
+      self._outOffset += produced;
+      if (outputLength > self._maxOutputLength) {
         _close(self);
         throw new ERR_BUFFER_TOO_LARGE(self._maxOutputLength);
       }
     }
-
-    // The output buffer is full or used up: start a new one.
-    if (availOutAfter === 0 || offset >= chunkSize) {
-      availOutBefore = chunkSize;
-      offset = 0;
-      buffer = Buffer.allocUnsafe(chunkSize);
-    }
-
-    if (availOutAfter === 0) {
-      // More output is pending: go on from where the input stopped.
-      inOff += inDelta;
-      availInBefore = availInAfter;
-    } else {
-      break;
-    }
+    if (roomLeft !== 0) break;
   }
 
-  self.bytesWritten = inputRead;
+  self.bytesWritten = inOffset;
   _close(self);
-
-  if (nread === 0) return Buffer.alloc(0);
-  return (buffers.length === 1 ? buffers[0] : Buffer.concat(buffers, nread));
-}
-
-function processChunk(self, chunk, flushFlag, cb) {
-  const handle = self._handle;
-  if (!handle) return process.nextTick(cb);
-
-  handle.buffer = chunk;
-  handle.cb = cb;
-  handle.availOutBefore = self._chunkSize - self._outOffset;
-  handle.availInBefore = chunk.byteLength;
-  handle.inOff = 0;
-  handle.flushFlag = flushFlag;
-
-  handle.write(flushFlag,
-               chunk, // in
-               0, // in_off
-               handle.availInBefore, // in_len
-               self._outBuffer, // out
-               self._outOffset, // out_off
-               handle.availOutBefore); // out_len
-}
-
-// After each engine step on the pool; `this` is the handle.
-function processCallback() {
-  const handle = this;
-  const self = this[owner_symbol];
-  const state = self._writeState;
-
-  if (self.destroyed) {
-    this.buffer = null;
-    this.cb();
-    return;
-  }
-
-  const availOutAfter = state[0];
-  const availInAfter = state[1];
-
-  const inDelta = handle.availInBefore - availInAfter;
-  self.bytesWritten += inDelta;
-
-  const have = handle.availOutBefore - availOutAfter;
-  let streamBufferIsFull = false;
-  if (have > 0) {
-    const out = self._outBuffer.slice(self._outOffset, self._outOffset + have);
-    self._outOffset += have;
-    streamBufferIsFull = !self.push(out);
-  }
-
-  // The push may have destroyed the stream (an error in a 'data' listener).
-  if (self.destroyed) {
-    this.cb();
-    return;
-  }
-
-  // The output buffer is full or used up: start a new one.
-  if (availOutAfter === 0 || self._outOffset >= self._chunkSize) {
-    handle.availOutBefore = self._chunkSize;
-    self._outOffset = 0;
-    self._outBuffer = Buffer.allocUnsafe(self._chunkSize);
-  }
-
-  if (availOutAfter === 0) {
-    // More output is pending: continue with the rest of the input, now or once the reader
-    // asks for more (backpressure).
-    handle.inOff += inDelta;
-    handle.availInBefore = availInAfter;
-
-    if (!streamBufferIsFull) {
-      this.write(handle.flushFlag,
-                 this.buffer, // in
-                 handle.inOff, // in_off
-                 handle.availInBefore, // in_len
-                 self._outBuffer, // out
-                 self._outOffset, // out_off
-                 self._chunkSize); // out_len
-    } else {
-      const oldRead = self._read;
-      self._read = (n) => {
-        self._read = oldRead;
-        this.write(handle.flushFlag,
-                   this.buffer, // in
-                   handle.inOff, // in_off
-                   handle.availInBefore, // in_len
-                   self._outBuffer, // out
-                   self._outOffset, // out_off
-                   self._chunkSize); // out_len
-        self._read(n);
-      };
-    }
-    return;
-  }
-
-  if (availInAfter > 0) {
-    // Input is left but the engine wants no more: the compressed stream ended early (for all
-    // but gunzip/unzip, which read on to the next member).
-    self.push(null);
-  }
-
-  // Finished with the chunk.
-  this.buffer = null;
-  this.cb();
+  if (outputLength === 0) return Buffer.alloc(0);
+  return output.length === 1 ? output[0] : Buffer.concat(output, outputLength);
 }
 
 function _close(engine) {
@@ -592,8 +568,8 @@ function Zlib(opts, mode) {
   }
 
   const handle = new binding.Zlib(mode);
-  this._writeState = new Uint32Array(2);
-  handle.init(windowBits, level, memLevel, strategy, this._writeState, processCallback,
+  this._writeState = new Uint32Array(4);
+  handle.init(windowBits, level, memLevel, strategy, this._writeState, afterWriteTask,
               dictionary);
 
   Reflect.apply(ZlibBase, this, [opts, mode, handle, zlibDefaultOpts]);
@@ -739,8 +715,8 @@ function Brotli(opts, mode) {
   const handle = mode === BROTLI_DECODE ?
     new binding.BrotliDecoder(mode) : new binding.BrotliEncoder(mode);
 
-  this._writeState = new Uint32Array(2);
-  if (!handle.init(brotliInitParamsArray, this._writeState, processCallback)) {
+  this._writeState = new Uint32Array(4);
+  if (!handle.init(brotliInitParamsArray, this._writeState, afterWriteTask)) {
     throw new ERR_ZLIB_INITIALIZATION_FAILED();
   }
 

@@ -1,11 +1,12 @@
 // internalBinding('zlib'): node's zlib handles over the system zlib and brotli. One class per
 // engine family (Zlib, BrotliEncoder, BrotliDecoder), each holding a compression context:
-// write() runs one step of the engine on the thread pool and calls the JS processCallback
-// through a CallbackScope afterwards; writeSync() runs it inline. Results (avail_out,
-// avail_in) go to a Uint32Array JS passed to init(); errors call handle.onerror(message, errno,
-// code) as node's CompressionStream does. Input and output buffers handed to the pool are
-// held by their backing stores until the step completes. deflateWhole()/deflateWholeAsync()
-// compress a convenience function's entire input in one zlib call instead.
+// write() runs engine steps on the thread pool, one per output slot (several chunks per pool
+// task, see StepRun), and calls the JS callback given to init() through a CallbackScope
+// afterwards; writeSync() runs them inline. Results go to a Uint32Array JS passed to init();
+// errors call handle.onerror(message, errno, code). Input and output buffers handed to the
+// pool are held by their backing stores until the task completes.
+// deflateWhole()/deflateWholeAsync() compress a convenience function's entire input in one
+// zlib call instead.
 #include <brotli/decode.h>
 #include <brotli/encode.h>
 #include <libdeflate.h>
@@ -585,11 +586,12 @@ class CompressionStream {
     }
   }
 
-  // init's common part: the Uint32Array for results and the processCallback.
+  // init's common part: the Uint32Array for results (4 entries, see UpdateWriteResult) and
+  // the callback after each pool task.
   bool InitStream(v8::Local<v8::Value> write_result, v8::Local<v8::Value> callback) {
     if (!write_result->IsUint32Array() || !callback->IsFunction()) return false;
     v8::Local<v8::Uint32Array> array = write_result.As<v8::Uint32Array>();
-    if (array->Length() < 2) return false;
+    if (array->Length() < 4) return false;
     write_result_store_ = array->Buffer()->GetBackingStore();
     write_result_ = reinterpret_cast<uint32_t*>(static_cast<char*>(write_result_store_->Data()) +
                                                 array->ByteOffset());
@@ -599,7 +601,8 @@ class CompressionStream {
     return true;
   }
 
-  // write(flush, in, in_off, in_len, out, out_off, out_len) or writeSync(...).
+  // write(flush, in, in_off, in_len, out, out_off, out_len, slot) or writeSync(...): engine
+  // steps over in[in_off, in_off + in_len) into out[out_off, out_off + out_len) (RunSteps).
   template <bool async>
   void Write(const v8::FunctionCallbackInfo<v8::Value>& info) {
     v8::Isolate* isolate = info.GetIsolate();
@@ -621,22 +624,28 @@ class CompressionStream {
     if (!GetRange(info[4], out_off, out_len, &out)) {
       return ThrowError(isolate, "bad output range");
     }
+    uint32_t slot = Uint32Arg(info, 7);
     write_in_progress_ = true;
     Ref();
-    ctx_.SetBuffers(in.data, in_len, out.data, out_len);
+    run_ = StepRun();
+    run_.in = in.data;
+    run_.in_left = in_len;
+    run_.out = out.data == nullptr ? nullptr : out.data - out_off;
+    run_.out_pos = run_.start_pos = out_off;
+    run_.out_end = out_off + out_len;
+    run_.slot = slot;
     ctx_.SetFlush(static_cast<int>(flush));
     if (!async) {
-      ctx_.DoWork();
-      if (CheckError(false)) {
-        UpdateWriteResult();
-        write_in_progress_ = false;
-      }
+      RunSteps();
+      UpdateWriteResult();
+      write_in_progress_ = false;
+      if (run_.error.IsError()) EmitError(run_.error, false, nullptr);
       Unref();
       return;
     }
     in_store_ = std::move(in.store);
     out_store_ = std::move(out.store);
-    env_->loop()->QueueWork([this] { ctx_.DoWork(); }, [this](int status) { AfterWork(status); });
+    env_->loop()->QueueWork([this] { RunSteps(); }, [this](int status) { AfterWork(status); });
   }
 
   // deflateWhole(view, maxOutputLength) -> ArrayBuffer | undefined, or
@@ -710,18 +719,61 @@ class CompressionStream {
     if (pending_close_) Close();
   }
 
-  bool CheckError(bool from_loop, CallbackScope* scope = nullptr) {
-    CompressionError err = ctx_.GetErrorInfo();
-    if (!err.IsError()) return true;
-    EmitError(err, from_loop, scope);
-    return false;
-  }
-
   Environment* env() const { return env_; }
   v8::Local<v8::Object> object() const { return object_.Get(env_->isolate()); }
 
  private:
-  void UpdateWriteResult() { ctx_.GetAfterWriteOffsets(&write_result_[1], &write_result_[0]); }
+  // One write's engine steps. node runs one engine step per call, its output room the rest of
+  // a chunkSize buffer; here one call runs as many of those steps as fit in [out_pos, out_end):
+  // the output is cut into slots of `slot` bytes (offsets from the view's start), each step gets
+  // the room up to the end of its slot, and the next step starts only when a step filled its
+  // room (more output may be pending). Each step writes exactly what node's would, so the JS side
+  // can push one chunk per slot and have node's chunks. slot 0: one step over the whole range.
+  struct StepRun {
+    const unsigned char* in = nullptr;
+    uint32_t in_left = 0;
+    unsigned char* out = nullptr;  // the output view's start
+    uint32_t start_pos = 0;
+    uint32_t out_pos = 0;          // where the next step writes
+    uint32_t out_end = 0;
+    uint32_t slot = 0;
+    uint32_t last_avail_out = 0;   // 0: the last step filled its room
+    CompressionError error;        // of the step that failed; its output is not counted
+  };
+
+  // On the pool (or inline for writeSync). Stops at the first error, at a step that left room
+  // (the input is used up or the stream ended), or at out_end.
+  void RunSteps() {
+    StepRun& run = run_;
+    for (;;) {
+      uint32_t room_end = run.out_end;
+      if (run.slot != 0) {
+        uint64_t slot_end = (static_cast<uint64_t>(run.out_pos) / run.slot + 1) * run.slot;
+        room_end = static_cast<uint32_t>(std::min<uint64_t>(room_end, slot_end));
+      }
+      ctx_.SetBuffers(run.in, run.in_left, run.out == nullptr ? nullptr : run.out + run.out_pos,
+                      room_end - run.out_pos);
+      ctx_.DoWork();
+      run.error = ctx_.GetErrorInfo();
+      if (run.error.IsError()) return;
+      uint32_t avail_in = 0;
+      uint32_t avail_out = 0;
+      ctx_.GetAfterWriteOffsets(&avail_in, &avail_out);
+      if (run.in != nullptr) run.in += run.in_left - avail_in;
+      run.in_left = avail_in;
+      run.out_pos = room_end - avail_out;
+      run.last_avail_out = avail_out;
+      if (avail_out != 0 || run.out_pos >= run.out_end) return;
+    }
+  }
+
+  // The write result JS reads: [avail_out of the last step, avail_in, bytes produced, failed].
+  void UpdateWriteResult() {
+    write_result_[0] = run_.last_avail_out;
+    write_result_[1] = run_.in_left;
+    write_result_[2] = run_.out_pos - run_.start_pos;
+    write_result_[3] = run_.error.IsError() ? 1 : 0;
+  }
 
   struct WholeJob {
     std::shared_ptr<v8::BackingStore> store;
@@ -761,12 +813,18 @@ class CompressionStream {
       return;
     }
     {
+      // The output of the steps before a failed one reaches JS first, as node's callbacks for
+      // those steps would have; then the error.
       CallbackScope scope(env_);
-      if (CheckError(true, &scope)) {
-        UpdateWriteResult();
-        v8::Isolate* isolate = env_->isolate();
-        USE(scope.Call(write_callback_.Get(isolate), object(), 0, nullptr));
-        if (pending_close_) Close();
+      UpdateWriteResult();
+      bool failed = run_.error.IsError();
+      if (!failed || run_.out_pos > run_.start_pos) {
+        USE(scope.Call(write_callback_.Get(env_->isolate()), object(), 0, nullptr));
+      }
+      if (failed) {
+        EmitError(run_.error, true, &scope);
+      } else if (pending_close_) {
+        Close();
       }
     }
     Unref();
@@ -787,6 +845,7 @@ class CompressionStream {
   uint32_t* write_result_ = nullptr;
   std::shared_ptr<v8::BackingStore> in_store_;
   std::shared_ptr<v8::BackingStore> out_store_;
+  StepRun run_;
   int refs_ = 0;
   bool init_done_ = false;
   bool write_in_progress_ = false;
@@ -834,7 +893,7 @@ void ResetMethod(const v8::FunctionCallbackInfo<v8::Value>& info) {
   if (err.IsError()) stream->EmitError(err, false, nullptr);
 }
 
-// Zlib.init(windowBits, level, memLevel, strategy, writeResult, processCallback, dictionary)
+// Zlib.init(windowBits, level, memLevel, strategy, writeResult, afterWrite, dictionary)
 void ZlibInit(const v8::FunctionCallbackInfo<v8::Value>& info) {
   v8::Isolate* isolate = info.GetIsolate();
   ZlibStream* stream = ZlibStream::Unwrap(info);
@@ -861,7 +920,7 @@ void ZlibParams(const v8::FunctionCallbackInfo<v8::Value>& info) {
   if (err.IsError()) stream->EmitError(err, false, nullptr);
 }
 
-// Brotli*.init(params Uint32Array, writeResult, processCallback) -> bool
+// Brotli*.init(params Uint32Array, writeResult, afterWrite) -> bool
 template <typename Stream>
 void BrotliInit(const v8::FunctionCallbackInfo<v8::Value>& info) {
   v8::Isolate* isolate = info.GetIsolate();
