@@ -87,6 +87,7 @@ const {
   privateEncrypt,
   privateDecrypt,
 } = require('internal/crypto/rsa_cipher');
+const { Certificate } = require('internal/crypto/certificate');
 
 const implemented = {
   constants,
@@ -154,6 +155,7 @@ const implemented = {
   generatePrimeSync,
   checkPrime,
   checkPrimeSync,
+  Certificate,
 };
 
 // Non-enumerable legacy names, as node's.

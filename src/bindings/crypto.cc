@@ -490,6 +490,7 @@ void Initialize(Environment* env, v8::Local<v8::Object> target) {
   InitDh(env, target);
   InitPrime(env, target);
   InitSubtle(env, target);
+  InitSpkac(env, target);
 }
 
 }  // namespace

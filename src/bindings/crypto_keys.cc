@@ -466,6 +466,21 @@ void KeyGetAsymmetricKeyType(const v8::FunctionCallbackInfo<v8::Value>& info) {
   if (type != nullptr) info.GetReturnValue().Set(OneByteString(info.GetIsolate(), type));
 }
 
+// checkEcKeyData(): false if an EC key's point is off its curve or its private scalar is out
+// of range or does not match the point (webcrypto refuses such keys with DataError).
+void KeyCheckEcKeyData(const v8::FunctionCallbackInfo<v8::Value>& info) {
+  KeyHandle* key = UnwrapKey(Environment::From(info), info.This());
+  if (key == nullptr || key->pkey() == nullptr) return;
+  EVP_PKEY_CTX* ctx = EVP_PKEY_CTX_new_from_pkey(nullptr, key->pkey(), nullptr);
+  bool ok = false;
+  if (ctx != nullptr) {
+    ok = (key->kind() == kKindPrivate ? EVP_PKEY_check(ctx) : EVP_PKEY_public_check(ctx)) == 1;
+    EVP_PKEY_CTX_free(ctx);
+  }
+  ERR_clear_error();
+  info.GetReturnValue().Set(ok);
+}
+
 // A restricted RSA-PSS key's parameters under node's names (digests by long name, 'sha256').
 void SetPssDetails(v8::Local<v8::Context> context, EVP_PKEY* pkey, v8::Local<v8::Object> result) {
   v8::Isolate* isolate = context->GetIsolate();
@@ -1433,6 +1448,7 @@ void InitKeys(Environment* env, v8::Local<v8::Object> target) {
   SetProtoMethod(isolate, tmpl, "initRaw", KeyInitRaw);
   SetProtoMethod(isolate, tmpl, "getAsymmetricKeyType", KeyGetAsymmetricKeyType);
   SetProtoMethod(isolate, tmpl, "keyDetail", KeyDetail);
+  SetProtoMethod(isolate, tmpl, "checkEcKeyData", KeyCheckEcKeyData);
   SetProtoMethod(isolate, tmpl, "export", KeyExport);
   SetProtoMethod(isolate, tmpl, "exportJwk", KeyExportJwk);
   SetProtoMethod(isolate, tmpl, "getSymmetricKeySize", KeyGetSymmetricKeySize);

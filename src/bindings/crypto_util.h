@@ -152,6 +152,7 @@ void InitKeys(Environment* env, v8::Local<v8::Object> target);
 void InitDh(Environment* env, v8::Local<v8::Object> target);
 void InitPrime(Environment* env, v8::Local<v8::Object> target);
 void InitSubtle(Environment* env, v8::Local<v8::Object> target);
+void InitSpkac(Environment* env, v8::Local<v8::Object> target);
 
 
 }  // namespace ringjs::crypto

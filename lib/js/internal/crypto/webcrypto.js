@@ -124,15 +124,23 @@ async function deriveBitsFor(algorithm, baseKey, length, usage) {
 }
 
 function importKeyFor(format, keyData, algorithm, extractable, usages) {
-  const normalized = normalizeAlgorithm(algorithm, 'importKey');
+  // keyData's WebIDL conversion (a JsonWebKey dictionary or a BufferSource) comes first.
   if (format === 'jwk') {
-    if (keyData === null || typeof keyData !== 'object' || isBufferSource(keyData)) {
-      throw domError('Invalid keyData', 'DataError');
+    if (keyData != null && typeof keyData !== 'object' && typeof keyData !== 'function') {
+      throw webidlError(TypeError, 'ERR_INVALID_ARG_TYPE',
+                        "Failed to execute 'importKey' on 'SubtleCrypto': 2nd argument can " +
+                        'not be converted to a dictionary');
     }
   } else if (!isBufferSource(keyData)) {
     throw webidlError(TypeError, 'ERR_INVALID_ARG_TYPE',
                       "Failed to execute 'importKey' on 'SubtleCrypto': 2nd argument is not " +
                       'instance of ArrayBuffer, Buffer, TypedArray, or DataView.');
+  }
+  const normalized = normalizeAlgorithm(algorithm, 'importKey');
+  if (format === 'jwk') {
+    if (keyData === null || typeof keyData !== 'object' || isBufferSource(keyData)) {
+      throw domError('Invalid keyData', 'DataError');
+    }
   } else {
     keyData = copyBytes(keyData);
   }
@@ -158,8 +166,7 @@ function normalizeWrapAlgorithm(algorithm) {
   }
 }
 
-async function wrapOrUnwrap(algorithm, key, data, wrap) {
-  const normalized = normalizeWrapAlgorithm(algorithm);
+async function wrapOrUnwrap(normalized, key, data, wrap) {
   const usage = wrap ? 'wrapKey' : 'unwrapKey';
   if (normalized.name !== key.algorithm.name || !key.usages.includes(usage)) {
     throw domError('The requested operation is not valid for the provided key',
@@ -278,10 +285,21 @@ class SubtleCrypto {
     format = formatArg('wrapKey', format, 0);
     keyArg('wrapKey', key, 1);
     keyArg('wrapKey', wrappingKey, 2);
+    const normalized = normalizeWrapAlgorithm(wrapAlgorithm);
     const exported = exportKeyFor(format, key);
-    const bytes = format === 'jwk' ?
-      new TextEncoder().encode(JSON.stringify(exported)) : new Uint8Array(exported);
-    return wrapOrUnwrap(wrapAlgorithm, wrappingKey, bytes, true);
+    let bytes;
+    if (format === 'jwk') {
+      let json = JSON.stringify(exported);
+      // AES-KW wraps whole 8-byte blocks: node pads the JSON with spaces (JSON.parse
+      // ignores them on unwrap).
+      if (normalized.name === 'AES-KW') {
+        json += ' '.repeat((8 - (json.length % 8)) % 8);
+      }
+      bytes = new TextEncoder().encode(json);
+    } else {
+      bytes = new Uint8Array(exported);
+    }
+    return wrapOrUnwrap(normalized, wrappingKey, bytes, true);
   }
 
   async unwrapKey(format, wrappedKey, unwrappingKey, unwrapAlgorithm, unwrappedKeyAlgorithm,
@@ -292,7 +310,8 @@ class SubtleCrypto {
     wrappedKey = bufferArg('unwrapKey', wrappedKey, 1);
     keyArg('unwrapKey', unwrappingKey, 2);
     const usages = convertUsages(keyUsages, 'unwrapKey', 6);
-    const bytes = await wrapOrUnwrap(unwrapAlgorithm, unwrappingKey, wrappedKey, false);
+    const bytes = await wrapOrUnwrap(normalizeWrapAlgorithm(unwrapAlgorithm), unwrappingKey,
+                                     wrappedKey, false);
     let keyData = bytes;
     if (format === 'jwk') {
       try {

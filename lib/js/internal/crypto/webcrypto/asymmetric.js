@@ -41,6 +41,7 @@ const {
 const { kDigestNames, toArrayBuffer } = require('internal/crypto/webcrypto/secret');
 
 const kCurves = { 'P-256': 'prime256v1', 'P-384': 'secp384r1', 'P-521': 'secp521r1' };
+const kEcdsaJwkAlg = { 'P-256': 'ES256', 'P-384': 'ES384', 'P-521': 'ES512' };
 const kCurveBits = { 'P-256': 256, 'P-384': 384, 'P-521': 521 };
 const kOkpKeyType = { Ed25519: 'ed25519', Ed448: 'ed448', X25519: 'x25519', X448: 'x448' };
 const kOkpBits = { X25519: 256, X448: 448 };
@@ -61,6 +62,11 @@ function isRsa(name) {
 
 function isEc(name) {
   return name === 'ECDSA' || name === 'ECDH';
+}
+
+// Signature algorithms (JWK "use": "sig"); the rest encrypt or agree keys ("enc").
+function isSigning(name) {
+  return pairUsages(name).public[0] === 'verify';
 }
 
 // Usages each half of a pair may have, in the order node lists them.
@@ -160,8 +166,16 @@ function parseKey(format, keyData, algorithm) {
   const { name } = algorithm;
   try {
     switch (format) {
-      case 'spki':
-        return createPublicKey({ key: Buffer.from(keyData), format: 'der', type: 'spki' });
+      case 'spki': {
+        const keyObject =
+          createPublicKey({ key: Buffer.from(keyData), format: 'der', type: 'spki' });
+        if (!isEc(name) || keyObject.asymmetricKeyType !== 'ec') return keyObject;
+        // A compressed point is kept uncompressed, so spki export gives node's bytes.
+        const { namedCurve } = keyObject.asymmetricKeyDetails;
+        const point = ecPointOfKey(keyObject[kHandle], POINT_CONVERSION_UNCOMPRESSED);
+        const handle = ecKeyFromPoint(namedCurve, point);
+        return handle === undefined ? keyObject : new PublicKeyObject(handle);
+      }
       case 'pkcs8':
         return createPrivateKey({ key: Buffer.from(keyData), format: 'der', type: 'pkcs8' });
       case 'raw': {
@@ -191,6 +205,16 @@ function checkAsymmetricJwk(keyData, name, algorithm, extractable, usages) {
   }
   const kty = isRsa(name) ? 'RSA' : isEc(name) ? 'EC' : 'OKP';
   if (keyData.kty !== kty) throw domError('Invalid JWK "kty" Parameter', 'DataError');
+  if (isEc(name) && keyData.crv !== algorithm.namedCurve) {
+    throw domError('JWK "crv" does not match the requested algorithm', 'DataError');
+  }
+  if (kty === 'OKP' && keyData.crv !== name) {
+    throw domError('JWK "crv" Parameter and algorithm name mismatch', 'DataError');
+  }
+  if (usages.length > 0 && keyData.use !== undefined) {
+    const wanted = isSigning(name) ? 'sig' : 'enc';
+    if (keyData.use !== wanted) throw domError('Invalid JWK "use" Parameter', 'DataError');
+  }
   if (keyData.key_ops !== undefined &&
       (!Array.isArray(keyData.key_ops) ||
        !usages.every((usage) => keyData.key_ops.includes(usage)))) {
@@ -199,14 +223,14 @@ function checkAsymmetricJwk(keyData, name, algorithm, extractable, usages) {
   if (keyData.ext === false && extractable) {
     throw domError('JWK "ext" Parameter and extractable mismatch', 'DataError');
   }
-  if (isEc(name) && keyData.crv !== algorithm.namedCurve) {
-    throw domError('JWK "crv" does not match the requested algorithm', 'DataError');
+  if (name === 'ECDSA' && keyData.alg !== undefined &&
+      keyData.alg !== kEcdsaJwkAlg[algorithm.namedCurve]) {
+    throw domError('JWK "alg" does not match the requested algorithm', 'DataError');
   }
-  if (kty === 'OKP' && keyData.crv !== name) {
-    throw domError('JWK "crv" Parameter and algorithm name mismatch', 'DataError');
-  }
+  // node checks only the hash an "alg" names, whichever RSA family's name it is ('PS256'
+  // imports as RSASSA-PKCS1-v1_5 with SHA-256).
   if (isRsa(name) && keyData.alg !== undefined &&
-      keyData.alg !== kRsaJwkAlg[name][algorithm.hash.name]) {
+      !Object.values(kRsaJwkAlg).some((algs) => algs[algorithm.hash.name] === keyData.alg)) {
     throw domError('JWK "alg" does not match the requested algorithm', 'DataError');
   }
 }
@@ -233,6 +257,9 @@ function importKeyPairHalf(format, keyData, algorithm, extractable, usages) {
   if (isEc(name) &&
       keyObject.asymmetricKeyDetails.namedCurve !== kCurves[algorithm.namedCurve]) {
     throw domError('Named curve mismatch', 'DataError');
+  }
+  if (isEc(name) && !keyObject[kHandle].checkEcKeyData()) {
+    throw domError('Invalid keyData', 'DataError');
   }
   if (isPrivate && usages.length === 0) {
     throw domError('Usages cannot be empty when importing a private key.', 'SyntaxError');
@@ -286,6 +313,9 @@ function jobPromise(start) {
 
 function signatureOptions(algorithm, key) {
   const { name } = key.algorithm;
+  if (name === 'Ed448' && algorithm.context?.byteLength) {
+    throw domError('Non zero-length context is not yet supported.', 'NotSupportedError');
+  }
   if (name === 'ECDSA') return [kDigestNames[algorithm.hash.name], undefined, undefined, kDsaP1363];
   if (name === 'RSASSA-PKCS1-v1_5') {
     return [kDigestNames[key.algorithm.hash.name], RSA_PKCS1_PADDING, undefined, 0];

@@ -144,7 +144,9 @@ function importSecretKey(format, keyData, algorithm, extractable, usages) {
   const keyObject = createSecretKey(bytes);
   const bits = bytes.length * 8;
   if (name === 'HMAC') {
-    if (bits === 0) throw domError('Zero-length key is not supported', 'DataError');
+    if (bits === 0 || algorithm.length === 0) {
+      throw domError('Zero-length key is not supported', 'DataError');
+    }
     if (algorithm.length !== undefined && algorithm.length !== bits) {
       throw domError('Invalid key length', 'DataError');
     }

@@ -3,7 +3,7 @@
 // dictionaries each operation takes per algorithm, with node's messages), BufferSource copies,
 // usage checks and the DOMExceptions the operations reject with.
 
-const { lazyDOMException } = require('internal/util');
+const { emitExperimentalWarning, lazyDOMException } = require('internal/util');
 const { isAnyArrayBuffer, isArrayBufferView } = require('internal/util/types');
 
 function webidlError(ErrorClass, code, message) {
@@ -140,6 +140,12 @@ function convertMember(kind, value, member, dictionary) {
       return convertInteger(value, member, dictionary, 255);
     case 'curve':
       return `${value}`;
+    case 'key':
+      if (!require('internal/crypto/webcrypto/keys').isCryptoKey(value)) {
+        throw memberError(TypeError, 'ERR_INVALID_ARG_TYPE', member, dictionary,
+                          'is not of type CryptoKey.');
+      }
+      return value;
     default:
       return value;
   }
@@ -161,6 +167,9 @@ function normalizeAlgorithm(algorithm, op) {
   const name = kCanonicalName.get(`${algorithm.name}`.toUpperCase());
   const dictionary = name === undefined ? undefined : kOperations[op][name];
   if (dictionary === undefined) throw domError('Unrecognized algorithm name', 'NotSupportedError');
+  if (name === 'Ed448' || name === 'X448') {
+    emitExperimentalWarning(`The ${name} Web Crypto API algorithm`);
+  }
   const normalized = { name };
   const members = kDictionaries[dictionary];
   // Required members are checked in the dictionary's order before any conversion, as WebIDL's
