@@ -158,13 +158,6 @@ const implemented = {
   Certificate,
 };
 
-// Non-enumerable legacy names, as node's.
-const hidden = {
-  pseudoRandomBytes: randomBytes,
-  prng: randomBytes,
-  rng: randomBytes,
-};
-
 // Node v20's export order.
 const kExportOrder = [
   'checkPrime', 'checkPrimeSync', 'createCipheriv', 'createDecipheriv', 'createDiffieHellman',
@@ -216,18 +209,30 @@ for (const name of kExportOrder) {
     Object.defineProperty(module.exports, name, Object.getOwnPropertyDescriptor(stubs, name));
   }
 }
-for (const name of Object.keys(hidden)) {
+// Legacy names of randomBytes: non-enumerable accessors, as node's; the first read decides the
+// value (randomBytes itself, or a DEP0115 wrapper under --pending-deprecation), a write replaces
+// it.
+const { deprecate, isPendingDeprecation } = require('internal/util');
+for (const name of ['pseudoRandomBytes', 'prng', 'rng']) {
+  let value;
   Object.defineProperty(module.exports, name, {
     __proto__: null,
-    value: hidden[name],
-    writable: true,
     enumerable: false,
     configurable: true,
+    get() {
+      if (value === undefined) {
+        value = isPendingDeprecation() ?
+          deprecate(randomBytes, `crypto.${name} is deprecated.`, 'DEP0115') : randomBytes;
+      }
+      return value;
+    },
+    set(newValue) {
+      value = newValue;
+    },
   });
 }
 
 // The password-keyed ciphers (DEP0106): hidden and fixed, as node's.
-const { deprecate } = require('internal/util');
 for (const [name, fn] of [['createCipher', createCipher], ['createDecipher', createDecipher]]) {
   Object.defineProperty(module.exports, name, {
     __proto__: null,

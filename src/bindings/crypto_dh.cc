@@ -491,7 +491,9 @@ void DhSet(const v8::FunctionCallbackInfo<v8::Value>& info) {
 bool DeriveSecret(EVP_PKEY* priv, EVP_PKEY* peer, std::vector<unsigned char>* out) {
   EVP_PKEY_CTX* ctx = EVP_PKEY_CTX_new(priv, nullptr);
   size_t len = 0;
+  // A classic DH secret keeps its leading zero bytes (prime-sized), as node's.
   bool ok = ctx != nullptr && EVP_PKEY_derive_init(ctx) == 1 &&
+            (EVP_PKEY_get_base_id(priv) != EVP_PKEY_DH || EVP_PKEY_CTX_set_dh_pad(ctx, 1) == 1) &&
             EVP_PKEY_derive_set_peer(ctx, peer) == 1 &&
             EVP_PKEY_derive(ctx, nullptr, &len) == 1;
   if (ok) {

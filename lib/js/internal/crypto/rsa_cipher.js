@@ -10,7 +10,6 @@ const { getArrayBufferOrView, constants } = require('internal/crypto/util');
 const {
   preparePrivateKey,
   preparePublicOrPrivateKey,
-  privateKeyHandle,
   publicOrPrivateKeyHandle,
 } = require('internal/crypto/keys');
 
@@ -32,8 +31,9 @@ function rsaFunctionFor(op, defaultPadding, keyType) {
       oaepLabel = getArrayBufferOrView(oaepLabel, 'key.oaepLabel', encoding);
     }
     buffer = getArrayBufferOrView(buffer, 'buffer', encoding);
-    const handle = keyType === 'private' ?
-      privateKeyHandle(prepared) : publicOrPrivateKeyHandle(prepared);
+    // A KeyObject must be private for the private operations, but key material is parsed as
+    // public or private, as node's: a public PEM fails later in OpenSSL ('missing private key').
+    const handle = publicOrPrivateKeyHandle(prepared);
     // Node 20 refuses PKCS#1 v1.5 decryption (the Marvin attack) where OpenSSL has no implicit
     // rejection (3.0).
     if (op === kPrivateDecrypt && padding === RSA_PKCS1_PADDING) {

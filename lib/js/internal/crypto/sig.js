@@ -82,6 +82,8 @@ function getDSASignatureEncoding(options) {
 
 function initDigest(self, algorithm) {
   validateString(algorithm, 'algorithm');
+  // OpenSSL 1.0's name for SHA-1 with DSA, which node's Sign and Verify still take.
+  if (algorithm.toLowerCase() === 'dss1') algorithm = 'sha1';
   if (getDigestSize(algorithm) < 0) throw invalidDigest();
   self[kAlgorithm] = algorithm;
   self[kHandle] = new _Hash(algorithm);

@@ -348,16 +348,16 @@ async function rsaOaep(algorithm, key, data, encrypt) {
 
 // ECDH / X25519 / X448 deriveBits: the shared secret, cut to length bits (null: all of it).
 async function deriveSharedBits(algorithm, key, length) {
+  // normalizeAlgorithm made sure algorithm.public is a CryptoKey.
   const peer = algorithm.public;
-  const { isCryptoKey } = require('internal/crypto/webcrypto/keys');
-  if (!isCryptoKey(peer)) {
-    throw domError('algorithm.public must be a CryptoKey', 'InvalidAccessError');
-  }
   if (peer.type !== 'public') {
     throw domError('algorithm.public must be a public key', 'InvalidAccessError');
   }
+  if (pairUsages(peer.algorithm.name).private[0] !== 'deriveKey') {
+    throw domError('Keys must be ECDH, X25519, or X448 keys', 'InvalidAccessError');
+  }
   if (peer.algorithm.name !== key.algorithm.name) {
-    throw domError('Key algorithm mismatch', 'InvalidAccessError');
+    throw domError('The public and private keys must be of the same type', 'InvalidAccessError');
   }
   if (isEc(key.algorithm.name) && peer.algorithm.namedCurve !== key.algorithm.namedCurve) {
     throw domError('Named curve mismatch', 'InvalidAccessError');
