@@ -8,7 +8,8 @@ const net = require('net');
 const { Buffer } = require('buffer');
 const { URL, urlToHttpOptions, isURL } = require('internal/url');
 const { OutgoingMessage } = require('_http_outgoing');
-const { Agent, globalAgent } = require('_http_agent');
+const agentModule = require('_http_agent');
+const { Agent } = agentModule;
 const {
   HTTPParser, allocParser, freeParser, prepareError, checkIsHttpToken, kOutHeaders,
   kUniqueHeaders, getMaxHeaderSize, freeSocketErrorListener,
@@ -64,7 +65,7 @@ function ClientRequest(input, options, cb) {
   }
 
   let agent = options.agent;
-  const defaultAgent = options._defaultAgent || globalAgent;
+  const defaultAgent = options._defaultAgent || agentModule.globalAgent;
   if (agent === false) {
     agent = new defaultAgent.constructor();
   } else if (agent === null || agent === undefined) {
@@ -93,6 +94,8 @@ function ClientRequest(input, options, cb) {
 
   const defaultPort = options.defaultPort || (this.agent?.defaultPort);
   const optsWithoutSignal = { __proto__: null, ...options };
+  // The request listens to the signal itself; the socket must not listen as well.
+  delete optsWithoutSignal.signal;
 
   const port = optsWithoutSignal.port = options.port || defaultPort || 80;
   const host = optsWithoutSignal.host = validateHost(options.hostname, 'hostname') ||
@@ -246,7 +249,7 @@ function addAbortSignal(signal, req) {
   const { AbortError } = require('internal/errors');
   const onAbort = () => req.destroy(new AbortError(undefined, { cause: signal.reason }));
   if (signal.aborted) {
-    process.nextTick(onAbort);
+    onAbort();  // destroyed at once; the error is emitted once the socket is settled
   } else {
     signal.addEventListener('abort', onAbort, { once: true });
     req.once('close', () => signal.removeEventListener('abort', onAbort));
@@ -587,8 +590,15 @@ function onSocketNT(req, socket, err) {
       if (!err && req.agent && !socket.destroyed) {
         socket.emit('free');
       } else {
+        // The socket's own error (e.g. one it was destroyed with) is the request's error.
+        let socketError = null;
+        socket.on('error', (error) => { socketError ??= error; });
         socket.destroy(err ?? req[kError]);
-        socket.once('close', () => _destroy(req, err ?? req[kError]));
+        if (socket.closed) {
+          _destroy(req, socket.errored ?? err ?? req[kError]);
+        } else {
+          socket.once('close', () => _destroy(req, socketError ?? err ?? req[kError]));
+        }
         return;
       }
     }
@@ -614,6 +624,13 @@ ClientRequest.prototype._deferToConnect = function _deferToConnect(method, args)
 ClientRequest.prototype.setTimeout = function setTimeout(msecs, callback) {
   if (this._ended) return this;
   validateInteger(msecs, 'msecs', 0);
+  // Warned here, synchronously, so the warning's stack shows the caller.
+  const { TIMEOUT_MAX } = require('internal/timers');
+  if (msecs > TIMEOUT_MAX) {
+    process.emitWarning(`${msecs} does not fit into a 32-bit signed integer.` +
+                        `\nTimer duration was truncated to ${TIMEOUT_MAX}.`, 'TimeoutOverflowWarning');
+    msecs = TIMEOUT_MAX;
+  }
   if (callback) this.once('timeout', callback);
   if (this.socket) setSocketTimeout(this.socket, msecs);
   else this.once('socket', (sock) => setSocketTimeout(sock, msecs));

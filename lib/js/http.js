@@ -2,7 +2,7 @@
 // node:http — server (_http_server), client (_http_client, _http_agent) and the shared message
 // types, over internalBinding('http_parser') and node:net.
 
-const { Agent, globalAgent } = require('_http_agent');
+const { Agent } = require('_http_agent');
 const { ClientRequest } = require('_http_client');
 const { IncomingMessage } = require('_http_incoming');
 const {
@@ -61,6 +61,6 @@ Object.defineProperty(module.exports, 'globalAgent', {
   __proto__: null,
   configurable: true,
   enumerable: true,
-  get() { return globalAgent; },
+  get() { return require('_http_agent').globalAgent; },
   set(value) { require('_http_agent').globalAgent = value; },
 });
