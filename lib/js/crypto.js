@@ -88,6 +88,7 @@ const {
   privateDecrypt,
 } = require('internal/crypto/rsa_cipher');
 const { Certificate } = require('internal/crypto/certificate');
+const { X509Certificate } = require('internal/crypto/x509');
 
 const implemented = {
   constants,
@@ -156,6 +157,7 @@ const implemented = {
   checkPrime,
   checkPrimeSync,
   Certificate,
+  X509Certificate,
 };
 
 // Node v20's export order.

@@ -491,6 +491,7 @@ void Initialize(Environment* env, v8::Local<v8::Object> target) {
   InitPrime(env, target);
   InitSubtle(env, target);
   InitSpkac(env, target);
+  InitX509(env, target);
 }
 
 }  // namespace

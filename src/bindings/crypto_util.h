@@ -130,6 +130,7 @@ class CryptoData : public BindingData {
   v8::Global<v8::FunctionTemplate> hmac_template;
   v8::Global<v8::FunctionTemplate> cipher_template;
   v8::Global<v8::FunctionTemplate> key_template;
+  v8::Global<v8::FunctionTemplate> x509_template;
 
  private:
   std::vector<std::pair<std::string, EVP_MD*>> digests_;
@@ -153,6 +154,7 @@ void InitDh(Environment* env, v8::Local<v8::Object> target);
 void InitPrime(Environment* env, v8::Local<v8::Object> target);
 void InitSubtle(Environment* env, v8::Local<v8::Object> target);
 void InitSpkac(Environment* env, v8::Local<v8::Object> target);
+void InitX509(Environment* env, v8::Local<v8::Object> target);
 
 
 }  // namespace ringjs::crypto

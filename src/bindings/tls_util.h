@@ -1,6 +1,6 @@
 // Shared parts of internalBinding('tls_wrap') (tls_wrap.cc, tls_context.cc, tls_cert.cc):
-// the SecureContext wrap (an SSL_CTX), certificate-to-object conversion and the names node
-// gives X509 verification results.
+// the SecureContext wrap (an SSL_CTX), certificate-to-object conversion (crypto's) and the
+// names node gives X509 verification results.
 //
 // Design: the TLS engine (TLSWrap in tls_wrap.cc) is an SSL object between two memory BIOs.
 // It never touches a socket: JS (lib/js/_tls_wrap.js) feeds it the encrypted bytes the
@@ -14,6 +14,7 @@
 #include <openssl/x509.h>
 
 #include "bindings/crypto_util.h"
+#include "bindings/crypto_x509.h"
 
 namespace ringjs::tls {
 
@@ -42,9 +43,9 @@ class TlsData : public BindingData {
 };
 TlsData* GetTlsData(Environment* env);
 
-// node's peer-certificate object (subject, issuer, subjectaltname, ..., raw); nullptr cert
-// gives an empty object. With a chain, issuerCertificate links are made by JS.
-v8::MaybeLocal<v8::Object> CertificateToObject(Environment* env, X509* cert);
+// node's peer-certificate object (crypto's; with a chain, issuerCertificate links are made
+// by JS).
+using crypto::CertificateToObject;
 // node's code for an X509_V_ERR_* value ('DEPTH_ZERO_SELF_SIGNED_CERT').
 const char* VerifyErrorCode(long err);
 
