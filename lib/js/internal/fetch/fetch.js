@@ -50,6 +50,14 @@ function networkErrorFor(message) {
   return networkError(new Error(message));
 }
 
+// The error a response body fails with when the connection drops mid-body (undici's shape).
+function terminated() {
+  const cause = new Error('other side closed');
+  cause.name = 'SocketError';
+  cause.code = 'UND_ERR_SOCKET';
+  return new TypeError('terminated', { cause });
+}
+
 // ---- data: URLs ----------------------------------------------------------------------------
 
 function percentDecode(string) {
@@ -316,7 +324,7 @@ async function httpFetch(state, abortState) {
       res.destroy();
     });
     abortState.failBody = body.fail;
-    res.on('aborted', () => body.fail(networkErrorFor('terminated')));
+    res.on('aborted', () => body.fail(terminated()));
     setResponseBody(response, { stream: body.stream, source: null, length: null });
     return response;
   }
@@ -325,7 +333,6 @@ async function httpFetch(state, abortState) {
 function fetch(input, init = undefined) {
   let request;
   try {
-    if (arguments.length < 1) throw new TypeError('fetch: 1 argument required, but 0 found.');
     request = new Request(input, init);
   } catch (error) {
     return Promise.reject(error);
