@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include <memory>
+#include <optional>
 #include <string>
 
 #include "bindings/fs_args.h"
@@ -144,9 +145,9 @@ int64_t ReadSmallFileCached(const char* path, char** data, size_t* size) {
   if (CachedFStat(fd, &stat) == 0) {
     length = stat.fields[kStatSize];
     if (S_ISREG(static_cast<mode_t>(stat.fields[kStatMode])) && length > 0 &&
-        length <= kCachedReadMax && (bytes = static_cast<char*>(malloc(length))) != nullptr &&
-        CachedPread(fd, bytes, length, 0) == static_cast<int64_t>(length)) {
-      result = 0;
+        length <= kCachedReadMax &&
+        (bytes = static_cast<char*>(malloc(length))) != nullptr) {
+      if (CachedPread(fd, bytes, length, 0) == static_cast<int64_t>(length)) result = 0;
     }
   }
   // A regular file's close on a local file system does not wait for I/O (the ring would run it
@@ -181,18 +182,31 @@ int64_t TryCachedRead(FsOp* op) {
   return 0;
 }
 
-// Hands every waiting cached file to JS, each through its own CallbackScope.
+// Hands every waiting cached file to JS. Callbacks each run in their own CallbackScope, as
+// node's do. Promises settle together in one: resolving runs no JS, and their reactions then run
+// in one microtask checkpoint, so the reads they start next run back to back (measurably
+// cheaper than alternating syscalls and JS per file). The only difference from one checkpoint
+// per file is how the microtask chains of two files completed in the same turn interleave.
 void DeliverCachedFiles(Environment* env) {
   if (env->is_stopping()) return;
   FsBindingData* data = GetBindingData(env);
-  std::vector<FsBindingData::CachedFile> batch;
+  std::vector<FsBindingData::CachedFile>& batch = data->delivering_files;
   batch.swap(data->cached_files);
   v8::Isolate* isolate = env->isolate();
+  std::optional<CallbackScope> promises_scope;
   for (FsBindingData::CachedFile& file : batch) {
-    CallbackScope scope(env);
+    std::optional<CallbackScope> callback_scope;
+    if (file.resolver.IsEmpty()) {
+      promises_scope.reset();
+      callback_scope.emplace(env);
+    } else if (!promises_scope) {
+      promises_scope.emplace(env);
+    }
+    v8::HandleScope handle_scope(isolate);
     v8::Local<v8::Context> context = env->context();
     std::unique_ptr<v8::BackingStore> store = v8::ArrayBuffer::NewBackingStore(
         file.data, file.size, [](void* bytes, size_t, void*) { free(bytes); }, nullptr);
+    file.data = nullptr;
     v8::Local<v8::Uint8Array> bytes =
         v8::Uint8Array::New(v8::ArrayBuffer::New(isolate, std::move(store)), 0, file.size);
     if (file.as_buffer && !data->buffer_prototype().IsEmpty()) {
@@ -209,8 +223,10 @@ void DeliverCachedFiles(Environment* env) {
       continue;
     }
     v8::Local<v8::Value> argv[] = {v8::Null(isolate), bytes};
-    USE(scope.Call(oncomplete.As<v8::Function>(), req, 2, argv));
+    USE(callback_scope->Call(oncomplete.As<v8::Function>(), req, 2, argv));
   }
+  promises_scope.reset();
+  batch.clear();
 }
 
 // The async readFileAll of a small cached file: no FsOp, the bytes wait in the binding's list.

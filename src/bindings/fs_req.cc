@@ -135,7 +135,7 @@ void Complete(FsOp* raw_op) {
 void DeliverCachedStats(Environment* env) {
   if (env->is_stopping()) return;
   FsBindingData* data = GetBindingData(env);
-  std::vector<FsBindingData::CachedStat> batch;
+  std::vector<FsBindingData::CachedStat>& batch = data->delivering_stats;
   batch.swap(data->cached_stats);
   v8::Isolate* isolate = env->isolate();
   for (FsBindingData::CachedStat& entry : batch) {
@@ -158,6 +158,7 @@ void DeliverCachedStats(Environment* env) {
     v8::Local<v8::Value> argv[] = {v8::Null(isolate), value};
     USE(scope.Call(oncomplete.As<v8::Function>(), req, 2, argv));
   }
+  batch.clear();
 }
 
 }  // namespace
@@ -219,6 +220,7 @@ FsBindingData::~FsBindingData() {
   if (!cached_stats_request->in_flight()) delete cached_stats_request;
   if (!cached_files_request->in_flight()) delete cached_files_request;
   for (CachedFile& file : cached_files) free(file.data);
+  for (CachedFile& file : delivering_files) free(file.data);
 }
 
 v8::Local<v8::Float64Array> FsBindingData::stat_values() const {

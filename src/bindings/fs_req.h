@@ -162,6 +162,7 @@ class FsBindingData : public BindingData {
     bool bigint;
   };
   std::vector<CachedStat> cached_stats;
+  std::vector<CachedStat> delivering_stats;  // Likewise.
   // readFileAll's small files read from the caches (fs_read_file.cc), likewise.
   struct CachedFile {
     v8::Global<v8::Object> req;
@@ -171,6 +172,7 @@ class FsBindingData : public BindingData {
     bool as_buffer;
   };
   std::vector<CachedFile> cached_files;
+  std::vector<CachedFile> delivering_files;  // The batch being delivered (keeps its capacity).
   loop::Request* cached_files_request = new loop::Request();
   // Heap-held: left to the loop (leaked) if still in flight when the binding data goes.
   loop::Request* cached_stats_request = new loop::Request();
