@@ -15,7 +15,7 @@ const { statsFromArray } = require('internal/fs/stats');
 const { callback, promise } = require('internal/fs/ops');
 
 const binding = internalBinding('fs');
-const { FSReqCallback, kUsePromises } = binding;
+const { kUsePromises } = binding;
 const { O_RDONLY } = internalBinding('constants').fs;
 
 binding.setReadFileHooks(FastBuffer.prototype, (size) => new ERR_FS_FILE_TOO_LARGE(size));
@@ -24,11 +24,29 @@ const {
   state: asyncContext, bindToCurrent: bindToCurrentAsyncContext,
 } = require('internal/async_context_frame');
 
-// The request's oncomplete (called with this === the request).
-function statDone(err, value) {
-  const cb = this.callback;
-  if (err) return cb(err);
-  cb(null, statsFromArray(value));
+// The request of a fast stat: a plain object (the binding only needs an object with an
+// oncomplete), which costs far less to make than an FSReqCallback from a C++ template.
+class StatRequest {
+  constructor(callback) {
+    this.callback = callback;
+  }
+
+  // Called with this === the request.
+  oncomplete(err, value) {
+    const cb = this.callback;
+    if (err) return cb(err);
+    cb(null, statsFromArray(value));
+  }
+}
+
+// The arguments of a call as far as they can be told apart without `arguments` (whose use would
+// make every call allocate it until the function is optimized): trailing undefineds dropped,
+// which node's fs functions do not distinguish either.
+function givenArguments(a, b, c) {
+  if (c !== undefined) return [a, b, c];
+  if (b !== undefined) return [a, b];
+  if (a !== undefined) return [a];
+  return [];
 }
 
 // stat(path, cb) / stat(path, options, cb), and lstat and fstat likewise.
@@ -36,19 +54,19 @@ function fastStat(name, check) {
   const row = callback[name];
   const fn = binding[name];
   callback[name] = named(function(target, options, cb) {
-    if (arguments.length === 2 && typeof options === 'function' && typeof target !== 'function') {
+    if (typeof options === 'function') {
+      if (cb !== undefined || typeof target === 'function') {
+        return Reflect.apply(row, this, givenArguments(target, options, cb));
+      }
       cb = options;
       options = undefined;
-    } else if (arguments.length !== 3 || typeof cb !== 'function' ||
-               typeof options === 'function' || typeof target === 'function') {
-      return Reflect.apply(row, this, arguments);
+    } else if (typeof cb !== 'function' || typeof target === 'function') {
+      return Reflect.apply(row, this, givenArguments(target, options, cb));
     }
     target = check(target);
     const bigint = options === undefined ? false : options.bigint === true;  // null throws, as the row
-    const req = new FSReqCallback();
-    req.oncomplete = statDone;
-    req.callback = asyncContext.enabled ? bindToCurrentAsyncContext(cb) : cb;
-    fn(target, bigint, req);
+    fn(target, bigint,
+       new StatRequest(asyncContext.enabled ? bindToCurrentAsyncContext(cb) : cb));
   }, name, row.length);
 }
 
