@@ -78,8 +78,8 @@ fastStat('fstat', toFd);
 // with a Buffer and rejects with node's errors itself).
 const readFileRow = promise.readFile;
 promise.readFile = named(function readFile(path, options) {
-  if (options !== undefined || typeof path !== 'string' || arguments.length > 2) {
-    return Reflect.apply(readFileRow, this, arguments);
+  if (options !== undefined || typeof path !== 'string') {
+    return Reflect.apply(readFileRow, this, givenArguments(path, options));
   }
   try {
     path = toPath(path);
