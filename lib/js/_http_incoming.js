@@ -4,7 +4,9 @@
 // are folded into `headers` (lower-cased, duplicates joined as node does) on first use.
 
 const { Readable } = require('stream');
-const { readStart, readStop, kHeadersCount } = require('internal/http/common');
+const { ReadableState } = Readable;
+const { Stream } = require('internal/streams/legacy');
+const { readStart, readStop, kHeadersCount, kPushEnd } = require('internal/http/common');
 
 const kHeaders = Symbol('kHeaders');
 const kHeadersDistinct = Symbol('kHeadersDistinct');
@@ -12,13 +14,29 @@ const kTrailers = Symbol('kTrailers');
 const kTrailersDistinct = Symbol('kTrailersDistinct');
 const kTrailersCount = Symbol('kTrailersCount');
 
+// The body's Readable state is built on first use (any Readable method or getter reads
+// `_readableState`): a request without a body that nobody reads, answered and dumped, never
+// needs it. kBodyPhase says what the state would hold by now had it been built at once.
+const kBodyPhase = Symbol('kBodyPhase');
+const kHighWaterMark = Symbol('kHighWaterMark');
+const kFresh = 0; // nothing pushed yet
+const kEnded = 1; // push(null) done, its 'readable' tick past (nobody listened)
+const kDumped = 2; // ended and _dump()ed: resume() → 'end' → destroy → 'close' under way
+const kSettled = 3; // all of that done (nobody listened)
+const kBuilt = 4; // _readableState is an own property
+
 function IncomingMessage(socket) {
-  let streamOptions;
-  if (socket) {
-    streamOptions = { highWaterMark: socket.readableHighWaterMark };
-  }
-  Readable.call(this, streamOptions);
-  this._readableState.readingMore = true;
+  // Readable's constructor without the state (same event slots, so the same shape).
+  this._events ??= {
+    close: undefined,
+    error: undefined,
+    data: undefined,
+    end: undefined,
+    readable: undefined,
+  };
+  this[kBodyPhase] = kFresh;
+  this[kHighWaterMark] = socket ? socket.readableHighWaterMark : undefined;
+  Stream.call(this);
 
   this.socket = socket;
   this.httpVersionMajor = null;
@@ -44,6 +62,58 @@ function IncomingMessage(socket) {
 }
 Object.setPrototypeOf(IncomingMessage.prototype, Readable.prototype);
 Object.setPrototypeOf(IncomingMessage, Readable);
+
+Object.defineProperty(IncomingMessage.prototype, '_readableState', {
+  __proto__: null,
+  configurable: true,
+  enumerable: false,
+  get() { return buildReadableState(this); },
+  set(val) { ownReadableState(this, val); },
+});
+
+function ownReadableState(msg, state) {
+  msg[kBodyPhase] = kBuilt;
+  Object.defineProperty(msg, '_readableState', {
+    __proto__: null, value: state, writable: true, enumerable: true, configurable: true,
+  });
+}
+
+function buildReadableState(msg) {
+  const phase = msg[kBodyPhase];
+  const hwm = msg[kHighWaterMark];
+  const state = new ReadableState(hwm === undefined ? undefined : { highWaterMark: hwm }, msg,
+                                  false);
+  ownReadableState(msg, state);
+  state.readingMore = true;
+  if (phase >= kEnded) state.ended = true;
+  if (phase === kDumped) {
+    msg.removeAllListeners('data');
+    msg.resume();
+  } else if (phase === kSettled) {
+    state.flowing = true;
+    state.paused = false;
+    state.endEmitted = true;
+    state.destroyed = true;
+    state.closed = true;
+    state.closeEmitted = true;
+  }
+  return state;
+}
+
+// The parser's end of the message: push(null), or just a note while the state is unbuilt.
+IncomingMessage.prototype[kPushEnd] = function() {
+  if (this[kBodyPhase] === kFresh) this[kBodyPhase] = kEnded;
+  else this.push(null);
+};
+
+// Whether a resume() is pending, without building the state for it.
+function resumeScheduled(msg) {
+  return msg[kBodyPhase] === kBuilt && msg._readableState.resumeScheduled;
+}
+
+function settleDumped(msg) {
+  if (msg[kBodyPhase] === kDumped) msg[kBodyPhase] = kSettled;
+}
 
 Object.defineProperty(IncomingMessage.prototype, 'connection', {
   __proto__: null,
@@ -236,6 +306,12 @@ IncomingMessage.prototype._addHeaderLineDistinct = function(field, value, dest) 
 IncomingMessage.prototype._dump = function _dump() {
   if (!this._dumped) {
     this._dumped = true;
+    if (this[kBodyPhase] === kEnded && this._eventsCount === 0) {
+      // Nothing listens for 'resume', 'end' or 'close': one tick instead of their four.
+      this[kBodyPhase] = kDumped;
+      process.nextTick(settleDumped, this);
+      return;
+    }
     this.removeAllListeners('data');
     this.resume();
   }
@@ -243,6 +319,7 @@ IncomingMessage.prototype._dump = function _dump() {
 
 module.exports = {
   IncomingMessage,
+  resumeScheduled,
   readStart,
   readStop,
 };

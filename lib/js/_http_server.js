@@ -9,7 +9,7 @@ const { Buffer } = require('buffer');
 const { FastBuffer } = require('internal/buffer');
 const { setInterval, clearInterval } = require('timers');
 const { OutgoingMessage, parseUniqueHeadersOption } = require('_http_outgoing');
-const { IncomingMessage } = require('_http_incoming');
+const { IncomingMessage, resumeScheduled } = require('_http_incoming');
 const {
   HTTPParser, STATUS_CODES, allocParser, freeParser, prepareError, continueExpression,
   chunkExpression, kIncomingMessage, kUniqueHeaders, checkInvalidHeaderChar, kOutHeaders,
@@ -573,7 +573,7 @@ function resOnFinish(req, res, socket, state, server) {
   }
   state.incoming.shift();
   // Nobody read the body: drain it so the next request can be parsed.
-  if (!req._consuming && !req._readableState.resumeScheduled) req._dump();
+  if (!req._consuming && !resumeScheduled(req)) req._dump();
   res.detachSocket(socket);
   process.nextTick(emitCloseNT, res);
   if (res._last) {

@@ -17,6 +17,8 @@ const kNeedDrain = Symbol('kNeedDrain');
 const kUniqueHeaders = Symbol('kUniqueHeaders');
 const kHighWaterMark = Symbol('kHighWaterMark');
 const kRejectNonStandardBodyWrites = Symbol('kRejectNonStandardBodyWrites');
+// IncomingMessage's end of body (push(null) once its Readable state exists).
+const kPushEnd = Symbol('kPushEnd');
 
 const CRLF = '\r\n';
 const chunkExpression = /(?:^|\W)chunked(?:$|\W)/i;
@@ -180,7 +182,7 @@ function parserOnMessageComplete(trailers) {
   if (stream !== null && stream !== undefined) {
     stream.complete = true;
     if (trailers !== undefined) stream._addHeaderLines(trailers, trailers.length, true);
-    stream.push(null);
+    stream[kPushEnd]();
   }
   // Keep-alive connections read the next message.
   readStart(parser.socket);
@@ -293,6 +295,7 @@ module.exports = {
   kIncomingMessage,
   kNeedDrain,
   kOutHeaders,
+  kPushEnd,
   kRejectNonStandardBodyWrites,
   kUniqueHeaders,
   methods,
