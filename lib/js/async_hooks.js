@@ -1,19 +1,24 @@
 'use strict';
-// node:async_hooks — AsyncLocalStorage and AsyncResource over the async context frame
-// (internal/async_context_frame). The hook API (createHook, executionAsyncId, ...) is not
-// implemented: its exports throw ERR_NOT_IMPLEMENTED.
+// node:async_hooks — AsyncLocalStorage over the async context frame
+// (internal/async_context_frame); AsyncResource, createHook and the execution context queries
+// over internal/async_hooks. Hooks see timers, immediates, ticks, microtasks, promises and
+// AsyncResources; the runtime's sockets, requests and handles are not reported to them yet.
 
 const frames = require('internal/async_context_frame');
 const { newAsyncId } = require('internal/timers');
 const { deprecate } = require('internal/util');
 const {
-  codes: { ERR_ASYNC_TYPE, ERR_INVALID_ASYNC_ID },
+  codes: { ERR_ASYNC_CALLBACK, ERR_ASYNC_TYPE, ERR_INVALID_ASYNC_ID },
 } = require('internal/errors');
 const { validateFunction, validateString } = require('internal/validators');
-const { stubModule } = require('internal/not_implemented');
+const asyncHooks = require('internal/async_hooks');
 
 const asyncIdSymbol = Symbol('async_id_symbol');
 const triggerAsyncIdSymbol = Symbol('trigger_async_id_symbol');
+const kDestroyToken = Symbol('destroyToken');
+
+// Loading this module is what turns execution-context tracking on.
+asyncHooks.startTracking();
 
 // The frame current now with `storage` set to `store` (or removed when `remove`).
 function frameWith(storage, store, remove = false) {
@@ -82,24 +87,47 @@ class AsyncLocalStorage {
 class AsyncResource {
   constructor(type, options = {}) {
     validateString(type, 'type');
-    if (type.length === 0) throw new ERR_ASYNC_TYPE(type);
-    const triggerAsyncId = typeof options === 'number' ? options : options?.triggerAsyncId;
-    if (triggerAsyncId !== undefined &&
-        (!Number.isSafeInteger(triggerAsyncId) || triggerAsyncId < -1)) {
+    let triggerAsyncId = options;
+    let requireManualDestroy = false;
+    if (typeof options !== 'number') {
+      triggerAsyncId = options?.triggerAsyncId ?? asyncHooks.executionAsyncId();
+      requireManualDestroy = Boolean(options?.requireManualDestroy);
+    }
+    if (!Number.isSafeInteger(triggerAsyncId) || triggerAsyncId < -1) {
       throw new ERR_INVALID_ASYNC_ID('triggerAsyncId', triggerAsyncId);
     }
-    this[asyncIdSymbol] = newAsyncId();
-    // Without the hook API ringjs does not track the running resource; node's default here is
-    // the executing resource, which is 1 (the main script) outside callbacks.
-    this[triggerAsyncIdSymbol] = triggerAsyncId ?? 1;
+    const asyncId = newAsyncId();
+    this[asyncIdSymbol] = asyncId;
+    this[triggerAsyncIdSymbol] = triggerAsyncId;
     frames.capture(this);
+    const hookState = asyncHooks.state;
+    if (hookState.init > 0) {
+      // An empty type is only an error where a hook would see it.
+      if (type.length === 0) throw new ERR_ASYNC_TYPE(type);
+      asyncHooks.emitInit(asyncId, type, triggerAsyncId, this);
+    }
+    if (!requireManualDestroy && hookState.destroy > 0) {
+      this[kDestroyToken] = {};
+      asyncHooks.destroyWhenCollected(this, asyncId, this[kDestroyToken]);
+    }
   }
 
   runInAsyncScope(fn, thisArg, ...args) {
-    return runInFrame(this[frames.kFrame], fn, thisArg, args);
+    const asyncId = this[asyncIdSymbol];
+    asyncHooks.enterResource(asyncId, this[triggerAsyncIdSymbol], this);
+    try {
+      return runInFrame(this[frames.kFrame], fn, thisArg, args);
+    } finally {
+      asyncHooks.leaveResource(asyncId);
+    }
   }
 
   emitDestroy() {
+    if (this[kDestroyToken] !== undefined) {
+      asyncHooks.forgetCollected(this[kDestroyToken]);
+      this[kDestroyToken] = undefined;
+    }
+    asyncHooks.emitDestroy(this[asyncIdSymbol]);
     return this;
   }
 
@@ -139,15 +167,62 @@ class AsyncResource {
   }
 }
 
-const hookApi = stubModule('async_hooks');
+// createHook's callbacks live under these keys on the hook, so they run with the hook as `this`.
+const hookCallbackKeys = {
+  init: Symbol('init'), before: Symbol('before'), after: Symbol('after'),
+  destroy: Symbol('destroy'), promiseResolve: Symbol('promiseResolve'),
+};
+asyncHooks.setCallbackKeys(hookCallbackKeys);
+
+class AsyncHook {
+  constructor({ init, before, after, destroy, promiseResolve }) {
+    const callbacks = { init, before, after, destroy, promiseResolve };
+    for (const [name, callback] of Object.entries(callbacks)) {
+      if (callback !== undefined && typeof callback !== 'function') {
+        throw new ERR_ASYNC_CALLBACK(`hook.${name}`);
+      }
+      this[hookCallbackKeys[name]] = callback;
+    }
+  }
+
+  enable() {
+    asyncHooks.enableHook(this);
+    return this;
+  }
+
+  disable() {
+    asyncHooks.disableHook(this);
+    return this;
+  }
+}
+
+function createHook(callbacks) {
+  return new AsyncHook(callbacks);
+}
+
+const providerNames = [
+  'NONE', 'DIRHANDLE', 'DNSCHANNEL', 'ELDHISTOGRAM', 'FILEHANDLE', 'FILEHANDLECLOSEREQ',
+  'BLOBREADER', 'FSEVENTWRAP', 'FSREQCALLBACK', 'FSREQPROMISE', 'GETADDRINFOREQWRAP',
+  'GETNAMEINFOREQWRAP', 'HEAPSNAPSHOT', 'HTTP2SESSION', 'HTTP2STREAM', 'HTTP2PING',
+  'HTTP2SETTINGS', 'HTTPINCOMINGMESSAGE', 'HTTPCLIENTREQUEST', 'JSSTREAM', 'JSUDPWRAP',
+  'MESSAGEPORT', 'PIPECONNECTWRAP', 'PIPESERVERWRAP', 'PIPEWRAP', 'PROCESSWRAP', 'PROMISE',
+  'QUERYWRAP', 'QUIC_LOGSTREAM', 'QUIC_PACKET', 'SHUTDOWNWRAP', 'SIGNALWRAP', 'STATWATCHER',
+  'STREAMPIPE', 'TCPCONNECTWRAP', 'TCPSERVERWRAP', 'TCPWRAP', 'TTYWRAP', 'UDPSENDWRAP',
+  'UDPWRAP', 'SIGINTWATCHDOG', 'WORKER', 'WORKERHEAPSNAPSHOT', 'WRITEWRAP', 'ZLIB',
+  'CHECKPRIMEREQUEST', 'PBKDF2REQUEST', 'KEYPAIRGENREQUEST', 'KEYGENREQUEST',
+  'KEYEXPORTREQUEST', 'CIPHERREQUEST', 'DERIVEBITSREQUEST', 'HASHREQUEST',
+  'RANDOMBYTESREQUEST', 'RANDOMPRIMEREQUEST', 'SCRYPTREQUEST', 'SIGNREQUEST', 'TLSWRAP',
+  'VERIFYREQUEST',
+];
+const asyncWrapProviders = Object.freeze(Object.assign(
+  { __proto__: null }, Object.fromEntries(providerNames.map((name, index) => [name, index]))));
 
 module.exports = {
   AsyncLocalStorage,
-  createHook: hookApi.createHook,
-  executionAsyncId: hookApi.executionAsyncId,
-  triggerAsyncId: hookApi.triggerAsyncId,
-  executionAsyncResource: hookApi.executionAsyncResource,
+  createHook,
+  executionAsyncId: asyncHooks.executionAsyncId,
+  triggerAsyncId: asyncHooks.triggerAsyncId,
+  executionAsyncResource: asyncHooks.executionAsyncResource,
+  asyncWrapProviders,
+  AsyncResource,
 };
-Object.defineProperty(module.exports, 'asyncWrapProviders',
-                      Object.getOwnPropertyDescriptor(hookApi, 'asyncWrapProviders'));
-module.exports.AsyncResource = AsyncResource;

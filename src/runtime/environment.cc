@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "runtime/v8_host.h"
+
 namespace ringjs {
 namespace {
 
@@ -13,7 +15,10 @@ constexpr int kEnvironmentSlot = 32;
 
 Environment::Environment(v8::Isolate* isolate, v8::Local<v8::Context> context, loop::Loop* loop,
                          const CliOptions& options)
-    : isolate_(isolate), context_(isolate, context), loop_(loop), options_(options) {
+    : isolate_(isolate), context_(isolate, context), loop_(loop), options_(options),
+      platform_tasks_(loop) {
+  platform_tasks_.Start([isolate] { V8Host::PumpTasks(isolate); });
+  platform_tasks_.Unref();
   context->SetAlignedPointerInEmbedderData(kEnvironmentSlot, this);
   v8::Local<v8::ArrayBuffer> buffer =
       v8::ArrayBuffer::New(isolate, sizeof(int32_t) * kTickInfoFieldCount);
@@ -24,6 +29,7 @@ Environment::Environment(v8::Isolate* isolate, v8::Local<v8::Context> context, l
 
 Environment::~Environment() {
   RunCleanupHooks();
+  platform_tasks_.Stop();
   context()->SetAlignedPointerInEmbedderData(kEnvironmentSlot, nullptr);
 }
 

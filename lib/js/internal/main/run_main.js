@@ -145,3 +145,7 @@ switch (checkOnly || startsRepl ? 'none' : entry.kind) {
   default:
     break;
 }
+
+// The main script's synchronous run was async_hooks context 1; what the loop runs from here on
+// starts from no context (0), as in node.
+require('internal/async_hooks').leaveTopLevel();

@@ -19,6 +19,8 @@ function onGlobalUncaughtException(error, fromPromise) {
   // Handled: make sure the next check phase comes soon, so that ticks a throwing tick left
   // behind run (C++ drains them when it starts the check phase), as node does.
   require('timers').setImmediate(noop);
+  // The contexts the throw unwound get their async_hooks 'after' now.
+  require('internal/async_hooks').unwindAfterUncaught();
   return true;
 }
 

@@ -62,37 +62,74 @@ const {
   bindToCurrent: bindToCurrentAsyncContext,
 } = require('internal/async_context_frame');
 
+// async_hooks: init/before/after/destroy for ticks and microtasks (internal/async_hooks).
+const asyncHooks = require('internal/async_hooks');
+const hookState = asyncHooks.state;
+const { newAsyncId } = require('internal/timers');
+
 function hasTickScheduled() { return tickInfo[kHasTickScheduled] === 1; }
 function setHasTickScheduled(value) { tickInfo[kHasTickScheduled] = value ? 1 : 0; }
 
 let validateFunction;
+
+// A queued tick; also the resource async_hooks reports for it, a plain object with own keys
+// `callback` and `args` as node's TickObject.
+const kFrame = Symbol('asyncContextFrame');
+const kAsyncId = Symbol('asyncId');
+const kTriggerAsyncId = Symbol('triggerAsyncId');
+function newTickObject(callback, args) {
+  // Async ids stay 0 (not tracked) unless node:async_hooks is loaded.
+  return {
+    callback, args, [kFrame]: asyncContext.frame, [kAsyncId]: 0, [kTriggerAsyncId]: 0,
+  };
+}
 
 function nextTick(callback, ...args) {
   validateFunction ??= require('internal/validators').validateFunction;
   validateFunction(callback, 'callback');
   if (process._exiting) return;
   if (!hasTickScheduled()) setHasTickScheduled(true);
-  queue.push({ callback, args: args.length === 0 ? undefined : args, frame: asyncContext.frame });
+  const tock = newTickObject(callback, args.length === 0 ? undefined : args);
+  if (hookState.tracking) trackTick(tock);
+  queue.push(tock);
 }
 
-// A tick scheduled inside AsyncLocalStorage.run() runs with that store.
-function runTickInFrame(tock) {
-  const previous = enterAsyncContext(tock.frame);
+function trackTick(tock) {
+  const asyncId = newAsyncId();
+  const triggerAsyncId = asyncHooks.executionAsyncId();
+  tock[kAsyncId] = asyncId;
+  tock[kTriggerAsyncId] = triggerAsyncId;
+  asyncHooks.emitInit(asyncId, 'TickObject', triggerAsyncId, tock);
+}
+
+function callTick(tock) {
+  const { callback, args } = tock;
+  if (args === undefined) callback();
+  else Reflect.apply(callback, undefined, args);
+}
+
+// A tick scheduled inside AsyncLocalStorage.run() runs with that store; a tracked tick is the
+// running async_hooks context while it runs.
+function runTickInContext(tock) {
+  const asyncId = tock[kAsyncId];
+  if (asyncId !== 0) asyncHooks.enterResource(asyncId, tock[kTriggerAsyncId], tock);
+  const previous = enterAsyncContext(tock[kFrame]);
   try {
-    const { callback, args } = tock;
-    if (args === undefined) callback();
-    else Reflect.apply(callback, undefined, args);
+    callTick(tock);
   } finally {
     restoreAsyncContext(previous);
+    if (asyncId !== 0 && hookState.destroy > 0) asyncHooks.emitDestroy(asyncId);
   }
+  // Not reached when the callback threw: the uncaught-exception path unwinds instead.
+  if (asyncId !== 0) asyncHooks.leaveResource(asyncId);
 }
 
 function processTicksAndRejections() {
   let tock;
   do {
     while ((tock = queue.shift()) !== null) {
-      if (tock.frame !== asyncContext.frame) {
-        runTickInFrame(tock);
+      if (tock[kFrame] !== asyncContext.frame || tock[kAsyncId] !== 0) {
+        runTickInContext(tock);
         continue;
       }
       const { callback, args } = tock;
@@ -125,6 +162,7 @@ function queueMicrotask(callback) {
   validateFunction ??= require('internal/validators').validateFunction;
   validateFunction(callback, 'callback');
   if (asyncContext.enabled) callback = bindToCurrentAsyncContext(callback);
+  if (hookState.tracking) callback = runInMicrotaskResource(callback);
   enqueueMicrotask(function runMicrotask() {
     try {
       callback();
@@ -134,6 +172,21 @@ function queueMicrotask(callback) {
       triggerUncaught(error, false);
     }
   });
+}
+
+// With async_hooks loaded a microtask is an AsyncResource of type 'Microtask', as in node.
+function runInMicrotaskResource(callback) {
+  const { AsyncResource } = require('async_hooks');
+  const resource = new AsyncResource('Microtask', {
+    triggerAsyncId: asyncHooks.executionAsyncId(), requireManualDestroy: true,
+  });
+  return function runInResource() {
+    try {
+      resource.runInAsyncScope(callback);
+    } finally {
+      resource.emitDestroy();
+    }
+  };
 }
 
 function setupTaskQueue() {
