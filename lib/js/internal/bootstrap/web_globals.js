@@ -35,4 +35,8 @@ lazyFrom('internal/fetch/headers', 'Headers');
 lazyFrom('internal/fetch/request', 'Request');
 lazyFrom('internal/fetch/response', 'Response');
 lazyFrom('internal/fetch/form_data', 'FormData');
-lazyFrom('internal/fetch/fetch', 'fetch');
+// node's fetch is a plain function that loads its implementation on the first call.
+require('internal/bootstrap/globals').defineOperation(globalThis, 'fetch',
+  function fetch(input, init = undefined) {
+    return require('internal/fetch/fetch').fetch(input, init);
+  });
