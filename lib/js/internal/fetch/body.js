@@ -15,7 +15,8 @@ const {
 } = require('internal/webstreams/readablestream');
 const { TextEncoder, TextDecoder } = require('internal/encoding');
 const { FormData, isFormData, formDataEntries } = require('internal/fetch/form_data');
-const { getHeader, illegalInvocation: illegal } = require('internal/fetch/headers');
+const { getHeader } = require('internal/fetch/headers');
+const { illegalInvocation: illegal } = require('internal/fetch/webidl');
 
 const kBody = Symbol('kBody');
 const kHeaders = Symbol('kHeaders');
@@ -307,13 +308,6 @@ function installBodyMixin(proto, isInstance, moveAfter) {
   }
 }
 
-// util.inspect as node prints Request/Response: a class name and an object of its getters.
-function inspectAs(name, fields, options) {
-  const { inspect } = require('internal/util/inspect');
-  const opts = { ...options, depth: options.depth == null ? null : options.depth - 1 };
-  return `${name} ${inspect(fields, opts)}`;
-}
-
 module.exports = {
   kBody,
   kHeaders,
@@ -323,7 +317,6 @@ module.exports = {
   cloneBody,
   isBodyUnusable,
   installBodyMixin,
-  inspectAs,
   streamFromBytes,
   utf8Encode,
   utf8Decode,

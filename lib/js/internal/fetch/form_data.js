@@ -2,16 +2,16 @@
 // FormData: an ordered list of (name, string | File) entries; Blob values become Files.
 
 const { customInspectSymbol: kInspect } = require('internal/util');
-const { Blob, File, isBlob } = require('internal/blob');
-const { requireArgs, illegalInvocation } = require('internal/fetch/headers');
+const { File, isBlob } = require('internal/blob');
+const {
+  illegalInvocation,
+  requireArgs,
+  pairIteratorFactory,
+  defineInterface,
+  inspectAs,
+} = require('internal/fetch/webidl');
 
 const kEntries = Symbol('kEntries');
-
-let inspectFn;
-function inspect(...args) {
-  inspectFn ??= require('internal/util/inspect').inspect;
-  return inspectFn(...args);
-}
 
 function isFormData(value) {
   return value != null && value[kEntries] !== undefined;
@@ -38,30 +38,11 @@ function checkThis(self) {
   if (!isFormData(self)) throw illegalInvocation();
 }
 
-const formDataIteratorPrototype = Object.create(
-  Object.getPrototypeOf(Object.getPrototypeOf([][Symbol.iterator]())), {
-    next: {
-      __proto__: null, writable: true, enumerable: true, configurable: true,
-      value: function next() {
-        const state = this?.[kEntries];
-        if (state === undefined) throw illegalInvocation();
-        const entries = state.form[kEntries];
-        if (state.index >= entries.length) return { value: undefined, done: true };
-        const entry = entries[state.index++];
-        const value = state.kind === 'key' ? entry[0] : state.kind === 'value' ? entry[1] : [entry[0], entry[1]];
-        return { value, done: false };
-      },
-    },
-    [Symbol.toStringTag]: { __proto__: null, configurable: true, value: 'FormData Iterator' },
-  });
+const makeFormDataIterator = pairIteratorFactory('FormData Iterator');
 
 function makeIterator(form, kind) {
   checkThis(form);
-  const iterator = Object.create(formDataIteratorPrototype);
-  Object.defineProperty(iterator, kEntries, {
-    __proto__: null, writable: true, value: { form, index: 0, kind },
-  });
-  return iterator;
+  return makeFormDataIterator(() => form[kEntries], kind);
 }
 
 class FormData {
@@ -144,23 +125,12 @@ class FormData {
       else if (Array.isArray(shown[name])) shown[name].push(value);
       else shown[name] = [shown[name], value];
     }
-    const opts = { ...options, depth: options.depth == null ? null : options.depth - 1 };
-    return `FormData ${inspect(shown, opts)}`;
+    return inspectAs('FormData', shown, options);
   }
 }
 
-Object.defineProperty(FormData.prototype, Symbol.iterator, {
-  __proto__: null, writable: true, configurable: true, value: FormData.prototype.entries,
-});
-Object.defineProperty(FormData.prototype, Symbol.toStringTag, {
-  __proto__: null, configurable: true, value: 'FormData',
-});
-for (const name of ['append', 'delete', 'get', 'getAll', 'has', 'set', 'keys', 'values',
-                    'entries', 'forEach']) {
-  const desc = Object.getOwnPropertyDescriptor(FormData.prototype, name);
-  desc.enumerable = true;
-  Object.defineProperty(FormData.prototype, name, desc);
-}
+defineInterface(FormData, 'FormData', ['append', 'delete', 'get', 'getAll', 'has', 'set', 'keys',
+                                       'values', 'entries', 'forEach']);
 
 // The entry list as stored (read by the multipart encoder).
 function formDataEntries(form) {

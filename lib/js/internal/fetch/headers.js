@@ -4,37 +4,24 @@
 // lower-cased name, and a guard that makes a Response.error()/fetched response's list immutable.
 
 const { customInspectSymbol: kInspect } = require('internal/util');
+const {
+  illegalInvocation,
+  requireArgs,
+  pairIteratorFactory,
+  defineInterface,
+  inspectAs,
+} = require('internal/fetch/webidl');
 
 const kList = Symbol('kList');
 const kGuard = Symbol('kGuard');
-
-let inspectFn;
-function inspect(...args) {
-  inspectFn ??= require('internal/util/inspect').inspect;
-  return inspectFn(...args);
-}
 
 const tokenRe = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
 // A value may not hold NUL, CR or LF once leading/trailing HTTP whitespace is gone.
 const badValueRe = /[\0\r\n]/;
 const edgeWhitespaceRe = /^[\t\n\r ]+|[\t\n\r ]+$/g;
 
-// node's WebIDL brand check error.
-function illegalInvocation() {
-  const error = new TypeError('Illegal invocation');
-  error.code = 'ERR_INVALID_THIS';
-  return error;
-}
-
 function isHeaders(value) {
   return value != null && value[kList] !== undefined;
-}
-
-function requireArgs(given, needed, prefix) {
-  if (given >= needed) return;
-  const noun = needed === 1 ? 'argument' : 'arguments';
-  const found = given === 0 ? `${given} found` : `only ${given} found`;
-  throw new TypeError(`${prefix}: ${needed} ${noun} required, but ${found}.`);
 }
 
 // WebIDL ByteString: each code unit must fit in a byte.
@@ -134,29 +121,12 @@ function sortedPairs(list) {
   return pairs;
 }
 
-const headersIteratorPrototype = Object.create(
-  Object.getPrototypeOf(Object.getPrototypeOf([][Symbol.iterator]())), {
-    next: {
-      __proto__: null, writable: true, enumerable: true, configurable: true,
-      value: function next() {
-        const state = this?.[kList];
-        if (state === undefined) throw illegalInvocation();
-        if (state.index >= state.pairs.length) return { value: undefined, done: true };
-        const pair = state.pairs[state.index++];
-        const value = state.kind === 'key' ? pair[0] : state.kind === 'value' ? pair[1] : pair;
-        return { value, done: false };
-      },
-    },
-    [Symbol.toStringTag]: { __proto__: null, configurable: true, value: 'Headers Iterator' },
-  });
+const makeHeadersIterator = pairIteratorFactory('Headers Iterator');
 
 function makeIterator(headers, kind) {
   if (!isHeaders(headers)) throw illegalInvocation();
-  const iterator = Object.create(headersIteratorPrototype);
-  Object.defineProperty(iterator, kList, {
-    __proto__: null, writable: true, value: { pairs: sortedPairs(headers[kList]), index: 0, kind },
-  });
-  return iterator;
+  const pairs = sortedPairs(headers[kList]);
+  return makeHeadersIterator(() => pairs, kind);
 }
 
 class Headers {
@@ -239,23 +209,12 @@ class Headers {
     if (depth < 0) return this;
     const shown = {};
     for (const { name, values } of this[kList].values()) shown[name] = values.join(', ');
-    const opts = { ...options, depth: options.depth == null ? null : options.depth - 1 };
-    return `Headers ${inspect(shown, opts)}`;
+    return inspectAs('Headers', shown, options);
   }
 }
 
-Object.defineProperty(Headers.prototype, Symbol.iterator, {
-  __proto__: null, writable: true, configurable: true, value: Headers.prototype.entries,
-});
-Object.defineProperty(Headers.prototype, Symbol.toStringTag, {
-  __proto__: null, configurable: true, value: 'Headers',
-});
-for (const name of ['append', 'delete', 'get', 'has', 'set', 'getSetCookie', 'keys', 'values',
-                    'entries', 'forEach']) {
-  const desc = Object.getOwnPropertyDescriptor(Headers.prototype, name);
-  desc.enumerable = true;
-  Object.defineProperty(Headers.prototype, name, desc);
-}
+defineInterface(Headers, 'Headers', ['append', 'delete', 'get', 'has', 'set', 'getSetCookie',
+                                     'keys', 'values', 'entries', 'forEach']);
 
 function setGuard(headers, guard) {
   headers[kGuard] = guard;
@@ -300,6 +259,4 @@ module.exports = {
   headersFromRaw,
   headersToRaw,
   getHeader,
-  requireArgs,
-  illegalInvocation,
 };

@@ -9,8 +9,6 @@ const {
   fillHeaders,
   setGuard,
   getHeader,
-  requireArgs,
-  illegalInvocation,
 } = require('internal/fetch/headers');
 const {
   kBody,
@@ -20,8 +18,13 @@ const {
   cloneBody,
   isBodyUnusable,
   installBodyMixin,
-  inspectAs,
 } = require('internal/fetch/body');
+const {
+  illegalInvocation,
+  requireArgs,
+  defineInterface,
+  inspectAs,
+} = require('internal/fetch/webidl');
 
 const kRequest = Symbol('kRequest');
 const kSignal = Symbol('kSignal');
@@ -300,17 +303,12 @@ class Request {
   }
 }
 
-for (const name of ['method', 'url', 'headers', 'destination', 'referrer', 'referrerPolicy', 'mode',
-                    'credentials', 'cache', 'redirect', 'integrity', 'keepalive',
-                    'isReloadNavigation', 'isHistoryNavigation', 'signal', 'duplex', 'clone']) {
-  const desc = Object.getOwnPropertyDescriptor(Request.prototype, name);
-  desc.enumerable = true;
-  Object.defineProperty(Request.prototype, name, desc);
-}
+defineInterface(Request, 'Request', [
+  'method', 'url', 'headers', 'destination', 'referrer', 'referrerPolicy', 'mode', 'credentials',
+  'cache', 'redirect', 'integrity', 'keepalive', 'isReloadNavigation', 'isHistoryNavigation',
+  'signal', 'duplex', 'clone',
+]);
 installBodyMixin(Request.prototype, isRequest, ['duplex', 'clone']);
-Object.defineProperty(Request.prototype, Symbol.toStringTag, {
-  __proto__: null, configurable: true, value: 'Request',
-});
 
 // What fetch() reads from a Request.
 function requestParts(request) {

@@ -9,7 +9,6 @@ const {
   setGuard,
   getGuard,
   getHeader,
-  illegalInvocation,
 } = require('internal/fetch/headers');
 const {
   kBody,
@@ -19,10 +18,10 @@ const {
   cloneBody,
   isBodyUnusable,
   installBodyMixin,
-  inspectAs,
   utf8Encode,
   streamFromBytes,
 } = require('internal/fetch/body');
+const { illegalInvocation, defineInterface, inspectAs } = require('internal/fetch/webidl');
 
 const kResponse = Symbol('kResponse');
 
@@ -182,15 +181,9 @@ class Response {
   }
 }
 
-for (const name of ['type', 'url', 'redirected', 'status', 'ok', 'statusText', 'headers', 'clone']) {
-  const desc = Object.getOwnPropertyDescriptor(Response.prototype, name);
-  desc.enumerable = true;
-  Object.defineProperty(Response.prototype, name, desc);
-}
+defineInterface(Response, 'Response',
+                ['type', 'url', 'redirected', 'status', 'ok', 'statusText', 'headers', 'clone']);
 installBodyMixin(Response.prototype, isResponse, ['clone']);
-Object.defineProperty(Response.prototype, Symbol.toStringTag, {
-  __proto__: null, configurable: true, value: 'Response',
-});
 
 // A Response made without the constructor's checks: fields are { type, status, statusText,
 // urlList, redirected }, headers and body are set by the caller.
