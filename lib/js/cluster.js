@@ -1,41 +1,8 @@
 'use strict';
-// node:cluster, seen from the primary process. The primary's state is real (isPrimary, empty
-// workers, settings, scheduling policy); forking workers needs child_process and IPC, which
-// are not implemented yet.
+// node:cluster. A process started by cluster.fork() has NODE_UNIQUE_ID in its environment at
+// start-up and gets the worker side (internal/cluster/child.js); every other process is a
+// primary (internal/cluster/primary.js).
 
-const EventEmitter = require('events');
-const { notImplemented } = require('internal/not_implemented');
-
-const SCHED_NONE = 1;
-const SCHED_RR = 2;
-
-const cluster = new EventEmitter();
-cluster.isWorker = false;
-cluster.isMaster = true;
-cluster.isPrimary = true;
-cluster.Worker = class Worker extends EventEmitter {
-  constructor() {
-    super();
-    throw notImplemented('cluster.Worker');
-  }
-};
-cluster.workers = {};
-cluster.settings = {};
-cluster.SCHED_NONE = SCHED_NONE;
-cluster.SCHED_RR = SCHED_RR;
-const policy = process.env.NODE_CLUSTER_SCHED_POLICY;
-cluster.schedulingPolicy = policy === 'none' ? SCHED_NONE : SCHED_RR;
-cluster.setupPrimary = function setupPrimary(settings) {
-  Object.assign(cluster.settings, settings);
-  cluster.emit('setup', cluster.settings);
-};
-cluster.setupMaster = cluster.setupPrimary;
-cluster.fork = function fork() {
-  throw notImplemented('cluster.fork');
-};
-cluster.disconnect = function disconnect(callback) {
-  // No workers can exist, so there is nothing to disconnect.
-  if (typeof callback === 'function') process.nextTick(callback);
-};
-
-module.exports = cluster;
+const side = process.env.NODE_UNIQUE_ID !== undefined || require('internal/cluster/state').isWorker ?
+  'child' : 'primary';
+module.exports = require(`internal/cluster/${side}`);

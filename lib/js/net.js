@@ -1104,8 +1104,14 @@ Server.prototype._listen2 = function setupListenHandle(address, port, addressTyp
   process.nextTick(emitListeningNT, this);
 };
 
+// A cluster worker asks the primary for the handle (internal/cluster/child.js).
 function listenInCluster(server, address, port, addressType, backlog, fd, exclusive, flags) {
-  server._listen2(address, port, addressType, backlog, fd, flags);
+  if (!require('internal/cluster/state').isWorker || exclusive || server._handle) {
+    server._listen2(address, port, addressType, backlog, fd, flags);
+    return;
+  }
+  require('internal/cluster/child')._listenInWorker(server, address, port, addressType, backlog,
+                                                     fd, flags);
 }
 
 Server.prototype.listen = function(...args) {

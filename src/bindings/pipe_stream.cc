@@ -7,10 +7,14 @@
 // synchronously.
 //
 //   const handle = new PipeStream(fd);
-//   handle.onread = (nread, arrayBuffer) => {};  // nread > 0 with the bytes; UV_EOF; -errno
+//   handle.onread = (nread, arrayBuffer, fds) => {};  // nread > 0 with the bytes; UV_EOF;
+//                   -errno. fds: descriptors received with these bytes (close-on-exec, now
+//                   owned by JS), or undefined.
 //   handle.readStart() / readStop()
-//   handle.writeBuffer(req, view) -> 0 written, 1 queued (req.oncomplete(status) follows),
-//                                    or -errno
+//   handle.writeBuffer(req, view[, fd]) -> 0 written, 1 queued (req.oncomplete(status)
+//                                    follows), or -errno. With fd (a socketpair only) a copy
+//                                    of it rides along with the first byte (SCM_RIGHTS); the
+//                                    copy is closed here once sent, the caller keeps fd.
 //   handle.shutdown(req) -> 0; req.oncomplete(status) once queued writes are out: the write
 //                           direction ends (shutdown(SHUT_WR) on a socket; a write-only pipe
 //                           end is closed)
@@ -39,6 +43,27 @@ namespace {
 constexpr size_t kReadSize = 65536;
 constexpr int kReadsPerEvent = 16;  // Then other handles get a turn.
 constexpr int kEOF = -4095;         // UV_EOF.
+constexpr int kMaxFdsPerRead = 16;  // Descriptors a single recvmsg takes.
+
+// Owns one descriptor (closed on destruction unless Reset away).
+struct FdHolder {
+  explicit FdHolder(int value = -1) : fd(value) {}
+  FdHolder(FdHolder&& other) noexcept : fd(other.fd) { other.fd = -1; }
+  FdHolder& operator=(FdHolder&& other) noexcept {
+    if (this != &other) {
+      Close();
+      fd = other.fd;
+      other.fd = -1;
+    }
+    return *this;
+  }
+  ~FdHolder() { Close(); }
+  void Close() {
+    if (fd >= 0) close(fd);
+    fd = -1;
+  }
+  int fd;
+};
 
 class PipeStreamWrap;
 
@@ -105,15 +130,20 @@ class PipeStreamWrap {
     return UpdatePoll();
   }
 
-  int WriteBuffer(v8::Local<v8::Object> req, v8::Local<v8::ArrayBufferView> view) {
+  int WriteBuffer(v8::Local<v8::Object> req, v8::Local<v8::ArrayBufferView> view, int send_fd) {
     if (closing_ || fd_ < 0 || shutdown_started_) return -EPIPE;
+    if (send_fd >= 0 && !is_socket_) return -EINVAL;
     std::shared_ptr<v8::BackingStore> store = view->Buffer()->GetBackingStore();
     const char* data = static_cast<const char*>(store->Data()) + view->ByteOffset();
     size_t len = view->ByteLength();
+    if (send_fd >= 0 && len == 0) return -EINVAL;  // The descriptor needs a byte to ride on.
+    // Our own copy: the caller may close its handle before a queued write goes out.
+    FdHolder passed(send_fd >= 0 ? fcntl(send_fd, F_DUPFD_CLOEXEC, 0) : -1);
+    if (send_fd >= 0 && passed.fd < 0) return -errno;
     size_t done = 0;
     if (writes_.empty()) {
       while (done < len) {
-        ssize_t n = write(fd_, data + done, len - done);
+        ssize_t n = WriteSome(data + done, len - done, &passed);
         if (n < 0) {
           if (errno == EINTR) continue;
           if (errno == EAGAIN) break;
@@ -124,6 +154,7 @@ class PipeStreamWrap {
       if (done == len) return 0;
     }
     PendingWrite pending;
+    pending.passed = std::move(passed);
     pending.req.Reset(env_->isolate(), req);
     pending.store = std::move(store);
     pending.data = data;
@@ -187,11 +218,34 @@ class PipeStreamWrap {
  private:
   struct PendingWrite {
     v8::Global<v8::Object> req;
+    FdHolder passed;  // Not yet sent: goes with the next byte written.
     std::shared_ptr<v8::BackingStore> store;
     const char* data = nullptr;
     size_t len = 0;
     size_t done = 0;
   };
+
+  // write(2), or sendmsg(2) with SCM_RIGHTS while `passed` still holds a descriptor (closed
+  // once the kernel took it).
+  ssize_t WriteSome(const char* data, size_t len, FdHolder* passed) {
+    if (passed->fd < 0) return write(fd_, data, len);
+    iovec iov{const_cast<char*>(data), len};
+    alignas(cmsghdr) char control[CMSG_SPACE(sizeof(int))];
+    memset(control, 0, sizeof(control));
+    msghdr msg{};
+    msg.msg_iov = &iov;
+    msg.msg_iovlen = 1;
+    msg.msg_control = control;
+    msg.msg_controllen = sizeof(control);
+    cmsghdr* cmsg = CMSG_FIRSTHDR(&msg);
+    cmsg->cmsg_level = SOL_SOCKET;
+    cmsg->cmsg_type = SCM_RIGHTS;
+    cmsg->cmsg_len = CMSG_LEN(sizeof(int));
+    memcpy(CMSG_DATA(cmsg), &passed->fd, sizeof(int));
+    ssize_t n = sendmsg(fd_, &msg, MSG_NOSIGNAL);
+    if (n > 0) passed->Close();  // The message holds its own reference now.
+    return n;
+  }
 
   int UpdatePoll() {
     if (closing_ || fd_ < 0) return 0;
@@ -238,12 +292,16 @@ class PipeStreamWrap {
         EmitRead(-ENOMEM);
         return;
       }
+      std::vector<int> fds;
       ssize_t n;
       do {
-        n = read(fd_, data, kReadSize);
+        n = ReadOnce(data, &fds);
       } while (n < 0 && errno == EINTR);
       int err = errno;
-      if (n <= 0) free(data);
+      if (n <= 0) {
+        free(data);
+        for (int fd : fds) close(fd);
+      }
       if (n < 0 && err == EAGAIN) return;
       if (n <= 0) {
         eof_ = n == 0;
@@ -256,15 +314,40 @@ class PipeStreamWrap {
         char* shrunk = static_cast<char*>(realloc(data, static_cast<size_t>(n)));
         if (shrunk != nullptr) data = shrunk;
       }
-      EmitData(data, static_cast<size_t>(n));
+      EmitData(data, static_cast<size_t>(n), &fds);
       if (static_cast<size_t>(n) < kReadSize) return;  // Drained for now.
     }
   }
 
-  // Takes ownership of `data` (malloc'ed).
-  void EmitData(char* data, size_t n) {
+  // read(2), or recvmsg(2) on a socket collecting the descriptors passed with the bytes.
+  ssize_t ReadOnce(char* data, std::vector<int>* fds) {
+    if (!is_socket_) return read(fd_, data, kReadSize);
+    iovec iov{data, kReadSize};
+    alignas(cmsghdr) char control[CMSG_SPACE(sizeof(int) * kMaxFdsPerRead)];
+    msghdr msg{};
+    msg.msg_iov = &iov;
+    msg.msg_iovlen = 1;
+    msg.msg_control = control;
+    msg.msg_controllen = sizeof(control);
+    ssize_t n = recvmsg(fd_, &msg, MSG_CMSG_CLOEXEC);
+    if (n < 0) return n;
+    for (cmsghdr* cmsg = CMSG_FIRSTHDR(&msg); cmsg != nullptr; cmsg = CMSG_NXTHDR(&msg, cmsg)) {
+      if (cmsg->cmsg_level != SOL_SOCKET || cmsg->cmsg_type != SCM_RIGHTS) continue;
+      size_t count = (cmsg->cmsg_len - CMSG_LEN(0)) / sizeof(int);
+      for (size_t i = 0; i < count; i++) {
+        int fd;
+        memcpy(&fd, CMSG_DATA(cmsg) + i * sizeof(int), sizeof(int));
+        fds->push_back(fd);
+      }
+    }
+    return n;
+  }
+
+  // Takes ownership of `data` (malloc'ed) and of the descriptors in `fds`.
+  void EmitData(char* data, size_t n, std::vector<int>* fds) {
     if (env_->is_stopping()) {
       free(data);
+      for (int fd : *fds) close(fd);
       return;
     }
     v8::Isolate* isolate = env_->isolate();
@@ -272,16 +355,26 @@ class PipeStreamWrap {
     std::unique_ptr<v8::BackingStore> store = v8::ArrayBuffer::NewBackingStore(
         data, n, [](void* bytes, size_t, void*) { free(bytes); }, nullptr);
     v8::Local<v8::ArrayBuffer> ab = v8::ArrayBuffer::New(isolate, std::move(store));
-    CallOnRead(&scope, static_cast<int>(n), ab);
+    v8::Local<v8::Value> passed = v8::Undefined(isolate);
+    if (!fds->empty()) {
+      v8::Local<v8::Array> list = v8::Array::New(isolate, static_cast<int>(fds->size()));
+      for (size_t i = 0; i < fds->size(); i++) {
+        USE(list->Set(env_->context(), static_cast<uint32_t>(i),
+                      v8::Integer::New(isolate, (*fds)[i])));
+      }
+      passed = list;
+    }
+    CallOnRead(&scope, static_cast<int>(n), ab, passed);
   }
 
   void EmitRead(int status) {
     if (env_->is_stopping()) return;
     CallbackScope scope(env_);
-    CallOnRead(&scope, status, v8::Undefined(env_->isolate()));
+    CallOnRead(&scope, status, v8::Undefined(env_->isolate()), v8::Undefined(env_->isolate()));
   }
 
-  void CallOnRead(CallbackScope* scope, int nread, v8::Local<v8::Value> data) {
+  void CallOnRead(CallbackScope* scope, int nread, v8::Local<v8::Value> data,
+                  v8::Local<v8::Value> fds) {
     v8::Isolate* isolate = env_->isolate();
     v8::Local<v8::Object> object = object_.Get(isolate);
     v8::Local<v8::Value> onread;
@@ -289,15 +382,15 @@ class PipeStreamWrap {
         !onread->IsFunction()) {
       return;
     }
-    v8::Local<v8::Value> argv[] = {v8::Integer::New(isolate, nread), data};
-    USE(scope->Call(onread.As<v8::Function>(), object, 2, argv));
+    v8::Local<v8::Value> argv[] = {v8::Integer::New(isolate, nread), data, fds};
+    USE(scope->Call(onread.As<v8::Function>(), object, 3, argv));
   }
 
   void FlushWrites() {
     while (!writes_.empty() && !closing_) {
       PendingWrite& front = writes_.front();
       while (front.done < front.len) {
-        ssize_t n = write(fd_, front.data + front.done, front.len - front.done);
+        ssize_t n = WriteSome(front.data + front.done, front.len - front.done, &front.passed);
         if (n < 0) {
           if (errno == EINTR) continue;
           if (errno == EAGAIN) {
@@ -445,10 +538,11 @@ void ReadStop(const v8::FunctionCallbackInfo<v8::Value>& info) {
 void WriteBuffer(const v8::FunctionCallbackInfo<v8::Value>& info) {
   WRAP_OR_RETURN(wrap);
   if (!info[0]->IsObject() || !info[1]->IsArrayBufferView()) {
-    return ThrowTypeError(info.GetIsolate(), "writeBuffer(req, view)");
+    return ThrowTypeError(info.GetIsolate(), "writeBuffer(req, view[, fd])");
   }
+  int send_fd = info[2]->IsInt32() ? info[2].As<v8::Int32>()->Value() : -1;
   info.GetReturnValue().Set(
-      wrap->WriteBuffer(info[0].As<v8::Object>(), info[1].As<v8::ArrayBufferView>()));
+      wrap->WriteBuffer(info[0].As<v8::Object>(), info[1].As<v8::ArrayBufferView>(), send_fd));
 }
 
 void Shutdown(const v8::FunctionCallbackInfo<v8::Value>& info) {

@@ -94,6 +94,8 @@ int StreamSocket::EnsureSocket(int family) {
 
 void StreamSocket::Adopt(int fd, int family) {
   fd_ = fd;
+  // An opened descriptor may be listened on by other processes too (cluster, handle passing).
+  shared_ = true;
   family_ = family;
   if (family_ == 0) {
     sockaddr_storage addr;
@@ -562,7 +564,7 @@ void StreamSocket::Close(v8::Local<v8::Value> cb) {
   if (closing_) return;
   closing_ = true;
   reading_ = false;
-  if (listening_ && fd_ >= 0) {
+  if (listening_ && fd_ >= 0 && !shared_) {
     // Stop listening now, as node's close does: the accept still in flight holds the file
     // open until its cancel completes, and connections must be refused from here on.
     ::shutdown(fd_, SHUT_RDWR);
@@ -879,6 +881,11 @@ void UnrefMethod(const v8::FunctionCallbackInfo<v8::Value>& info) {
   if (s != nullptr) s->SetRef(false);
 }
 
+// markShared(): the descriptor went to another process (IPC); closing must not shut it down.
+void MarkSharedMethod(const v8::FunctionCallbackInfo<v8::Value>& info) {
+  if (StreamSocket* s = Self(info)) s->set_shared();
+}
+
 void HasRefMethod(const v8::FunctionCallbackInfo<v8::Value>& info) {
   StreamSocket* s = Self(info);
   info.GetReturnValue().Set(s != nullptr && s->has_ref());
@@ -956,6 +963,7 @@ void AddStreamMethods(v8::Isolate* isolate, v8::Local<v8::FunctionTemplate> tmpl
   method("ref", RefMethod);
   method("unref", UnrefMethod);
   method("hasRef", HasRefMethod);
+  method("markShared", MarkSharedMethod);
   method("getsockname", GetNameMethod<false>);
   method("getpeername", GetNameMethod<true>);
   method("setNoDelay", SetNoDelayMethod);

@@ -121,6 +121,8 @@ class StreamSocket {
   void Close(v8::Local<v8::Value> cb);
   void SetRef(bool ref);
   bool has_ref() const { return ref_; }
+  // Another process holds the descriptor too: Close() leaves the listening socket alone.
+  void set_shared() { shared_ = true; }
   int SetNoDelay(bool on);
   int SetKeepAlive(bool on, int delay_secs);
   size_t write_queue_size() const { return queued_bytes_; }
@@ -161,6 +163,7 @@ class StreamSocket {
   bool reading_ = false;
   bool listening_ = false;
   bool closing_ = false;
+  bool shared_ = false;
   bool closed_fd_ = false;
   bool finished_ = false;
   bool no_delay_ = false;

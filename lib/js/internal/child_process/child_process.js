@@ -52,9 +52,26 @@ function onExit(exitCode, termSignal) {
     if (child.spawnfile) err.path = child.spawnfile;
     err.spawnargs = child.spawnargs.slice(1);
     child.emit('error', err);
+    process.nextTick(flushStdio, child);
+    maybeClose(child);
+  } else if (child.connected && child._channel) {
+    // The channel's end is already readable: 'disconnect' comes first, as in node. (A child
+    // that gave its channel to another process may keep it open: then not for long.)
+    let timer = null;
+    const finish = () => {
+      require('timers').clearTimeout(timer);
+      child.removeListener('disconnect', finish);
+      emitExit(child);
+    };
+    timer = require('timers').setTimeout(finish, 1000);
+    child.once('disconnect', finish);
   } else {
-    child.emit('exit', child.exitCode, child.signalCode);
+    emitExit(child);
   }
+}
+
+function emitExit(child) {
+  child.emit('exit', child.exitCode, child.signalCode);
   process.nextTick(flushStdio, child);
   maybeClose(child);
 }

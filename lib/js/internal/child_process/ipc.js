@@ -3,7 +3,9 @@
 // handle on each side. Two serializations, as node's: 'json' (JSON text, one message per line)
 // and 'advanced' (V8's serializer, typed arrays and Buffers kept as such; each message framed
 // by its 4-byte big-endian length). Messages whose `cmd` starts with 'NODE_' are node-internal
-// ('internalMessage' event). Sending handles (sockets, servers) is not supported.
+// ('internalMessage' event). A handle (net.Server, net.Socket, dgram.Socket, a raw TCP/Pipe/UDP
+// handle) goes as a NODE_HANDLE message with its descriptor attached (internal/child_process/
+// handles.js); the peer gets the rebuilt object as the second argument of 'message'.
 //
 // Parent: child.send(), child.disconnect(), child.connected, child.channel, 'message' and
 // 'disconnect' events. Child (when NODE_CHANNEL_FD is set at start-up): the same on process.
@@ -26,11 +28,11 @@ const {
     ERR_IPC_CHANNEL_CLOSED,
     ERR_IPC_DISCONNECTED,
     ERR_MISSING_ARGS,
-    ERR_NOT_IMPLEMENTED,
   },
   errnoException,
 } = require('internal/errors');
 const { validateObject } = require('internal/validators');
+const { closeFd, describeHandle, receiveHandle } = require('internal/child_process/handles');
 
 const kPendingWrites = Symbol('kPendingWrites');
 
@@ -145,9 +147,24 @@ function setupChannel(target, handle, serialization, { startRefd, onClose }) {
   const control = new Control(handle, startRefd);
   const channel = new Channel(handle, control);
   let closed = false;
-  const deliver = (message) => {
+  // Descriptors received and not yet claimed by a NODE_HANDLE message, oldest first: a
+  // descriptor arrives with the first byte of its message, so never after it.
+  const receivedFds = [];
+  const emitMessage = (message, handle) => {
     const event = isInternal(message) ? 'internalMessage' : 'message';
-    process.nextTick(() => target.emit(event, message, undefined));
+    target.emit(event, message, handle);
+  };
+  const deliver = (message) => {
+    if (message !== null && typeof message === 'object' && message.cmd === 'NODE_HANDLE') {
+      const fd = receivedFds.shift();
+      if (fd === undefined) {
+        process.nextTick(emitMessage, message.msg, undefined);
+      } else {
+        process.nextTick(receiveHandle, message, fd, (handle) => emitMessage(message.msg, handle));
+      }
+      return;
+    }
+    process.nextTick(emitMessage, message, undefined);
   };
   const readChunk = advanced ? advancedReader(deliver) : jsonReader(deliver);
 
@@ -163,12 +180,14 @@ function setupChannel(target, handle, serialization, { startRefd, onClose }) {
     closed = true;
     handle.onread = null;
     handle.close();
+    for (const fd of receivedFds.splice(0)) closeFd(fd);
     channel._handle = null;
     target._channel = null;
     if (ended && onClose) onClose();
   }
 
-  handle.onread = (nread, arrayBuffer) => {
+  handle.onread = (nread, arrayBuffer, fds) => {
+    if (fds !== undefined) receivedFds.push(...fds);
     if (nread > 0) {
       readChunk(new FastBuffer(arrayBuffer, 0, nread));
       return;
@@ -211,8 +230,12 @@ function setupChannel(target, handle, serialization, { startRefd, onClose }) {
                                      message);
     }
     if (typeof options === 'boolean') options = { swallowErrors: options };
+    let passed = null;
     if (sendHandle !== undefined && sendHandle !== null) {
-      throw new ERR_NOT_IMPLEMENTED('sending handles over the IPC channel');
+      passed = describeHandle(sendHandle);
+      if (passed !== null) {
+        message = { cmd: 'NODE_HANDLE', type: passed.type, msg: message, ...passed.extra };
+      }
     }
     const data = advanced ? encodeAdvanced(message) : Buffer.from(`${JSON.stringify(message)}\n`);
     const done = (status) => {
@@ -228,7 +251,12 @@ function setupChannel(target, handle, serialization, { startRefd, onClose }) {
       }
     };
     const req = { oncomplete: null };
-    const result = handle.writeBuffer(req, data);
+    const keepOpen = passed !== null && options.keepOpen === true;
+    if (passed !== null && passed.beforeSend) passed.beforeSend(keepOpen);
+    const result = passed === null ? handle.writeBuffer(req, data) :
+      handle.writeBuffer(req, data, passed.fd);
+    // The binding holds its own copy of the descriptor until it is sent.
+    if (passed !== null && result >= 0) passed.afterSend(keepOpen);
     if (result === 1) {
       control.refCounted();
       req.oncomplete = (status) => {
@@ -286,6 +314,12 @@ function forkChild(fd, serialization) {
   process.on('removeListener', (name) => {
     if (name === 'message' || name === 'disconnect') control.unrefCounted();
   });
+  // A cluster worker: its 'disconnect' listener keeps it alive until the primary lets go.
+  if (process.env.NODE_UNIQUE_ID !== undefined) {
+    require('internal/cluster/state').isWorker = true;
+    require('cluster')._setupWorker();
+    delete process.env.NODE_UNIQUE_ID;
+  }
 }
 
 module.exports = { forkChild, setupChannel, setupChildProcessIpcChannel };
