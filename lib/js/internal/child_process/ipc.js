@@ -154,8 +154,31 @@ function setupChannel(target, handle, serialization, { startRefd, onClose }) {
     const event = isInternal(message) ? 'internalMessage' : 'message';
     target.emit(event, message, handle);
   };
+  // After a handle went out, later messages wait until the peer acknowledged it (node's
+  // NODE_HANDLE_ACK); send() then returns whether the wait queue holds just this message.
+  let handleQueue = null;
+  const onHandleAck = () => {
+    if (handleQueue === null) return;
+    const queued = handleQueue;
+    handleQueue = null;
+    control.unrefCounted();
+    for (let i = 0; i < queued.length; i++) {
+      if (handleQueue !== null) {
+        // A queued handle went out: the rest waits for its acknowledgement.
+        handleQueue.push(...queued.slice(i));
+        return;
+      }
+      const { message, sendHandle, options, callback } = queued[i];
+      if (target.connected) target._send(message, sendHandle, options, callback);
+    }
+  };
   const deliver = (message) => {
+    if (message !== null && typeof message === 'object' && message.cmd === 'NODE_HANDLE_ACK') {
+      onHandleAck();
+      return;
+    }
     if (message !== null && typeof message === 'object' && message.cmd === 'NODE_HANDLE') {
+      if (target.connected) target._send({ cmd: 'NODE_HANDLE_ACK' }, null, { swallowErrors: true });
       const fd = receivedFds.shift();
       if (fd === undefined) {
         process.nextTick(emitMessage, message.msg, undefined);
@@ -181,7 +204,12 @@ function setupChannel(target, handle, serialization, { startRefd, onClose }) {
     handle.onread = null;
     handle.close();
     for (const fd of receivedFds.splice(0)) closeFd(fd);
+    if (handleQueue !== null) {
+      handleQueue = null;
+      control.unrefCounted();
+    }
     channel._handle = null;
+    target.channel = null;
     target._channel = null;
     if (ended && onClose) onClose();
   }
@@ -230,6 +258,11 @@ function setupChannel(target, handle, serialization, { startRefd, onClose }) {
                                      message);
     }
     if (typeof options === 'boolean') options = { swallowErrors: options };
+    if (handleQueue !== null && !(message !== null && typeof message === 'object' &&
+                                  message.cmd === 'NODE_HANDLE_ACK')) {
+      handleQueue.push({ message, sendHandle, options, callback });
+      return handleQueue.length === 1;
+    }
     let passed = null;
     if (sendHandle !== undefined && sendHandle !== null) {
       passed = describeHandle(sendHandle);
@@ -256,7 +289,11 @@ function setupChannel(target, handle, serialization, { startRefd, onClose }) {
     const result = passed === null ? handle.writeBuffer(req, data) :
       handle.writeBuffer(req, data, passed.fd);
     // The binding holds its own copy of the descriptor until it is sent.
-    if (passed !== null && result >= 0) passed.afterSend(keepOpen);
+    if (passed !== null && result >= 0) {
+      passed.afterSend(keepOpen);
+      handleQueue = [];
+      control.refCounted();  // Until the acknowledgement.
+    }
     if (result === 1) {
       control.refCounted();
       req.oncomplete = (status) => {
