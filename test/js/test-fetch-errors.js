@@ -12,6 +12,16 @@ const server = http.createServer((req, res) => {
     return;
   }
   if (req.url === '/never') return;
+  if (req.url === '/once-per-connection') {
+    // A second request on a kept-alive connection finds it closed.
+    if (req.socket.servedOnce) {
+      req.socket.destroy();
+      return;
+    }
+    req.socket.servedOnce = true;
+    res.end(`ok ${req.method}`);
+    return;
+  }
   res.setHeader('X-Upper', 'A');
   res.end('hi');
 });
@@ -31,6 +41,23 @@ server.listen(0, '127.0.0.1', async () => {
   await fetch().catch((e) => console.log(e.name, e.message));
   console.log(await (await fetch({ toString() { return `${base}/x`; } })).text());
   console.log(await (await fetch(new URL(`${base}/x`))).text());
+
+  // GET goes again on a fresh connection; POST fails as undici reports a closed connection.
+  const once = `${base}/once-per-connection`;
+  console.log(await (await fetch(once)).text(), await (await fetch(once)).text());
+  await fetch(once, { method: 'POST', body: 'x' })
+    .catch((e) => console.log(e.message, util.inspect(e.cause).split('\n')[0], e.cause.code));
+
+  const blobURL = URL.createObjectURL(new Blob(['blobby'], { type: 'text/x' }));
+  r = await fetch(blobURL);
+  console.log(r.status, r.statusText, [...r.headers], r.url === blobURL, await r.text());
+  r = await fetch(URL.createObjectURL(new Blob(['untyped'])));
+  console.log([...r.headers]);
+  await fetch('blob:nodedata:unknown').catch((e) => console.log(e.message, e.cause.message));
+  await fetch(blobURL, { method: 'POST', body: 'x' }).catch((e) => console.log(e.message, e.cause.message));
+  await fetch('about:blank').catch((e) => console.log(e.message, e.cause.message));
+  r = await fetch('data:text/html,<b>x</b>', { method: 'POST', body: 'y' });
+  console.log(r.status, await r.text());
   server.close();
   server.closeAllConnections();
 });

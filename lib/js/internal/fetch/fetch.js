@@ -50,12 +50,22 @@ function networkErrorFor(message) {
   return networkError(new Error(message));
 }
 
-// The error a response body fails with when the connection drops mid-body (undici's shape).
+// undici's error for a connection the server closed.
+class SocketError extends Error {
+  constructor(message) {
+    super(message);
+    this.name = 'SocketError';
+    this.code = 'UND_ERR_SOCKET';
+  }
+}
+
+function otherSideClosed() {
+  return new SocketError('other side closed');
+}
+
+// The error a response body fails with when the connection drops mid-body.
 function terminated() {
-  const cause = new Error('other side closed');
-  cause.name = 'SocketError';
-  cause.code = 'UND_ERR_SOCKET';
-  return new TypeError('terminated', { cause });
+  return new TypeError('terminated', { cause: otherSideClosed() });
 }
 
 // ---- data: URLs ----------------------------------------------------------------------------
@@ -113,6 +123,17 @@ function dataURLResponse(href) {
   const headers = headersFromRaw(['content-type', type], 'immutable');
   setResponseHeaders(response, headers);
   setResponseBody(response, { stream: streamFromBytes(bytes), source: bytes, length: bytes.length });
+  return response;
+}
+
+// A Blob registered with URL.createObjectURL; null (undici's "invalid method") otherwise.
+function blobURLResponse(href, method) {
+  const blob = require('internal/url').getBlobFromURL(href);
+  if (method !== 'GET' || blob === undefined || blob === null) return null;
+  const response = makeResponse({ type: 'basic', status: 200, statusText: 'OK', urlList: [href] });
+  setResponseHeaders(response, headersFromRaw(
+    ['content-length', `${blob.size}`, 'content-type', blob.type], 'immutable'));
+  setResponseBody(response, { stream: blob.stream(), source: blob, length: blob.size });
   return response;
 }
 
@@ -248,7 +269,18 @@ function sendRequest(url, state, onRequest) {
     }
     onRequest(req);
     req.on('response', resolve);
-    req.on('error', (error) => reject(networkError(error)));
+    req.on('error', (error) => {
+      // A kept-alive connection the server had already closed: GET and HEAD (idempotent)
+      // go again on a fresh one, as undici does; anything else fails as undici reports it.
+      if (error.code === 'ECONNRESET' && error.message === 'socket hang up') {
+        if (req.reusedSocket && (state.method === 'GET' || state.method === 'HEAD')) {
+          resolve(sendRequest(url, state, onRequest));
+          return;
+        }
+        error = otherSideClosed();
+      }
+      reject(networkError(error));
+    });
     writeBody(req, state.body).catch((error) => {
       req.destroy(error);
     });
@@ -360,6 +392,12 @@ function fetch(input, init = undefined) {
       const response = dataURLResponse(url.href);
       pending = response === null ?
         Promise.reject(networkErrorFor('invalid data: URL')) : Promise.resolve(response);
+    } else if (url.protocol === 'blob:') {
+      const response = blobURLResponse(url.href, parts.method);
+      pending = response === null ?
+        Promise.reject(networkErrorFor('invalid method')) : Promise.resolve(response);
+    } else if (url.protocol === 'about:') {
+      pending = Promise.reject(networkErrorFor('about scheme is not supported'));
     } else if (url.protocol === 'http:' || url.protocol === 'https:') {
       pending = httpFetch({
         method: parts.method,
