@@ -239,8 +239,13 @@ async function writeBody(req, body) {
     if (req.destroyed) return;
     if (!req.write(value)) {
       await new Promise((resolve) => {
-        req.once('drain', resolve);
-        req.once('close', resolve);
+        const done = () => {
+          req.off('drain', done);
+          req.off('close', done);
+          resolve();
+        };
+        req.on('drain', done);
+        req.on('close', done);
       });
     }
   }
