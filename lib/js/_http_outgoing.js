@@ -236,7 +236,7 @@ OutgoingMessage.prototype._storeHeader = function _storeHeader(firstLine, header
     date: false,
     expect: false,
     trailer: false,
-    header: firstLine,
+    pieces: [firstLine],
   };
 
   if (headers) {
@@ -265,9 +265,9 @@ OutgoingMessage.prototype._storeHeader = function _storeHeader(firstLine, header
     }
   }
 
-  let { header } = state;
+  const { pieces } = state;
 
-  if (this.sendDate && !state.date) header += 'Date: ' + utcDate() + CRLF;
+  if (this.sendDate && !state.date) pieces.push('Date: ', utcDate(), CRLF);
 
   if (this.chunkedEncoding && (this.statusCode === 204 || this.statusCode === 304)) {
     this.chunkedEncoding = false;
@@ -281,18 +281,17 @@ OutgoingMessage.prototype._storeHeader = function _storeHeader(firstLine, header
     const shouldSendKeepAlive = this.shouldKeepAlive &&
       (state.contLen || this.useChunkedEncodingByDefault || this.agent);
     if (shouldSendKeepAlive && this.maxRequestsOnConnectionReached) {
-      header += 'Connection: close\r\n';
+      pieces.push('Connection: close\r\n');
     } else if (shouldSendKeepAlive) {
-      header += 'Connection: keep-alive\r\n';
+      pieces.push('Connection: keep-alive\r\n');
       if (this._keepAliveTimeout && this._defaultKeepAlive) {
-        const timeoutSeconds = Math.floor(this._keepAliveTimeout / 1000);
-        let max = '';
-        if (~~this._maxRequestsPerSocket > 0) max = `, max=${this._maxRequestsPerSocket}`;
-        header += `Keep-Alive: timeout=${timeoutSeconds}${max}\r\n`;
+        pieces.push('Keep-Alive: timeout=', '' + Math.floor(this._keepAliveTimeout / 1000));
+        if (~~this._maxRequestsPerSocket > 0) pieces.push(', max=', '' + this._maxRequestsPerSocket);
+        pieces.push(CRLF);
       }
     } else {
       this._last = true;
-      header += 'Connection: close\r\n';
+      pieces.push('Connection: close\r\n');
     }
   }
 
@@ -303,9 +302,9 @@ OutgoingMessage.prototype._storeHeader = function _storeHeader(firstLine, header
       this._last = true;
     } else if (!state.trailer && !this._removedContLen &&
                typeof this._contentLength === 'number') {
-      header += 'Content-Length: ' + this._contentLength + CRLF;
+      pieces.push('Content-Length: ', '' + this._contentLength, CRLF);
     } else if (!this._removedTE) {
-      header += 'Transfer-Encoding: chunked\r\n';
+      pieces.push('Transfer-Encoding: chunked\r\n');
       this.chunkedEncoding = true;
     } else {
       // Both removed by the user: close delimits the body.
@@ -317,12 +316,32 @@ OutgoingMessage.prototype._storeHeader = function _storeHeader(firstLine, header
     throw new ERR_HTTP_TRAILER_INVALID();
   }
 
-  this._header = header + CRLF;
+  pieces.push(CRLF);
+  this._header = joinHeader(pieces);
   this._headerSent = false;
 
   // A client waiting for 100-continue gets the headers now.
   if (state.expect) this._send('');
 };
+
+// The header block is collected as pieces and joined once into a flat string (built with +=
+// it is a tree of ~20 pieces that the socket write has to flatten: a copy into a fresh heap
+// string). A server mostly sends the same block again (its Date line changes once a second):
+// pieces equal to the last block's give the last block's string.
+let lastPieces = null;
+let lastHeader = '';
+function joinHeader(pieces) {
+  const last = lastPieces;
+  const n = pieces.length;
+  if (last !== null && last.length === n) {
+    let i = 0;
+    while (i < n && pieces[i] === last[i]) i++;
+    if (i === n) return lastHeader;
+  }
+  lastPieces = pieces;
+  lastHeader = pieces.join('');
+  return lastHeader;
+}
 
 function processHeader(self, state, key, value, validate) {
   if (validate) validateHeaderName(key);
@@ -343,7 +362,7 @@ function isCookieField(s) {
 
 function storeHeader(self, state, key, value, validate) {
   if (validate) validateHeaderValue(key, value);
-  state.header += key + ': ' + value + CRLF;
+  state.pieces.push(key, ': ', typeof value === 'string' ? value : '' + value, CRLF);
   matchHeader(self, state, key, value);
 }
 

@@ -159,7 +159,7 @@ ServerResponse.prototype.writeHead = function writeHead(statusCode, reason, obj)
 
   if (checkInvalidHeaderChar(this.statusMessage)) throw new ERR_INVALID_CHAR('statusMessage');
 
-  const statusLine = `HTTP/1.1 ${statusCode} ${this.statusMessage}\r\n`;
+  const statusLine = statusLineOf(statusCode, this.statusMessage);
 
   if (statusCode === 204 || statusCode === 304 || (statusCode >= 100 && statusCode <= 199)) {
     this._hasBody = false;
@@ -171,6 +171,21 @@ ServerResponse.prototype.writeHead = function writeHead(statusCode, reason, obj)
 };
 
 ServerResponse.prototype.writeHeader = ServerResponse.prototype.writeHead;
+
+// Status lines with the standard text, made once (the same string each time lets the header
+// block be recognised as the last one sent).
+const standardStatusLines = new Map();
+function statusLineOf(statusCode, statusMessage) {
+  if (statusMessage !== STATUS_CODES[statusCode]) {
+    return `HTTP/1.1 ${statusCode} ${statusMessage}\r\n`;
+  }
+  let line = standardStatusLines.get(statusCode);
+  if (line === undefined) {
+    line = `HTTP/1.1 ${statusCode} ${statusMessage}\r\n`;
+    standardStatusLines.set(statusCode, line);
+  }
+  return line;
+}
 
 // ---- Server ------------------------------------------------------------------------------------
 
