@@ -1,8 +1,10 @@
 'use strict';
 // fetch() edge cases against a local server: util.inspect of a fetched Response, a connection
-// dropped mid-body (TypeError: terminated), AbortSignal.timeout, bad input and URL-like input.
+// dropped mid-body (TypeError: terminated), AbortSignal.timeout, bad input and URL-like input,
+// stale kept-alive connections, a non-HTTP server, a cross-origin redirect, blob:/about:/data:.
 
 const http = require('http');
+const net = require('net');
 const util = require('util');
 
 const server = http.createServer((req, res) => {
@@ -12,6 +14,12 @@ const server = http.createServer((req, res) => {
     return;
   }
   if (req.url === '/never') return;
+  if (req.url.startsWith('/to-other')) {
+    const port = new URL(req.url, 'http://x').searchParams.get('port');
+    res.writeHead(302, { location: `http://127.0.0.1:${port}/` });
+    res.end();
+    return;
+  }
   if (req.url === '/once-per-connection') {
     // A second request on a kept-alive connection finds it closed.
     if (req.socket.servedOnce) {
@@ -47,6 +55,23 @@ server.listen(0, '127.0.0.1', async () => {
   console.log(await (await fetch(once)).text(), await (await fetch(once)).text());
   await fetch(once, { method: 'POST', body: 'x' })
     .catch((e) => console.log(e.message, util.inspect(e.cause).split('\n')[0], e.cause.code));
+
+  // Not HTTP at all.
+  const garbage = net.createServer((socket) => socket.on('data', () => socket.end('garbage\r\n\r\n')));
+  await new Promise((resolve) => garbage.listen(0, '127.0.0.1', resolve));
+  await fetch(`http://127.0.0.1:${garbage.address().port}/`)
+    .catch((e) => console.log(e.message, e.cause.name, e.cause.code, e.cause.message));
+  garbage.close();
+
+  // A redirect to another origin (another port) drops credentials, keeps the rest.
+  const other = http.createServer((req, res) => res.end(JSON.stringify(Object.keys(req.headers))));
+  await new Promise((resolve) => other.listen(0, '127.0.0.1', resolve));
+  r = await fetch(`${base}/to-other?port=${other.address().port}`, {
+    headers: { 'authorization': 'x', 'cookie': 'c', 'x-keep': 'y', 'proxy-authorization': 'p' },
+  });
+  console.log(await r.text(), r.redirected);
+  other.close();
+  other.closeAllConnections();
 
   const blobURL = URL.createObjectURL(new Blob(['blobby'], { type: 'text/x' }));
   r = await fetch(blobURL);

@@ -59,6 +59,15 @@ class SocketError extends Error {
   }
 }
 
+// undici's error for a response that is not HTTP/1.1.
+class HTTPParserError extends Error {
+  constructor(message, code) {
+    super(message);
+    this.name = 'HTTPParserError';
+    this.code = code;
+  }
+}
+
 function otherSideClosed() {
   return new SocketError('other side closed');
 }
@@ -283,6 +292,10 @@ function sendRequest(url, state, onRequest) {
           return;
         }
         error = otherSideClosed();
+      } else if (typeof error.code === 'string' && error.code.startsWith('HPE_')) {
+        const reason = error.reason ?? `${error.message}`.replace(/^Parse Error: /, '');
+        error = new HTTPParserError(`Response does not match the HTTP/1.1 protocol (${reason})`,
+                                    error.code);
       }
       reject(networkError(error));
     });
