@@ -6,11 +6,12 @@
 const { Buffer } = require('buffer');
 const EventEmitter = require('events');
 const {
-  codes: { ERR_INVALID_ARG_TYPE },
+  codes: { ERR_INVALID_ARG_TYPE, ERR_INVALID_STATE },
 } = require('internal/errors');
-const { validateBoolean, validateInteger, validateObject } = require('internal/validators');
-const { SymbolAsyncDispose } = require('internal/util');
-const { notImplemented } = require('internal/not_implemented');
+const {
+  validateBoolean, validateInteger, validateObject, validateString,
+} = require('internal/validators');
+const { SymbolAsyncDispose, kEmptyObject } = require('internal/util');
 const { readArgs, toOptions, toView } = require('internal/fs/args');
 const { runPromise } = require('internal/fs/run');
 const { PROMISE, promise: ops, readBody, writeCallArgs, writeBody } = require('internal/fs/ops');
@@ -19,6 +20,8 @@ const {
 } = require('internal/fs/whole_file');
 
 const kDefaultReadSize = 16384;
+// The chunk of readableWebStream() without { type: 'bytes' } (node 20: ArrayBuffers of 64 KiB).
+const kWebStreamChunk = 65536;
 
 // A FileHandle collected while open: its fd is closed, with node's warnings.
 const leaked = new FinalizationRegistry((fd) => {
@@ -47,6 +50,7 @@ class FileHandle extends EventEmitter {
   // is closed when the count drops to 0 after close().
   #refs = 1;
   #closing = null;  // { promise, resolve, reject } of a pending close.
+  #locked = false;  // A readableWebStream() was made (for good, as in node 20).
 
   constructor(fd) {
     super();
@@ -205,8 +209,39 @@ class FileHandle extends EventEmitter {
     });
   }
 
-  readableWebStream() {
-    throw notImplemented('FileHandle.readableWebStream');  // Needs node:stream/web.
+  // A web ReadableStream of the file from the current position: ArrayBuffer chunks of 64 KiB,
+  // or with { type: 'bytes' } a byte stream (Uint8Array chunks of 16 KiB, BYOB views filled in
+  // place). The handle stays locked to it and open after it ends, as in node 20.
+  readableWebStream(options = kEmptyObject) {
+    if (this.#fd === -1) throw new ERR_INVALID_STATE('The FileHandle is closed');
+    if (this.#closing !== null) throw new ERR_INVALID_STATE('The FileHandle is closing');
+    if (this.#locked) throw new ERR_INVALID_STATE('The FileHandle is locked');
+    const type = options.type;
+    if (type !== undefined) validateString(type, 'options.type');
+    this.#locked = true;
+    const { ReadableStream } = require('internal/webstreams/readablestream');
+    if (type === 'bytes') {
+      return new ReadableStream({
+        type: 'bytes',
+        autoAllocateChunkSize: kDefaultReadSize,
+        pull: async (controller) => {
+          const request = controller.byobRequest;
+          const view = request.view;
+          const { bytesRead } = await this.read(view, 0, view.byteLength, null);
+          if (bytesRead === 0) controller.close();
+          request.respond(bytesRead);
+        },
+      });
+    }
+    return new ReadableStream({
+      pull: async (controller) => {
+        const chunk = Buffer.allocUnsafeSlow(kWebStreamChunk);
+        const { bytesRead } = await this.read(chunk, 0, kWebStreamChunk, null);
+        if (bytesRead === 0) return controller.close();
+        controller.enqueue(bytesRead === kWebStreamChunk ?
+          chunk.buffer : chunk.buffer.slice(0, bytesRead));
+      },
+    });
   }
 
   createReadStream(options) {
