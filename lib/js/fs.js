@@ -3,7 +3,6 @@
 // the sync, callback and promise forms); this module lays the exports out in node's order and
 // adds the classes, streams, watchers and constants.
 
-const { Blob } = require('buffer');
 const { validateObject, validateString } = require('internal/validators');
 const { kNoOptions, toPath, toUnixTimestamp } = require('internal/fs/args');
 const { Dirent, Stats } = require('internal/fs/stats');
@@ -25,22 +24,19 @@ function createWriteStream(path, options) {
   return new (fileStreams().WriteStream)(path, options);
 }
 
-// A Blob of the file's contents (read now; node's reads them when the Blob is read).
+// A Blob of the file's contents, read when the Blob is (internal/fs/file_blob).
 function openAsBlob(path, options = kNoOptions) {
   validateObject(options, 'options');
   const type = options.type || '';
   validateString(type, 'options.type');
   path = toPath(path);
-  if (sync.statSync(path, { throwIfNoEntry: false }) === undefined) {
+  const stats = sync.statSync(path, { throwIfNoEntry: false });
+  if (stats === undefined) {
     const err = new TypeError('Unable to open file as blob');
     err.code = 'ERR_INVALID_ARG_VALUE';
     throw err;
   }
-  try {
-    return Promise.resolve(new Blob([sync.readFileSync(path)], { type }));
-  } catch (err) {
-    return Promise.reject(err);
-  }
+  return Promise.resolve(require('internal/fs/file_blob').fileBlob(path, stats, type));
 }
 
 const fs = module.exports = {};

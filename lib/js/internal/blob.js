@@ -1,6 +1,7 @@
 'use strict';
 // Blob and File (node:buffer) held in memory: the constructor copies every part, so a Blob is
-// an immutable list of byte views that slice() shares.
+// an immutable list of byte views that slice() shares. A part may also be deferred (the file
+// behind fs.openAsBlob): { byteLength, subarray(from, to), read() -> promise of a Uint8Array }.
 
 const {
   codes: {
@@ -42,6 +43,9 @@ function normalizeType(type) {
   type = `${type}`;
   return /[^\u0020-\u007E]/.test(type) ? '' : type.toLowerCase();
 }
+
+const isDeferred = (part) => typeof part.read === 'function';
+const kDeferredChunk = 65536;
 
 function copyBytes(view) {
   const copy = new Uint8Array(view.byteLength);
@@ -131,44 +135,76 @@ class Blob {
 
   arrayBuffer() {
     if (!isBlob(this)) return Promise.reject(new ERR_INVALID_THIS('Blob'));
-    return Promise.resolve(this.#concat().buffer);
+    const now = this.#concatNow();
+    return now !== null ? Promise.resolve(now.buffer) : this.#read().then((bytes) => bytes.buffer);
   }
 
   text() {
     if (!isBlob(this)) return Promise.reject(new ERR_INVALID_THIS('Blob'));
-    const bytes = this.#concat();
-    return Promise.resolve(utf8Slice(bytes, 0, bytes.length));
+    const decode = (bytes) => utf8Slice(bytes, 0, bytes.length);
+    const now = this.#concatNow();
+    return now !== null ? Promise.resolve(decode(now)) : this.#read().then(decode);
   }
 
   bytes() {
     if (!isBlob(this)) return Promise.reject(new ERR_INVALID_THIS('Blob'));
-    return Promise.resolve(this.#concat());
+    const now = this.#concatNow();
+    return now !== null ? Promise.resolve(now) : this.#read();
   }
 
   stream() {
     if (!isBlob(this)) throw new ERR_INVALID_THIS('Blob');
     const { ReadableStream } = require('internal/webstreams/readablestream');
     // One chunk per stored part, read on demand; each is a copy because a byte stream takes
-    // ownership of (detaches) the buffers it is given.
+    // ownership of (detaches) the buffers it is given. Deferred parts come in 64 KiB chunks.
     const parts = this[kParts];
     let next = 0;
+    let deferred = null;  // What is left of the deferred part being read.
     return new ReadableStream({
       type: 'bytes',
       pull(controller) {
+        const closeAtEnd = () => {
+          if (deferred === null && next >= parts.length) controller.close();
+        };
+        if (deferred === null && next < parts.length && isDeferred(parts[next])) {
+          deferred = parts[next++];
+        }
+        if (deferred !== null) {
+          const size = Math.min(deferred.byteLength, kDeferredChunk);
+          const chunk = deferred.subarray(0, size);
+          deferred = size < deferred.byteLength ?
+            deferred.subarray(size, deferred.byteLength) : null;
+          return chunk.read().then((bytes) => {
+            controller.enqueue(bytes);
+            closeAtEnd();
+          });
+        }
         if (next < parts.length) controller.enqueue(copyBytes(parts[next++]));
-        if (next >= parts.length) controller.close();
+        closeAtEnd();
       },
     });
   }
 
-  #concat() {
+  #concat(views) {
     const out = new Uint8Array(this[kSize]);
     let pos = 0;
-    for (const bytes of this[kParts]) {
+    for (const bytes of views) {
       out.set(bytes, pos);
       pos += bytes.byteLength;
     }
     return out;
+  }
+
+  // All the bytes in a new Uint8Array, or null when a deferred part must be read first.
+  #concatNow() {
+    const parts = this[kParts];
+    return parts.some(isDeferred) ? null : this.#concat(parts);
+  }
+
+  #read() {
+    const parts = this[kParts];
+    return Promise.all(parts.map((part) => (isDeferred(part) ? part.read() : part)))
+      .then((views) => this.#concat(views));
   }
 
   [kInspect](depth, options) {
@@ -238,4 +274,14 @@ function resolveObjectURL(url) {
   return require('internal/url').getBlobFromURL(url);
 }
 
-module.exports = { Blob, File, isBlob, resolveObjectURL };
+// A Blob of `parts` (views or deferred parts, none empty) and `type`, kept as given (as node's
+// openAsBlob does).
+function blobFromParts(parts, type) {
+  const blob = new Blob([]);
+  blob[kType] = type;
+  blob[kParts] = parts;
+  blob[kSize] = parts.reduce((sum, part) => sum + part.byteLength, 0);
+  return blob;
+}
+
+module.exports = { Blob, File, blobFromParts, isBlob, resolveObjectURL };
