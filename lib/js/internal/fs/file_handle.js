@@ -211,7 +211,8 @@ class FileHandle extends EventEmitter {
 
   // A web ReadableStream of the file from the current position: ArrayBuffer chunks of 64 KiB,
   // or with { type: 'bytes' } a byte stream (Uint8Array chunks of 16 KiB, BYOB views filled in
-  // place). The handle stays locked to it and open after it ends, as in node 20.
+  // place). The handle stays locked to it and open after it ends, as in node 20; closing the
+  // handle closes the stream.
   readableWebStream(options = kEmptyObject) {
     if (this.#fd === -1) throw new ERR_INVALID_STATE('The FileHandle is closed');
     if (this.#closing !== null) throw new ERR_INVALID_STATE('The FileHandle is closing');
@@ -220,24 +221,45 @@ class FileHandle extends EventEmitter {
     if (type !== undefined) validateString(type, 'options.type');
     this.#locked = true;
     const { ReadableStream } = require('internal/webstreams/readablestream');
-    if (type === 'bytes') {
+    const bytes = type === 'bytes';
+    let ended = false;
+    let controller;
+    const end = () => {
+      if (ended) return;
+      ended = true;
+      this.off('close', end);
+      controller.close();
+      // A BYOB read waiting for bytes ends as done.
+      if (bytes) controller.byobRequest?.respond(0);
+    };
+    this.on('close', end);
+    const start = (c) => {
+      controller = c;
+    };
+    if (bytes) {
       return new ReadableStream({
         type: 'bytes',
         autoAllocateChunkSize: kDefaultReadSize,
-        pull: async (controller) => {
+        start,
+        pull: async () => {
+          if (ended) return;
           const request = controller.byobRequest;
           const view = request.view;
           const { bytesRead } = await this.read(view, 0, view.byteLength, null);
-          if (bytesRead === 0) controller.close();
+          if (ended) return;
+          if (bytesRead === 0) return end();
           request.respond(bytesRead);
         },
       });
     }
     return new ReadableStream({
-      pull: async (controller) => {
+      start,
+      pull: async () => {
+        if (ended) return;
         const chunk = Buffer.allocUnsafeSlow(kWebStreamChunk);
         const { bytesRead } = await this.read(chunk, 0, kWebStreamChunk, null);
-        if (bytesRead === 0) return controller.close();
+        if (ended) return;
+        if (bytesRead === 0) return end();
         controller.enqueue(bytesRead === kWebStreamChunk ?
           chunk.buffer : chunk.buffer.slice(0, bytesRead));
       },
