@@ -118,6 +118,14 @@ async function withHandle(name, fn) {
     });
   }
 
+  for (const type of [undefined, 'bytes']) {
+    const fh = await fsp.open(file);
+    const reader = fh.readableWebStream({ type }).getReader(type ? { mode: 'byob' } : undefined);
+    fh.close();
+    await reader.closed;
+    console.log('closed with the handle:', type);
+  }
+
   const closed = await fsp.open(file);
   await closed.close();
   try {
