@@ -10,6 +10,7 @@ const {
   getCurves,
   getFips,
   setFips,
+  setEngine,
 } = require('internal/crypto/util');
 const {
   Hash,
@@ -97,6 +98,7 @@ const implemented = {
   getCurves,
   getFips,
   setFips,
+  setEngine,
   Hash,
   Hmac,
   createHash,

@@ -406,6 +406,34 @@ void SetFipsCrypto(const v8::FunctionCallbackInfo<v8::Value>& info) {
   info.GetReturnValue().Set(ok);
 }
 
+// setEngine(id, flags): an engine by id, or else a shared object at the path id loaded through
+// the "dynamic" engine, made the default for the methods in flags. Returns false when no
+// engine was found; throws when OpenSSL refuses it.
+void SetEngine(const v8::FunctionCallbackInfo<v8::Value>& info) {
+  v8::Isolate* isolate = info.GetIsolate();
+  std::string id = ToStdString(isolate, info[0]);
+  unsigned int flags = info[1]->Uint32Value(isolate->GetCurrentContext()).FromMaybe(0);
+  // The built-in engines (rdrand, dynamic, ...) join the list once (OpenSSL runs it once).
+  ENGINE_load_builtin_engines();
+  ENGINE* engine = ENGINE_by_id(id.c_str());
+  if (engine == nullptr) {
+    ERR_clear_error();
+    engine = ENGINE_by_id("dynamic");
+    if (engine != nullptr &&
+        (ENGINE_ctrl_cmd_string(engine, "SO_PATH", id.c_str(), 0) != 1 ||
+         ENGINE_ctrl_cmd_string(engine, "LOAD", nullptr, 0) != 1)) {
+      ENGINE_free(engine);
+      engine = nullptr;
+    }
+    ERR_clear_error();
+  }
+  if (engine == nullptr) return info.GetReturnValue().Set(false);
+  int ok = ENGINE_set_default(engine, flags);
+  ENGINE_free(engine);
+  if (ok == 0) return ThrowOpenSSLError(isolate, "ENGINE_set_default failed");
+  info.GetReturnValue().Set(true);
+}
+
 void SetConstants(Environment* env, v8::Local<v8::Object> target) {
   v8::Isolate* isolate = env->isolate();
   v8::Local<v8::Context> context = env->context();
@@ -481,6 +509,7 @@ void Initialize(Environment* env, v8::Local<v8::Object> target) {
   SetMethod(context, target, "getCurves", GetCurves);
   SetMethod(context, target, "getFipsCrypto", GetFipsCrypto);
   SetMethod(context, target, "setFipsCrypto", SetFipsCrypto);
+  SetMethod(context, target, "setEngine", SetEngine);
   InitHash(env, target);
   InitHmac(env, target);
   InitRandom(env, target);

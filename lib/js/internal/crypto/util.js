@@ -9,6 +9,7 @@ const {
   getCurves: getCurvesBinding,
   getFipsCrypto,
   setFipsCrypto,
+  setEngine: setEngineBinding,
 } = binding;
 
 const errors = require('internal/errors');
@@ -71,9 +72,18 @@ function setFips(val) {
   if (!setFipsCrypto(Boolean(val))) throw new errors.codes.ERR_CRYPTO_OPERATION_FAILED();
 }
 
+// crypto.setEngine(id[, flags]): flags 0 or absent means every method (ENGINE_METHOD_ALL).
+function setEngine(id, flags) {
+  validateString(id, 'id');
+  if (flags) validateNumber(flags, 'flags');
+  flags = flags >>> 0;
+  if (flags === 0) flags = binding.constants.ENGINE_METHOD_ALL;
+  if (!setEngineBinding(id, flags)) throw new errors.codes.ERR_CRYPTO_ENGINE_UNKNOWN(id);
+}
+
 const { Buffer } = require('buffer');
 const { isAnyArrayBuffer, isArrayBufferView } = require('internal/util/types');
-const { validateString } = require('internal/validators');
+const { validateNumber, validateString } = require('internal/validators');
 
 // A buffer argument as node's getArrayBufferOrView: ArrayBuffers and views pass through,
 // strings are decoded (encoding 'buffer' means UTF-8).
@@ -115,6 +125,7 @@ module.exports = {
   getHashes,
   getCurves,
   getFips,
+  setEngine,
   setFips,
   kHandle,
   kKeyObject,
