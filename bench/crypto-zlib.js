@@ -82,6 +82,20 @@ const cases = {
       });
     }
   })],
+  // crypto.subtle through its promises: 20,000 digests of 1 KiB one after another (each a pool
+  // round trip) and 2,000 ECDSA P-256 signatures at once.
+  'subtle-digest-x20000': [() => Buffer.alloc(1024, 7), async (data) => {
+    for (let i = 0; i < 20000; i++) await crypto.subtle.digest('SHA-256', data);
+  }],
+  'subtle-ecdsa-x2000': [() => Buffer.alloc(1024, 7), async (data) => {
+    const { privateKey } = await crypto.subtle.generateKey(
+      { name: 'ECDSA', namedCurve: 'P-256' }, false, ['sign']);
+    const signatures = [];
+    for (let i = 0; i < 2000; i++) {
+      signatures.push(crypto.subtle.sign({ name: 'ECDSA', hash: 'SHA-256' }, privateKey, data));
+    }
+    await Promise.all(signatures);
+  }],
   'gzipSync-256MiB': [getZlibText, (data) => zlib.gzipSync(data)],
   'gunzipSync-256MiB': [getGzipped, (data) => zlib.gunzipSync(data)],
   // The callback forms (the work runs on the thread pool).
