@@ -146,22 +146,9 @@ void FingerprintText(const v8::FunctionCallbackInfo<v8::Value>& info) {
 
 // keyUsage: the extended key usage OIDs (dotted), or undefined without the extension.
 void KeyUsage(const v8::FunctionCallbackInfo<v8::Value>& info) {
-  X509* cert = ThisCert(info);
-  if (cert == nullptr) return;
-  v8::Isolate* isolate = info.GetIsolate();
-  EXTENDED_KEY_USAGE* eku = static_cast<EXTENDED_KEY_USAGE*>(
-      X509_get_ext_d2i(cert, NID_ext_key_usage, nullptr, nullptr));
-  ERR_clear_error();
-  if (eku == nullptr) return;
-  std::vector<v8::Local<v8::Value>> oids;
-  for (int i = 0; i < sk_ASN1_OBJECT_num(eku); i++) {
-    char oid[128];
-    if (OBJ_obj2txt(oid, sizeof(oid), sk_ASN1_OBJECT_value(eku, i), 1) >= 0) {
-      oids.push_back(Utf8String(isolate, oid));
-    }
+  if (X509* cert = ThisCert(info)) {
+    info.GetReturnValue().Set(ExtendedKeyUsage(info.GetIsolate(), cert));
   }
-  sk_ASN1_OBJECT_pop_free(eku, ASN1_OBJECT_free);
-  info.GetReturnValue().Set(v8::Array::New(isolate, oids.data(), oids.size()));
 }
 
 void SerialNumber(const v8::FunctionCallbackInfo<v8::Value>& info) {

@@ -26,6 +26,8 @@ bool SubjectAltName(X509* cert, std::string* out);
 bool InfoAccess(X509* cert, std::string* out);
 // "Sep  3 21:40:37 2022 GMT".
 std::string TimeString(const ASN1_TIME* time);
+// The extended key usage OIDs (dotted) as an array, or undefined without the extension.
+v8::Local<v8::Value> ExtendedKeyUsage(v8::Isolate* isolate, X509* cert);
 // Upper-case hex without a prefix.
 std::string BignumHex(const BIGNUM* bn);
 

@@ -327,6 +327,22 @@ std::string BignumHex(const BIGNUM* bn) {
   return s;
 }
 
+v8::Local<v8::Value> ExtendedKeyUsage(v8::Isolate* isolate, X509* cert) {
+  EXTENDED_KEY_USAGE* eku = static_cast<EXTENDED_KEY_USAGE*>(
+      X509_get_ext_d2i(cert, NID_ext_key_usage, nullptr, nullptr));
+  ERR_clear_error();
+  if (eku == nullptr) return v8::Undefined(isolate);
+  std::vector<v8::Local<v8::Value>> oids;
+  for (int i = 0; i < sk_ASN1_OBJECT_num(eku); i++) {
+    char oid[128];
+    if (OBJ_obj2txt(oid, sizeof(oid), sk_ASN1_OBJECT_value(eku, i), 1) >= 0) {
+      oids.push_back(Utf8String(isolate, oid));
+    }
+  }
+  sk_ASN1_OBJECT_pop_free(eku, ASN1_OBJECT_free);
+  return v8::Array::New(isolate, oids.data(), oids.size());
+}
+
 v8::MaybeLocal<v8::Object> CertificateToObject(Environment* env, X509* cert) {
   v8::Isolate* isolate = env->isolate();
   v8::Local<v8::Context> context = env->context();
@@ -360,21 +376,8 @@ v8::MaybeLocal<v8::Object> CertificateToObject(Environment* env, X509* cert) {
            Utf8String(isolate, Fingerprint(cert, EVP_sha512())))) {
     return {};
   }
-  EXTENDED_KEY_USAGE* eku = static_cast<EXTENDED_KEY_USAGE*>(
-      X509_get_ext_d2i(cert, NID_ext_key_usage, nullptr, nullptr));
-  if (eku != nullptr) {
-    std::vector<v8::Local<v8::Value>> oids;
-    for (int i = 0; i < sk_ASN1_OBJECT_num(eku); i++) {
-      char oid[128];
-      if (OBJ_obj2txt(oid, sizeof(oid), sk_ASN1_OBJECT_value(eku, i), 1) >= 0) {
-        oids.push_back(Utf8String(isolate, oid));
-      }
-    }
-    sk_ASN1_OBJECT_pop_free(eku, ASN1_OBJECT_free);
-    if (!Set(context, obj, "ext_key_usage", v8::Array::New(isolate, oids.data(), oids.size()))) {
-      return {};
-    }
-  }
+  v8::Local<v8::Value> usage = ExtendedKeyUsage(isolate, cert);
+  if (!usage->IsUndefined() && !Set(context, obj, "ext_key_usage", usage)) return {};
   BIGNUM* serial = ASN1_INTEGER_to_BN(X509_get0_serialNumber(cert), nullptr);
   if (serial != nullptr) {
     bool ok = Set(context, obj, "serialNumber", Utf8String(isolate, BignumHex(serial)));
