@@ -119,3 +119,11 @@ console.log(Request.length, Response.length, FormData.length);
   ac.abort();
   console.log(withSignal.signal.aborted, withSignal.signal.reason.name);
 })();
+
+// Many requests following one long-lived signal: no listener-leak warning, abort reaches all.
+process.on('warning', (warning) => console.log('warning', warning.name));
+const shared = new AbortController();
+const followers = [];
+for (let i = 0; i < 20; i++) followers.push(new Request('http://a/', { signal: shared.signal }));
+shared.abort();
+console.log('all aborted', followers.every((request) => request.signal.aborted));

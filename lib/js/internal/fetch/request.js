@@ -28,6 +28,7 @@ const {
 
 const kRequest = Symbol('kRequest');
 const kSignal = Symbol('kSignal');
+const kController = Symbol('kController');
 
 const tokenRe = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
 const normalizedMethods = new Set(['DELETE', 'GET', 'HEAD', 'OPTIONS', 'POST', 'PUT']);
@@ -94,9 +95,19 @@ function followingSignal(parent) {
   if (parent == null) return controller.signal;
   if (parent.aborted) {
     controller.abort(parent.reason);
-  } else {
-    parent.addEventListener('abort', () => controller.abort(parent.reason), { once: true });
+    return controller.signal;
   }
+  // A long-lived signal shared by many requests gets one listener per request (as undici,
+  // which lifts the limit so that is no leak warning); the listener holds the request's
+  // controller weakly so a finished request can be collected.
+  const events = require('events');
+  if (events.getMaxListeners(parent) === events.defaultMaxListeners) {
+    events.setMaxListeners(1500, parent);
+  }
+  // The signal keeps its controller alive for as long as anyone holds the signal.
+  Object.defineProperty(controller.signal, kController, { __proto__: null, value: controller });
+  const weakController = new WeakRef(controller);
+  parent.addEventListener('abort', () => weakController.deref()?.abort(parent.reason), { once: true });
   return controller.signal;
 }
 
