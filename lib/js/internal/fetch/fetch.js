@@ -186,25 +186,27 @@ function streamFromReadable(readable, onCancel) {
   return { stream, fail };
 }
 
+// Decoders for each coding, last applied first; with a coding it does not know, undici hands
+// out the bytes as they came.
 function decoderChain(response, contentEncoding) {
   if (!contentEncoding) return response;
   const zlib = require('zlib');
-  const codings = contentEncoding.toLowerCase().split(',').map((c) => c.trim()).filter(Boolean).reverse();
+  const { Z_SYNC_FLUSH, BROTLI_OPERATION_FLUSH } = zlib.constants;
+  // Flushing on every chunk lets a body be read while it arrives; a truncated one still ends.
+  const zlibOptions = { flush: Z_SYNC_FLUSH, finishFlush: Z_SYNC_FLUSH };
+  const makers = {
+    'gzip': () => zlib.createGunzip(zlibOptions),
+    'x-gzip': () => zlib.createGunzip(zlibOptions),
+    'deflate': () => zlib.createInflate(zlibOptions),
+    'br': () => zlib.createBrotliDecompress({
+      flush: BROTLI_OPERATION_FLUSH, finishFlush: BROTLI_OPERATION_FLUSH,
+    }),
+  };
+  const codings = contentEncoding.toLowerCase().split(',').map((c) => c.trim()).filter(Boolean);
+  if (!codings.every((coding) => Object.hasOwn(makers, coding))) return response;
   let source = response;
-  for (const coding of codings) {
-    let decoder;
-    if (coding === 'gzip' || coding === 'x-gzip') {
-      decoder = zlib.createGunzip({ flush: zlib.constants.Z_SYNC_FLUSH, finishFlush: zlib.constants.Z_SYNC_FLUSH });
-    } else if (coding === 'deflate') {
-      decoder = zlib.createInflate({ flush: zlib.constants.Z_SYNC_FLUSH, finishFlush: zlib.constants.Z_SYNC_FLUSH });
-    } else if (coding === 'br') {
-      decoder = zlib.createBrotliDecompress({
-        flush: zlib.constants.BROTLI_OPERATION_FLUSH,
-        finishFlush: zlib.constants.BROTLI_OPERATION_FLUSH,
-      });
-    } else {
-      return source === response ? response : source;  // unknown coding: the bytes as they came
-    }
+  for (const coding of codings.reverse()) {
+    const decoder = makers[coding]();
     const from = source;
     from.on('error', (error) => decoder.destroy(error));
     from.pipe(decoder);
@@ -345,10 +347,13 @@ function redirectedState(state, currentURL, res) {
 async function httpFetch(state, abortState) {
   for (;;) {
     const currentURL = new URL(state.urlList[state.urlList.length - 1]);
-    if (currentURL.port !== '' && badPorts.has(Number(currentURL.port))) throw networkErrorFor('bad port');
+    if (currentURL.port !== '' && badPorts.has(Number(currentURL.port))) {
+      throw networkErrorFor('bad port');
+    }
     const res = await sendRequest(currentURL, state, (req) => { abortState.req = req; });
     const status = res.statusCode;
-    if (redirectStatus.has(status) && res.headers.location !== undefined && state.redirect !== 'manual') {
+    const followable = redirectStatus.has(status) && res.headers.location !== undefined;
+    if (followable && state.redirect !== 'manual') {
       res.resume();
       if (state.redirect === 'error') throw networkErrorFor('unexpected redirect');
       const next = redirectedState(state, currentURL, res);

@@ -6,6 +6,7 @@ const { File, isBlob } = require('internal/blob');
 const {
   illegalInvocation,
   requireArgs,
+  requireFunction,
   pairIteratorFactory,
   defineInterface,
   inspectAs,
@@ -25,7 +26,8 @@ function toUSVString(value) {
 function makeEntryValue(value, filename, method, argc) {
   if (argc < 3 && !isBlob(value)) return toUSVString(value);
   if (!isBlob(value)) {
-    throw new TypeError(`Failed to execute '${method}' on 'FormData': parameter 2 is not of type 'Blob'`);
+    throw new TypeError(
+      `Failed to execute '${method}' on 'FormData': parameter 2 is not of type 'Blob'`);
   }
   if (value instanceof File && filename === undefined) return value;
   const name = filename === undefined ? 'blob' : toUSVString(filename);
@@ -56,7 +58,8 @@ class FormData {
   append(name, value, filename = undefined) {
     checkThis(this);
     requireArgs(arguments.length, 2, 'FormData.append');
-    this[kEntries].push([toUSVString(name), makeEntryValue(value, filename, 'append', arguments.length)]);
+    const entryValue = makeEntryValue(value, filename, 'append', arguments.length);
+    this[kEntries].push([toUSVString(name), entryValue]);
   }
 
   delete(name) {
@@ -111,9 +114,7 @@ class FormData {
   forEach(callback, thisArg = undefined) {
     checkThis(this);
     requireArgs(arguments.length, 1, 'FormData.forEach');
-    if (typeof callback !== 'function') {
-      throw new TypeError("Failed to execute 'forEach' on 'FormData': parameter 1 is not of type 'Function'.");
-    }
+    requireFunction(callback, 'FormData');
     for (const [name, value] of this) callback.call(thisArg, value, name, this);
   }
 

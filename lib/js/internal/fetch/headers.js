@@ -7,6 +7,7 @@ const { customInspectSymbol: kInspect } = require('internal/util');
 const {
   illegalInvocation,
   requireArgs,
+  requireFunction,
   pairIteratorFactory,
   defineInterface,
   inspectAs,
@@ -30,20 +31,25 @@ function toByteString(value, prefix) {
   const string = `${value}`;
   for (let i = 0; i < string.length; i++) {
     if (string.charCodeAt(i) > 255) {
-      throw new TypeError(`Cannot convert argument to a ByteString because the character at ` +
-                          `index ${i} has a value of ${string.charCodeAt(i)} which is greater than 255.`);
+      throw new TypeError('Cannot convert argument to a ByteString because the character at ' +
+                          `index ${i} has a value of ${string.charCodeAt(i)} which is greater ` +
+                          'than 255.');
     }
   }
   return string;
 }
 
 function checkName(name, method) {
-  if (!tokenRe.test(name)) throw new TypeError(`Headers.${method}: "${name}" is an invalid header name.`);
+  if (!tokenRe.test(name)) {
+    throw new TypeError(`Headers.${method}: "${name}" is an invalid header name.`);
+  }
 }
 
 function normalizeValue(value, method) {
   value = value.replace(edgeWhitespaceRe, '');
-  if (badValueRe.test(value)) throw new TypeError(`Headers.${method}: "${value}" is an invalid header value.`);
+  if (badValueRe.test(value)) {
+    throw new TypeError(`Headers.${method}: "${value}" is an invalid header value.`);
+  }
   return value;
 }
 
@@ -88,7 +94,8 @@ function fillHeaders(headers, init) {
         throw new TypeError('Headers constructor: expected name/value pair to be length 2, ' +
                             `found ${items.length}.`);
       }
-      appendHeader(headers, toByteString(items[0], 'Header name'), toByteString(items[1], 'Header value'));
+      appendHeader(headers, toByteString(items[0], 'Header name'),
+                   toByteString(items[1], 'Header value'));
     }
     return;
   }
@@ -197,9 +204,7 @@ class Headers {
   forEach(callback, thisArg = undefined) {
     if (!isHeaders(this)) throw illegalInvocation();
     requireArgs(arguments.length, 1, 'Headers.forEach');
-    if (typeof callback !== 'function') {
-      throw new TypeError("Failed to execute 'forEach' on 'Headers': parameter 1 is not of type 'Function'.");
-    }
+    requireFunction(callback, 'Headers');
     for (const [name, value] of sortedPairs(this[kList])) {
       callback.call(thisArg, value, name, this);
     }

@@ -190,7 +190,8 @@ class Request {
       this[kBody] = extracted.body;
     } else if (inputBody !== null) {
       if (isBodyUnusable(inputBody)) {
-        throw new TypeError('Cannot construct a Request with a Request object that has already been used.');
+        throw new TypeError(
+          'Cannot construct a Request with a Request object that has already been used.');
       }
       // The new request reads the old one's bytes through a pass-through, which leaves the
       // old body disturbed.
@@ -282,7 +283,9 @@ class Request {
 
   clone() {
     if (!isRequest(this)) throw illegalInvocation();
-    if (isBodyUnusable(this[kBody])) throw new TypeError('Request.clone: Body has already been consumed.');
+    if (isBodyUnusable(this[kBody])) {
+      throw new TypeError('Request.clone: Body has already been consumed.');
+    }
     const clone = Object.create(Request.prototype);
     clone[kRequest] = { ...this[kRequest] };
     clone[kSignal] = followingSignal(this[kSignal]);

@@ -18,6 +18,13 @@ function requireArgs(given, needed, prefix) {
   throw new TypeError(`${prefix}: ${needed} ${noun} required, but ${found}.`);
 }
 
+// forEach's callback check.
+function requireFunction(callback, iface) {
+  if (typeof callback === 'function') return;
+  throw new TypeError(
+    `Failed to execute 'forEach' on '${iface}': parameter 1 is not of type 'Function'.`);
+}
+
 const IteratorPrototype = Object.getPrototypeOf(Object.getPrototypeOf([][Symbol.iterator]()));
 
 // Returns make(pairs, kind): an iterator tagged "<tag>" over the [key, value] array that
@@ -70,6 +77,7 @@ function inspectAs(name, fields, options) {
 module.exports = {
   illegalInvocation,
   requireArgs,
+  requireFunction,
   pairIteratorFactory,
   defineInterface,
   inspectAs,
