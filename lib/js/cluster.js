@@ -3,6 +3,6 @@
 // start-up and gets the worker side (internal/cluster/child.js); every other process is a
 // primary (internal/cluster/primary.js).
 
-const side = process.env.NODE_UNIQUE_ID !== undefined || require('internal/cluster/state').isWorker ?
-  'child' : 'primary';
+const side = require('internal/cluster/state').isWorker ||
+  Object.prototype.hasOwnProperty.call(process.env, 'NODE_UNIQUE_ID') ? 'child' : 'primary';
 module.exports = require(`internal/cluster/${side}`);

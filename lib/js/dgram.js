@@ -180,6 +180,21 @@ Socket.prototype.bind = function(port_, address_ /* , callback */) {
     if (state.reuseAddr) flags |= UV_UDP_REUSEADDR;
     if (state.ipv6Only) flags |= UV_UDP_IPV6ONLY;
     const p = port || 0;
+    // A cluster worker shares the primary's socket (internal/cluster/child.js).
+    if (!exclusive && require('internal/cluster/state').isWorker) {
+      require('internal/cluster/child')._bindInWorker(this, ip, p, flags, (errno, handle) => {
+        if (errno) {
+          state.bindState = BIND_STATE_UNBOUND;
+          this.emit('error', new ExceptionWithHostPort(errno, 'bind', ip, p));
+        } else if (state.handle) {
+          replaceHandle(this, handle);
+          startListening(this);
+        } else {
+          handle.close();
+        }
+      });
+      return;
+    }
     const error = this.type === 'udp4' ? state.handle.bind(ip, p, flags) :
       state.handle.bind6(ip, p, flags);
     if (error) {
@@ -190,7 +205,6 @@ Socket.prototype.bind = function(port_, address_ /* , callback */) {
     }
     startListening(this);
   });
-  void exclusive;
   return this;
 };
 

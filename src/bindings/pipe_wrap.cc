@@ -5,10 +5,12 @@
 //   bind(path) / listen(backlog)    -> 0 or -errno; handle.onconnection(status, client)
 //   connect(req, path)              -> 0 or -errno; req.oncomplete(status) later
 //   open(fd)                        -> 0 or -errno
+//   close(cb)                       a socket file this handle bound is removed (as libuv's)
 #include <errno.h>
 #include <fcntl.h>
 #include <sys/socket.h>
 #include <sys/un.h>
+#include <unistd.h>
 
 #include <cstring>
 #include <string>
@@ -44,6 +46,11 @@ int PathAddress(v8::Isolate* isolate, v8::Local<v8::Value> value, sockaddr_un* a
   return 0;
 }
 
+// The path a handle bound, kept on its JS object for close().
+v8::Local<v8::Private> BoundPathKey(v8::Isolate* isolate) {
+  return v8::Private::ForApi(isolate, OneByteString(isolate, "ringjs:pipe_wrap:boundPath"));
+}
+
 void Bind(const v8::FunctionCallbackInfo<v8::Value>& info) {
   StreamSocket* s = Self(info);
   if (s == nullptr) return info.GetReturnValue().Set(-EBADF);
@@ -51,7 +58,27 @@ void Bind(const v8::FunctionCallbackInfo<v8::Value>& info) {
   socklen_t len;
   int err = PathAddress(info.GetIsolate(), info[0], &addr, &len);
   if (err == 0) err = s->Bind(reinterpret_cast<sockaddr*>(&addr), len, 0);
+  // An abstract socket (leading NUL) has no file to remove.
+  if (err == 0 && addr.sun_path[0] != '\0') {
+    v8::Isolate* isolate = info.GetIsolate();
+    USE(info.This()->SetPrivate(isolate->GetCurrentContext(), BoundPathKey(isolate),
+                                OneByteString(isolate, addr.sun_path)));
+  }
   info.GetReturnValue().Set(err);
+}
+
+void Close(const v8::FunctionCallbackInfo<v8::Value>& info) {
+  StreamSocket* s = Self(info);
+  if (s == nullptr || s->closing()) return;
+  v8::Isolate* isolate = info.GetIsolate();
+  v8::Local<v8::Context> context = isolate->GetCurrentContext();
+  v8::Local<v8::Value> path;
+  if (info.This()->GetPrivate(context, BoundPathKey(isolate)).ToLocal(&path) &&
+      path->IsString()) {
+    unlink(ToStdString(isolate, path).c_str());
+    USE(info.This()->DeletePrivate(context, BoundPathKey(isolate)));
+  }
+  s->Close(info[0]);
 }
 
 void Listen(const v8::FunctionCallbackInfo<v8::Value>& info) {
@@ -104,6 +131,10 @@ void Initialize(Environment* env, v8::Local<v8::Object> target) {
   method("listen", Listen);
   method("connect", Connect);
   method("open", Open);
+  method("close", Close);  // Replaces the stream's close.
+  // As node's Pipe: no socket names (net reports undefined addresses for Unix sockets).
+  tmpl->PrototypeTemplate()->Set(isolate, "getsockname", v8::Undefined(isolate));
+  tmpl->PrototypeTemplate()->Set(isolate, "getpeername", v8::Undefined(isolate));
   v8::Local<v8::Function> ctor = tmpl->GetFunction(context).ToLocalChecked();
   data->pipe_constructor.Reset(isolate, ctor);
   SetValue(context, target, "Pipe", ctor);

@@ -5,6 +5,7 @@
 // a shared answer carries the real listening handle.
 
 const EventEmitter = require('events');
+const { setInterval, clearInterval } = require('timers');
 const Worker = require('internal/cluster/worker');
 const { onClusterMessage, sendMessage } = require('internal/cluster/messages');
 
@@ -75,7 +76,12 @@ cluster._getServer = function _getServer(server, options, cb) {
 
   server.once('listening', () => {
     cluster.worker.state = 'listening';
-    const addr = server.address();
+    let addr = null;
+    try {
+      addr = server.address();
+    } catch {
+      // Closed by an earlier 'listening' listener.
+    }
     send({
       act: 'listening',
       addressType: options.addressType,
@@ -108,6 +114,12 @@ cluster._listenInWorker = function _listenInWorker(server, address, port, addres
   });
 };
 
+// dgram's bind in a worker: every worker gets a copy of one socket bound by the primary.
+cluster._bindInWorker = function _bindInWorker(socket, address, port, flags, cb) {
+  const options = { address, port, addressType: socket.type, fd: -1, flags };
+  cluster._getServer(socket, options, cb);
+};
+
 // A copy of the primary's listening handle: closing it tells the primary.
 function shared(reply, handle, indexesKey, index, cb) {
   const { key } = reply;
@@ -130,8 +142,11 @@ function roundRobin(reply, indexesKey, index, cb) {
     return;
   }
   const { key } = reply;
+  // Nothing of ours is listening: a timer keeps the worker alive while the server is referenced.
+  let keepAlive = null;
   const handle = {
     close(callback) {
+      handle.unref();
       // Connections already handed over are ours; new ones go to other workers.
       send({ act: 'close', key });
       handles.delete(key);
@@ -144,12 +159,18 @@ function roundRobin(reply, indexesKey, index, cb) {
       if (reply.sockname) Object.assign(out, reply.sockname);
       return 0;
     },
-    ref() {},
-    unref() {},
-    hasRef() { return false; },
+    ref() {
+      if (keepAlive === null) keepAlive = setInterval(() => {}, 2 ** 31 - 1);
+    },
+    unref() {
+      if (keepAlive !== null) clearInterval(keepAlive);
+      keepAlive = null;
+    },
+    hasRef() { return keepAlive !== null; },
     markShared() {},
     onconnection: null,
   };
+  handle.ref();
   handles.set(key, handle);
   cb(0, handle);
 }

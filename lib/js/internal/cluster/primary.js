@@ -181,8 +181,14 @@ function queryServer(worker, message) {
   let handle = handles.get(key);
   if (handle === undefined) {
     const isUdp = message.addressType === 'udp4' || message.addressType === 'udp6';
+    let address = message.address;
+    // A Unix socket path has a ~100 byte limit: the shorter of relative and absolute.
+    if (message.port < 0 && typeof address === 'string') {
+      const relative = require('path').relative(process.cwd(), address);
+      if (relative.length < address.length) address = relative;
+    }
     const Kind = cluster.schedulingPolicy !== SCHED_RR || isUdp ? SharedHandle : RoundRobinHandle;
-    handle = new Kind(key, message.address, message);
+    handle = new Kind(key, address, message);
     handles.set(key, handle);
   }
   handle.add(worker, (errno, reply, sharedHandle) => {
