@@ -14,6 +14,10 @@ const server = http.createServer((req, res) => {
     return;
   }
   if (req.url === '/never') return;
+  if (req.url === '/headers') {
+    res.end(JSON.stringify(req.rawHeaders.map((value) => (/^127\./.test(value) ? 'IP' : value))));
+    return;
+  }
   if (req.url.startsWith('/to-other')) {
     const port = new URL(req.url, 'http://x').searchParams.get('port');
     res.writeHead(302, { location: `http://127.0.0.1:${port}/` });
@@ -72,6 +76,14 @@ server.listen(0, '127.0.0.1', async () => {
   console.log(await r.text(), r.redirected);
   other.close();
   other.closeAllConnections();
+
+  // Headers fetch sets itself (host, content-length), limits (connection) or refuses.
+  for (const headers of [{ host: 'example.com' }, { connection: 'close' }, { connection: 'up' },
+                         { 'keep-alive': '1' }, { 'transfer-encoding': 'x' }, { 'content-length': '0' },
+                         { upgrade: 'x' }, { expect: '100-continue' }]) {
+    await fetch(`${base}/headers`, { headers }).then((response) => response.text())
+      .then(console.log, (e) => console.log(e.message, e.cause.name, e.cause.code, e.cause.message));
+  }
 
   const blobURL = URL.createObjectURL(new Blob(['blobby'], { type: 'text/x' }));
   r = await fetch(blobURL);

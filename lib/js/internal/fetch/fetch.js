@@ -50,23 +50,24 @@ function networkErrorFor(message) {
   return networkError(new Error(message));
 }
 
-// undici's error for a connection the server closed.
-class SocketError extends Error {
-  constructor(message) {
-    super(message);
-    this.name = 'SocketError';
-    this.code = 'UND_ERR_SOCKET';
-  }
+// undici's error classes, as causes of `fetch failed` show them.
+function undiciErrorClass(name, code) {
+  const ErrorClass = class extends Error {
+    constructor(message, parserCode) {
+      super(message);
+      this.code = parserCode ?? code;
+    }
+  };
+  Object.defineProperty(ErrorClass, 'name', { __proto__: null, value: name });
+  Object.defineProperty(ErrorClass.prototype, 'name', {
+    __proto__: null, value: name, writable: true, configurable: true,
+  });
+  return ErrorClass;
 }
-
-// undici's error for a response that is not HTTP/1.1.
-class HTTPParserError extends Error {
-  constructor(message, code) {
-    super(message);
-    this.name = 'HTTPParserError';
-    this.code = code;
-  }
-}
+const SocketError = undiciErrorClass('SocketError', 'UND_ERR_SOCKET');
+const HTTPParserError = undiciErrorClass('HTTPParserError');
+const InvalidArgumentError = undiciErrorClass('InvalidArgumentError', 'UND_ERR_INVALID_ARG');
+const NotSupportedError = undiciErrorClass('NotSupportedError', 'UND_ERR_NOT_SUPPORTED');
 
 function otherSideClosed() {
   return new SocketError('other side closed');
@@ -217,9 +218,35 @@ function decoderChain(response, contentEncoding) {
 
 // ---- the HTTP exchange -----------------------------------------------------------------------
 
+// Request headers undici refuses, with its error.
+const refusedHeaders = {
+  'keep-alive': () => new InvalidArgumentError('invalid keep-alive header'),
+  'transfer-encoding': () => new InvalidArgumentError('invalid transfer-encoding header'),
+  'upgrade': () => new InvalidArgumentError('invalid upgrade header'),
+  'expect': () => new NotSupportedError('expect header not supported'),
+};
+
+// The header list sent: host and connection first, the request's own headers (host and
+// content-length are set here, not taken from them), then fetch's defaults.
 function outgoingHeaders(url, state) {
   const given = state.headers;
-  const raw = ['host', url.host, 'connection', 'keep-alive', ...headersToRaw(given)];
+  const own = headersToRaw(given);
+  let connection = 'keep-alive';
+  const kept = [];
+  for (let i = 0; i < own.length; i += 2) {
+    const lower = own[i].toLowerCase();
+    if (lower === 'host' || lower === 'content-length') continue;
+    if (Object.hasOwn(refusedHeaders, lower)) throw refusedHeaders[lower]();
+    if (lower === 'connection') {
+      connection = own[i + 1].toLowerCase();
+      if (connection !== 'close' && connection !== 'keep-alive') {
+        throw new InvalidArgumentError('invalid connection header');
+      }
+      continue;
+    }
+    kept.push(own[i], own[i + 1]);
+  }
+  const raw = ['host', url.host, 'connection', connection, ...kept];
   const addDefault = (name, value) => {
     if (getHeader(given, name) === null) raw.push(name, value);
   };
