@@ -1,5 +1,7 @@
 #include "runtime/builtins.h"
 
+#include "runtime/code_cache.h"
+
 #include <string>
 #include <vector>
 
@@ -74,13 +76,28 @@ v8::MaybeLocal<v8::Function> Compile(v8::Local<v8::Context> context, std::string
                                                   v8::NewStringType::kNormal,
                                                   static_cast<int>(resource_name.size()))
                               .ToLocalChecked());
-  v8::ScriptCompiler::Source source(SourceString(isolate, *builtin), origin);
+  // The source takes ownership of the cache; a rejected one just means compiling from source.
+  v8::ScriptCompiler::CachedData* cache = code_cache::Find(id);
+  v8::ScriptCompiler::Source source(SourceString(isolate, *builtin), origin, cache);
   std::vector<v8::Local<v8::String>> param_names;
   for (size_t i = 0; i < param_count; i++) {
     param_names.push_back(v8::String::NewFromUtf8(isolate, params[i]).ToLocalChecked());
   }
-  return v8::ScriptCompiler::CompileFunction(context, &source, param_names.size(),
-                                             param_names.data(), 0, nullptr);
+  v8::MaybeLocal<v8::Function> function = v8::ScriptCompiler::CompileFunction(
+      context, &source, param_names.size(), param_names.data(), 0, nullptr,
+      cache != nullptr ? v8::ScriptCompiler::kConsumeCodeCache
+                       : v8::ScriptCompiler::kNoCompileOptions);
+  if (cache == nullptr) {
+    code_cache::Count(code_cache::Outcome::kNoCache);
+  } else {
+    code_cache::Count(source.GetCachedData()->rejected ? code_cache::Outcome::kRejected
+                                                       : code_cache::Outcome::kAccepted);
+  }
+  v8::Local<v8::Function> compiled;
+  if (code_cache::IsRecording() && function.ToLocal(&compiled)) {
+    code_cache::Record(isolate, id, compiled);
+  }
+  return function;
 }
 
 }  // namespace ringjs::builtins

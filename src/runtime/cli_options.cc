@@ -241,6 +241,7 @@ void PrintUsage() {
       "  NODE_DEBUG                  ','-separated core modules that print debug info\n"
       "  RINGJS_IO_URING=0           use the epoll backend instead of io_uring\n"
       "  RINGJS_DEBUG=loop           print which loop backend was chosen and why\n"
+      "  RINGJS_DEBUG=code-cache     print how many builtins came from the code cache\n"
       "  UV_THREADPOOL_SIZE          thread pool size (default 4)\n"
       "\n"
       "Documentation can be found at https://nodejs.org/ (ringjs follows the Node.js API)\n",

@@ -1,14 +1,23 @@
 // ringjs: run a Node.js program on V8 and an io_uring event loop.
 #include <csignal>
 #include <cstdio>
+#include <cstdlib>
 
 #include "runtime/cli_options.h"
+#include "runtime/code_cache.h"
 #include "runtime/fd_limit.h"
 #include "runtime/performance_milestones.h"
 #include "runtime/runtime.h"
 #include "runtime/terminal_state.h"
 #include "runtime/v8_host.h"
 #include "runtime/version.h"
+
+#ifndef RINGJS_CODE_CACHE_GENERATOR
+// The builtins' code caches, assembled into the binary from the first stage's output
+// (src/runtime/code_cache_blob.S).
+extern "C" const uint8_t ringjs_code_cache_blob[];
+extern "C" const uint8_t ringjs_code_cache_blob_end[];
+#endif
 
 int main(int argc, char** argv) {
   ringjs::perf::MarkProcessMilestone(ringjs::perf::kNodeStart);
@@ -25,6 +34,13 @@ int main(int argc, char** argv) {
   // A closed pipe is an EPIPE error for the writer, never a fatal signal (as node).
   std::signal(SIGPIPE, SIG_IGN);
   ringjs::RaiseOpenFileLimit();
+#ifdef RINGJS_CODE_CACHE_GENERATOR
+  // The build's first stage: runs the workload and writes the caches it compiled.
+  if (const char* out = std::getenv("RINGJS_CODE_CACHE_OUT")) ringjs::code_cache::RecordTo(out);
+#else
+  ringjs::code_cache::UseEmbedded(ringjs_code_cache_blob,
+                                  ringjs_code_cache_blob_end - ringjs_code_cache_blob);
+#endif
   ringjs::perf::MarkProcessMilestone(ringjs::perf::kV8Start);
   ringjs::V8Host::Initialize(argv[0], options.v8_flags);
   int exit_code = ringjs::RunMain(options);

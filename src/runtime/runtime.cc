@@ -7,6 +7,7 @@
 #include "runtime/binding.h"
 #include "runtime/bootstrap.h"
 #include "runtime/callback_scope.h"
+#include "runtime/code_cache.h"
 #include "runtime/environment.h"
 #include "runtime/error_report.h"
 #include "runtime/performance_milestones.h"
@@ -68,12 +69,14 @@ int RunMain(const CliOptions& options) {
       SpinEventLoop(&env);
       EmitProcessExit(&env);
       exit_code = env.GetExitCode(0);
+      if (code_cache::IsRecording() && !code_cache::WriteRecorded(isolate)) exit_code = 1;
     }
     env.RunCleanupHooks();
     // Close callbacks of handles the cleanup hooks closed.
     loop->Run(loop::RunMode::kNoWait);
   }
   V8Host::DisposeIsolate(isolate);
+  code_cache::ReportIfAsked();
   return exit_code;
 }
 

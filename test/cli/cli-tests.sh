@@ -354,6 +354,19 @@ case_version() {
   done
 }
 
+# ringjs alone: the builtins come from the embedded code cache (none compiled from source, none
+# rejected), and a V8 flag that changes V8's flag hash makes V8 reject them without harm.
+case_code_cache() {
+  RINGJS_DEBUG=code-cache run_ours -e "console.log('cached')"
+  expect_status 0
+  expect_match ours.out '^cached$' "output with the cache"
+  expect_match ours.err 'code cache: [1-9][0-9]* accepted, 0 rejected, 0 without a cache' "cache use"
+  RINGJS_DEBUG=code-cache run_ours --expose-gc -e "console.log(typeof gc)"
+  expect_status 0
+  expect_match ours.out '^function$' "output with the cache rejected"
+  expect_match ours.err 'code cache: 0 accepted, [1-9][0-9]* rejected' "cache rejected"
+}
+
 case_help() {
   for flag in --help -h; do
     run_ours $flag
