@@ -130,7 +130,10 @@ class HistogramHandle {
 
   // Starts the sampling timer (every `interval_ms`, unreferenced); false if already running.
   bool StartSampling(uint64_t interval_ms) {
-    if (timer_.IsActive()) return false;
+    // Its own flag, not timer_.IsActive(): a repeating timer that is due in the same timers
+    // phase as the caller's is briefly inactive while it waits to be re-armed.
+    if (sampling_) return false;
+    sampling_ = true;
     prev_delta_ = 0;
     timer_.Start([this] { RecordDelta(); }, interval_ms, interval_ms);
     timer_.Unref();
@@ -139,7 +142,8 @@ class HistogramHandle {
   }
 
   bool StopSampling() {
-    if (!timer_.IsActive()) return false;
+    if (!sampling_) return false;
+    sampling_ = false;
     timer_.Stop();
     if (auto* sampling = env_->binding_data<SamplingHistograms>("perf.sampling")) {
       sampling->active.erase(this);
@@ -163,6 +167,7 @@ class HistogramHandle {
   uint64_t count_ = 0;
   uint64_t exceeds_ = 0;
   uint64_t prev_delta_ = 0;
+  bool sampling_ = false;
 };
 
 void StopSamplingOf(HistogramHandle* handle) { handle->StopSampling(); }
