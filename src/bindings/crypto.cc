@@ -55,17 +55,22 @@ bool GetByteView(v8::Local<v8::Value> value, ByteView* out) {
       out->data = reinterpret_cast<const unsigned char*>("");
       return true;
     }
-    std::shared_ptr<v8::BackingStore> store = view->Buffer()->GetBackingStore();
-    out->data = static_cast<const unsigned char*>(store->Data()) + view->ByteOffset();
+    // Data(), not GetBackingStore(): no shared_ptr to make and drop on every call.
+    out->data = static_cast<const unsigned char*>(view->Buffer()->Data()) + view->ByteOffset();
     return true;
   }
-  if (value->IsArrayBuffer() || value->IsSharedArrayBuffer()) {
-    std::shared_ptr<v8::BackingStore> store =
-        value->IsArrayBuffer() ? value.As<v8::ArrayBuffer>()->GetBackingStore()
-                               : value.As<v8::SharedArrayBuffer>()->GetBackingStore();
-    out->size = store->ByteLength();
+  if (value->IsArrayBuffer()) {
+    v8::Local<v8::ArrayBuffer> buffer = value.As<v8::ArrayBuffer>();
+    out->size = buffer->ByteLength();
     out->data = out->size == 0 ? reinterpret_cast<const unsigned char*>("")
-                               : static_cast<const unsigned char*>(store->Data());
+                               : static_cast<const unsigned char*>(buffer->Data());
+    return true;
+  }
+  if (value->IsSharedArrayBuffer()) {
+    v8::Local<v8::SharedArrayBuffer> buffer = value.As<v8::SharedArrayBuffer>();
+    out->size = buffer->ByteLength();
+    out->data = out->size == 0 ? reinterpret_cast<const unsigned char*>("")
+                               : static_cast<const unsigned char*>(buffer->Data());
     return true;
   }
   return false;
@@ -100,6 +105,37 @@ v8::Local<v8::Uint8Array> NewUint8Array(v8::Isolate* isolate, const unsigned cha
   if (size > 0) memcpy(store->Data(), data, size);
   v8::Local<v8::ArrayBuffer> ab = v8::ArrayBuffer::New(isolate, std::move(store));
   return v8::Uint8Array::New(ab, 0, size);
+}
+
+namespace {
+
+v8::Local<v8::String> AsciiText(v8::Isolate* isolate, const char* text, size_t size) {
+  return v8::String::NewFromOneByte(isolate, reinterpret_cast<const uint8_t*>(text),
+                                    v8::NewStringType::kNormal, static_cast<int>(size))
+      .ToLocalChecked();
+}
+
+}  // namespace
+
+v8::Local<v8::Value> EncodeDigest(v8::Isolate* isolate, const unsigned char* data, size_t size,
+                                  int encoding) {
+  // Digests are short: stack room for their text (EVP_MAX_MD_SIZE; longer XOF output is a
+  // Buffer).
+  char text[EVP_MAX_MD_SIZE * 2 + 4];
+  if (encoding == kDigestHex && size <= EVP_MAX_MD_SIZE) {
+    static const char kHex[] = "0123456789abcdef";
+    for (size_t i = 0; i < size; i++) {
+      text[2 * i] = kHex[data[i] >> 4];
+      text[2 * i + 1] = kHex[data[i] & 15];
+    }
+    return AsciiText(isolate, text, size * 2);
+  }
+  if (encoding == kDigestBase64 && size <= EVP_MAX_MD_SIZE) {
+    int len = EVP_EncodeBlock(reinterpret_cast<unsigned char*>(text), data,
+                              static_cast<int>(size));
+    return AsciiText(isolate, text, static_cast<size_t>(len));
+  }
+  return NewUint8Array(isolate, data, size);
 }
 
 v8::Local<v8::Uint8Array> NewUint8Array(v8::Isolate* isolate,

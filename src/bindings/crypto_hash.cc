@@ -117,18 +117,19 @@ void HashUpdate(const v8::FunctionCallbackInfo<v8::Value>& info) {
   info.GetReturnValue().Set(hash->Update(bytes.data, bytes.size));
 }
 
-// hash.digest() -> Uint8Array
+// hash.digest([encoding]) -> Uint8Array, or a string for kDigestHex / kDigestBase64
 void HashDigest(const v8::FunctionCallbackInfo<v8::Value>& info) {
   v8::Isolate* isolate = info.GetIsolate();
   auto* hash = static_cast<HashWrap*>(info.This()->GetAlignedPointerFromInternalField(0));
   if (hash == nullptr) return;
   std::vector<unsigned char> out;
   if (!hash->Final(&out)) return ThrowOpenSSLError(isolate, "Digest failed");
-  info.GetReturnValue().Set(NewUint8Array(isolate, out.data(), out.size()));
+  int encoding = info[0]->IsInt32() ? info[0].As<v8::Int32>()->Value() : kDigestBuffer;
+  info.GetReturnValue().Set(EncodeDigest(isolate, out.data(), out.size(), encoding));
 }
 
-// oneShotDigest(algorithm, data, isLatin1, xofLen) -> Uint8Array, or undefined for an
-// unknown digest.
+// oneShotDigest(algorithm, data, isLatin1, xofLen, encoding) -> Uint8Array (or a string for
+// kDigestHex / kDigestBase64), or undefined for an unknown digest.
 void OneShotDigest(const v8::FunctionCallbackInfo<v8::Value>& info) {
   v8::Isolate* isolate = info.GetIsolate();
   Environment* env = Environment::From(info);
@@ -163,7 +164,8 @@ void OneShotDigest(const v8::FunctionCallbackInfo<v8::Value>& info) {
     EVP_MD_CTX_free(ctx);
   }
   if (!ok) return ThrowOpenSSLError(isolate, "Digest failed");
-  info.GetReturnValue().Set(NewUint8Array(isolate, out.data(), out.size()));
+  int encoding = info[4]->IsInt32() ? info[4].As<v8::Int32>()->Value() : kDigestBuffer;
+  info.GetReturnValue().Set(EncodeDigest(isolate, out.data(), out.size(), encoding));
 }
 
 // A digest computed on the thread pool (Web Crypto's subtle.digest); the input is copied.

@@ -97,7 +97,8 @@ void HmacDigest(const v8::FunctionCallbackInfo<v8::Value>& info) {
   if (hmac == nullptr) return;
   std::vector<unsigned char> out;
   if (!hmac->Final(&out)) out.clear();
-  info.GetReturnValue().Set(NewUint8Array(isolate, out.data(), out.size()));
+  int encoding = info[0]->IsInt32() ? info[0].As<v8::Int32>()->Value() : kDigestBuffer;
+  info.GetReturnValue().Set(EncodeDigest(isolate, out.data(), out.size(), encoding));
 }
 
 }  // namespace

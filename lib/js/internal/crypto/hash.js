@@ -52,6 +52,17 @@ function updateHandle(handle, data, encoding) {
   return handle.update(data, false);
 }
 
+// The encodings the binding turns digests into strings itself (kDigestHex, kDigestBase64),
+// which saves making a Buffer for them; 0: it returns the bytes.
+function nativeEncoding(encoding) {
+  return encoding === 'hex' ? 1 : encoding === 'base64' ? 2 : 0;
+}
+
+// The binding's digest in encoding: its string when it made one, else the bytes encoded here.
+function digestResult(result, encoding) {
+  return typeof result === 'string' ? result : encodeOutput(result, encoding);
+}
+
 // A Uint8Array from the binding as node returns digests: a Buffer, or a string in `encoding`
 // (an unknown encoding gives the Buffer).
 function encodeOutput(u8, encoding) {
@@ -113,7 +124,8 @@ Hash.prototype.digest = function digest(outputEncoding) {
   const state = this[kState];
   if (state[kFinalized]) throw new ERR_CRYPTO_HASH_FINALIZED();
   outputEncoding = outputEncoding || getDefaultEncoding();
-  const ret = encodeOutput(this[kHandle].digest(), `${outputEncoding}`);
+  const ret = digestResult(this[kHandle].digest(nativeEncoding(outputEncoding)),
+                           `${outputEncoding}`);
   state[kFinalized] = true;
   return ret;
 };
@@ -142,7 +154,8 @@ Hmac.prototype.digest = function digest(outputEncoding) {
     const buf = Buffer.from('');
     return outputEncoding === 'buffer' ? buf : buf.toString(outputEncoding);
   }
-  const ret = encodeOutput(this[kHandle].digest(), `${outputEncoding}`);
+  const ret = digestResult(this[kHandle].digest(nativeEncoding(outputEncoding)),
+                           `${outputEncoding}`);
   state[kFinalized] = true;
   return ret;
 };
@@ -175,9 +188,10 @@ function hash(algorithm, input, outputEncoding = 'hex') {
       throw new ERR_INVALID_ARG_VALUE('outputEncoding', outputEncoding);
     }
   }
-  const u8 = oneShotDigest(algorithm, input, false);
-  if (u8 === undefined) throw new Error(`Digest method ${algorithm} is not supported`);
-  return encodeOutput(u8, normalized);
+  const result =
+    oneShotDigest(algorithm, input, false, undefined, nativeEncoding(normalized));
+  if (result === undefined) throw new Error(`Digest method ${algorithm} is not supported`);
+  return digestResult(result, normalized);
 }
 
 module.exports = {
