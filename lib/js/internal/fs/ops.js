@@ -37,15 +37,17 @@ const sync = { __proto__: null };
 const callback = { __proto__: null };
 const promise = { __proto__: null };
 
-// Splits the callback (the first function argument) off `args`, with whatever followed it.
-// Without one: `fallback` if the callback's place is empty, else null. With `last`, a function
-// in the last place is the callback whatever precedes it ('always': whatever the last is).
-function splitCallback(args, params, fallback, last) {
+// Splits the callback (the first function argument after the `required` ones: fs.stat(fn, cb)
+// complains about the path, fs.rename(fn, fn) about the callback, as node) off `args`, with
+// whatever followed it. Without one: `fallback` if the callback's place is empty, else null.
+// With `last`, a function in the last place is the callback whatever precedes it ('always':
+// whatever the last is).
+function splitCallback(args, params, fallback, last, required) {
   if (last === 'always') return args.pop();
   if (last && args.length > 1 && typeof args[args.length - 1] === 'function') {
     return args.pop();
   }
-  for (let i = 0; i < args.length; i++) {
+  for (let i = required; i < args.length; i++) {
     if (typeof args[i] === 'function') {
       const cb = args[i];
       args.length = i;
@@ -67,8 +69,9 @@ function splitCallback(args, params, fallback, last) {
 //   options.makeOp(how, checked): makes the operation when `body` is null (simple rows)
 //   options.cbLast(args): whether a function in the last place is the callback (read, write);
 //     'always': the last argument is the callback (symlink)
+//   options.required: how many leading arguments can never be the callback (default 1)
 function define(name, lengths, prepare, body, options = kNoOptions) {
-  const { spread, fallback, paramsFirst, early, cbLast, cbName = 'cb' } = options;
+  const { spread, fallback, paramsFirst, early, cbLast, cbName = 'cb', required = 1 } = options;
   const params = options.params ?? prepare.length;
   const makeOp = body === null ? options.makeOp : (how, checked) => body(how, ...checked);
   sync[`${name}Sync`] = named(function(...args) {
@@ -77,7 +80,7 @@ function define(name, lengths, prepare, body, options = kNoOptions) {
   callback[name] = named(function(...args) {
     if (early !== undefined) early(...args);
     const last = cbLast?.(args);
-    const cb = splitCallback(args, params, fallback, last);
+    const cb = splitCallback(args, params, fallback, last, required);
     if (last === 'always') {
       validateFunction(cb, cbName);
     } else if (cb === null && !paramsFirst) {
@@ -192,12 +195,12 @@ for (const name of ['stat', 'lstat']) {
 
 simple('rename', [2, 3, 2],
        (oldPath, newPath) => [toPath(oldPath, 'oldPath'), toPath(newPath, 'newPath')],
-       binding.rename);
+       binding.rename, undefined, { required: 2 });
 
 simple('link', [2, 3, 2],
        (existingPath, newPath) =>
          [toPath(existingPath, 'existingPath'), toPath(newPath, 'newPath')],
-       binding.link);
+       binding.link, undefined, { required: 2 });
 
 simple('symlink', [3, 4, 3], (target, path, type) => {
   target = toPath(target, 'target');

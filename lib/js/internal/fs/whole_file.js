@@ -170,9 +170,9 @@ function writeFileSyncFrom(args) {
 }
 
 define('writeFile', [3, 4, 3], (...a) => writeArgs(kWriteDefaults, false, ...a), writeFileBody,
-       { params: 3 });
+       { params: 3, required: 2 });
 define('appendFile', [3, 4, 3], (...a) => writeArgs(kAppendDefaults, true, ...a), writeFileBody,
-       { params: 3 });
+       { params: 3, required: 2 });
 
 sync.writeFileSync = named(function(path, data, options) {
   writeFileSyncFrom(writeArgs(kWriteDefaults, false, path, data, options));
