@@ -35,3 +35,15 @@ for (const r of runtimes) {
   console.log(`${name.padEnd(8)} min ${s.min.toFixed(1).padStart(6)}  median ${s.median.toFixed(1).padStart(6)}  ratio(median ${name}/ringjs) ${(s.median / ringjs.median).toFixed(2)}`);
 }
 ' "$runs" "$script" "$@"
+# CPU time per start (all threads), steadier than wall time on a shared machine: perf's mean of
+# 20 runs per runtime, when perf can count task-clock here.
+if command -v perf > /dev/null && perf stat -e task-clock true > /dev/null 2>&1; then
+  echo "cpu time per start, mean of 20 runs (ms)"
+  for r in "$@"; do
+    name=${r%%:*}
+    cmd=${r#*:}
+    # shellcheck disable=SC2086
+    cpu=$(perf stat -r 20 -x, -e task-clock $cmd "$script" 2>&1 > /dev/null | awk -F, '/task-clock/ {print $1}')
+    printf '%-8s %6.1f\n' "$name" "$cpu"
+  done
+fi
