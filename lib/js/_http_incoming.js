@@ -115,6 +115,26 @@ function settleDumped(msg) {
   if (msg[kBodyPhase] === kDumped) msg[kBodyPhase] = kSettled;
 }
 
+// True when nothing can observe the body: ended, unbuilt, nothing listening, node's _dump.
+function quietlyDumpable(msg) {
+  return msg[kBodyPhase] === kEnded && msg._eventsCount === 0 &&
+    msg._dump === IncomingMessage.prototype._dump;
+}
+
+// The server's _dump() after a response: when nothing can observe the body, it is marked
+// dumped and the caller settles it (settleDumped) in a tick it runs anyway; returns whether
+// it did so, else it called _dump().
+function dumpUnread(msg) {
+  if (msg._dumped) return false;
+  if (!quietlyDumpable(msg)) {
+    msg._dump();
+    return false;
+  }
+  msg._dumped = true;
+  msg[kBodyPhase] = kDumped;
+  return true;
+}
+
 Object.defineProperty(IncomingMessage.prototype, 'connection', {
   __proto__: null,
   configurable: true,
@@ -306,7 +326,7 @@ IncomingMessage.prototype._addHeaderLineDistinct = function(field, value, dest) 
 IncomingMessage.prototype._dump = function _dump() {
   if (!this._dumped) {
     this._dumped = true;
-    if (this[kBodyPhase] === kEnded && this._eventsCount === 0) {
+    if (quietlyDumpable(this)) {
       // Nothing listens for 'resume', 'end' or 'close': one tick instead of their four.
       this[kBodyPhase] = kDumped;
       process.nextTick(settleDumped, this);
@@ -319,7 +339,9 @@ IncomingMessage.prototype._dump = function _dump() {
 
 module.exports = {
   IncomingMessage,
+  dumpUnread,
   resumeScheduled,
+  settleDumped,
   readStart,
   readStop,
 };

@@ -9,7 +9,9 @@ const { Buffer } = require('buffer');
 const { FastBuffer } = require('internal/buffer');
 const { setInterval, clearInterval } = require('timers');
 const { OutgoingMessage, parseUniqueHeadersOption } = require('_http_outgoing');
-const { IncomingMessage, resumeScheduled } = require('_http_incoming');
+const {
+  IncomingMessage, dumpUnread, resumeScheduled, settleDumped,
+} = require('_http_incoming');
 const {
   HTTPParser, STATUS_CODES, allocParser, freeParser, prepareError, continueExpression,
   chunkExpression, kIncomingMessage, kUniqueHeaders, checkInvalidHeaderChar, kOutHeaders,
@@ -66,6 +68,11 @@ function onServerResponseClose() {
   // The socket closed under an unfinished response.
   const res = this._httpMessage;
   if (res) emitCloseNT(res);
+}
+
+function emitCloseAndSettleNT(res, req) {
+  emitCloseNT(res);
+  settleDumped(req);
 }
 
 function emitCloseNT(self) {
@@ -587,10 +594,12 @@ function resOnFinish(req, res, socket, state, server) {
     onResponseFinishChannel.publish({ request: req, response: res, socket, server });
   }
   state.incoming.shift();
-  // Nobody read the body: drain it so the next request can be parsed.
-  if (!req._consuming && !resumeScheduled(req)) req._dump();
+  // Nobody read the body: drain it so the next request can be parsed. A body nothing can
+  // observe is settled right after the response's 'close' (as node's ticks would leave it).
+  const settle = !req._consuming && !resumeScheduled(req) && dumpUnread(req);
   res.detachSocket(socket);
-  process.nextTick(emitCloseNT, res);
+  if (settle) process.nextTick(emitCloseAndSettleNT, res, req);
+  else process.nextTick(emitCloseNT, res);
   if (res._last) {
     if (typeof socket.destroySoon === 'function') socket.destroySoon();
     else socket.end();
