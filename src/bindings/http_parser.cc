@@ -46,6 +46,9 @@
 namespace ringjs::http_parser {
 namespace {
 
+// The longest of kCommonHeaders.
+constexpr size_t kMaxCommonLength = 17;
+
 class ParserData : public BindingData {
  public:
   explicit ParserData(v8::Isolate* isolate) : isolate_(isolate) {
@@ -78,8 +81,10 @@ class ParserData : public BindingData {
   v8::Global<v8::Function> cb_body;
   v8::Global<v8::Function> cb_message;
   v8::Global<v8::Function> cb_execute;
-  // Strings of the most common header names, so a request costs no allocation for them.
+  // Strings of the most common header names, so a request costs no allocation for them;
+  // common_by_length[n] lists the indexes of those n bytes long (a lookup compares few).
   std::vector<std::pair<std::string, v8::Global<v8::String>>> common;
+  std::vector<uint8_t> common_by_length[kMaxCommonLength + 1];
 };
 
 const char* const kCommonHeaders[] = {
@@ -361,11 +366,13 @@ class Parser : public stream::StreamListener {
     return 0;
   }
 
-  v8::Local<v8::String> HeaderString(const std::string& s, bool name) {
+  v8::Local<v8::String> HeaderString(const std::string& s) {
     v8::Isolate* isolate = env_->isolate();
-    if (name || s.size() <= 17) {
-      for (auto& entry : Data()->common) {
-        if (entry.first == s) return entry.second.Get(isolate);
+    if (s.size() <= kMaxCommonLength) {
+      const ParserData* data = Data();
+      for (uint8_t index : data->common_by_length[s.size()]) {
+        const auto& entry = data->common[index];
+        if (memcmp(entry.first.data(), s.data(), s.size()) == 0) return entry.second.Get(isolate);
       }
     }
     return v8::String::NewFromOneByte(isolate, reinterpret_cast<const uint8_t*>(s.data()),
@@ -383,8 +390,8 @@ class Parser : public stream::StreamListener {
       size_t end = value.size();
       while (end > 0 && (value[end - 1] == ' ' || value[end - 1] == '\t')) end--;
       value.resize(end);
-      values.push_back(HeaderString(header.first, true));
-      values.push_back(HeaderString(value, false));
+      values.push_back(HeaderString(header.first));
+      values.push_back(HeaderString(value));
     }
     return v8::Array::New(isolate, values.data(), values.size());
   }
@@ -634,6 +641,7 @@ void InitializeBinding(Environment* env, v8::Local<v8::Object> target) {
   v8::Local<v8::Context> context = env->context();
   auto* data = env->set_binding_data("http_parser", std::make_unique<ParserData>(isolate));
   for (const char* name : kCommonHeaders) {
+    data->common_by_length[strlen(name)].push_back(static_cast<uint8_t>(data->common.size()));
     data->common.emplace_back(
         name, v8::Global<v8::String>(
                   isolate, v8::String::NewFromUtf8(isolate, name, v8::NewStringType::kInternalized)
