@@ -127,3 +127,12 @@ const followers = [];
 for (let i = 0; i < 20; i++) followers.push(new Request('http://a/', { signal: shared.signal }));
 shared.abort();
 console.log('all aborted', followers.every((request) => request.signal.aborted));
+
+// util.inspect at depth: undici prints these objects whole wherever they sit.
+const util = require('util');
+console.log(util.inspect({ a: { b: new Response('x') } }));
+console.log(util.inspect({ a: { b: { c: new Headers({ a: 'b' }) } } }));
+console.log(util.inspect([new Request('http://a/')], { depth: 0 }));
+console.log(util.inspect(new FormData(), { depth: -1 }));
+console.log(String(new Headers()), String(new Response()), JSON.stringify(new Headers({ a: 'b' })));
+console.log(Object.keys(new Response()), Object.keys(new Headers({ a: 'b' })));

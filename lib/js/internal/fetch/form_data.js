@@ -119,7 +119,6 @@ class FormData {
   }
 
   [kInspect](depth, options) {
-    if (depth < 0) return this;
     const shown = {};
     for (const [name, value] of this[kEntries]) {
       if (!Object.hasOwn(shown, name)) shown[name] = value;

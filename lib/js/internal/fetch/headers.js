@@ -211,7 +211,6 @@ class Headers {
   }
 
   [kInspect](depth, options) {
-    if (depth < 0) return this;
     const shown = {};
     for (const { name, values } of this[kList].values()) shown[name] = values.join(', ');
     return inspectAs('Headers', shown, options);

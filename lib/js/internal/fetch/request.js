@@ -296,7 +296,6 @@ class Request {
   }
 
   [kInspect](depth, options) {
-    if (depth < 0) return this;
     return inspectAs('Request', {
       method: this.method,
       url: this.url,

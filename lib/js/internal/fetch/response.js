@@ -166,7 +166,6 @@ class Response {
   }
 
   [kInspect](depth, options) {
-    if (depth < 0) return this;
     return inspectAs('Response', {
       status: this.status,
       statusText: this.statusText,

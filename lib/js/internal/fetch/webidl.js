@@ -67,11 +67,11 @@ function defineInterface(klass, name, members) {
 }
 
 let inspectFn;
-// util.inspect as node prints these objects: the interface name and an object of fields.
+// util.inspect as node prints these objects: the interface name and an object of fields,
+// formatted with the caller's options as given (undici ignores how deep the object sits).
 function inspectAs(name, fields, options) {
   inspectFn ??= require('internal/util/inspect').inspect;
-  const opts = { ...options, depth: options.depth == null ? null : options.depth - 1 };
-  return `${name} ${inspectFn(fields, opts)}`;
+  return `${name} ${inspectFn(fields, options)}`;
 }
 
 module.exports = {
