@@ -666,6 +666,75 @@ add('formatWithOptions numericSeparator', () => [{ numericSeparator: true }, '%d
 add('formatWithOptions compact false', () => [{ compact: false }, 'x', [1, 2]], { fn: 'formatWithOptions' });
 add('formatWithOptions array options', () => [[], 'x %s', 1], { fn: 'formatWithOptions' });
 
+// --- paths of the rewritten formatter (layout, kinds, producers, text) ------------------------
+[1.5e-7, -1.5e-10, 1.234e21, 123456.7891234, -1234567.5, 0.000001234, 1e300].forEach((n, i) => {
+  insp(`number sep extra ${i}`, () => n, { numericSeparator: true });
+});
+insp('bigint typed numericSeparator', () => new BigInt64Array([12345678n, -1234n, 0n]),
+     { numericSeparator: true });
+insp('bigint typed grouped', () => new BigUint64Array(Array.from({ length: 12 }, (_, i) => BigInt(i) ** 9n)));
+insp('typed showHidden grouped', () => new Uint8Array(10), { showHidden: true });
+insp('typed showHidden subarray', () => new Int16Array(new ArrayBuffer(16), 4, 3), { showHidden: true });
+insp('array group with extra key', () => Object.assign(Array.from({ length: 8 }, (_, i) => i * 11), { extra: 1 }));
+insp('array group extra key at maxArrayLength', () => Object.assign([1, 2, 3, 4, 5, 6, 7], { k: 'v' }),
+     { maxArrayLength: 7 });
+insp('array group more items colors', () => Array.from({ length: 30 }, (_, i) => i * 3),
+     { maxArrayLength: 20, colors: true });
+insp('array group strings left aligned', () => ['a', 'bb', 'ccc', 'dddd', 'a', 'bb', 'ccc', 'dddd', 'e']);
+insp('array holes at maxArrayLength', () => { const a = [1, , , 4, , 6]; a.length = 12; return a; }, // eslint-disable-line no-sparse-arrays
+     { maxArrayLength: 3 });
+insp('array holes then extra key', () => Object.assign([, 1], { x: 2 })); // eslint-disable-line no-sparse-arrays
+insp('set compact true long', () => new Set(['a'.repeat(30), 'b'.repeat(30), 'c'.repeat(30)]), { compact: true });
+insp('map compact true nested', () => new Map([['k', { a: 'x'.repeat(40), b: 'y'.repeat(40) }]]), { compact: true });
+insp('function with props compact true', () => Object.assign(function withProps() {}, { a: 'z'.repeat(70) }),
+     { compact: true });
+insp('array compact true wide item', () => [{ key: 'v'.repeat(90) }], { compact: true });
+insp('getter returns function', () => ({ get f() { return function inner() {}; } }), { getters: true });
+insp('getter returns null colors', () => ({ get n() { return null; } }), { getters: true, colors: true });
+insp('getter set mode getter only', () => ({ get g() { return 1; }, get gs() { return 2; }, set gs(v) {} }),
+     { getters: 'set' });
+insp('getter get mode object', () => ({ get o() { return { deep: { er: [1] } }; } }), { getters: 'get' });
+insp('weakmap showHidden maxArrayLength 0', () => { const k = {}; const w = new WeakMap([[k, 1]]); w.keep = k; return w; },
+     { showHidden: true, maxArrayLength: 0 });
+insp('map iterator entries maxArrayLength', () => new Map([[1, 'a'], [2, 'b'], [3, 'c']]).entries(),
+     { maxArrayLength: 1 });
+insp('set iterator nested objects', () => new Set([{ a: 1 }, [2]]).values());
+insp('arraybuffer detached', () => { const b = new ArrayBuffer(4); structuredClone(b, { transfer: [b] }); return b; });
+insp('dataview null proto', () => Object.setPrototypeOf(new DataView(new ArrayBuffer(2)), null));
+insp('promise null proto', () => Object.setPrototypeOf(Promise.resolve(3), null));
+insp('string long with escapes', () => `it's\n${'y'.repeat(5000)}\t`, { maxStringLength: 5010 });
+insp('string long needs backticks', () => `'"${'w'.repeat(120)}`);
+insp('string all quotes long', () => `'"\`${'v'.repeat(120)}\${x}`);
+insp('symbol key quote', () => ({ [Symbol("it's")]: 1, [Symbol('a\nb')]: 2 }));
+insp('non-enumerable symbol showHidden', () => Object.defineProperty({}, Symbol('hidden'), { value: 1 }),
+     { showHidden: true });
+insp('circular three refs', () => { const a = {}; const b = { a }; const c = { b }; a.c = c; a.b = b; return [a, c]; });
+insp('circular in map key', () => { const m = new Map(); m.set(m, m); return m; });
+insp('custom returns multiline in array', () => [{ [util.inspect.custom]: () => 'line1\nline2' }, 1]);
+insp('sorted with array extras comparator', () => Object.assign([3, 1], { b: 2, a: 1, c: 0 }),
+     { sorted: (x, y) => (x < y ? 1 : -1) });
+insp('depth 0 map and set', () => ({ m: new Map([[1, 2]]), s: new Set([1]), t: new Uint8Array(2) }), { depth: 0 });
+insp('null proto set iterator tag', () => Object.setPrototypeOf(new Set([1]).values(), null));
+insp('class extends anonymous', () => class extends (class {}) {});
+insp('object Symbol.iterator not array', () => ({ [Symbol.iterator]: null, a: 1 }));
+insp('array with changed proto', () => Object.setPrototypeOf([1, 2], Object.prototype));
+insp('date with Error proto', () => Object.setPrototypeOf(new Date(0), Error.prototype));
+fmt('format %s inherited toPrimitive', () => ['%s', new (class P { [Symbol.toPrimitive]() { return 'P'; } })()]);
+fmt('format %s toString not function', () => ['%s', { toString: 1, [Symbol.toPrimitive]: () => 'tp' }]);
+fmt('format %s revoked proxy', () => { const r = Proxy.revocable({}, {}); r.revoke(); return ['%s', r.proxy]; });
+fmt('format %s object no conversions', () => ['%s', Object.create(null, { toString: { value: 5 } })]);
+fmt('format %d valueOf', () => ['%d', { valueOf() { return 7; } }]);
+fmt('format %i with suffix', () => ['%i', '  42px']);
+fmt('format %f exponent', () => ['%f', '1e3']);
+fmt('format %% then directive', () => ['%%%s%%', 'x']);
+fmt('format percent unknown then percent', () => ['%y%s', 'a']);
+add('formatWithOptions not object', () => [1, 'x'], { fn: 'formatWithOptions' });
+add('stripVTControlCharacters csi', () => ['\u001b[31mred\u001b[39m \u001b[1;2;3m x \u009b4m'],
+    { fn: 'stripVTControlCharacters' });
+add('stripVTControlCharacters osc link', () => ['\u001b]8;;https://example.com\u0007link\u001b]8;;\u0007 end'],
+    { fn: 'stripVTControlCharacters' });
+add('stripVTControlCharacters not string', () => [5], { fn: 'stripVTControlCharacters' });
+
 // --- runtime-dependent cases (not recorded) ---------------------------------------------------
 insp('real error', () => new Error('real'), undefined, { stable: false });
 insp('real error cause', () => new Error('outer', { cause: new Error('inner') }), undefined,
@@ -675,5 +744,16 @@ insp('real aggregate', () => new AggregateError([new Error('x')], 'agg'), undefi
 insp('real error colors', () => new Error('colored'), { colors: true }, { stable: false });
 insp('date invalid with props', () => Object.assign(new Date(NaN), { p: 1 }), undefined, { stable: false });
 insp('process.versions', () => process.versions, undefined, { stable: false });
+insp('error colors cwd and node_modules frames', () => {
+  const cwd = process.cwd();
+  return fixedError(Error, 'frames', [
+    `    at a (${cwd}/node_modules/pkg/index.js:1:1)`,
+    `    at b (file://${cwd}/lib/x.mjs:2:2)`,
+    `    at ${cwd}/top.js:3:3`,
+    '    at c (node:internal/modules/cjs/loader:1:1)',
+    '    at d (node:fs:4:4)',
+    '    at f (/elsewhere/node_modules/@scope/p/x.js:6:6)',
+  ]);
+}, { colors: true }, { stable: false });
 
 module.exports = { cases };

@@ -82,7 +82,9 @@ function relabel(stack, ctor, name, tag) {
 // --- coloring frames --------------------------------------------------------------------------
 
 const coreFrame = /^ {4}at (?:[^/\\(]+ \(|)node:(.+):\d+:\d+\)?$/;
-const packagePath = /[/\\]node_modules[/\\](.+?)(?=[/\\])/g;
+// A package directory below node_modules: one path segment, two for a scoped (@scope/name)
+// package, followed by a separator.
+const packagePath = /[/\\]node_modules[/\\](@[^/\\]*[/\\][^/\\]*|[^/\\]*)(?=[/\\])/g;
 
 function isCoreModule(id) {
   try {
