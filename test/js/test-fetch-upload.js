@@ -1,6 +1,7 @@
 'use strict';
 // Large fetch() uploads under backpressure: a Buffer (content-length), a ReadableStream
-// (chunked) and a FormData with a big file all arrive whole, without listener-leak warnings.
+// (chunked), a FormData with a big file and async iterables (a generator, a node Readable)
+// all arrive whole, without listener-leak warnings.
 
 const http = require('http');
 
@@ -28,6 +29,20 @@ server.listen(0, '127.0.0.1', async () => {
   const form = new FormData();
   form.append('file', new Blob([Buffer.alloc(3e6)]), 'big.bin');
   console.log(await (await fetch(url, { method: 'POST', body: form })).text());
+  async function* generate() {
+    yield 'abc';
+    yield Buffer.from('def');
+    yield new Uint8Array([103]);
+  }
+  console.log(await (await fetch(url, { method: 'POST', body: generate(), duplex: 'half' })).text());
+  const file = require('fs').createReadStream(__filename);
+  console.log(await (await fetch(url, { method: 'POST', body: file, duplex: 'half' })).text());
+  try {
+    new Request(url, { method: 'POST', body: generate() });
+  } catch (e) {
+    console.log(e.message);
+  }
+  console.log([...new Response(generate()).headers], await new Response(generate()).text());
   server.close();
   server.closeAllConnections();
 });

@@ -54,6 +54,31 @@ function streamFromBytes(bytes) {
   });
 }
 
+// An async iterable body (an async generator, a node Readable): strings become UTF-8, other
+// chunks are taken as bytes.
+function streamFromAsyncIterable(iterable) {
+  let iterator;
+  return new ReadableStream({
+    type: 'bytes',
+    start() {
+      iterator = iterable[Symbol.asyncIterator]();
+    },
+    async pull(controller) {
+      const { value, done } = await iterator.next();
+      if (done) {
+        controller.close();
+        controller.byobRequest?.respond(0);
+        return;
+      }
+      const chunk = typeof value === 'string' ? utf8Encode(value) : copyBytes(value);
+      if (chunk.byteLength > 0) controller.enqueue(chunk);
+    },
+    async cancel(reason) {
+      await iterator.return?.(reason);
+    },
+  });
+}
+
 function escapeFormName(name) {
   return name.replace(/\n/g, '%0A').replace(/\r/g, '%0D').replace(/"/g, '%22');
 }
@@ -109,6 +134,8 @@ function extractBody(object) {
       throw new TypeError('Response body object should not be disturbed or locked');
     }
     return { body: { stream: object, source: null, length: null }, type: null };
+  } else if (typeof object?.[Symbol.asyncIterator] === 'function') {
+    return { body: { stream: streamFromAsyncIterable(object), source: null, length: null }, type: null };
   } else {
     bytes = utf8Encode(`${object}`);
     source = `${object}`;
