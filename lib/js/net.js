@@ -1288,6 +1288,10 @@ Server.prototype.getConnections = function(cb) {
   function end(err, connections) {
     process.nextTick(cb, err, connections);
   }
+  if (this._usingWorkers) {  // Some connections were sent to other processes.
+    require('internal/child_process/socket_list').countConnections(this, end);
+    return this;
+  }
   end(null, this._connections);
   return this;
 };
@@ -1306,6 +1310,7 @@ Server.prototype.close = function(cb) {
     this._handle.close();
     this._handle = null;
   }
+  if (this._usingWorkers) require('internal/child_process/socket_list').closeInWorkers(this);
   this._emitCloseIfDrained();
   return this;
 };

@@ -33,8 +33,10 @@ const {
 } = require('internal/errors');
 const { validateObject } = require('internal/validators');
 const { closeFd, describeHandle, receiveHandle } = require('internal/child_process/handles');
+const socketList = require('internal/child_process/socket_list');
 
 const kPendingWrites = Symbol('kPendingWrites');
+const kSentKey = Symbol('kSentKey');
 
 // Keeps the channel referenced while it is needed: listeners counted by refCounted(), sends
 // in flight, unless ref()/unref() was called explicitly.
@@ -157,6 +159,7 @@ function setupChannel(target, handle, serialization, { startRefd, onClose }) {
   // After a handle went out, later messages wait until the peer acknowledged it (node's
   // NODE_HANDLE_ACK); send() then returns whether the wait queue holds just this message.
   let handleQueue = null;
+  let disconnectWhenFlushed = false;
   const onHandleAck = () => {
     if (handleQueue === null) return;
     const queued = handleQueue;
@@ -169,12 +172,23 @@ function setupChannel(target, handle, serialization, { startRefd, onClose }) {
         return;
       }
       const { message, sendHandle, options, callback } = queued[i];
-      if (target.connected) target._send(message, sendHandle, options, callback);
+      if (target.connected || disconnectWhenFlushed) {
+        target._send(message, sendHandle, options, callback);
+      }
+    }
+    if (handleQueue === null && disconnectWhenFlushed) {
+      disconnectWhenFlushed = false;
+      target._disconnect();
     }
   };
   const deliver = (message) => {
     if (message !== null && typeof message === 'object' && message.cmd === 'NODE_HANDLE_ACK') {
       onHandleAck();
+      return;
+    }
+    if (message !== null && typeof message === 'object' && typeof message.cmd === 'string' &&
+        message.cmd.startsWith('NODE_SOCKET_')) {
+      process.nextTick(socketList.onMessage, target, message);
       return;
     }
     if (message !== null && typeof message === 'object' && message.cmd === 'NODE_HANDLE') {
@@ -183,7 +197,10 @@ function setupChannel(target, handle, serialization, { startRefd, onClose }) {
       if (fd === undefined) {
         process.nextTick(emitMessage, message.msg, undefined);
       } else {
-        process.nextTick(receiveHandle, message, fd, (handle) => emitMessage(message.msg, handle));
+        process.nextTick(receiveHandle, message, fd, (handle) => {
+          if (message.key !== undefined) socketList.trackReceived(target, message.key, handle);
+          emitMessage(message.msg, handle);
+        });
       }
       return;
     }
@@ -224,7 +241,10 @@ function setupChannel(target, handle, serialization, { startRefd, onClose }) {
     if (nread !== UV_EOF && nread < 0 && target.listenerCount('error') > 0) {
       target.emit('error', errnoException(nread, 'read'));
     }
-    if (target.connected) target.disconnect();
+    if (target.connected || disconnectWhenFlushed) {
+      disconnectWhenFlushed = false;
+      target._disconnect();
+    }
     closeChannel(true);
   };
 
@@ -258,6 +278,12 @@ function setupChannel(target, handle, serialization, { startRefd, onClose }) {
                                      message);
     }
     if (typeof options === 'boolean') options = { swallowErrors: options };
+    // A server's connection handed over still counts for the server (socket_list.js); known
+    // from the first call on, even if the message waits in the queue below.
+    if (sendHandle && sendHandle.server && options.keepOpen !== true &&
+        sendHandle[kSentKey] === undefined && typeof sendHandle.server._workers === 'object') {
+      sendHandle[kSentKey] = socketList.registerSent(this, sendHandle.server);
+    }
     if (handleQueue !== null && !(message !== null && typeof message === 'object' &&
                                   message.cmd === 'NODE_HANDLE_ACK')) {
       handleQueue.push({ message, sendHandle, options, callback });
@@ -268,6 +294,9 @@ function setupChannel(target, handle, serialization, { startRefd, onClose }) {
       passed = describeHandle(sendHandle);
       if (passed !== null) {
         message = { cmd: 'NODE_HANDLE', type: passed.type, msg: message, ...passed.extra };
+        if (passed.type === 'net.Socket' && sendHandle[kSentKey] !== undefined) {
+          message.key = sendHandle[kSentKey];
+        }
       }
     }
     const data = advanced ? encodeAdvanced(message) : Buffer.from(`${JSON.stringify(message)}\n`);
@@ -309,6 +338,12 @@ function setupChannel(target, handle, serialization, { startRefd, onClose }) {
   target.disconnect = function disconnect() {
     if (!this.connected) {
       this.emit('error', new ERR_IPC_DISCONNECTED());
+      return;
+    }
+    this.connected = false;
+    // Messages waiting for a handle's acknowledgement still go out first.
+    if (handleQueue !== null) {
+      disconnectWhenFlushed = true;
       return;
     }
     this._disconnect();
