@@ -7,6 +7,7 @@ const {
   makeContext,
   isContext: isContextifiedObject,
   compileFunction: compileFunctionInContext,
+  measureMemory: measureMemoryOfContexts,
 } = internalBinding('contextify');
 const {
   codes: { ERR_INVALID_ARG_TYPE },
@@ -233,8 +234,19 @@ function compileFunction(code, params = [], options = {}) {
                                   parsingContext, contextExtensions, importMode);
 }
 
-function measureMemory() {
-  throw notImplemented('vm.measureMemory');
+// Resolves once V8 has measured the heap: at once with execution 'eager' (a forced collection),
+// otherwise with whatever collection comes next (it may never come before the process exits).
+let measureMemoryWarned = false;
+function measureMemory(options = {}) {
+  if (!measureMemoryWarned) {
+    measureMemoryWarned = true;
+    require('internal/util').emitExperimentalWarning('vm.measureMemory');
+  }
+  validateObject(options, 'options');
+  const { mode = 'summary', execution = 'default' } = options;
+  validateOneOf(mode, 'options.mode', ['summary', 'detailed']);
+  validateOneOf(execution, 'options.execution', ['default', 'eager']);
+  return measureMemoryOfContexts(mode === 'detailed', execution === 'eager');
 }
 
 module.exports = {

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "runtime/callback_scope.h"
 #include "runtime/v8_host.h"
 
 namespace ringjs {
@@ -17,7 +18,11 @@ Environment::Environment(v8::Isolate* isolate, v8::Local<v8::Context> context, l
                          const CliOptions& options)
     : isolate_(isolate), context_(isolate, context), loop_(loop), options_(options),
       platform_tasks_(loop) {
-  platform_tasks_.Start([isolate] { V8Host::PumpTasks(isolate); });
+  platform_tasks_.Start([this] {
+    // A task that ran JS (a FinalizationRegistry callback, a memory measurement resolving its
+    // promise) leaves ticks and microtasks: an empty callback scope drains them.
+    if (V8Host::PumpTasks(isolate_)) CallbackScope drain(this);
+  });
   platform_tasks_.Unref();
   context->SetAlignedPointerInEmbedderData(kEnvironmentSlot, this);
   v8::Local<v8::ArrayBuffer> buffer =

@@ -33,7 +33,7 @@ void SpinEventLoop(Environment* env) {
   do {
     if (env->is_stopping()) return;
     loop->Run(loop::RunMode::kDefault);
-    V8Host::PumpTasks(env->isolate());
+    if (V8Host::PumpTasks(env->isolate())) CallbackScope drain(env);
     more = loop->IsAlive();
     if (more || env->is_stopping()) continue;
     EmitLifecycleEvent(env, env->emit_before_exit);

@@ -60,10 +60,13 @@ void V8Host::DisposeIsolate(v8::Isolate* isolate) {
   isolate->Dispose();
 }
 
-void V8Host::PumpTasks(v8::Isolate* isolate) {
+bool V8Host::PumpTasks(v8::Isolate* isolate) {
+  bool ran = false;
   while (v8::platform::PumpMessageLoop(g_platform.get(), isolate,
                                        v8::platform::MessageLoopBehavior::kDoNotWait)) {
+    ran = true;
   }
+  return ran;
 }
 
 }  // namespace ringjs

@@ -24,8 +24,8 @@ class V8Host {
   // Also drops the platform's task queue for the isolate (workers come and go).
   static void DisposeIsolate(v8::Isolate* isolate);
 
-  // Runs the platform's pending foreground tasks for `isolate` without blocking.
-  static void PumpTasks(v8::Isolate* isolate);
+  // Runs the platform's pending foreground tasks for `isolate` without blocking; true if any ran.
+  static bool PumpTasks(v8::Isolate* isolate);
 };
 
 }  // namespace ringjs
