@@ -211,6 +211,25 @@ bool GetInputBytes(v8::Isolate* isolate, v8::Local<v8::Value> value, int encodin
 
 CryptoData::~CryptoData() {
   for (auto& entry : digests_) EVP_MD_free(entry.second);
+  for (auto& entry : ciphers_) EVP_CIPHER_free(entry.second);
+}
+
+const EVP_CIPHER* CryptoData::Cipher(const std::string& name) {
+  for (auto& entry : ciphers_) {
+    if (entry.first == name) return entry.second;
+  }
+  // The legacy table resolves aliases ("aes256", "id-aes128-GCM"); its entry is then fetched
+  // from the providers once, not implicitly on every EVP_CipherInit_ex. A cipher no loaded
+  // provider has stays the legacy entry (its init fails the way node's does).
+  const EVP_CIPHER* legacy = EVP_get_cipherbyname(name.c_str());
+  if (legacy == nullptr) return nullptr;
+  EVP_CIPHER* fetched = EVP_CIPHER_fetch(nullptr, EVP_CIPHER_get0_name(legacy), nullptr);
+  if (fetched == nullptr) {
+    ERR_clear_error();
+    return legacy;
+  }
+  ciphers_.emplace_back(name, fetched);
+  return fetched;
 }
 
 const EVP_MD* CryptoData::Digest(const std::string& name) {

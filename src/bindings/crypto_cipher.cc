@@ -36,14 +36,6 @@ bool IsSupportedAuthenticatedMode(const EVP_CIPHER* cipher) {
          EVP_CIPHER_get_nid(cipher) == NID_chacha20_poly1305;
 }
 
-// The cipher for a name as node finds it (OpenSSL's legacy table, so aliases work), fetched
-// once from the providers.
-const EVP_CIPHER* FindCipher(const std::string& name) {
-  const EVP_CIPHER* legacy = EVP_get_cipherbyname(name.c_str());
-  if (legacy == nullptr) return nullptr;
-  return legacy;
-}
-
 class CipherWrap : public CryptoWrap {
  public:
   enum AuthTagState { kAuthTagUnknown, kAuthTagKnown, kAuthTagPassedToOpenSSL };
@@ -55,7 +47,7 @@ class CipherWrap : public CryptoWrap {
   // Throws node's error and returns false on failure.
   bool Init(v8::Isolate* isolate, const std::string& name, const ByteView& key,
             const ByteView& iv, bool has_iv_arg, unsigned auth_tag_len) {
-    const EVP_CIPHER* cipher = FindCipher(name);
+    const EVP_CIPHER* cipher = GetCryptoData(env())->Cipher(name);
     if (cipher == nullptr) {
       ThrowCodedError(isolate, "Error", "ERR_CRYPTO_UNKNOWN_CIPHER", "Unknown cipher");
       return false;
@@ -414,7 +406,7 @@ void GetCipherInfo(const v8::FunctionCallbackInfo<v8::Value>& info) {
   v8::Local<v8::Context> context = isolate->GetCurrentContext();
   const EVP_CIPHER* cipher;
   if (info[0]->IsString()) {
-    cipher = FindCipher(ToStdString(isolate, info[0]));
+    cipher = GetCryptoData(Environment::From(info))->Cipher(ToStdString(isolate, info[0]));
   } else {
     int nid = static_cast<int>(info[0]->Int32Value(context).FromMaybe(0));
     cipher = EVP_get_cipherbynid(nid);

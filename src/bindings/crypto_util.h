@@ -131,6 +131,8 @@ class CryptoData : public BindingData {
   ~CryptoData() override;
   // The EVP_MD for a name, fetched once (explicit fetches avoid OpenSSL 3's per-init lookup).
   const EVP_MD* Digest(const std::string& name);
+  // The EVP_CIPHER for a name (aliases as OpenSSL's table has them), fetched once.
+  const EVP_CIPHER* Cipher(const std::string& name);
   v8::Global<v8::FunctionTemplate> hash_template;
   v8::Global<v8::FunctionTemplate> hmac_template;
   v8::Global<v8::FunctionTemplate> cipher_template;
@@ -139,6 +141,7 @@ class CryptoData : public BindingData {
 
  private:
   std::vector<std::pair<std::string, EVP_MD*>> digests_;
+  std::vector<std::pair<std::string, EVP_CIPHER*>> ciphers_;
 };
 CryptoData* GetCryptoData(Environment* env);
 
