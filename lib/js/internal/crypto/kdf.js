@@ -228,8 +228,9 @@ function invalidBuffer(name) {
 }
 
 function timingSafeEqual(buf1, buf2) {
-  if (!isAnyArrayBuffer(buf1) && !isArrayBufferView(buf1)) throw invalidBuffer('buf1');
-  if (!isAnyArrayBuffer(buf2) && !isArrayBufferView(buf2)) throw invalidBuffer('buf2');
+  // Views first: the common case, and the cheaper test.
+  if (!isArrayBufferView(buf1) && !isAnyArrayBuffer(buf1)) throw invalidBuffer('buf1');
+  if (!isArrayBufferView(buf2) && !isAnyArrayBuffer(buf2)) throw invalidBuffer('buf2');
   if (buf1.byteLength !== buf2.byteLength) throw new ERR_CRYPTO_TIMING_SAFE_EQUAL_LENGTH();
   return timingSafeEqualBinding(buf1, buf2);
 }
