@@ -111,18 +111,27 @@ function keyFilter(state) {
 
 // --- heads ------------------------------------------------------------------------------------
 
-// A class is recognized by its source text: 'class' ... '{' with no '(' before the body,
-// unless the '(' is inside an `extends` expression (checked without comments).
-const classHeader = /^(\s+[^(]*?)\s*{/;
-const sourceComments = /(\/\/.*?\n)|(\/\*(.|\n)*?\*\/)/g;
+// A class is recognized by its source text: 'class' ... '{' with no '(' before the body.
+// A '(' there may still belong to an `extends` expression: then, with comments removed, the
+// text after the keyword must start with white space and reach a '{' before any '('.
+const lineComment = '//[^\\n\\r\\u2028\\u2029]*\\n';
+const blockComment = '/\\*[^\\r\\u2028\\u2029]*?\\*/';
+const sourceComments = new RegExp(`${lineComment}|${blockComment}`, 'g');
+
+function bodyBeforeParen(text) {
+  const brace = text.indexOf('{');
+  if (brace === -1) return false;
+  const paren = text.indexOf('(');
+  return paren === -1 || paren > brace;
+}
 
 function isClassSource(source) {
   if (!source.startsWith('class') || !source.endsWith('}')) return false;
   const afterKeyword = source.slice(5, -1);
-  const bodyAt = afterKeyword.indexOf('{');
-  if (bodyAt === -1) return false;
-  return !afterKeyword.slice(0, bodyAt).includes('(') ||
-    classHeader.exec(afterKeyword.replace(sourceComments, '')) !== null;
+  if (afterKeyword.indexOf('{') === -1) return false;
+  if (bodyBeforeParen(afterKeyword)) return true;
+  const uncommented = afterKeyword.replace(sourceComments, '');
+  return /^\s/.test(uncommented) && bodyBeforeParen(uncommented);
 }
 
 function classHead(fn, ctor, tag) {
