@@ -81,7 +81,8 @@ function wholeBufferMode(engine, async) {
   return mode;
 }
 
-function zlibBuffer(engine, buffer, callback) {
+// The callback forms: one whole-buffer native call when it applies, else the stream.
+function processBuffer(engine, buffer, callback) {
   validateFunction(callback, 'callback');
   // Streams take Uint8Arrays: other views and ArrayBuffers are wrapped without a copy.
   if (isArrayBufferView(buffer) && !isUint8Array(buffer)) {
@@ -90,63 +91,49 @@ function zlibBuffer(engine, buffer, callback) {
     buffer = Buffer.from(buffer);
   }
   const mode = wholeBufferMode(engine, true);
-  if (mode !== 0 && isUint8Array(buffer)) {
-    processWholeThen(engine._handle, mode, buffer, engine._maxOutputLength, (whole) => {
-      if (whole === undefined) return zlibBufferThroughEngine(engine, buffer, callback);
-      _close(engine);
-      callback(null, whole);
-    });
-    return;
-  }
-  zlibBufferThroughEngine(engine, buffer, callback);
+  if (mode === 0 || !isUint8Array(buffer)) return collectFromEngine(engine, buffer, callback);
+  processWholeThen(engine._handle, mode, buffer, engine._maxOutputLength, (whole) => {
+    if (whole === undefined) return collectFromEngine(engine, buffer, callback);
+    _close(engine);
+    callback(null, whole);
+  });
 }
 
-function zlibBufferThroughEngine(engine, buffer, callback) {
-  engine.buffers = null;
-  engine.nread = 0;
-  engine.cb = callback;
-  engine.on('data', zlibBufferOnData);
-  engine.on('error', zlibBufferOnError);
-  engine.on('end', zlibBufferOnEnd);
+// Writes the buffer through the stream and gathers its output: callback gets it at 'end', the
+// stream's error, or ERR_BUFFER_TOO_LARGE as soon as the output outgrows maxOutputLength (the
+// stream is then closed). Exactly one answer.
+function collectFromEngine(engine, buffer, callback) {
+  const chunks = [];
+  let length = 0;
+  let answered = false;
+  const answer = (err, result) => {
+    if (answered) return;
+    answered = true;
+    callback(err, result);
+  };
+  engine.on('data', (chunk) => {
+    chunks.push(chunk);
+    length += chunk.length;
+    if (length > engine._maxOutputLength) {
+      engine.close();
+      answer(new ERR_BUFFER_TOO_LARGE(engine._maxOutputLength));
+    }
+  });
+  engine.on('error', answer);
+  engine.on('end', () => {
+    const output = joinChunks(chunks, length);
+    engine.close();
+    answer(null, engine._info ? { buffer: output, engine } : output);
+  });
   engine.end(buffer);
 }
 
-function zlibBufferOnData(chunk) {
-  if (!this.buffers) {
-    this.buffers = [chunk];
-  } else {
-    this.buffers.push(chunk);
-  }
-  this.nread += chunk.length;
-  if (this.nread > this._maxOutputLength) {
-    this.close();
-    this.removeAllListeners('end');
-    this.cb(new ERR_BUFFER_TOO_LARGE(this._maxOutputLength));
-  }
+function joinChunks(chunks, length) {
+  if (length === 0) return Buffer.alloc(0);
+  return chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, length);
 }
 
-function zlibBufferOnError(err) {
-  this.removeAllListeners('end');
-  this.cb(err);
-}
-
-function zlibBufferOnEnd() {
-  let buf;
-  if (this.nread === 0) {
-    buf = Buffer.alloc(0);
-  } else {
-    const bufs = this.buffers;
-    buf = (bufs.length === 1 ? bufs[0] : Buffer.concat(bufs, this.nread));
-  }
-  this.close();
-  if (this._info) {
-    this.cb(null, { buffer: buf, engine: this });
-  } else {
-    this.cb(null, buf);
-  }
-}
-
-function zlibBufferSync(engine, buffer) {
+function processBufferSync(engine, buffer) {
   if (typeof buffer === 'string') {
     buffer = Buffer.from(buffer);
   } else if (!isArrayBufferView(buffer)) {
@@ -244,7 +231,7 @@ function ZlibBase(opts, mode, handle, { flush, finishFlush, fullFlush }) {
   this._handle = handle;
   handle[owner_symbol] = this;
   handle.onerror = zlibOnError;
-  this._outBuffer = newOutputBlock(chunkSize);
+  this._outBuffer = Buffer.allocUnsafe(Math.trunc(chunkSize));
   this._outOffset = 0;
   this._chunkSize = chunkSize;
   this._defaultFlushFlag = flush;
@@ -371,18 +358,15 @@ const kBlockBytes = 256 * 1024;
 const kCurrentWrite = Symbol('kCurrentWrite');
 const kResumeOnRead = Symbol('kResumeOnRead');
 
-// The output block of a new stream: whole slots, at least one.
-function newOutputBlock(chunkSize) {
-  const slot = Math.trunc(chunkSize);
-  return Buffer.allocUnsafe(slot * Math.max(1, Math.floor(kBlockBytes / slot)));
-}
-
 // The room for the next native write: up to the end of the `slots`-th slot from _outOffset,
-// within the block (a fresh block when this one is full).
+// within the block. A stream starts with a one-slot block (as much memory as node's); each
+// new block is twice the last, up to kBlockBytes' worth of slots, so only streams with a lot
+// of output get big blocks.
 function outputRoom(self, slots) {
   const slot = Math.trunc(self._chunkSize);
   if (self._outOffset >= self._outBuffer.length) {
-    self._outBuffer = Buffer.allocUnsafe(self._outBuffer.length);
+    const biggest = slot * Math.max(1, Math.floor(kBlockBytes / slot));
+    self._outBuffer = Buffer.allocUnsafe(Math.min(self._outBuffer.length * 2, biggest));
     self._outOffset = 0;
   }
   const end = (Math.floor(self._outOffset / slot) + slots) * slot;
@@ -511,8 +495,7 @@ function processChunkSync(self, chunk, flushFlag) {
 
   self.bytesWritten = inOffset;
   _close(self);
-  if (outputLength === 0) return Buffer.alloc(0);
-  return output.length === 1 ? output[0] : Buffer.concat(output, outputLength);
+  return joinChunks(output, outputLength);
 }
 
 function _close(engine) {
@@ -671,7 +654,7 @@ Object.setPrototypeOf(Unzip, Zlib);
 function createConvenienceMethod(ctor, sync) {
   if (sync) {
     return function syncBufferWrapper(buffer, opts) {
-      return zlibBufferSync(new ctor(opts), buffer);
+      return processBufferSync(new ctor(opts), buffer);
     };
   }
   return function asyncBufferWrapper(buffer, opts, callback) {
@@ -679,7 +662,7 @@ function createConvenienceMethod(ctor, sync) {
       callback = opts;
       opts = {};
     }
-    return zlibBuffer(new ctor(opts), buffer, callback);
+    return processBuffer(new ctor(opts), buffer, callback);
   };
 }
 
