@@ -425,7 +425,10 @@ function finishWrite(self) {
 function afterWriteTask() {
   const self = this[owner_symbol];
   if (self.destroyed) return finishWrite(self);
-  const [roomLeft, inLeft, produced, failed] = self._writeState;
+  const state = self._writeState;
+  const roomLeft = state[0];
+  const inLeft = state[1];
+  const produced = state[2];
   const write = self[kCurrentWrite];
   const consumed = write.inLeft - inLeft;
   self.bytesWritten += consumed;
@@ -435,7 +438,7 @@ function afterWriteTask() {
   self._outOffset += produced;
   const wantsMore = pushOutput(self, start, self._outOffset);
   // A failed step: the native side reports its error next.
-  if (failed) return;
+  if (state[3] !== 0) return;
   // A 'data' listener may have destroyed the stream.
   if (self.destroyed) return finishWrite(self);
   if (roomLeft === 0) {
@@ -453,7 +456,7 @@ function afterWriteTask() {
 ZlibBase.prototype._read = function(size) {
   if (this[kResumeOnRead]) {
     this[kResumeOnRead] = false;
-    runWriteTask(this);
+    if (this._handle) runWriteTask(this);
   }
   Reflect.apply(Transform.prototype._read, this, [size]);
 };
@@ -478,9 +481,10 @@ function processChunkSync(self, chunk, flushFlag) {
     handle.writeSync(flushFlag, chunk, inOffset, inLeft, self._outBuffer, start, room, slot);
     if (error) throw error;
     if (self[kError]) throw self[kError];
-    const [roomLeft, left, produced] = state;
-    inOffset += inLeft - left;
-    inLeft = left;
+    const roomLeft = state[0];
+    const produced = state[2];
+    inOffset += inLeft - state[1];
+    inLeft = state[1];
     if (produced > 0) {
       output.push(self._outBuffer.subarray(start, start + produced));
       outputLength += produced;
