@@ -106,10 +106,11 @@ function collectFromEngine(engine, buffer, callback) {
   const chunks = [];
   let length = 0;
   let answered = false;
-  const answer = (err, result) => {
+  // An error alone is the only argument, as in node.
+  const answer = (...args) => {
     if (answered) return;
     answered = true;
-    callback(err, result);
+    callback(...args);
   };
   engine.on('data', (chunk) => {
     chunks.push(chunk);
@@ -354,19 +355,23 @@ ZlibBase.prototype._processChunk = function(chunk, flushFlag, cb) {
 // the reader keeps up, one slot (node's one chunk per task) when data piles up in the readable
 // buffer; when the reader is full the next task waits for its _read (backpressure).
 
-const kBlockBytes = 256 * 1024;
+const kBlockBytes = 64 * 1024;
 const kCurrentWrite = Symbol('kCurrentWrite');
 const kResumeOnRead = Symbol('kResumeOnRead');
 
 // The room for the next native write: up to the end of the `slots`-th slot from _outOffset,
-// within the block. A stream starts with a one-slot block (as much memory as node's); each
-// new block is twice the last, up to kBlockBytes' worth of slots, so only streams with a lot
-// of output get big blocks.
+// within the block. A stream starts with a one-slot block (as much memory as node's); while
+// writes ask for several slots each new block is twice the last, up to kBlockBytes' worth of
+// slots. (Blocks stay small: glibc hands larger allocations back to the kernel when they are
+// freed, and the page faults of fresh ones cost more than the pool round trips they save.)
 function outputRoom(self, slots) {
   const slot = Math.trunc(self._chunkSize);
   if (self._outOffset >= self._outBuffer.length) {
-    const biggest = slot * Math.max(1, Math.floor(kBlockBytes / slot));
-    self._outBuffer = Buffer.allocUnsafe(Math.min(self._outBuffer.length * 2, biggest));
+    let length = self._outBuffer.length;
+    if (slots > 1) {
+      length = Math.min(length * 2, slot * Math.max(1, Math.floor(kBlockBytes / slot)));
+    }
+    self._outBuffer = Buffer.allocUnsafe(length);
     self._outOffset = 0;
   }
   const end = (Math.floor(self._outOffset / slot) + slots) * slot;
@@ -461,8 +466,9 @@ ZlibBase.prototype._read = function(size) {
   Reflect.apply(Transform.prototype._read, this, [size]);
 };
 
-// The Sync path: the same native steps, inline, until the engine leaves room; the output is
-// returned as one Buffer and the stream closed.
+// The Sync path: one engine step per native call, inline, until the engine leaves room (each
+// call is cheap here, and one-slot blocks are the allocations malloc reuses best); the output
+// is returned as one Buffer and the stream closed.
 function processChunkSync(self, chunk, flushFlag) {
   const handle = self._handle;
   const state = self._writeState;
@@ -476,7 +482,7 @@ function processChunkSync(self, chunk, flushFlag) {
   let inOffset = 0;
   let inLeft = chunk.byteLength;
   for (;;) {
-    const room = outputRoom(self, Infinity);
+    const room = outputRoom(self, 1);
     const start = self._outOffset;
     handle.writeSync(flushFlag, chunk, inOffset, inLeft, self._outBuffer, start, room, slot);
     if (error) throw error;

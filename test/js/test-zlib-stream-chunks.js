@@ -167,6 +167,12 @@ const cases = [
     const text = zlib.gunzipSync(gz);
     return flowing(zlib.createBrotliDecompress(), [zlib.brotliCompressSync(text)]);
   }],
+  ['callback forms: arguments on error and on too much output', () => Promise.all([
+    new Promise((resolve) => zlib.gunzip(gz.subarray(0, 5000), { info: true },
+                                         (...args) => resolve(`${args.length} ${args[0].code}`))),
+    new Promise((resolve) => zlib.gunzip(gz, { maxOutputLength: 20000, info: true },
+                                         (...args) => resolve(`${args.length} ${args[0].code}`))),
+  ]).then((r) => r.join(', '))],
   ['sync: gunzipSync with chunkSize 1000', () => {
     const out = zlib.gunzipSync(gz, { chunkSize: 1000, finishFlush: zlib.constants.Z_SYNC_FLUSH });
     return `${out.length} ${sha(out)}`;
