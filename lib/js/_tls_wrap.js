@@ -397,14 +397,25 @@ TLSSocket.prototype.getCertificate = function() {
   return translatePeerCertificate(this._handle.engine.getCertificate()) || {};
 };
 
+// The peer's (or, with peer false, our own) certificate as a crypto.X509Certificate, made from
+// its DER bytes; undefined without a handshake or a certificate. A peer's issuerCertificate is
+// the next certificate of the chain it sent.
+function x509CertificateOf(socket, peer) {
+  const raw = socket._handle?.engine?.getX509Raw(peer);
+  if (raw === undefined) return undefined;
+  const { X509Certificate, setIssuerCertificate } = require('internal/crypto/x509');
+  if (!peer) return new X509Certificate(raw);
+  const chain = raw.map((der) => new X509Certificate(der));
+  for (let i = 0; i + 1 < chain.length; i++) setIssuerCertificate(chain[i], chain[i + 1]);
+  return chain[0];
+}
+
 TLSSocket.prototype.getPeerX509Certificate = function() {
-  if (!this._handle) return undefined;
-  throw new ERR_NOT_IMPLEMENTED('tlsSocket.getPeerX509Certificate');
+  return x509CertificateOf(this, true);
 };
 
 TLSSocket.prototype.getX509Certificate = function() {
-  if (!this._handle) return undefined;
-  throw new ERR_NOT_IMPLEMENTED('tlsSocket.getX509Certificate');
+  return x509CertificateOf(this, false);
 };
 
 function engineGetter(name, fallback) {

@@ -753,18 +753,45 @@ void GetCertificate(const v8::FunctionCallbackInfo<v8::Value>& info) {
   }
 }
 
-// DER bytes of the peer's (or own, with false) certificate, for X509Certificate-like use.
+// DER bytes of certificates, for crypto.X509Certificate: with false our own certificate; else
+// the peer's, followed by its issuers among the certificates the peer sent (as node links a peer
+// X509Certificate's issuerCertificate), as an array.
 void GetPeerCertificateRaw(const v8::FunctionCallbackInfo<v8::Value>& info) {
   TLSWrap* wrap = Live(info);
   if (wrap == nullptr) return;
-  X509* cert = info[0]->IsFalse() ? SSL_get_certificate(wrap->ssl())
-                                  : SSL_get0_peer_certificate(wrap->ssl());
-  if (cert == nullptr) return;
-  unsigned char* der = nullptr;
-  int len = i2d_X509(cert, &der);
-  if (len <= 0) return;
-  info.GetReturnValue().Set(crypto::NewUint8Array(info.GetIsolate(), der, len));
-  OPENSSL_free(der);
+  v8::Isolate* isolate = info.GetIsolate();
+  auto to_bytes = [isolate](X509* cert) -> v8::Local<v8::Value> {
+    unsigned char* der = nullptr;
+    int len = i2d_X509(cert, &der);
+    if (len <= 0) return v8::Undefined(isolate);
+    v8::Local<v8::Value> bytes = crypto::NewUint8Array(isolate, der, len);
+    OPENSSL_free(der);
+    return bytes;
+  };
+  if (info[0]->IsFalse()) {
+    X509* own = SSL_get_certificate(wrap->ssl());
+    if (own != nullptr) info.GetReturnValue().Set(to_bytes(own));
+    return;
+  }
+  X509* leaf = SSL_get0_peer_certificate(wrap->ssl());
+  if (leaf == nullptr) return;
+  STACK_OF(X509)* sent = SSL_get_peer_cert_chain(wrap->ssl());
+  std::vector<v8::Local<v8::Value>> chain{to_bytes(leaf)};
+  X509* current = leaf;
+  while (sent != nullptr && chain.size() < 16 && X509_check_issued(current, current) != X509_V_OK) {
+    X509* issuer = nullptr;
+    for (int i = 0; i < sk_X509_num(sent) && issuer == nullptr; i++) {
+      X509* candidate = sk_X509_value(sent, i);
+      if (candidate != current && X509_check_issued(candidate, current) == X509_V_OK) {
+        issuer = candidate;
+      }
+    }
+    if (issuer == nullptr) break;
+    chain.push_back(to_bytes(issuer));
+    current = issuer;
+  }
+  ERR_clear_error();
+  info.GetReturnValue().Set(v8::Array::New(isolate, chain.data(), chain.size()));
 }
 
 void GetProtocol(const v8::FunctionCallbackInfo<v8::Value>& info) {
