@@ -32,13 +32,15 @@ StreamSocket* Self(const v8::FunctionCallbackInfo<v8::Value>& info) {
   return StreamSocket::Unwrap(info.This());
 }
 
-// Fills a sockaddr_un; -ENAMETOOLONG if the path does not fit.
+// Fills a sockaddr_un.
 int PathAddress(v8::Isolate* isolate, v8::Local<v8::Value> value, sockaddr_un* addr,
                 socklen_t* len) {
   std::string path = ToStdString(isolate, value);
   memset(addr, 0, sizeof(*addr));
   addr->sun_family = AF_UNIX;
-  if (path.size() >= sizeof(addr->sun_path)) return -ENAMETOOLONG;
+  // A path longer than sun_path is cut to fit, as libuv does for node (bind and connect cut
+  // it the same way, so they still meet).
+  if (path.size() >= sizeof(addr->sun_path)) path.resize(sizeof(addr->sun_path) - 1);
   memcpy(addr->sun_path, path.data(), path.size());
   *len = static_cast<socklen_t>(offsetof(sockaddr_un, sun_path) + path.size() + 1);
   // An abstract socket (leading NUL) has no terminator.
