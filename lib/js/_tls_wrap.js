@@ -556,12 +556,21 @@ function normalizeConnectArgs(listArgs) {
   return cb ? [options, cb] : [options];
 }
 
+let warnedInsecureEnv = false;
+
 function connect(...args) {
   args = normalizeConnectArgs(args);
   let options = args[0];
   const cb = args[1];
   const tls = tlsModule();
   const allowUnauthorized = process.env.NODE_TLS_REJECT_UNAUTHORIZED === '0';
+  if (allowUnauthorized && !warnedInsecureEnv) {
+    // Once per process, whatever the connection's own options say, as node.
+    warnedInsecureEnv = true;
+    process.emitWarning("Setting the NODE_TLS_REJECT_UNAUTHORIZED environment variable to '0' " +
+                        'makes TLS connections and HTTPS requests insecure by disabling ' +
+                        'certificate verification.');
+  }
 
   options = {
     rejectUnauthorized: !allowUnauthorized,

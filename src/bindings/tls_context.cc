@@ -9,7 +9,10 @@
 #include <openssl/ssl.h>
 #include <openssl/x509v3.h>
 
+#include <cstdio>
+#include <cstdlib>
 #include <string>
+#include <vector>
 
 #include "bindings/tls_util.h"
 
@@ -57,6 +60,12 @@ void ClearEndOfPem() {
   if (ERR_GET_LIB(err) == ERR_LIB_PEM && ERR_GET_REASON(err) == PEM_R_NO_START_LINE) {
     ERR_clear_error();
   }
+}
+
+// The certificates of NODE_EXTRA_CA_CERTS, loaded once for the process (workers share them).
+std::vector<X509*>& ExtraRootCerts() {
+  static auto* certs = new std::vector<X509*>();
+  return *certs;
 }
 
 }  // namespace
@@ -195,11 +204,15 @@ struct SecureContextMethods {
     X509_CRL_free(crl);
   }
 
-  // The system's trust store (OpenSSL's default file and directory); node bundles Mozilla's.
+  // The system's trust store (OpenSSL's default file and directory; node bundles Mozilla's),
+  // and NODE_EXTRA_CA_CERTS.
   static void AddRootCerts(const v8::FunctionCallbackInfo<v8::Value>& info) {
     SecureContext* sc = Ready(info);
     if (sc == nullptr) return;
     if (SSL_CTX_set_default_verify_paths(sc->ctx_) != 1) ERR_clear_error();
+    X509_STORE* store = SSL_CTX_get_cert_store(sc->ctx_);
+    for (X509* cert : ExtraRootCerts()) X509_STORE_add_cert(store, cert);
+    ERR_clear_error();
   }
 
   static void SetCiphers(const v8::FunctionCallbackInfo<v8::Value>& info) {
@@ -450,6 +463,28 @@ void SecureContext::Init(Environment* env, v8::Local<v8::Object> target) {
   if (!tmpl->GetFunction(context).ToLocal(&fn)) return;
   SetValue(context, target, "SecureContext", fn);
   SetMethod(context, target, "getRootCertificates", GetRootCertificates);
+}
+
+void LoadExtraRootCerts() {
+  const char* path = getenv("NODE_EXTRA_CA_CERTS");
+  if (path == nullptr || *path == '\0') return;
+  ERR_clear_error();
+  BIO* in = BIO_new_file(path, "r");
+  if (in != nullptr) {
+    while (X509* cert = PEM_read_bio_X509(in, nullptr, nullptr, nullptr)) {
+      ExtraRootCerts().push_back(cert);
+    }
+    BIO_free(in);
+  }
+  // Reading to the end leaves "no start line" behind; only a file with no certificate fails.
+  unsigned long error = ERR_peek_error();
+  if (ExtraRootCerts().empty() && error != 0) {
+    char reason[256];
+    ERR_error_string_n(error, reason, sizeof(reason));
+    std::fprintf(stderr, "Warning: Ignoring extra certs from `%s`, load failed: %s\n", path,
+                 reason);
+  }
+  ERR_clear_error();
 }
 
 }  // namespace ringjs::tls

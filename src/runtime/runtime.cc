@@ -3,6 +3,7 @@
 #include <cstdio>
 #include <memory>
 
+#include "bindings/tls_util.h"
 #include "loop/loop.h"
 #include "runtime/binding.h"
 #include "runtime/bootstrap.h"
@@ -45,6 +46,7 @@ void SpinEventLoop(Environment* env) {
 void EmitProcessExit(Environment* env) { EmitLifecycleEvent(env, env->emit_exit); }
 
 int RunMain(const CliOptions& options) {
+  tls::LoadExtraRootCerts();
   loop::LoopOptions loop_options;
   loop_options.sqpoll = options.io_uring_sqpoll;
   std::unique_ptr<loop::Loop> loop = loop::Loop::Create(loop_options);
