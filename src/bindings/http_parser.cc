@@ -126,6 +126,8 @@ class Parser : public stream::StreamListener {
   void Init(llhttp_type_t type, uint64_t max_header_size, bool lenient) {
     llhttp_init(&parser_, type, &settings_);
     parser_.data = this;
+    lenient_ = lenient;
+    last_byte_ = '\n';
     if (lenient) {
       llhttp_set_lenient_headers(&parser_, 1);
       llhttp_set_lenient_chunked_length(&parser_, 1);
@@ -150,6 +152,7 @@ class Parser : public stream::StreamListener {
     got_exception_ = false;
     current_data_ = data;
     llhttp_errno_t err = len == 0 ? llhttp_finish(&parser_) : llhttp_execute(&parser_, data, len);
+    if (len > 0) last_byte_ = data[len - 1];
     // Headers whose message goes on in a later read are reported now.
     if (headers_deferred_) ReportHeaders(false);
     current_data_ = nullptr;
@@ -300,6 +303,12 @@ class Parser : public stream::StreamListener {
 
   ParserData* Data() { return data_; }
 
+  // Whether the byte before `at` (a header field's start) is LF, as a field follows a line end.
+  bool AfterLineFeed(const char* at) const {
+    if (current_data_ == nullptr) return true;
+    return at > current_data_ ? at[-1] == '\n' : last_byte_ == '\n';
+  }
+
   static void OnCollected(const v8::WeakCallbackInfo<Parser>& info) {
     Parser* parser = info.GetParameter();
     parser->object_.Reset();
@@ -350,6 +359,12 @@ class Parser : public stream::StreamListener {
     if (self->headers_deferred_ && self->ReportHeaders(false) < 0) return HPE_USER;
     if (!self->Track(len)) return HPE_USER;
     if (self->last_was_value_) {
+      // llhttp 8.1 takes a bare CR for a line end ('x:\rTransfer-Encoding: chunked' gives a
+      // field 'ransfer-Encoding'); node's newer llhttp answers that with HPE_STRICT.
+      if (!self->lenient_ && !self->AfterLineFeed(at)) {
+        llhttp_set_error_reason(p, "HPE_STRICT:Expected LF after CR");
+        return HPE_USER;
+      }
       self->headers_.emplace_back();
       self->last_was_value_ = false;
     }
@@ -360,6 +375,13 @@ class Parser : public stream::StreamListener {
   static int OnHeaderValue(llhttp_t* p, const char* at, size_t len) {
     Parser* self = From(p);
     if (!self->Track(len)) return HPE_USER;
+    // A second piece of a value within one read is a continuation line (obs-fold), which
+    // node's newer llhttp refuses ('Transfer-Encoding: chunked\r\n , chunked-false').
+    if (self->last_was_value_ && !self->lenient_ && self->current_data_ != nullptr &&
+        at > self->current_data_ && !self->headers_.empty()) {
+      llhttp_set_error_reason(p, "HPE_INVALID_HEADER_TOKEN:Unexpected whitespace after header value");
+      return HPE_USER;
+    }
     if (self->headers_.empty()) self->headers_.emplace_back();
     self->headers_.back().second.append(at, len);
     self->last_was_value_ = true;
@@ -546,6 +568,9 @@ class Parser : public stream::StreamListener {
   uint64_t message_start_ms_ = 0;
   bool headers_completed_ = false;
   const char* current_data_ = nullptr;
+  // The last byte of the previous read: what precedes a field starting a read.
+  char last_byte_ = '\n';
+  bool lenient_ = false;
   stream::StreamSocket* socket_ = nullptr;
 };
 
