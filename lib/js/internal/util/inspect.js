@@ -2,8 +2,8 @@
 
 // util.inspect() and util.format(), matching node 20's output byte for byte.
 //
-// This file holds the public surface: the options (inspect.defaultOptions), the option
-// parsing of inspect() and the color tables on it. The work is done under inspect/:
+// This file holds the public surface: inspect() with its option parsing, defaultOptions and
+// the color tables on it. The work is done under inspect/:
 //   render.js   the recursive formatter (primitives, proxies, custom inspect, cycles, fields)
 //   kinds.js    the classifier: a table of object kinds with their brackets and entries
 //   entries.js  the entry producers of each kind (items, holes, collections, iterators, ...)
@@ -12,33 +12,20 @@
 //   text.js     string quoting and escaping, numbers, widths, ANSI stripping
 //   palette.js  colors and styles
 //   format.js   util.format()
+//   options.js  the default options
 // What JS cannot see comes from internalBinding('util'): promise state, proxy target, the
 // entries of iterators and weak collections, V8's class name of an object.
 
+const { inspectDefaultOptions } = require('internal/util/inspect/options');
 const { installPalette, stylizeNoColor } = require('internal/util/inspect/palette');
 const render = require('internal/util/inspect/render');
-const formatting = require('internal/util/inspect/format');
+const { makeFormat } = require('internal/util/inspect/format');
 const { identicalSequenceRange } = require('internal/util/inspect/errors');
 const {
   getStringWidth,
   isZeroWidthCodePoint,
   stripVTControlCharacters,
 } = require('internal/util/inspect/text');
-
-const inspectDefaultOptions = Object.seal({
-  showHidden: false,
-  depth: 2,
-  colors: false,
-  customInspect: true,
-  showProxy: false,
-  maxArrayLength: 100,
-  maxStringLength: 10000,
-  breakLength: 80,
-  compact: 3,
-  sorted: false,
-  getters: false,
-  numericSeparator: false,
-});
 
 const hasOwn = Object.prototype.hasOwnProperty;
 
@@ -116,15 +103,14 @@ Object.defineProperty(inspect, 'defaultOptions', {
 const stylizeWithColor = installPalette(inspect);
 
 render.api.inspect = inspect;
-formatting.api.inspect = inspect;
-formatting.api.defaults = inspectDefaultOptions;
+const { format, formatWithOptions } = makeFormat(inspect);
 
 module.exports = {
   identicalSequenceRange,
   inspect,
   inspectDefaultOptions,
-  format: formatting.format,
-  formatWithOptions: formatting.formatWithOptions,
+  format,
+  formatWithOptions,
   getStringWidth,
   stripVTControlCharacters,
   isZeroWidthCodePoint,

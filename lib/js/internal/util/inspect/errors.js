@@ -49,8 +49,8 @@ function framesOf(state, err, stackTail) {
   const shared = identicalSequenceRange(frames, causeStack.slice(causeFramesAt + 1).split('\n'));
   if (shared.len > 0) {
     const hidden = shared.len - 2;
-    const note = state.stylize(`    ... ${hidden} lines matching cause stack trace ...`, 'undefined');
-    frames.splice(shared.offset + 1, hidden, note);
+    const note = `    ... ${hidden} lines matching cause stack trace ...`;
+    frames.splice(shared.offset + 1, hidden, state.stylize(note, 'undefined'));
   }
   return frames;
 }

@@ -7,15 +7,13 @@
 const { getProxyDetails } = internalBinding('util');
 const { spellNumber, spellBigInt } = require('internal/util/inspect/text');
 const { builtInObjects } = require('internal/util/inspect/naming');
+const { inspectDefaultOptions } = require('internal/util/inspect/options');
 
 const hasOwn = Object.prototype.hasOwnProperty;
 
-// Set by inspect.js.
-const api = { inspect: null, defaults: null };
-
 function separated(options) {
-  if (options === undefined) return api.defaults.numericSeparator;
-  return options.numericSeparator ?? api.defaults.numericSeparator;
+  if (options === undefined) return inspectDefaultOptions.numericSeparator;
+  return options.numericSeparator ?? inspectDefaultOptions.numericSeparator;
 }
 
 function numberText(number, options) {
@@ -75,96 +73,108 @@ function jsonText(value) {
   }
 }
 
-// Each directive turns its argument into text.
-const directives = {
-  __proto__: null,
-  s(arg, options) {
-    if (typeof arg === 'number') return numberText(arg, options);
-    if (typeof arg === 'bigint') return bigintText(arg, options);
-    if (typeof arg !== 'object' || arg === null || !hasBuiltInToString(arg)) return String(arg);
-    return api.inspect(arg, { ...options, depth: 0, colors: false, compact: 3 });
-  },
-  d(arg, options) {
-    if (typeof arg === 'bigint') return bigintText(arg, options);
-    if (typeof arg === 'symbol') return 'NaN';
-    return numberText(Number(arg), options);
-  },
-  i(arg, options) {
-    if (typeof arg === 'bigint') return bigintText(arg, options);
-    if (typeof arg === 'symbol') return 'NaN';
-    return numberText(Number.parseInt(arg), options);
-  },
-  f(arg, options) {
-    if (typeof arg === 'symbol') return 'NaN';
-    return numberText(Number.parseFloat(arg), options);
-  },
-  j: jsonText,
-  O(arg, options) {
-    return api.inspect(arg, options);
-  },
-  o(arg, options) {
-    return api.inspect(arg, { ...options, showHidden: true, showProxy: true, depth: 4 });
-  },
-  // CSS styling for browsers: the argument is dropped.
-  c() {
-    return '';
-  },
-};
-
 const kPercent = 0x25;
-// The directives indexed by the character code of their letter.
-const directiveByCode = [];
-for (const letter of Object.keys(directives)) directiveByCode[letter.charCodeAt(0)] = directives[letter];
 
-function formatArgs(options, args) {
-  const first = args[0];
-  let used = 0;
-  let text = '';
-  let gap = '';
+/**
+ * util.format() and util.formatWithOptions() over the given util.inspect.
+ * @param {Function} inspect
+ * @returns {{ format: Function, formatWithOptions: Function }}
+ */
+function makeFormat(inspect) {
+  // Each directive turns its argument into text.
+  const directives = {
+    __proto__: null,
+    s(arg, options) {
+      if (typeof arg === 'number') return numberText(arg, options);
+      if (typeof arg === 'bigint') return bigintText(arg, options);
+      if (typeof arg !== 'object' || arg === null || !hasBuiltInToString(arg)) return String(arg);
+      return inspect(arg, { ...options, depth: 0, colors: false, compact: 3 });
+    },
+    d(arg, options) {
+      if (typeof arg === 'bigint') return bigintText(arg, options);
+      if (typeof arg === 'symbol') return 'NaN';
+      return numberText(Number(arg), options);
+    },
+    i(arg, options) {
+      if (typeof arg === 'bigint') return bigintText(arg, options);
+      if (typeof arg === 'symbol') return 'NaN';
+      return numberText(Number.parseInt(arg), options);
+    },
+    f(arg, options) {
+      if (typeof arg === 'symbol') return 'NaN';
+      return numberText(Number.parseFloat(arg), options);
+    },
+    j: jsonText,
+    O(arg, options) {
+      return inspect(arg, options);
+    },
+    o(arg, options) {
+      return inspect(arg, { ...options, showHidden: true, showProxy: true, depth: 4 });
+    },
+    // CSS styling for browsers: the argument is dropped.
+    c() {
+      return '';
+    },
+  };
 
-  if (typeof first === 'string') {
-    if (args.length === 1) return first;
-    // `copied` is where the next verbatim slice of the template starts.
-    let copied = 0;
-    for (let at = 0; at < first.length - 1; at++) {
-      if (first.charCodeAt(at) !== kPercent) continue;
-      // The character after '%' is consumed either way.
-      const code = first.charCodeAt(++at);
-      if (code === kPercent) {
-        text += first.slice(copied, at);
+  // The directives indexed by the character code of their letter.
+  const directiveByCode = [];
+  for (const letter of Object.keys(directives)) {
+    directiveByCode[letter.charCodeAt(0)] = directives[letter];
+  }
+
+  function formatArgs(options, args) {
+    const first = args[0];
+    let used = 0;
+    let text = '';
+    let gap = '';
+
+    if (typeof first === 'string') {
+      if (args.length === 1) return first;
+      // `copied` is where the next verbatim slice of the template starts.
+      let copied = 0;
+      for (let at = 0; at < first.length - 1; at++) {
+        if (first.charCodeAt(at) !== kPercent) continue;
+        // The character after '%' is consumed either way.
+        const code = first.charCodeAt(++at);
+        if (code === kPercent) {
+          text += first.slice(copied, at);
+          copied = at + 1;
+          continue;
+        }
+        const directive = directiveByCode[code];
+        if (directive === undefined || used + 1 === args.length) continue;
+        const replacement = directive(args[++used], options);
+        if (copied < at - 1) text += first.slice(copied, at - 1);
+        text += replacement;
         copied = at + 1;
-        continue;
       }
-      const directive = directiveByCode[code];
-      if (directive === undefined || used + 1 === args.length) continue;
-      const replacement = directive(args[++used], options);
-      if (copied < at - 1) text += first.slice(copied, at - 1);
-      text += replacement;
-      copied = at + 1;
+      if (copied !== 0) {
+        used++;
+        gap = ' ';
+        text += first.slice(copied);
+      }
     }
-    if (copied !== 0) {
-      used++;
+
+    for (; used < args.length; used++) {
+      const arg = args[used];
+      text += gap + (typeof arg === 'string' ? arg : inspect(arg, options));
       gap = ' ';
-      text += first.slice(copied);
     }
+    return text;
   }
 
-  for (; used < args.length; used++) {
-    const arg = args[used];
-    text += gap + (typeof arg === 'string' ? arg : api.inspect(arg, options));
-    gap = ' ';
+  function format(...args) {
+    return formatArgs(undefined, args);
   }
-  return text;
+
+  function formatWithOptions(inspectOptions, ...args) {
+    const { validateObject, kValidateObjectAllowArray } = require('internal/validators');
+    validateObject(inspectOptions, 'inspectOptions', kValidateObjectAllowArray);
+    return formatArgs(inspectOptions, args);
+  }
+
+  return { format, formatWithOptions };
 }
 
-function format(...args) {
-  return formatArgs(undefined, args);
-}
-
-function formatWithOptions(inspectOptions, ...args) {
-  const { validateObject, kValidateObjectAllowArray } = require('internal/validators');
-  validateObject(inspectOptions, 'inspectOptions', kValidateObjectAllowArray);
-  return formatArgs(inspectOptions, args);
-}
-
-module.exports = { api, format, formatWithOptions };
+module.exports = { makeFormat };

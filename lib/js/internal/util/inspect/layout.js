@@ -127,7 +127,8 @@ function joined(entries, separator) {
 
 function onePerLine(state, entries, head, open, close) {
   const newline = `\n${spaces(state.indentationLvl)}`;
-  return `${withHead(head)}${open}${newline}  ${joined(entries, `,${newline}  `)}${newline}${close}`;
+  const body = joined(entries, `,${newline}  `);
+  return `${withHead(head)}${open}${newline}  ${body}${newline}${close}`;
 }
 
 // compact: true, the output style of node before v12: fill each line.

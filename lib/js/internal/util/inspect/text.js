@@ -17,7 +17,8 @@ escapeTable[0x27] = "\\'";
 escapeTable[0x5c] = '\\\\';
 
 // A lone surrogate is one half of a pair without the other half next to it.
-const loneSurrogate = '[\\ud800-\\udbff](?![\\udc00-\\udfff])|(?<![\\ud800-\\udbff])[\\udc00-\\udfff]';
+const loneSurrogate =
+  '[\\ud800-\\udbff](?![\\udc00-\\udfff])|(?<![\\ud800-\\udbff])[\\udc00-\\udfff]';
 const needsEscapeWithApostrophe = new RegExp(`[\\x00-\\x1f\\x27\\x5c\\x7f-\\x9f]|${loneSurrogate}`);
 const needsEscapeOther = new RegExp(`[\\x00-\\x1f\\x5c\\x7f-\\x9f]|${loneSurrogate}`);
 const escapeAllWithApostrophe = new RegExp(needsEscapeWithApostrophe.source, 'g');
@@ -177,10 +178,12 @@ function getStringWidth(str, removeControlChars = true) {
 // ANSI escape sequences: OSC-like strings (ESC ] ... ended by BEL, ESC \ or ST) and CSI
 // control sequences (ESC [ params final-byte), introduced by ESC or the one-byte CSI U+009B.
 const escIntro = '[\\u001B\\u009B][[\\]()#;?]*';
-const oscParams = '(?:;[-a-zA-Z\\d\\/\\#&.:=?%@~_]+)*|[a-zA-Z\\d]+(?:;[-a-zA-Z\\d\\/\\#&.:=?%@~_]*)*';
+const oscParamChars = '[-a-zA-Z\\d\\/\\#&.:=?%@~_]';
+const oscParams = `(?:;${oscParamChars}+)*|[a-zA-Z\\d]+(?:;${oscParamChars}*)*`;
 const oscEnd = '\\u0007|\\u001B\\u005C|\\u009C';
 const csiBody = '(?:\\d{1,4}(?:;\\d{0,4})*)?[\\dA-PR-TZcf-ntqry=><~]';
-const escapeSequences = new RegExp(`${escIntro}(?:(?:(?:${oscParams})?(?:${oscEnd}))|(?:${csiBody}))`, 'g');
+const escapeSequences =
+  new RegExp(`${escIntro}(?:(?:(?:${oscParams})?(?:${oscEnd}))|(?:${csiBody}))`, 'g');
 
 /**
  * `str` without ANSI escape sequences.
