@@ -134,6 +134,16 @@ bool Loop::Init(const LoopOptions& options, std::string* why) {
 
 Loop::~Loop() {
   destroying_ = true;
+  if (DebugEnabled()) {
+    fprintf(stderr,
+            "ringjs:loop: turns=%llu enters=%llu sqes=%llu cqes=%llu queued=%llu "
+            "max_in_flight=%llu cancels=%llu pool_tasks=%llu pool_fallbacks=%llu enobufs=%llu\n",
+            (unsigned long long)counters_.turns, (unsigned long long)counters_.enters,
+            (unsigned long long)counters_.sqes_submitted, (unsigned long long)counters_.cqes_reaped,
+            (unsigned long long)counters_.ops_queued, (unsigned long long)counters_.max_in_flight,
+            (unsigned long long)counters_.cancels, (unsigned long long)counters_.pool_tasks,
+            (unsigned long long)counters_.pool_fallbacks, (unsigned long long)counters_.enobufs);
+  }
   // The signal watcher owns a Poll on the backend; stop it first.
   signals_.reset();
   // Join the workers: running tasks finish, queued ones are dropped.
@@ -142,6 +152,7 @@ Loop::~Loop() {
   // Requests completed but not yet delivered just become idle.
   while (Request* req = deferred_.PopFront()) req->state_ = Request::State::kIdle;
   while (Request* req = deferred_next_turn_.PopFront()) req->state_ = Request::State::kIdle;
+  while (Request* req = deferred_next_poll_.PopFront()) req->state_ = Request::State::kIdle;
   backend_.reset();
   // Handles the embedder did not close are detached from the dying loop.
   handles_.ForEach([](Handle* handle) {
@@ -187,6 +198,7 @@ bool Loop::Run(RunMode mode) {
     RunPhase(&idle_);
     RunPhase(&prepare_);
 
+    deferred_next_poll_.MoveTo(&deferred_);
     int timeout = 0;
     if ((mode == RunMode::kOnce && can_sleep) || mode == RunMode::kDefault) {
       timeout = PollTimeout();
@@ -215,7 +227,8 @@ int Loop::PollTimeout() const {
   if (stop_flag_) return 0;
   if (active_handles_ == 0 && active_reqs_ == 0) return 0;
   if (!pending_.empty() || !idle_.empty() || !closing_.empty() ||
-      !deferred_.empty() || !deferred_next_turn_.empty() || backend_->HasPendingWork()) {
+      !deferred_.empty() || !deferred_next_turn_.empty() || !deferred_next_poll_.empty() ||
+      backend_->HasPendingWork()) {
     return 0;
   }
   Timer* timer = timers_.Top();

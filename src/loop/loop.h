@@ -53,9 +53,13 @@ enum class Backend {
 
 struct LoopOptions {
   Backend backend = Backend::kAuto;
-  // Submission queue size (power of two); the completion queue is twice
-  // that, and ops in flight are capped below the CQ size.
+  // Submission queue size (power of two).
   unsigned ring_entries = 256;
+  // Completion queue size (power of two, at least 2 * ring_entries); 0 = 8192. Ops in flight
+  // are capped below it (the rest wait in user space), and the kernel's cancel lookup gets
+  // more hash buckets with it (256 from 8192 up; 16 with 512 made cancelling each of 10k
+  // armed recvs walk a long chain).
+  unsigned cq_entries = 0;
   // Kernel-side submission polling thread; off by default (see the design
   // notes on SQPOLL regressions and CVE-2024-22017).
   bool sqpoll = false;
@@ -185,7 +189,11 @@ class Loop {
   // result: bytes sent (may be short). MSG_NOSIGNAL is added.
   int Send(Request* req, int fd, const void* buf, size_t len, int flags);
   int Sendmsg(Request* req, int fd, const struct msghdr* msg, int flags);
-  // Completes with 0 after timeout_ms, or -ECANCELED.
+  // Completes with 0 after timeout_ms, or -ECANCELED. A 0 ms timeout costs no kernel op or
+  // timer: it completes in the next poll phase to begin (this turn's when started before it,
+  // the next turn's when started from a poll, check or close callback), after that phase's
+  // other completions, as a ring timeout that expired at once would; Cancel() then answers
+  // -EALREADY.
   int Timeout(Request* req, uint64_t timeout_ms);
   // Asks for req to end early. Returns 0 if cancellation started (req's cb
   // then gets -ECANCELED, or its real result if it won the race), -ENOENT if
@@ -271,6 +279,7 @@ class Loop {
   List<Async> asyncs_;
   List<Request> deferred_;
   List<Request> deferred_next_turn_;  // CompleteLater: moved to deferred_ after check.
+  List<Request> deferred_next_poll_;  // Timeout(0): moved to deferred_ before the poll wait.
   struct PendingCallback {
     std::function<void()> cb;
     bool keeps_alive;

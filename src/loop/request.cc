@@ -265,6 +265,15 @@ int Loop::Timeout(Request* req, uint64_t timeout_ms) {
   req->timeout_ms_ = timeout_ms;
   req->timespec_[0] = static_cast<int64_t>(timeout_ms / 1000);
   req->timespec_[1] = static_cast<int64_t>((timeout_ms % 1000) * 1000000);
+  if (timeout_ms == 0) {
+    // Already expired: no SQE or timer. A ring timeout of 0 took the kernel a timer tick or
+    // more to complete and counted against the in-flight cap; 10k sockets closing at once
+    // queued behind it.
+    req->state_ = Request::State::kDeferred;
+    req->result_ = 0;
+    deferred_next_poll_.PushBack(&req->link_);
+    return 0;
+  }
   backend_->Submit(req);
   return 0;
 }

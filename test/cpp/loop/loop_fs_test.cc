@@ -298,6 +298,7 @@ TEST_P(FsTest, HundredReadsInOneTurnAreOneBatch) {
 TEST_P(FsTest, TwentyThousandReadsWithSmallRing) {
   LoopOptions options;
   options.ring_entries = 64;
+  options.cq_entries = 128;
   std::unique_ptr<Loop> loop = NewLoop(options);
   ASSERT_NE(loop, nullptr);
   const int n = 20000;
