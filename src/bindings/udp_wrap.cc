@@ -53,6 +53,24 @@ class UdpData : public BindingData {
   v8::Global<v8::String> oncomplete;
 };
 
+// stream::AddressToJS, plus node's "%zone" suffix on a link-local IPv6 address with a scope
+// id (the interface name, or the number when the interface is gone).
+void UdpAddressToJS(Environment* env, const sockaddr* addr, v8::Local<v8::Object> out) {
+  stream::AddressToJS(env, addr, out);
+  if (addr->sa_family != AF_INET6) return;
+  auto* in6 = reinterpret_cast<const sockaddr_in6*>(addr);
+  if (!IN6_IS_ADDR_LINKLOCAL(&in6->sin6_addr) || in6->sin6_scope_id == 0) return;
+  char ip[INET6_ADDRSTRLEN + IF_NAMESIZE + 1];
+  if (inet_ntop(AF_INET6, &in6->sin6_addr, ip, INET6_ADDRSTRLEN) == nullptr) return;
+  char zone[IF_NAMESIZE];
+  std::string text = ip;
+  text += '%';
+  text += if_indextoname(in6->sin6_scope_id, zone) != nullptr
+              ? std::string(zone)
+              : std::to_string(in6->sin6_scope_id);
+  SetValue(env->context(), out, "address", OneByteString(env->isolate(), text.c_str()));
+}
+
 struct SendOp {
   v8::Global<v8::Object> req;
   std::vector<std::shared_ptr<v8::BackingStore>> stores;
@@ -228,7 +246,6 @@ class UdpSocket {
       if (ref) poll_->Ref();
       else poll_->Unref();
     }
-    env_->loop()->SetRequestRef(&send_req_, ref);
     if (!closing_) env_->loop()->SetRequestRef(&defer_req_, ref);
   }
   bool has_ref() const { return ref_; }
@@ -310,7 +327,7 @@ class UdpSocket {
       if (len > 0) memcpy(store->Data(), data, len);
       argv[1] = v8::ArrayBuffer::New(isolate, std::move(store));
       v8::Local<v8::Object> info = v8::Object::New(isolate);
-      stream::AddressToJS(env_, from, info);
+      UdpAddressToJS(env_, from, info);
       v8::Local<v8::Context> context = env_->context();
       v8::Local<v8::Value> v;
       if (info->Get(context, OneByteString(isolate, "address")).ToLocal(&v)) argv[2] = v;
@@ -330,7 +347,7 @@ class UdpSocket {
     }
     msg_.msg_iov = op->iov.empty() ? nullptr : op->iov.data();
     msg_.msg_iovlen = op->iov.size();
-    env_->loop()->SetRequestRef(&send_req_, ref_);
+    // A send keeps the loop alive even on an unref()'d socket, as libuv's send requests do.
     int err = env_->loop()->Sendmsg(&send_req_, fd_, &msg_, 0);
     if (err != 0) {
       // This datagram's completion, a turn later.
@@ -528,8 +545,8 @@ void GetName(const v8::FunctionCallbackInfo<v8::Value>& info) {
   int rc = peer ? getpeername(s->fd(), reinterpret_cast<sockaddr*>(&addr), &len)
                 : getsockname(s->fd(), reinterpret_cast<sockaddr*>(&addr), &len);
   if (rc != 0) return info.GetReturnValue().Set(-errno);
-  stream::AddressToJS(Environment::From(info), reinterpret_cast<sockaddr*>(&addr),
-                      info[0].As<v8::Object>());
+  UdpAddressToJS(Environment::From(info), reinterpret_cast<sockaddr*>(&addr),
+                 info[0].As<v8::Object>());
   info.GetReturnValue().Set(0);
 }
 
@@ -573,10 +590,17 @@ void SetMulticastLoopback(const v8::FunctionCallbackInfo<v8::Value>& info) {
 void SetMulticastInterface(const v8::FunctionCallbackInfo<v8::Value>& info) {
   SELF_OR_EBADF();
   std::string iface = ToStdString(info.GetIsolate(), info[0]);
+  // As libuv: an IPv4 address sets IP_MULTICAST_IF, else "ipv6[%zone]" sets IPV6_MULTICAST_IF
+  // to the zone's interface, whatever the socket's family (the kernel answers a mismatch);
+  // anything else ('', 'undefined') is EINVAL.
+  in_addr addr4;
+  in6_addr addr6;
+  size_t percent = iface.find('%');
   int rc;
-  if (s->family() == AF_INET6) {
+  if (inet_pton(AF_INET, iface.c_str(), &addr4) == 1) {
+    rc = setsockopt(s->fd(), IPPROTO_IP, IP_MULTICAST_IF, &addr4, sizeof(addr4));
+  } else if (inet_pton(AF_INET6, iface.substr(0, percent).c_str(), &addr6) == 1) {
     unsigned index = 0;
-    size_t percent = iface.find('%');
     if (percent != std::string::npos) {
       std::string zone = iface.substr(percent + 1);
       index = if_nametoindex(zone.c_str());
@@ -584,9 +608,7 @@ void SetMulticastInterface(const v8::FunctionCallbackInfo<v8::Value>& info) {
     }
     rc = setsockopt(s->fd(), IPPROTO_IPV6, IPV6_MULTICAST_IF, &index, sizeof(index));
   } else {
-    in_addr addr;
-    if (inet_pton(AF_INET, iface.c_str(), &addr) != 1) return info.GetReturnValue().Set(-EINVAL);
-    rc = setsockopt(s->fd(), IPPROTO_IP, IP_MULTICAST_IF, &addr, sizeof(addr));
+    return info.GetReturnValue().Set(-EINVAL);
   }
   info.GetReturnValue().Set(rc == 0 ? 0 : -errno);
 }
