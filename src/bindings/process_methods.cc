@@ -20,6 +20,7 @@
 #include <openssl/opensslv.h>
 #include <zlib.h>
 
+#include "runtime/array_buffer_allocator.h"
 #include "runtime/binding.h"
 #include "runtime/process_exit.h"
 #include "runtime/stdio_write.h"
@@ -110,7 +111,7 @@ void MemoryUsage(const v8::FunctionCallbackInfo<v8::Value>& info) {
   set("heapTotal", static_cast<double>(stats.total_heap_size()));
   set("heapUsed", static_cast<double>(stats.used_heap_size()));
   set("external", static_cast<double>(stats.external_memory()));
-  set("arrayBuffers", 0);
+  set("arrayBuffers", static_cast<double>(ArrayBufferAllocator::BytesInUse()));
   info.GetReturnValue().Set(result);
 }
 

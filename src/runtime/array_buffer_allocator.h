@@ -21,6 +21,10 @@ class ArrayBufferAllocator final : public v8::ArrayBuffer::Allocator {
   // The toggle for the calling thread (one isolate per thread): 1 = zero-fill (the default),
   // 0 = leave memory as malloc returns it. JS sees it as a one-element Uint32Array.
   static uint32_t* ZeroFillToggle();
+
+  // Bytes held by live ArrayBuffer backing stores of the whole process (process.memoryUsage()
+  // .arrayBuffers). Process-wide, not per isolate: V8 may free on its sweeper threads.
+  static size_t BytesInUse();
 };
 
 }  // namespace ringjs
