@@ -164,6 +164,7 @@ class ChannelWrap {
     auto* query = new struct Query();
     query->channel = this;
     query->req.Reset(env_->isolate(), req);
+    CaptureAsyncContext(env_, req);
     query->type = type;
     active_queries_++;
     UpdateRetention();
@@ -192,6 +193,7 @@ class ChannelWrap {
     auto* query = new struct Query();
     query->channel = this;
     query->req.Reset(env_->isolate(), req);
+    CaptureAsyncContext(env_, req);
     query->reverse = true;
     active_queries_++;
     UpdateRetention();

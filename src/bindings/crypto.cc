@@ -365,6 +365,7 @@ void ThrowOpenSSLError(v8::Isolate* isolate, const char* fallback) {
 void PoolJob::Start(Environment* env, std::unique_ptr<PoolJob> job, v8::Local<v8::Function> cb) {
   PoolJob* raw = job.release();
   raw->callback_.Reset(env->isolate(), cb);
+  CaptureAsyncContext(env, cb);  // cb is a closure made for this one job.
   env->loop()->QueueWork([raw] { raw->Work(); },
                          [raw, env](int) {
                            std::unique_ptr<PoolJob> owned(raw);

@@ -178,6 +178,7 @@ WatchData::WatchData(Environment* env) {
 void New(const FunctionCallbackInfo<Value>& info) {
   if (!info.IsConstructCall()) return ThrowTypeError(info.GetIsolate(), "FSEvent needs new");
   new FSEventWrap(Environment::From(info), info.This());
+  CaptureAsyncContext(Environment::From(info), info.This());
 }
 
 // start(path, persistent, recursive, encoding) -> 0 or -errno.

@@ -278,7 +278,7 @@ class Parser : public stream::StreamListener {
       if (!fn->IsFunction()) return;
       v8::Local<v8::Value> argv[] = {result, rest};
       v8::TryCatch try_catch(isolate);
-      USE(fn.As<v8::Function>()->Call(env_->context(), self, 2, argv));
+      USE(CallInResourceContext(env_, fn.As<v8::Function>(), self, 2, argv));
       if (try_catch.HasCaught() && !try_catch.HasTerminated()) {
         TriggerUncaughtException(env_, try_catch.Exception(), try_catch.Message());
       }
@@ -433,8 +433,8 @@ class Parser : public stream::StreamListener {
       return {};
     }
     if (!fn->IsFunction()) return v8::Undefined(isolate);
-    v8::MaybeLocal<v8::Value> result = fn.As<v8::Function>()->Call(env_->context(), self, argc,
-                                                                   argv);
+    v8::MaybeLocal<v8::Value> result =
+        CallInResourceContext(env_, fn.As<v8::Function>(), self, argc, argv);
     if (result.IsEmpty()) got_exception_ = true;
     return result;
   }
@@ -590,6 +590,8 @@ void Initialize(const v8::FunctionCallbackInfo<v8::Value>& info) {
   double max = info[1]->IsNumber() ? info[1].As<v8::Number>()->Value() : 16384;
   parser->Init(type == HTTP_RESPONSE ? HTTP_RESPONSE : HTTP_REQUEST,
                max > 0 ? static_cast<uint64_t>(max) : 16384, info[2]->IsTrue());
+  // Its callbacks run in the context of whoever set it up for a connection, as node's.
+  CaptureAsyncContext(Environment::From(info), info.This());
 }
 
 void Execute(const v8::FunctionCallbackInfo<v8::Value>& info) {

@@ -304,6 +304,7 @@ void ProcessData::CloseAll() {
 void New(const v8::FunctionCallbackInfo<v8::Value>& info) {
   if (!info.IsConstructCall()) return ThrowTypeError(info.GetIsolate(), "Process needs new");
   new ProcessWrap(Environment::From(info), info.This());
+  CaptureAsyncContext(Environment::From(info), info.This());
 }
 
 void SpawnMethod(const v8::FunctionCallbackInfo<v8::Value>& info) {

@@ -55,6 +55,7 @@ StreamSocket::StreamSocket(Environment* env, v8::Local<v8::Object> object, Socke
   object->SetAlignedPointerInInternalField(0, this);
   object->SetAlignedPointerInInternalField(1, &socket_tag);
   object_.Reset(env->isolate(), object);
+  CaptureAsyncContext(env, object);
   recv_req_.cb = [this](int64_t result) { OnRecv(result); };
   accept_req_.cb = [this](int64_t result) { OnAccept(result); };
   connect_req_.cb = [this](int64_t result) { OnConnect(result); };
@@ -182,6 +183,7 @@ int StreamSocket::Connect(v8::Local<v8::Object> req, const sockaddr* addr, sockl
                               len);
   if (err != 0) return err;
   connect_js_req_.Reset(env_->isolate(), req);
+  CaptureAsyncContext(env_, req);
   return 0;
 }
 

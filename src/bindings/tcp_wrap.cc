@@ -173,6 +173,7 @@ void GetAddrInfo(const v8::FunctionCallbackInfo<v8::Value>& info) {
   auto* op = new GaiRequest();
   op->env = env;
   op->req.Reset(isolate, info[0].As<v8::Object>());
+  CaptureAsyncContext(env, info[0].As<v8::Object>());
   op->hostname = ToStdString(isolate, info[1]);
   int family = info[2]->IsInt32() ? info[2].As<v8::Int32>()->Value() : 0;
   op->family = family == 4 ? AF_INET : family == 6 ? AF_INET6 : AF_UNSPEC;
@@ -254,6 +255,7 @@ void GetNameInfo(const v8::FunctionCallbackInfo<v8::Value>& info) {
   }
   op->env = env;
   op->req.Reset(isolate, info[0].As<v8::Object>());
+  CaptureAsyncContext(env, info[0].As<v8::Object>());
   NameInfoRequest* raw = op.release();
   env->loop()->QueueWork(
       [raw] {

@@ -219,6 +219,7 @@ class UdpSocket {
       op->addrlen = addrlen;
     }
     op->req.Reset(env_->isolate(), req);
+    CaptureAsyncContext(env_, req);
     queue_bytes_ += op->bytes;
     queue_.push_back(std::move(op));
     SubmitSend();
@@ -462,6 +463,7 @@ int IntArg(const v8::FunctionCallbackInfo<v8::Value>& info, int i) {
 void New(const v8::FunctionCallbackInfo<v8::Value>& info) {
   if (!info.IsConstructCall()) return ThrowTypeError(info.GetIsolate(), "UDP needs new");
   new UdpSocket(Environment::From(info), info.This());
+  CaptureAsyncContext(Environment::From(info), info.This());
 }
 
 template <int family>

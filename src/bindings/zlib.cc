@@ -863,6 +863,7 @@ void New(const v8::FunctionCallbackInfo<v8::Value>& info) {
   int mode = Int32Arg(info, 0);
   if (mode < DEFLATE || mode > BROTLI_ENCODE) return ThrowTypeError(info.GetIsolate(), "bad mode");
   new Stream(Environment::From(info), info.This(), static_cast<Mode>(mode));
+  CaptureAsyncContext(Environment::From(info), info.This());
 }
 
 template <typename Stream, bool async>

@@ -179,6 +179,7 @@ void InflateWholeAsync(const v8::FunctionCallbackInfo<v8::Value>& info) {
     return ThrowTypeError(info.GetIsolate(), "bad arguments");
   }
   job->callback.Reset(env->isolate(), info[3].As<v8::Function>());
+  CaptureAsyncContext(env, info[3].As<v8::Function>());  // A closure made for this one call.
   AsyncInflate* raw = job.release();
   env->loop()->QueueWork(
       [raw] {

@@ -1,9 +1,50 @@
 #include "runtime/callback_scope.h"
 
+#include "runtime/binding.h"
 #include "runtime/error_report.h"
 #include "runtime/process_exit.h"
 
 namespace ringjs {
+
+namespace {
+
+// The frame captured on recv, or else on fn; false if neither has one.
+bool FindCapturedFrame(Environment* env, v8::Local<v8::Function> fn, v8::Local<v8::Value> recv,
+                       v8::Local<v8::Value>* frame) {
+  v8::Local<v8::Context> context = env->context();
+  v8::Local<v8::Private> key = env->async_context_private.Get(env->isolate());
+  if (recv->IsObject()) {
+    v8::Local<v8::Object> object = recv.As<v8::Object>();
+    if (object->HasPrivate(context, key).FromMaybe(false)) {
+      return object->GetPrivate(context, key).ToLocal(frame);
+    }
+  }
+  if (!fn->HasPrivate(context, key).FromMaybe(false)) return false;
+  return fn->GetPrivate(context, key).ToLocal(frame);
+}
+
+// fn(recv, ...argv) with the frame captured for it current, the caller's restored afterwards.
+v8::MaybeLocal<v8::Value> CallInCapturedFrame(Environment* env, v8::Local<v8::Function> fn,
+                                              v8::Local<v8::Value> recv, int argc,
+                                              v8::Local<v8::Value>* argv) {
+  v8::Local<v8::Context> context = env->context();
+  v8::Local<v8::Value> frame;
+  if (!FindCapturedFrame(env, fn, recv, &frame)) return fn->Call(context, recv, argc, argv);
+  v8::Isolate* isolate = env->isolate();
+  v8::Local<v8::Object> state = env->async_context_state.Get(isolate);
+  v8::Local<v8::String> frame_key = env->async_context_frame_key.Get(isolate);
+  v8::Local<v8::Value> previous;
+  if (!state->Get(context, frame_key).ToLocal(&previous) ||
+      state->Set(context, frame_key, frame).IsNothing()) {
+    return {};
+  }
+  v8::MaybeLocal<v8::Value> result = fn->Call(context, recv, argc, argv);
+  // Also after a throw: the uncaught-exception report runs in the frame of whoever called.
+  USE(state->Set(context, frame_key, previous));
+  return result;
+}
+
+}  // namespace
 
 CallbackScope::CallbackScope(Environment* env)
     : env_(env), handle_scope_(env->isolate()), context_scope_(env->context()) {
@@ -20,11 +61,44 @@ v8::MaybeLocal<v8::Value> CallbackScope::Call(v8::Local<v8::Function> fn,
                                               v8::Local<v8::Value>* argv) {
   if (env_->is_stopping()) return {};
   v8::TryCatch try_catch(env_->isolate());
-  v8::MaybeLocal<v8::Value> result = fn->Call(env_->context(), recv, argc, argv);
+  v8::MaybeLocal<v8::Value> result = env_->async_context_enabled
+                                         ? CallInCapturedFrame(env_, fn, recv, argc, argv)
+                                         : fn->Call(env_->context(), recv, argc, argv);
   if (try_catch.HasCaught() && !try_catch.HasTerminated()) {
     TriggerUncaughtException(env_, try_catch.Exception(), try_catch.Message());
   }
   return result;
+}
+
+void TrackAsyncContext(Environment* env, v8::Local<v8::Object> state) {
+  v8::Isolate* isolate = env->isolate();
+  env->async_context_state.Reset(isolate, state);
+  env->async_context_frame_key.Reset(
+      isolate, v8::String::NewFromUtf8Literal(isolate, "frame", v8::NewStringType::kInternalized));
+  env->async_context_private.Reset(
+      isolate, v8::Private::New(isolate, v8::String::NewFromUtf8Literal(isolate, "asyncFrame")));
+  env->async_context_enabled = true;
+}
+
+void CaptureAsyncContext(Environment* env, v8::Local<v8::Object> resource) {
+  if (!env->async_context_enabled) return;
+  v8::Isolate* isolate = env->isolate();
+  v8::Local<v8::Context> context = env->context();
+  v8::Local<v8::Value> frame;
+  if (!env->async_context_state.Get(isolate)
+           ->Get(context, env->async_context_frame_key.Get(isolate))
+           .ToLocal(&frame)) {
+    return;
+  }
+  // The empty frame is stored too: a re-captured resource must lose its old store.
+  USE(resource->SetPrivate(context, env->async_context_private.Get(isolate), frame));
+}
+
+v8::MaybeLocal<v8::Value> CallInResourceContext(Environment* env, v8::Local<v8::Function> fn,
+                                                v8::Local<v8::Value> recv, int argc,
+                                                v8::Local<v8::Value>* argv) {
+  if (!env->async_context_enabled) return fn->Call(env->context(), recv, argc, argv);
+  return CallInCapturedFrame(env, fn, recv, argc, argv);
 }
 
 void ProcessTicksAndRejections(Environment* env) {

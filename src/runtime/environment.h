@@ -82,6 +82,14 @@ class Environment {
   // Depth of native -> JS entries (CallbackScope); ticks run when the outermost closes.
   int callback_depth = 0;
 
+  // AsyncLocalStorage's context frames (lib/js/internal/async_context_frame.js), set once the
+  // first AsyncLocalStorage is used: native callbacks then run in the frame their handle or
+  // request was created in (callback_scope.h). Unset: no cost anywhere.
+  bool async_context_enabled = false;
+  v8::Global<v8::Object> async_context_state;     // JS { enabled, frame }
+  v8::Global<v8::String> async_context_frame_key;  // 'frame'
+  v8::Global<v8::Private> async_context_private;   // the frame captured on a resource
+
   // True once process.exit / a fatal error started tearing down: no more JS is run. Atomic:
   // a parent thread's worker.terminate() sets it on the worker's Environment.
   bool is_stopping() const { return stopping_.load(std::memory_order_relaxed); }

@@ -8,6 +8,9 @@
 
 // Promise hooks are shared with v8.promiseHooks through internal/v8/promise_hooks.
 const { addPromiseHook } = require('internal/v8/promise_hooks');
+// Native callbacks (sockets, servers, child processes, dns, zlib, crypto...) run in the frame
+// their handle or request captured when it was created (src/runtime/callback_scope.h).
+const { trackAsyncContext, captureAsyncContext } = internalBinding('async_wrap');
 
 const kFrame = Symbol('kAsyncContextFrame');
 
@@ -40,6 +43,7 @@ function enable() {
   addPromiseHook('init', onPromiseInit, true);
   addPromiseHook('before', onPromiseBefore, true);
   addPromiseHook('after', onPromiseAfter, true);
+  trackAsyncContext(state);
 }
 
 // Remembers the current frame on `resource` (a Timeout, Immediate, tick, request...), hidden from
@@ -49,6 +53,12 @@ function capture(resource) {
   Object.defineProperty(resource, kFrame, {
     __proto__: null, value: state.frame, writable: true, enumerable: false, configurable: true,
   });
+}
+
+// Makes a native handle or request (a reused keep-alive socket) run its callbacks in the frame
+// current now.
+function captureNative(resource) {
+  if (state.enabled) captureAsyncContext(resource);
 }
 
 // Makes `frame` current and returns the previous one for restore().
@@ -76,4 +86,6 @@ function bindToCurrent(fn) {
   };
 }
 
-module.exports = { state, kFrame, enable, capture, enter, restore, bindToCurrent };
+module.exports = {
+  state, kFrame, enable, capture, captureNative, enter, restore, bindToCurrent,
+};
