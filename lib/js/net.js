@@ -1345,6 +1345,13 @@ Server.prototype.unref = function() {
 
 Server.prototype._setupWorker = noop;
 
+// events.captureRejections: a rejected async 'connection' listener destroys that socket with
+// the error (the socket emits it); any other event's rejection is the server's 'error'.
+Server.prototype[EventEmitter.captureRejectionSymbol] = function(err, event, socket) {
+  if (event === 'connection') socket.destroy(err);
+  else this.emit('error', err);
+};
+
 Object.defineProperty(Server.prototype, 'connections', {
   __proto__: null,
   get() { return this._connections; },
