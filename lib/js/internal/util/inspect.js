@@ -53,10 +53,14 @@ function newState() {
   };
 }
 
+// (Index loops here and under inspect/: inspect must work while user code has broken the
+// array iteration protocol, as the REPL shows such errors with it.)
 // Known options (and `stylize`) go into the state; the first unknown one makes the whole
 // options object available to custom inspect functions.
 function applyOptions(state, options) {
-  for (const key of Object.keys(options)) {
+  const keys = Object.keys(options);
+  for (let n = 0; n < keys.length; n++) {
+    const key = keys[n];
     if (hasOwn.call(inspectDefaultOptions, key) || key === 'stylize') {
       state[key] = options[key];
     } else if (state.userOptions === undefined) {

@@ -97,7 +97,8 @@ function typedArrayItems(state, value, level, view) {
   if (state.showHidden) {
     // All but BYTES_PER_ELEMENT are prototype getters; the buffer is shown last.
     state.indentationLvl += 2;
-    for (const key of kTypedArrayHidden) {
+    for (let n = 0; n < kTypedArrayHidden.length; n++) {
+      const key = kTypedArrayHidden[n];
       entries.push(`[${key}]: ${walk.value(state, elements[key], level, true)}`);
     }
     state.indentationLvl -= 2;

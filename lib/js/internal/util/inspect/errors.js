@@ -138,7 +138,8 @@ function colorFrames(state, frames) {
   const directory = currentDirectory();
   let directoryUrl;
   let text = '';
-  for (const frame of frames) {
+  for (let n = 0; n < frames.length; n++) {
+    const frame = frames[n];
     const core = coreFrame.exec(frame);
     if (core !== null && isCoreModule(core[1])) {
       text += `\n${state.stylize(frame, 'undefined')}`;
@@ -161,11 +162,14 @@ function colorFrames(state, frames) {
 
 // --- the head ---------------------------------------------------------------------------------
 
+const kShownByStack = ['name', 'message', 'stack'];
+
 // Own keys the stack already shows are not listed again; `cause` and an AggregateError's
 // `errors` are listed even when not enumerable.
 function adjustErrorKeys(state, err, keys, stack) {
   if (!state.showHidden && keys.length !== 0) {
-    for (const name of ['name', 'message', 'stack']) {
+    for (let n = 0; n < kShownByStack.length; n++) {
+      const name = kShownByStack[n];
       const at = keys.indexOf(name);
       if (at !== -1 && stack.includes(err[name])) keys.splice(at, 1);
     }

@@ -163,7 +163,9 @@ function functionHead(fn, ctor, tag) {
 // "[Number: 3]", "[String (MyString): 'x']", "[Symbol (null prototype): Symbol(a)] [tag]".
 function boxedHead(state, value, view, keys) {
   const { ctor, tag } = view;
-  const [, unbox, type] = boxedTypes.find(([test]) => test(value));
+  const boxed = boxedTypes.find((candidate) => candidate[0](value));
+  const unbox = boxed[1];
+  const type = boxed[2];
   // A String object's index keys repeat its characters.
   if (type === 'String') keys.splice(0, value.length);
   let text = `[${type}`;

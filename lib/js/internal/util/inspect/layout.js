@@ -44,7 +44,8 @@ function fitsOneLine(state, entries, used, head) {
 function columnCount(state, widths, entryCount) {
   let widest = 0;
   let sum = 0;
-  for (const width of widths) {
+  for (let n = 0; n < widths.length; n++) {
+    const width = widths[n];
     if (width > widest) widest = width;
     sum += width + kSeparatorWidth;
   }

@@ -62,8 +62,8 @@ function listedKeys(value, showHidden) {
     }
     keys = Object.getOwnPropertyNames(value);
   }
-  for (const symbol of symbols) {
-    if (propertyIsEnumerable.call(value, symbol)) keys.push(symbol);
+  for (let n = 0; n < symbols.length; n++) {
+    if (propertyIsEnumerable.call(value, symbols[n])) keys.push(symbols[n]);
   }
   return keys;
 }

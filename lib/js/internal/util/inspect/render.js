@@ -132,7 +132,8 @@ function collectInherited(state, owner, start, level, out) {
     }
     const keys = Reflect.ownKeys(proto);
     state.seen.push(owner);
-    for (const key of keys) {
+    for (let n = 0; n < keys.length; n++) {
+      const key = keys[n];
       if (key === 'constructor' || hasOwn.call(owner, key) || shownAbove.has(key)) continue;
       const desc = Object.getOwnPropertyDescriptor(proto, key);
       if (typeof desc.value === 'function') continue;
@@ -140,7 +141,7 @@ function collectInherited(state, owner, start, level, out) {
       out.push(state.colors ? `\u001b[2m${text}\u001b[22m` : text);
     }
     state.seen.pop();
-    for (const key of keys) shownAbove.add(key);
+    for (let n = 0; n < keys.length; n++) shownAbove.add(keys[n]);
   }
 }
 
@@ -247,10 +248,11 @@ function optionsForCustom(state, foreign) {
   };
   if (!foreign) return options;
   Object.setPrototypeOf(options, null);
-  for (const key of Object.keys(options)) {
-    const option = options[key];
+  const keys = Object.keys(options);
+  for (let n = 0; n < keys.length; n++) {
+    const option = options[keys[n]];
     if ((typeof option === 'object' || typeof option === 'function') && option !== null) {
-      delete options[key];
+      delete options[keys[n]];
     }
   }
   options.stylize = Object.setPrototypeOf((text, styleType) => {
@@ -374,7 +376,9 @@ function renderObject(state, value, level, bufferOwner) {
     for (let n = 0; n < keys.length; n++) {
       parts.push(renderProperty(state, value, inner, keys[n], keyStyle));
     }
-    if (inherited !== undefined) parts.push(...inherited);
+    if (inherited !== undefined) {
+      for (let n = 0; n < inherited.length; n++) parts.push(inherited[n]);
+    }
   } catch (err) {
     if (!isStackOverflowError(err)) throw err;
     state.seen.pop();
@@ -409,7 +413,7 @@ function sortEntries(state, parts, view) {
     parts.sort(order);
   } else if (view.keys.length > 1) {
     const named = parts.splice(parts.length - view.keys.length).sort(order);
-    parts.push(...named);
+    for (let n = 0; n < named.length; n++) parts.push(named[n]);
   }
 }
 
