@@ -6,6 +6,9 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <string>
+
+#include "v8.h"
 
 namespace ringjs {
 namespace {
@@ -15,7 +18,7 @@ bool IsV8Option(const std::string& arg) {
   static const char* const kPrefixes[] = {"--expose-gc",        "--expose_gc",
                                           "--max-old-space-size", "--max_old_space_size",
                                           "--stack-size",        "--stack_size",
-                                          "--harmony",           "--jitless",
+                                          "--jitless",
                                           "--allow-natives-syntax", "--stack-trace-limit",
                                           // Profiling, as node passes them on: perf map files
                                           // (/tmp/perf-<pid>.map), V8's tick log, GC traces.
@@ -26,6 +29,18 @@ bool IsV8Option(const std::string& arg) {
     if (arg.rfind(prefix, 0) == 0) return true;
   }
   return false;
+}
+
+// Whether V8 itself knows `arg` (a `--flag` or `--flag=value`): V8 removes the flags it parsed
+// from the argument vector. Parsing also sets the flag, which the runtime would do anyway.
+bool IsOtherV8Flag(const std::string& arg) {
+  if (arg.rfind("--", 0) != 0 || arg.size() == 2) return false;
+  std::string copy = arg;
+  char program[] = "ringjs";
+  char* args[] = {program, copy.data(), nullptr};
+  int count = 2;
+  v8::V8::SetFlagsFromCommandLine(&count, args, true);
+  return count == 1;
 }
 
 // Options that only change JS-side behaviour; kept in execArgv and read by lib/js.
@@ -186,6 +201,10 @@ int ParseCliOptions(int argc, char** argv, CliOptions* options) {
         }
         if (!CheckJsOptionValue(argv[0], arg.substr(0, eq), arg.substr(eq + 1))) return 9;
       }
+      options->exec_argv.push_back(arg);
+    } else if (IsOtherV8Flag(arg)) {
+      // As node: any other option V8 knows (--max-semi-space-size, --no-opt, ...) is V8's.
+      options->v8_flags.push_back(arg);
       options->exec_argv.push_back(arg);
     } else {
       std::fprintf(stderr, "%s: bad option: %s\n", argv[0], arg.c_str());

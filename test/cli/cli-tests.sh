@@ -342,6 +342,11 @@ case_options() {
   run_both -p 'process.execArgv' --no-warnings
   run_both --no-warnings --trace-uncaught -p 'process.execArgv' a b
   run_both --input-type=commonjs -e 'process.stdout.write(typeof require + "\n")'
+  # Any flag V8 knows passes through, as node; one nobody knows is a bad option (exit 9).
+  run_both --max-semi-space-size=8 --no-opt -p 'process.execArgv'
+  run_both --max_semi_space_size=4 -p '1'
+  run_both --no-such-flag -p '1'
+  run_both --harmony-no-such-feature -p '1'
 }
 
 case_version() {
