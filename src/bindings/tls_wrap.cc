@@ -27,6 +27,7 @@
 #include <openssl/tls1.h>
 #include <openssl/x509v3.h>
 
+#include <initializer_list>
 #include <string>
 #include <vector>
 
@@ -697,6 +698,30 @@ void VerifyError(const v8::FunctionCallbackInfo<v8::Value>& info) {
   info.GetReturnValue().Set(error);
 }
 
+// `leaf` (when not null) followed by its issuers, each found in the first of `stacks` that holds
+// one, up to a self-issued certificate or 16 certificates in all.
+std::vector<X509*> IssuerChain(X509* leaf, std::initializer_list<STACK_OF(X509)*> stacks) {
+  std::vector<X509*> chain;
+  if (leaf == nullptr) return chain;
+  chain.push_back(leaf);
+  while (chain.size() < 16 && X509_check_issued(chain.back(), chain.back()) != X509_V_OK) {
+    X509* current = chain.back();
+    X509* issuer = nullptr;
+    for (STACK_OF(X509)* stack : stacks) {
+      if (stack == nullptr) continue;
+      for (int i = 0; i < sk_X509_num(stack) && issuer == nullptr; i++) {
+        X509* candidate = sk_X509_value(stack, i);
+        if (candidate != current && X509_check_issued(candidate, current) == X509_V_OK) {
+          issuer = candidate;
+        }
+      }
+    }
+    if (issuer == nullptr) break;
+    chain.push_back(issuer);
+  }
+  return chain;
+}
+
 // The peer's certificate object; with detailed, an array of the chain's objects (leaf
 // first, up to the trusted root when verification built one) for JS to link.
 void GetPeerCertificate(const v8::FunctionCallbackInfo<v8::Value>& info) {
@@ -711,29 +736,9 @@ void GetPeerCertificate(const v8::FunctionCallbackInfo<v8::Value>& info) {
     if (CertificateToObject(env, leaf).ToLocal(&obj)) info.GetReturnValue().Set(obj);
     return;
   }
-  std::vector<X509*> chain;
-  if (leaf != nullptr) {
-    chain.push_back(leaf);
-    STACK_OF(X509)* verified = SSL_get0_verified_chain(ssl);
-    STACK_OF(X509)* sent = SSL_get_peer_cert_chain(ssl);
-    // Follow issuers through the verified chain, then what the peer sent.
-    for (;;) {
-      X509* current = chain.back();
-      if (X509_check_issued(current, current) == X509_V_OK) break;
-      X509* issuer = nullptr;
-      for (STACK_OF(X509)* stack : {verified, sent}) {
-        if (stack == nullptr) continue;
-        for (int i = 0; i < sk_X509_num(stack) && issuer == nullptr; i++) {
-          X509* candidate = sk_X509_value(stack, i);
-          if (candidate != current && X509_check_issued(candidate, current) == X509_V_OK) {
-            issuer = candidate;
-          }
-        }
-      }
-      if (issuer == nullptr || chain.size() > 16) break;
-      chain.push_back(issuer);
-    }
-  }
+  // Issuers through the verified chain, then what the peer sent.
+  std::vector<X509*> chain =
+      IssuerChain(leaf, {SSL_get0_verified_chain(ssl), SSL_get_peer_cert_chain(ssl)});
   std::vector<v8::Local<v8::Value>> objects;
   for (X509* cert : chain) {
     v8::Local<v8::Object> obj;
@@ -775,20 +780,9 @@ void GetPeerCertificateRaw(const v8::FunctionCallbackInfo<v8::Value>& info) {
   }
   X509* leaf = SSL_get0_peer_certificate(wrap->ssl());
   if (leaf == nullptr) return;
-  STACK_OF(X509)* sent = SSL_get_peer_cert_chain(wrap->ssl());
-  std::vector<v8::Local<v8::Value>> chain{to_bytes(leaf)};
-  X509* current = leaf;
-  while (sent != nullptr && chain.size() < 16 && X509_check_issued(current, current) != X509_V_OK) {
-    X509* issuer = nullptr;
-    for (int i = 0; i < sk_X509_num(sent) && issuer == nullptr; i++) {
-      X509* candidate = sk_X509_value(sent, i);
-      if (candidate != current && X509_check_issued(candidate, current) == X509_V_OK) {
-        issuer = candidate;
-      }
-    }
-    if (issuer == nullptr) break;
-    chain.push_back(to_bytes(issuer));
-    current = issuer;
+  std::vector<v8::Local<v8::Value>> chain;
+  for (X509* cert : IssuerChain(leaf, {SSL_get_peer_cert_chain(wrap->ssl())})) {
+    chain.push_back(to_bytes(cert));
   }
   ERR_clear_error();
   info.GetReturnValue().Set(v8::Array::New(isolate, chain.data(), chain.size()));
