@@ -13,27 +13,9 @@
 namespace ringjs {
 namespace {
 
-// Options we accept that are passed on to V8 unchanged.
-bool IsV8Option(const std::string& arg) {
-  static const char* const kPrefixes[] = {"--expose-gc",        "--expose_gc",
-                                          "--max-old-space-size", "--max_old_space_size",
-                                          "--stack-size",        "--stack_size",
-                                          "--jitless",
-                                          "--allow-natives-syntax", "--stack-trace-limit",
-                                          // Profiling, as node passes them on: perf map files
-                                          // (/tmp/perf-<pid>.map), V8's tick log, GC traces.
-                                          "--perf-basic-prof", "--perf-prof",
-                                          "--interpreted-frames-native-stack", "--trace-gc"};
-  if (arg == "--prof") return true;
-  for (const char* prefix : kPrefixes) {
-    if (arg.rfind(prefix, 0) == 0) return true;
-  }
-  return false;
-}
-
 // Whether V8 itself knows `arg` (a `--flag` or `--flag=value`): V8 removes the flags it parsed
 // from the argument vector. Parsing also sets the flag, which the runtime would do anyway.
-bool IsOtherV8Flag(const std::string& arg) {
+bool IsV8Flag(const std::string& arg) {
   if (arg.rfind("--", 0) != 0 || arg.size() == 2) return false;
   std::string copy = arg;
   char program[] = "ringjs";
@@ -189,9 +171,6 @@ int ParseCliOptions(int argc, char** argv, CliOptions* options) {
       if (value == nullptr || !CheckJsOptionValue(argv[0], arg, value)) return 9;
       options->exec_argv.push_back(arg);
       options->exec_argv.push_back(value);
-    } else if (IsV8Option(arg)) {
-      options->v8_flags.push_back(arg);
-      options->exec_argv.push_back(arg);
     } else if (IsJsOption(arg)) {
       size_t eq = arg.find('=');
       if (eq != std::string::npos) {
@@ -202,8 +181,8 @@ int ParseCliOptions(int argc, char** argv, CliOptions* options) {
         if (!CheckJsOptionValue(argv[0], arg.substr(0, eq), arg.substr(eq + 1))) return 9;
       }
       options->exec_argv.push_back(arg);
-    } else if (IsOtherV8Flag(arg)) {
-      // As node: any other option V8 knows (--max-semi-space-size, --no-opt, ...) is V8's.
+    } else if (IsV8Flag(arg)) {
+      // As node: any option V8 knows (--max-old-space-size, --expose-gc, --prof, ...) is V8's.
       options->v8_flags.push_back(arg);
       options->exec_argv.push_back(arg);
     } else {
