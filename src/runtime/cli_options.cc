@@ -33,7 +33,12 @@ bool IsJsOption(const std::string& arg) {
       "--trace-uncaught",      "--enable-source-maps",   "--preserve-symlinks",
       "--preserve-symlinks-main", "--no-experimental-fetch", "--experimental-vm-modules",
       "--experimental-require-module", "--no-experimental-require-module", "--no-addons",
-      "--abort-on-uncaught-exception", "--test-only"};
+      "--abort-on-uncaught-exception", "--test-only",
+      "--no-experimental-global-webcrypto", "--no-experimental-global-customevent",
+      // Defaults in node 20, accepted as no-ops.
+      "--experimental-fetch", "--experimental-global-webcrypto",
+      "--experimental-global-customevent", "--experimental-abortcontroller",
+      "--experimental-json-modules", "--experimental-top-level-await"};
   for (const char* option : kOptions) {
     if (arg == option) return true;
   }

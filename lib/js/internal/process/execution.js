@@ -135,14 +135,15 @@ function evalScript(name, body, print) {
   module.filename = path.join(cwd, name);
   module.paths = Module._nodeModulePaths(cwd);
   const require_ = makeRequireFunction(module);
+  // Enumerable globals, in node's order (Object.keys(globalThis) shows them).
   const define = (key, value) => Object.defineProperty(globalThis, key, {
-    __proto__: null, value, writable: true, enumerable: false, configurable: true,
+    __proto__: null, value, writable: true, enumerable: true, configurable: true,
   });
+  define('__filename', name);
   define('module', module);
   define('exports', module.exports);
-  define('require', require_);
-  define('__filename', name);
   define('__dirname', '.');
+  define('require', require_);
   addBuiltinLibsToGlobal();
   const result = runScript(body, name);
   if (print) printResult(result);
