@@ -33,6 +33,9 @@ int main(int argc, char** argv) {
   }
   // A closed pipe is an EPIPE error for the writer, never a fatal signal (as node).
   std::signal(SIGPIPE, SIG_IGN);
+  // Writing past RLIMIT_FSIZE is an EFBIG error for the writer, not a killed process (as node);
+  // children get every signal back at its default (process_spawn.cc).
+  std::signal(SIGXFSZ, SIG_IGN);
   ringjs::RaiseOpenFileLimit();
 #ifdef RINGJS_CODE_CACHE_GENERATOR
   // The build's first stage: runs the workload and writes the caches it compiled.

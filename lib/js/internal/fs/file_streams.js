@@ -11,7 +11,10 @@
 const { Buffer } = require('buffer');
 const { Readable, Writable, finished } = require('stream');
 const {
-  codes: { ERR_INVALID_ARG_TYPE, ERR_METHOD_NOT_IMPLEMENTED, ERR_OUT_OF_RANGE },
+  codes: {
+    ERR_INVALID_ARG_TYPE, ERR_METHOD_NOT_IMPLEMENTED, ERR_OUT_OF_RANGE, ERR_STREAM_DESTROYED,
+    ERR_SYSTEM_ERROR,
+  },
 } = require('internal/errors');
 const { validateFunction, validateInteger } = require('internal/validators');
 const { deprecate } = require('internal/util');
@@ -340,6 +343,8 @@ function WriteStream(path, options) {
   this.pos = this.start;
   this.bytesWritten = 0;
   Writable.call(this, options);
+  // A custom fs without writev gets each chunk written on its own (node's own null _writev).
+  if (this[kFs] !== null && this[kFs].writev == null) this._writev = null;
   if (options.encoding) this.setDefaultEncoding(options.encoding);
 }
 Object.setPrototypeOf(WriteStream.prototype, Writable.prototype);
@@ -359,31 +364,57 @@ WriteStream.prototype._construct = function _construct(callback) {
   construct(this, callback, writeStreamOpen);
 };
 
-WriteStream.prototype._write = function _write(data, encoding, callback) {
-  startIo(this);
-  call(this, 'write', this.fd, data, 0, data.length, this.pos ?? null, (err, written) => {
-    endIo(this);
-    if (err) return callback(err);
-    this.bytesWritten += written;
-    callback();
+// A write taken in part continues with the rest; EAGAIN and writes of nothing are tried again,
+// and five such tries in a row without progress fail the stream (as node).
+const kMaxTriesWithoutProgress = 5;
+
+function writeOut(stream, buffer, position, tries, callback) {
+  startIo(stream);
+  call(stream, 'write', stream.fd, buffer, 0, buffer.length, position, (err, written) => {
+    endIo(stream);
+    afterWriteOut(stream, err, written, tries, callback, (rest, nextTries) => {
+      const next = position == null ? position : position + written;
+      writeOut(stream, buffer.subarray(buffer.length - rest), next, nextTries, callback);
+    }, buffer.length, 'write failed');
   });
+}
+
+function writevOut(stream, buffers, size, position, tries, callback) {
+  startIo(stream);
+  call(stream, 'writev', stream.fd, buffers, position, (err, written) => {
+    endIo(stream);
+    afterWriteOut(stream, err, written, tries, callback, (rest, nextTries) => {
+      // The rest goes out as one buffer.
+      const remaining = Buffer.concat(buffers, size).subarray(size - rest);
+      const next = position == null ? position : position + written;
+      writevOut(stream, [remaining], rest, next, nextTries, callback);
+    }, size, 'writev failed');
+  });
+}
+
+function afterWriteOut(stream, err, written, tries, callback, continueWith, size, failure) {
+  if (err?.code === 'EAGAIN') {
+    err = null;
+    written = 0;
+  }
+  if (err) return callback(err);
+  if (stream.destroyed) return callback(new ERR_STREAM_DESTROYED('write'));
+  stream.bytesWritten += written;
+  const nextTries = written > 0 ? 0 : tries + 1;
+  if (nextTries > kMaxTriesWithoutProgress) return callback(new ERR_SYSTEM_ERROR(failure));
+  if (written >= size) return callback();
+  continueWith(size - written, nextTries);
+}
+
+WriteStream.prototype._write = function _write(data, encoding, callback) {
+  writeOut(this, data, this.pos, 0, callback);
   if (this.pos !== undefined) this.pos += data.length;
 };
 
 WriteStream.prototype._writev = function _writev(chunks, callback) {
   const buffers = chunks.map(({ chunk }) => chunk);
   const size = buffers.reduce((sum, b) => sum + b.length, 0);
-  if (this[kFs] !== null && this[kFs].writev == null) {
-    // A custom fs without writev: one write of everything.
-    return this._write(Buffer.concat(buffers, size), 'buffer', callback);
-  }
-  startIo(this);
-  call(this, 'writev', this.fd, buffers, this.pos ?? null, (err, written) => {
-    endIo(this);
-    if (err) return callback(err);
-    this.bytesWritten += written;
-    callback();
-  });
+  writevOut(this, buffers, size, this.pos, 0, callback);
   if (this.pos !== undefined) this.pos += size;
 };
 
