@@ -357,9 +357,11 @@ struct SecureContextMethods {
     if (!crypto::GetByteView(info[0], &view)) return ThrowTypeError(isolate, "Bad PFX");
     std::string pass;
     if (info.Length() > 1 && !info[1]->IsUndefined()) pass = ToStdString(isolate, info[1]);
-    const unsigned char* p = view.data;
     ERR_clear_error();
-    PKCS12* p12 = d2i_PKCS12(nullptr, &p, static_cast<long>(view.size));
+    // Read through a BIO as node does: a short bundle then fails with "not enough data".
+    BIO* in = BIO_new_mem_buf(view.data, static_cast<int>(view.size));
+    PKCS12* p12 = in != nullptr ? d2i_PKCS12_bio(in, nullptr) : nullptr;
+    BIO_free(in);
     EVP_PKEY* key = nullptr;
     X509* cert = nullptr;
     STACK_OF(X509)* extra = nullptr;
@@ -380,14 +382,13 @@ struct SecureContextMethods {
     X509_free(cert);
     sk_X509_pop_free(extra, X509_free);
     if (!ok) {
-      unsigned long err = ERR_peek_error();
-      // node's message for a wrong passphrase / unreadable bundle.
-      if (ERR_GET_LIB(err) == ERR_LIB_PKCS12 &&
-          ERR_GET_REASON(err) == PKCS12_R_MAC_VERIFY_FAILURE) {
-        ERR_clear_error();
-        return ThrowError(isolate, "mac verify failure");
-      }
-      return crypto::ThrowOpenSSLError(isolate, "Unable to load PFX certificate");
+      // As node: a plain Error carrying the reason of the first queued OpenSSL error ("mac
+      // verify failure" for a wrong passphrase, "not enough data" for a truncated bundle).
+      unsigned long err = ERR_get_error();
+      ERR_clear_error();
+      if (err == 0) return crypto::ThrowOpenSSLError(isolate, "Unable to load PFX certificate");
+      const char* reason = ERR_reason_error_string(err);
+      return ThrowError(isolate, reason != nullptr ? reason : "Unknown error");
     }
   }
 
