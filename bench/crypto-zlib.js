@@ -138,9 +138,95 @@ const cases = {
   'unbrotliSync-16MiB': [getBrotlied, (data) => zlib.brotliDecompressSync(data)],
 };
 
+// Small crypto calls made many times (issue 9): the per-call overhead around OpenSSL.
+const small = Buffer.alloc(1024, 7);
+const key32 = Buffer.alloc(32, 1);
+const key16 = Buffer.alloc(16, 1);
+const iv12 = Buffer.alloc(12, 2);
+const iv16 = Buffer.alloc(16, 2);
+const keyPairs = {};
+const getKeyPair = (type, options) => () =>
+  (keyPairs[type] ??= crypto.generateKeyPairSync(type, options));
+const cryptoCases = {
+  'cipher-gcm-1k-x100k': [() => small, (data) => {
+    for (let i = 0; i < 100000; i++) {
+      const c = crypto.createCipheriv('aes-256-gcm', key32, iv12);
+      c.update(data);
+      c.final();
+      c.getAuthTag();
+    }
+  }],
+  'decipher-gcm-1k-x100k': [() => {
+    const c = crypto.createCipheriv('aes-256-gcm', key32, iv12);
+    const ciphertext = Buffer.concat([c.update(small), c.final()]);
+    return [ciphertext, c.getAuthTag()];
+  }, ([ciphertext, tag]) => {
+    for (let i = 0; i < 100000; i++) {
+      const d = crypto.createDecipheriv('aes-256-gcm', key32, iv12);
+      d.setAuthTag(tag);
+      d.update(ciphertext);
+      d.final();
+    }
+  }],
+  'cipher-cbc-1k-x100k': [() => small, (data) => {
+    for (let i = 0; i < 100000; i++) {
+      const c = crypto.createCipheriv('aes-128-cbc', key16, iv16);
+      c.update(data);
+      c.final();
+    }
+  }],
+  'cipher-chacha-1k-x100k': [() => small, (data) => {
+    for (let i = 0; i < 100000; i++) {
+      const c = crypto.createCipheriv('chacha20-poly1305', key32, iv12, { authTagLength: 16 });
+      c.update(data);
+      c.final();
+      c.getAuthTag();
+    }
+  }],
+  'hash-1k-x200k': [() => small, (data) => {
+    for (let i = 0; i < 200000; i++) crypto.createHash('sha256').update(data).digest();
+  }],
+  'hmac-1k-x200k': [() => small, (data) => {
+    for (let i = 0; i < 200000; i++) crypto.createHmac('sha256', key32).update(data).digest();
+  }],
+  'randomBytes16-x1M': [() => null, () => {
+    for (let i = 0; i < 1000000; i++) crypto.randomBytes(16);
+  }],
+  'randomUUID-x1M': [() => null, () => {
+    for (let i = 0; i < 1000000; i++) crypto.randomUUID();
+  }],
+  'ed25519-sign-x20k': [getKeyPair('ed25519'), ({ privateKey }) => {
+    for (let i = 0; i < 20000; i++) crypto.sign(null, small, privateKey);
+  }],
+  'ed25519-verify-x20k': [getKeyPair('ed25519'), ({ privateKey, publicKey }) => {
+    const signature = crypto.sign(null, small, privateKey);
+    for (let i = 0; i < 20000; i++) crypto.verify(null, small, publicKey, signature);
+  }],
+  'ecdsa-sign-x20k': [getKeyPair('ec', { namedCurve: 'P-256' }), ({ privateKey }) => {
+    for (let i = 0; i < 20000; i++) crypto.sign('sha256', small, privateKey);
+  }],
+  'ecdsa-createSign-x20k': [getKeyPair('ec', { namedCurve: 'P-256' }), ({ privateKey }) => {
+    for (let i = 0; i < 20000; i++) crypto.createSign('sha256').update(small).sign(privateKey);
+  }],
+  'ecdsa-verify-x10k': [getKeyPair('ec', { namedCurve: 'P-256' }), ({ privateKey, publicKey }) => {
+    const signature = crypto.sign('sha256', small, privateKey);
+    for (let i = 0; i < 10000; i++) crypto.verify('sha256', small, publicKey, signature);
+  }],
+  'rsa-sign-x1000': [getKeyPair('rsa', { modulusLength: 2048 }), ({ privateKey }) => {
+    for (let i = 0; i < 1000; i++) crypto.sign('sha256', small, privateKey);
+  }],
+  'rsa-createVerify-x20k': [getKeyPair('rsa', { modulusLength: 2048 }),
+                            ({ privateKey, publicKey }) => {
+    const signature = crypto.sign('sha256', small, privateKey);
+    for (let i = 0; i < 20000; i++) {
+      crypto.createVerify('sha256').update(small).verify(publicKey, signature);
+    }
+  }],
+};
+
 (async () => {
   const wanted = process.argv.slice(2);
-  for (const [name, [prepare, run]] of Object.entries(cases)) {
+  for (const [name, [prepare, run]] of Object.entries({ ...cases, ...cryptoCases })) {
     if (wanted.length > 0 && !wanted.includes(name)) continue;
     const input = prepare();
     const [wall, cpu] = await measure(() => Promise.resolve(run(input)));

@@ -153,6 +153,40 @@ v8::Local<v8::Uint8Array> NewUint8Array(v8::Isolate* isolate,
   return v8::Uint8Array::New(ab, 0, size);
 }
 
+OutputSink::OutputSink(Environment* env, v8::Local<v8::Value> slab_offset) {
+  if (!slab_offset->IsInt32()) return;
+  int32_t offset = slab_offset.As<v8::Int32>()->Value();
+  const std::shared_ptr<v8::BackingStore>& slab = GetCryptoData(env)->output_slab;
+  if (offset < 0 || slab == nullptr || static_cast<size_t>(offset) > slab->ByteLength()) return;
+  slab_room_ = static_cast<unsigned char*>(slab->Data()) + offset;
+  slab_room_size_ = slab->ByteLength() - static_cast<size_t>(offset);
+}
+
+unsigned char* OutputSink::Reserve(size_t bound) {
+  size_ = 0;
+  in_slab_ = slab_room_ != nullptr && bound <= slab_room_size_;
+  if (in_slab_) return slab_room_;
+  own_.resize(bound);
+  return own_.data();
+}
+
+v8::Local<v8::Value> OutputSink::Result(v8::Isolate* isolate) {
+  if (in_slab_) return v8::Integer::NewFromUnsigned(isolate, static_cast<uint32_t>(size_));
+  own_.resize(size_);
+  return NewUint8Array(isolate, std::move(own_));
+}
+
+namespace {
+
+// setOutputSlab(arrayBuffer): the slab later calls write their small outputs into.
+void SetOutputSlab(const v8::FunctionCallbackInfo<v8::Value>& info) {
+  if (!info[0]->IsArrayBuffer()) return;
+  GetCryptoData(Environment::From(info))->output_slab =
+      info[0].As<v8::ArrayBuffer>()->GetBackingStore();
+}
+
+}  // namespace
+
 CryptoWrap::CryptoWrap(Environment* env, v8::Local<v8::Object> object) : env_(env) {
   object->SetAlignedPointerInInternalField(0, this);
   object_.Reset(env->isolate(), object);
@@ -561,6 +595,7 @@ void Initialize(Environment* env, v8::Local<v8::Object> target) {
   env->set_binding_data("crypto", std::make_unique<CryptoData>());
   SetConstants(env, target);
   SetMethod(context, target, "getCiphers", GetCiphers);
+  SetMethod(context, target, "setOutputSlab", SetOutputSlab);
   SetMethod(context, target, "getHashes", GetHashes);
   SetMethod(context, target, "getCurves", GetCurves);
   SetMethod(context, target, "getFipsCrypto", GetFipsCrypto);

@@ -88,8 +88,8 @@ class CipherWrap : public CryptoWrap {
     return true;
   }
 
-  // Returns false with the state error queued; sets *failed_silently for CCM length errors.
-  bool Update(const unsigned char* data, size_t len, std::vector<unsigned char>* out) {
+  // Returns false with the state error queued.
+  bool Update(const unsigned char* data, size_t len, OutputSink* out) {
     if (ctx_ == nullptr || len > INT_MAX) return false;
     int mode = EVP_CIPHER_CTX_get_mode(ctx_);
     if (mode == EVP_CIPH_CCM_MODE && !CheckCCMMessageLength(len)) return false;
@@ -101,9 +101,9 @@ class CipherWrap : public CryptoWrap {
         EVP_CipherUpdate(ctx_, nullptr, &buf_len, data, static_cast<int>(len)) != 1) {
       return false;
     }
-    out->resize(static_cast<size_t>(buf_len));
-    int r = EVP_CipherUpdate(ctx_, out->data(), &buf_len, data, static_cast<int>(len));
-    out->resize(r == 1 || buf_len > 0 ? static_cast<size_t>(buf_len) : 0);
+    unsigned char* room = out->Reserve(static_cast<size_t>(buf_len));
+    int r = EVP_CipherUpdate(ctx_, room, &buf_len, data, static_cast<int>(len));
+    out->Commit(r == 1 || buf_len > 0 ? static_cast<size_t>(buf_len) : 0);
     if (r != 1 && !encrypt_ && mode == EVP_CIPH_CCM_MODE) {
       // The tag is checked here in CCM; final() reports the failure.
       pending_auth_failed_ = true;
@@ -113,19 +113,19 @@ class CipherWrap : public CryptoWrap {
     return r == 1;
   }
 
-  bool Final(std::vector<unsigned char>* out) {
+  bool Final(OutputSink* out) {
     if (ctx_ == nullptr) return false;
     int mode = EVP_CIPHER_CTX_get_mode(ctx_);
-    out->resize(static_cast<size_t>(EVP_CIPHER_CTX_get_block_size(ctx_)));
+    int block_size = EVP_CIPHER_CTX_get_block_size(ctx_);
+    unsigned char* room = out->Reserve(static_cast<size_t>(block_size));
     if (!encrypt_ && IsAuthenticatedMode()) MaybePassAuthTagToOpenSSL();
     bool ok;
     if (!encrypt_ && mode == EVP_CIPH_CCM_MODE) {
       ok = !pending_auth_failed_;
-      out->clear();
     } else {
-      int out_len = static_cast<int>(out->size());
-      ok = EVP_CipherFinal_ex(ctx_, out->data(), &out_len) == 1;
-      out->resize(out_len > 0 ? static_cast<size_t>(out_len) : 0);
+      int out_len = block_size;
+      ok = EVP_CipherFinal_ex(ctx_, room, &out_len) == 1;
+      out->Commit(out_len > 0 ? static_cast<size_t>(out_len) : 0);
       if (ok && encrypt_ && IsAuthenticatedMode()) {
         if (auth_tag_len_ == kNoAuthTagLength) auth_tag_len_ = sizeof(auth_tag_);
         ok = EVP_CIPHER_CTX_ctrl(ctx_, EVP_CTRL_AEAD_GET_TAG, static_cast<int>(auth_tag_len_),
@@ -149,11 +149,12 @@ class CipherWrap : public CryptoWrap {
   }
 
   // undefined (false) unless an encryption finished in an AEAD mode.
-  bool GetAuthTag(std::vector<unsigned char>* out) const {
+  bool GetAuthTag(OutputSink* out) const {
     if (ctx_ != nullptr || !encrypt_ || auth_tag_len_ == 0 || auth_tag_len_ == kNoAuthTagLength) {
       return false;
     }
-    out->assign(auth_tag_, auth_tag_ + auth_tag_len_);
+    memcpy(out->Reserve(auth_tag_len_), auth_tag_, auth_tag_len_);
+    out->Commit(auth_tag_len_);
     return true;
   }
 
@@ -303,7 +304,8 @@ void CipherInitIv(const v8::FunctionCallbackInfo<v8::Value>& info) {
   cipher->Init(isolate, ToStdString(isolate, info[0]), key, iv, has_iv, auth_tag_len);
 }
 
-// update(data, isLatin1) -> Uint8Array; throws in a wrong state.
+// update(data, isLatin1, slabOffset) -> byte count in the slab or Uint8Array (OutputSink);
+// throws in a wrong state.
 void CipherUpdate(const v8::FunctionCallbackInfo<v8::Value>& info) {
   v8::Isolate* isolate = info.GetIsolate();
   CipherWrap* cipher = UnwrapCipher(info);
@@ -313,13 +315,14 @@ void CipherUpdate(const v8::FunctionCallbackInfo<v8::Value>& info) {
   if (!GetInputBytes(isolate, info[0], info[1]->IsTrue() ? 1 : 0, &scratch, &data)) {
     return ThrowTypeError(isolate, "data must be a string or a view");
   }
-  std::vector<unsigned char> out;
+  OutputSink out(cipher->env(), info[2]);
   if (!cipher->Update(data.data, data.size, &out)) {
     return ThrowOpenSSLError(isolate, "Trying to add data in unsupported state");
   }
-  info.GetReturnValue().Set(NewUint8Array(isolate, std::move(out)));
+  info.GetReturnValue().Set(out.Result(isolate));
 }
 
+// final(slabOffset), getAuthTag(slabOffset): as update.
 void CipherFinal(const v8::FunctionCallbackInfo<v8::Value>& info) {
   v8::Isolate* isolate = info.GetIsolate();
   CipherWrap* cipher = UnwrapCipher(info);
@@ -328,12 +331,12 @@ void CipherFinal(const v8::FunctionCallbackInfo<v8::Value>& info) {
     return ThrowCodedError(isolate, "Error", "ERR_CRYPTO_INVALID_STATE", "Invalid state");
   }
   bool is_auth = cipher->IsAuthenticatedMode();
-  std::vector<unsigned char> out;
+  OutputSink out(cipher->env(), info[0]);
   if (!cipher->Final(&out)) {
     return ThrowOpenSSLError(isolate, is_auth ? "Unsupported state or unable to authenticate data"
                                               : "Unsupported state");
   }
-  info.GetReturnValue().Set(NewUint8Array(isolate, std::move(out)));
+  info.GetReturnValue().Set(out.Result(isolate));
 }
 
 void CipherSetAutoPadding(const v8::FunctionCallbackInfo<v8::Value>& info) {
@@ -345,10 +348,8 @@ void CipherSetAutoPadding(const v8::FunctionCallbackInfo<v8::Value>& info) {
 void CipherGetAuthTag(const v8::FunctionCallbackInfo<v8::Value>& info) {
   CipherWrap* cipher = UnwrapCipher(info);
   if (cipher == nullptr) return;
-  std::vector<unsigned char> tag;
-  if (cipher->GetAuthTag(&tag)) {
-    info.GetReturnValue().Set(NewUint8Array(info.GetIsolate(), tag.data(), tag.size()));
-  }
+  OutputSink out(cipher->env(), info[0]);
+  if (cipher->GetAuthTag(&out)) info.GetReturnValue().Set(out.Result(info.GetIsolate()));
 }
 
 void CipherSetAuthTag(const v8::FunctionCallbackInfo<v8::Value>& info) {

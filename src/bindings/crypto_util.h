@@ -55,6 +55,29 @@ v8::Local<v8::Value> EncodeDigest(v8::Isolate* isolate, const unsigned char* dat
 // A Uint8Array that takes ownership of bytes (no copy).
 v8::Local<v8::Uint8Array> NewUint8Array(v8::Isolate* isolate, std::vector<unsigned char>&& bytes);
 
+// Where a small output goes: the output slab when the call passed a slab offset (a number)
+// and the slab has room there, else bytes of its own. Writing into the slab saves an
+// ArrayBuffer and its backing store per call; the JS side (lib/js/internal/crypto/util.js,
+// outputOffset/takeOutput) owns the slab, hands it over with setOutputSlab, and turns the
+// returned byte count into a Buffer view.
+class OutputSink {
+ public:
+  OutputSink(Environment* env, v8::Local<v8::Value> slab_offset);
+  // Room for up to `bound` bytes (valid until the next Reserve).
+  unsigned char* Reserve(size_t bound);
+  // The number of bytes the last Reserve's room now holds.
+  void Commit(size_t size) { size_ = size; }
+  // The byte count (slab) or a Uint8Array of the bytes.
+  v8::Local<v8::Value> Result(v8::Isolate* isolate);
+
+ private:
+  unsigned char* slab_room_ = nullptr;
+  size_t slab_room_size_ = 0;
+  bool in_slab_ = false;
+  std::vector<unsigned char> own_;
+  size_t size_ = 0;
+};
+
 // The OpenSSL error queue's first error as node shapes it: an Error whose message is
 // "error:1C800064:Provider routines::bad decrypt" with library, reason and code
 // ('ERR_OSSL_BAD_DECRYPT'). Clears the queue. fallback is the message when the queue is empty.
@@ -138,6 +161,8 @@ class CryptoData : public BindingData {
   v8::Global<v8::FunctionTemplate> cipher_template;
   v8::Global<v8::FunctionTemplate> key_template;
   v8::Global<v8::FunctionTemplate> x509_template;
+  // The output slab JS handed over (OutputSink writes into it).
+  std::shared_ptr<v8::BackingStore> output_slab;
 
  private:
   std::vector<std::pair<std::string, EVP_MD*>> digests_;

@@ -24,7 +24,6 @@ const {
 } = require('internal/validators');
 const { isArrayBufferView } = require('internal/util/types');
 const { normalizeEncoding } = require('internal/util');
-const { FastBuffer } = require('internal/buffer');
 const { Buffer } = require('buffer');
 const LazyTransform = require('internal/crypto/lazy_transform');
 const {
@@ -32,14 +31,12 @@ const {
   getDefaultEncoding,
   getStringOption,
   kHandle,
+  outputOffset,
+  takeOutput,
 } = require('internal/crypto/util');
 const { prepareSecretKey } = require('internal/crypto/keys');
 
 let StringDecoder;
-
-function toBuffer(u8) {
-  return new FastBuffer(u8.buffer, u8.byteOffset, u8.byteLength);
-}
 
 function getDecoder(decoder, encoding) {
   const normalizedEncoding = normalizeEncoding(encoding);
@@ -62,15 +59,14 @@ function getUIntOption(options, key) {
 }
 
 // update() input as the binding takes it: views as they are, UTF-8 and Latin-1 strings as
-// they are, other encodings decoded here.
+// they are, other encodings decoded here. Returns the output as a Buffer.
 function handleUpdate(handle, data, encoding) {
   if (typeof data === 'string') {
     const enc = normalizeEncoding(encoding);
-    if (enc === 'latin1') return handle.update(data, true);
-    if (enc === undefined || enc === 'utf8') return handle.update(data, false);
-    return handle.update(Buffer.from(data, enc), false);
+    if (enc === 'latin1') return takeOutput(handle.update(data, true, outputOffset()));
+    if (enc !== undefined && enc !== 'utf8') data = Buffer.from(data, enc);
   }
-  return handle.update(data, false);
+  return takeOutput(handle.update(data, false, outputOffset()));
 }
 
 function createCipherBase(cipher, credential, options, decipher, iv) {
@@ -136,7 +132,7 @@ function Cipher(cipher, password, options) {
 }
 
 function cipherTransform(chunk, encoding, callback) {
-  this.push(toBuffer(handleUpdate(this[kHandle], chunk, encoding)));
+  this.push(handleUpdate(this[kHandle], chunk, encoding));
   callback();
 }
 
@@ -159,7 +155,7 @@ function update(data, inputEncoding, outputEncoding) {
   } else if (!isArrayBufferView(data)) {
     throw new ERR_INVALID_ARG_TYPE('data', ['string', 'Buffer', 'TypedArray', 'DataView'], data);
   }
-  const ret = toBuffer(handleUpdate(this[kHandle], data, inputEncoding));
+  const ret = handleUpdate(this[kHandle], data, inputEncoding);
   if (outputEncoding && outputEncoding !== 'buffer') {
     this._decoder = getDecoder(this._decoder, outputEncoding);
     return this._decoder.write(ret);
@@ -169,7 +165,7 @@ function update(data, inputEncoding, outputEncoding) {
 
 function final(outputEncoding) {
   outputEncoding = outputEncoding || getDefaultEncoding();
-  const ret = toBuffer(this[kHandle].final());
+  const ret = takeOutput(this[kHandle].final(outputOffset()));
   if (outputEncoding && outputEncoding !== 'buffer') {
     this._decoder = getDecoder(this._decoder, outputEncoding);
     return this._decoder.end(ret);
@@ -183,9 +179,9 @@ function setAutoPadding(ap) {
 }
 
 function getAuthTag() {
-  const ret = this[kHandle].getAuthTag();
+  const ret = this[kHandle].getAuthTag(outputOffset());
   if (ret === undefined) throw new ERR_CRYPTO_INVALID_STATE('getAuthTag');
-  return toBuffer(ret);
+  return takeOutput(ret);
 }
 
 function setAuthTag(tagbuf, encoding) {

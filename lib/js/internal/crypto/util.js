@@ -10,9 +10,15 @@ const {
   getFipsCrypto,
   setFipsCrypto,
   setEngine: setEngineBinding,
+  setOutputSlab,
 } = binding;
 
 const errors = require('internal/errors');
+const {
+  FastBuffer,
+  createUnsafeArrayBuffer,
+  markAsUntransferable,
+} = require('internal/buffer');
 
 // Codes of node's crypto layer that internal/errors lacks; registered once, node's messages.
 function defineCode(code, message, ...classes) {
@@ -118,6 +124,39 @@ function setDefaultEncoding(val) {
   defaultEncoding = val;
 }
 
+// The output slab: small results of binding calls (cipher update/final/getAuthTag...) are
+// written into one shared ArrayBuffer at the offset outputOffset() gives, and takeOutput()
+// makes the Buffer view and moves past it, as Buffer's own pool does for small Buffers. That
+// saves an ArrayBuffer and its backing store per call. Results never overlap: the offset only
+// grows, and a full slab is replaced (the old one lives on in the views over it).
+const kSlabSize = 32 * 1024;
+// Calls whose output may not fit (the binding checks) return bytes of their own instead.
+const kSlabMinRoom = 4 * 1024 + 64;
+let slab = null;
+let slabOffset = kSlabSize;
+
+function outputOffset() {
+  if (kSlabSize - slabOffset < kSlabMinRoom) {
+    slab = createUnsafeArrayBuffer(kSlabSize);
+    markAsUntransferable(slab);
+    setOutputSlab(slab);
+    slabOffset = 0;
+  }
+  return slabOffset;
+}
+
+// A Buffer over a binding call's output: `result` is the byte count it wrote at
+// outputOffset(), or a Uint8Array of bytes of its own.
+function takeOutput(result) {
+  if (typeof result === 'number') {
+    const buf = new FastBuffer(slab, slabOffset, result);
+    // The next result starts 8-byte aligned.
+    slabOffset = (slabOffset + result + 7) & ~7;
+    return buf;
+  }
+  return new FastBuffer(result.buffer, result.byteOffset, result.byteLength);
+}
+
 module.exports = {
   binding,
   constants: binding.constants,
@@ -133,4 +172,6 @@ module.exports = {
   getStringOption,
   getDefaultEncoding,
   setDefaultEncoding,
+  outputOffset,
+  takeOutput,
 };
