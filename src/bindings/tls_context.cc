@@ -131,8 +131,8 @@ struct SecureContextMethods {
     bool has_pass = info.Length() > 1 && !info[1]->IsUndefined() && !info[1]->IsNull();
     if (has_pass) pass = ToStdString(isolate, info[1]);
     ERR_clear_error();
-    EVP_PKEY* key =
-        PEM_read_bio_PrivateKey(bio, nullptr, PassphraseCallback, has_pass ? &pass : nullptr);
+    // No passphrase reads as an empty one, so an encrypted key fails with node's "bad decrypt".
+    EVP_PKEY* key = PEM_read_bio_PrivateKey(bio, nullptr, PassphraseCallback, &pass);
     BIO_free(bio);
     if (key == nullptr) return crypto::ThrowOpenSSLError(isolate, "PEM_read_bio_PrivateKey");
     int ok = SSL_CTX_use_PrivateKey(sc->ctx_, key);

@@ -1,0 +1,28 @@
+'use strict';
+// An encrypted private key given to a secure context: the right passphrase loads it, a wrong or
+// missing one fails with OpenSSL's "bad decrypt" as in node (never a prompt or a cancel error).
+const crypto = require('crypto');
+const tls = require('tls');
+
+const { privateKey } = crypto.generateKeyPairSync('rsa', {
+  modulusLength: 1024,
+  privateKeyEncoding: { type: 'pkcs8', format: 'pem', cipher: 'aes-128-cbc', passphrase: 'sesame' },
+  publicKeyEncoding: { type: 'spki', format: 'pem' },
+});
+
+for (const [name, options] of [
+  ['right passphrase', { key: privateKey, passphrase: 'sesame' }],
+  ['wrong passphrase', { key: privateKey, passphrase: 'open' }],
+  ['missing passphrase', { key: privateKey }],
+  ['empty passphrase', { key: privateKey, passphrase: '' }],
+  ['per-key passphrase', { key: [{ pem: privateKey, passphrase: 'sesame' }] }],
+  ['per-key wrong, shared right', { key: [{ pem: privateKey, passphrase: 'x' }], passphrase: 'sesame' }],
+  ['per-key missing, shared right', { key: [{ pem: privateKey }], passphrase: 'sesame' }],
+]) {
+  try {
+    tls.createSecureContext(options);
+    console.log(name, 'loaded');
+  } catch (err) {
+    console.log(name, '->', err.name, err.code, err.reason);
+  }
+}
