@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/uio.h>
 #include <unistd.h>
 
 #include <memory>
@@ -17,6 +18,7 @@
 #include "bindings/fs_cached_stat.h"
 #include "bindings/fs_ops.h"
 #include "bindings/fs_req.h"
+#include "bindings/fs_result_slab.h"
 #include "runtime/binding.h"
 #include "runtime/callback_scope.h"
 
@@ -44,6 +46,8 @@ struct ReadFileState {
   bool too_large = false;
   // The value is a Buffer, and a file too large is the op's error (JS needs no .then()).
   bool as_buffer = false;
+  // Or the bytes of a small cached file (TryCachedRead), ready for their ArrayBuffer.
+  std::unique_ptr<v8::BackingStore> cached_bytes;
   // The first failure (reported after the fd is closed).
   int error = 0;
   const char* error_syscall = nullptr;
@@ -132,43 +136,75 @@ int64_t RunBlocking(FsOp* op) {
 // do inline in io_uring_enter anyway); larger ones go through the ring or the pool.
 constexpr uint64_t kCachedReadMax = 256 * 1024;
 
-// The whole read without waiting: a plain O_RDONLY open whose walk is cached, a regular file on
-// a local file system, every byte in the page cache. 0 (*data, malloc'ed, and *size filled),
-// the open's definite -ENOENT / -ENOTDIR, or kNotCached (nothing kept: start the usual way).
-int64_t ReadSmallFileCached(const char* path, char** data, size_t* size) {
+// pread with RWF_NOWAIT: the count, or -errno (EAGAIN: not all in the page cache; EOPNOTSUPP:
+// a file that cannot say). Not CachedPread, whose kNotCached (1) reads as a count here.
+int64_t PreadNoWait(int fd, char* buf, size_t len, int64_t offset) {
+  struct iovec iov = {buf, len};
+  ssize_t n = preadv2(fd, &iov, 1, offset, RWF_NOWAIT);
+  return n < 0 ? -errno : n;
+}
+
+// A file that filled the slab's room (its first `room` bytes are at `space`): the rest, sized
+// by fstat. 0 (*bytes filled) or kNotCached.
+int64_t ReadRestCached(int fd, char* space, size_t room, std::unique_ptr<v8::BackingStore>* bytes) {
+  FileStat stat;
+  if (CachedFStat(fd, &stat) != 0) return kNotCached;
+  uint64_t length = stat.fields[kStatSize];
+  if (!S_ISREG(static_cast<mode_t>(stat.fields[kStatMode])) || length < room ||
+      length > kCachedReadMax) {
+    return kNotCached;  // Not a regular file, shrunk meanwhile, or too large to read here.
+  }
+  if (length == room) {
+    *bytes = TakeSlabResult(space, room);
+    return 0;
+  }
+  char* heap = static_cast<char*>(malloc(length));
+  if (heap == nullptr) return kNotCached;
+  memcpy(heap, space, room);
+  if (PreadNoWait(fd, heap + room, length - room, room) != static_cast<int64_t>(length - room)) {
+    free(heap);
+    return kNotCached;
+  }
+  *bytes = v8::ArrayBuffer::NewBackingStore(
+      heap, length, [](void* data, size_t, void*) { free(data); }, nullptr);
+  return 0;
+}
+
+// The whole read without waiting: a plain O_RDONLY open whose walk is cached, every byte in the
+// page cache. 0 (*bytes filled), the open's definite -ENOENT / -ENOTDIR, or kNotCached (nothing
+// kept: start the usual way).
+// The first read goes straight into the room left in this thread's result slab (at least
+// kSlabResultMax): a short read is the end of the file, so most files need no fstat. A file the
+// room does not hold is sized by fstat (a regular file on a local file system, up to
+// kCachedReadMax) and read on into a malloc'ed buffer.
+int64_t ReadSmallFileCached(const char* path, std::unique_ptr<v8::BackingStore>* bytes) {
   int fd = CachedOpenForReading(path);
   if (fd == kNotCached || fd < 0) return fd;
-  FileStat stat;
   int64_t result = kNotCached;
-  char* bytes = nullptr;
-  uint64_t length = 0;
-  if (CachedFStat(fd, &stat) == 0) {
-    length = stat.fields[kStatSize];
-    if (S_ISREG(static_cast<mode_t>(stat.fields[kStatMode])) && length > 0 &&
-        length <= kCachedReadMax &&
-        (bytes = static_cast<char*>(malloc(length))) != nullptr) {
-      if (CachedPread(fd, bytes, length, 0) == static_cast<int64_t>(length)) result = 0;
-    }
+  size_t room;
+  char* space = SlabResultSpace(&room);
+  int64_t first = space == nullptr ? -ENOMEM : PreadNoWait(fd, space, room, 0);
+  // A read with RWF_NOWAIT only succeeds on files that support it (regular files of disk file
+  // systems, block devices, /dev/zero and the like, never /proc, /sys, pipes or directories),
+  // and on those a short read at offset 0 means the end, as for node's read-until-EOF.
+  if (first > 0 && static_cast<size_t>(first) < room) {
+    *bytes = TakeSlabResult(space, static_cast<size_t>(first));
+    result = 0;
+  } else if (first > 0) {
+    result = ReadRestCached(fd, space, room, bytes);
   }
   // A regular file's close on a local file system does not wait for I/O (the ring would run it
   // inline as well). Linux releases the fd whatever close says; a read that got every byte
   // stands (the ring path reports close's error, which local file systems do not produce).
   close(fd);
-  if (result != 0) {
-    free(bytes);
-    return result;
-  }
-  *data = bytes;
-  *size = length;
-  return 0;
+  return result;
 }
 
 int64_t TryCachedRead(FsOp* op) {
   ReadFileState* st = StateOf(op);
   if (st->flags != O_RDONLY) return kNotCached;
-  char* bytes;
-  size_t length;
-  int64_t result = ReadSmallFileCached(op->path.c_str(), &bytes, &length);
+  std::unique_ptr<v8::BackingStore> bytes;
+  int64_t result = ReadSmallFileCached(op->path.c_str(), &bytes);
   if (result == kNotCached) return kNotCached;
   if (result < 0) {
     st->Fail(static_cast<int>(result), "open");
@@ -176,9 +212,8 @@ int64_t TryCachedRead(FsOp* op) {
     op->report_path = true;
     return result;
   }
-  free(st->data);
-  st->data = bytes;
-  st->capacity = st->total = length;
+  st->total = bytes->ByteLength();
+  st->cached_bytes = std::move(bytes);
   return 0;
 }
 
@@ -204,11 +239,9 @@ void DeliverCachedFiles(Environment* env) {
     }
     v8::HandleScope handle_scope(isolate);
     v8::Local<v8::Context> context = env->context();
-    std::unique_ptr<v8::BackingStore> store = v8::ArrayBuffer::NewBackingStore(
-        file.data, file.size, [](void* bytes, size_t, void*) { free(bytes); }, nullptr);
-    file.data = nullptr;
+    size_t size = file.bytes->ByteLength();
     v8::Local<v8::Uint8Array> bytes =
-        v8::Uint8Array::New(v8::ArrayBuffer::New(isolate, std::move(store)), 0, file.size);
+        v8::Uint8Array::New(v8::ArrayBuffer::New(isolate, std::move(file.bytes)), 0, size);
     if (file.as_buffer && !data->buffer_prototype().IsEmpty()) {
       USE(bytes->SetPrototype(context, data->buffer_prototype()));
     }
@@ -241,14 +274,12 @@ bool ReadFileFromCacheLater(const FunctionCallbackInfo<Value>& info) {
   if (!info[1]->IsInt32() || info[1].As<v8::Int32>()->Value() != O_RDONLY) return false;
   char path[1024];
   if (!SmallPath(isolate, info[0], path, sizeof(path))) return false;
-  char* bytes;
-  size_t length;
-  if (ReadSmallFileCached(path, &bytes, &length) != 0) return false;
-  FsBindingData::CachedFile file{{}, {}, bytes, length, info[4]->IsTrue()};
+  std::unique_ptr<v8::BackingStore> bytes;
+  if (ReadSmallFileCached(path, &bytes) != 0) return false;
+  FsBindingData::CachedFile file{{}, {}, std::move(bytes), info[4]->IsTrue()};
   if (is_promise) {
     v8::Local<v8::Promise::Resolver> resolver;
     if (!v8::Promise::Resolver::New(env->context()).ToLocal(&resolver)) {
-      free(bytes);
       return true;  // An exception is pending.
     }
     file.resolver.Reset(isolate, resolver);
@@ -260,7 +291,6 @@ bool ReadFileFromCacheLater(const FunctionCallbackInfo<Value>& info) {
   if (!request->in_flight()) {
     request->cb = [env](int64_t) { DeliverCachedFiles(env); };
     if (env->loop()->CompleteLater(request, 0) != 0) {
-      free(bytes);
       info.GetReturnValue().SetUndefined();
       return false;
     }
@@ -356,7 +386,9 @@ v8::MaybeLocal<v8::Value> ToValue(Environment* env, FsOp* op) {
     return data->too_large()->Call(env->context(), v8::Undefined(isolate), 1, &size);
   }
   v8::Local<v8::ArrayBuffer> buffer;
-  if (st->total == 0) {
+  if (st->cached_bytes) {
+    buffer = v8::ArrayBuffer::New(isolate, std::move(st->cached_bytes));
+  } else if (st->total == 0) {
     buffer = v8::ArrayBuffer::New(isolate, 0);
   } else {
     std::unique_ptr<v8::BackingStore> store = v8::ArrayBuffer::NewBackingStore(

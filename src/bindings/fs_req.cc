@@ -219,8 +219,6 @@ FsBindingData::FsBindingData(Environment* env) : env_(env) {
 FsBindingData::~FsBindingData() {
   if (!cached_stats_request->in_flight()) delete cached_stats_request;
   if (!cached_files_request->in_flight()) delete cached_files_request;
-  for (CachedFile& file : cached_files) free(file.data);
-  for (CachedFile& file : delivering_files) free(file.data);
 }
 
 v8::Local<v8::Float64Array> FsBindingData::stat_values() const {

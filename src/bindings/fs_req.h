@@ -167,8 +167,7 @@ class FsBindingData : public BindingData {
   struct CachedFile {
     v8::Global<v8::Object> req;
     v8::Global<v8::Promise::Resolver> resolver;
-    char* data;  // malloc'ed; the Buffer takes it over.
-    size_t size;
+    std::unique_ptr<v8::BackingStore> bytes;  // The Buffer's.
     bool as_buffer;
   };
   std::vector<CachedFile> cached_files;
