@@ -141,10 +141,12 @@ function createSecureContext(options) {
   }
 
   if (key) {
+    // { pem, passphrase } entries (in an array only, as node) carry their own passphrase.
+    const inArray = Array.isArray(key);
     eachValue(key, (value) => {
-      // { pem, passphrase } entries carry their own passphrase.
-      const pem = value?.pem !== undefined ? value.pem : value;
-      const pass = value?.pem !== undefined ? (value.passphrase ?? passphrase) : passphrase;
+      const entry = inArray && value?.pem !== undefined;
+      const pem = entry ? value.pem : value;
+      const pass = entry ? (value.passphrase ?? passphrase) : passphrase;
       validateKeyOrCertOption('options.key', pem);
       context.setKey(pem, pass);
     });

@@ -26,3 +26,11 @@ for (const [name, options] of [
     console.log(name, '->', err.name, err.code, err.reason);
   }
 }
+
+// A { pem } object is a key entry only inside an array.
+try {
+  tls.createSecureContext({ key: { pem: privateKey, passphrase: 'sesame' } });
+  console.log('bare { pem } loaded');
+} catch (err) {
+  console.log('bare { pem } ->', err.name, err.code, err.message);
+}
