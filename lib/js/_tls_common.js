@@ -7,7 +7,7 @@ const { SecureContext: NativeSecureContext } = internalBinding('tls_wrap');
 const {
   codes: {
     ERR_INVALID_ARG_TYPE, ERR_TLS_INVALID_PROTOCOL_VERSION, ERR_TLS_PROTOCOL_VERSION_CONFLICT,
-    ERR_TLS_DH_PARAM_SIZE, ERR_CRYPTO_CUSTOM_ENGINE_NOT_SUPPORTED, ERR_INVALID_ARG_VALUE,
+    ERR_TLS_DH_PARAM_SIZE, ERR_INVALID_ARG_VALUE,
   },
 } = require('internal/errors');
 const { validateInt32, validateObject, validateString } = require('internal/validators');
@@ -81,6 +81,12 @@ function SecureContext(secureProtocol, secureOptions, minVersion, maxVersion) {
   if (secureOptions) {
     validateInt32(secureOptions, 'secureOptions');
     this.context.setOptions(secureOptions);
+  }
+}
+
+function validateEngineOption(name, value) {
+  if (typeof value !== 'string') {
+    throw new ERR_INVALID_ARG_TYPE(name, ['string', 'null', 'undefined'], value);
   }
 }
 
@@ -158,9 +164,19 @@ function createSecureContext(options) {
     context.setSigalgs(sigalgs);
   }
 
-  if (options.privateKeyIdentifier !== undefined || options.privateKeyEngine !== undefined ||
-      options.clientCertEngine !== undefined) {
-    throw new ERR_CRYPTO_CUSTOM_ENGINE_NOT_SUPPORTED();
+  // Keys and client certificates held by an OpenSSL engine (deprecated in OpenSSL 3, still built).
+  const { privateKeyIdentifier, privateKeyEngine, clientCertEngine } = options;
+  if (privateKeyIdentifier != null) {
+    if (privateKeyEngine == null) {
+      throw new ERR_INVALID_ARG_VALUE('options.privateKeyEngine', privateKeyEngine);
+    }
+    validateEngineOption('options.privateKeyIdentifier', privateKeyIdentifier);
+    validateEngineOption('options.privateKeyEngine', privateKeyEngine);
+    context.setEngineKey(privateKeyIdentifier, privateKeyEngine);
+  }
+  if (clientCertEngine != null) {
+    validateEngineOption('options.clientCertEngine', clientCertEngine);
+    context.setClientCertEngine(clientCertEngine);
   }
 
   const cipherString = ciphers ?? tls.DEFAULT_CIPHERS;
@@ -213,7 +229,7 @@ function createSecureContext(options) {
     });
   }
 
-  if (options.sessionTimeout !== undefined) {
+  if (options.sessionTimeout != null) {
     validateInt32(options.sessionTimeout, 'options.sessionTimeout');
     context.setSessionTimeout(options.sessionTimeout);
   }

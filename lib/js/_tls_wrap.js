@@ -7,6 +7,7 @@ const net = require('net');
 const { Buffer } = require('buffer');
 const { TLSHandle } = require('internal/tls/handle');
 const { translatePeerCertificate, createSecureContext, SecureContext } = require('_tls_common');
+const { deprecate } = require('internal/util');
 const {
   ConnResetException,
   codes: {
@@ -740,24 +741,28 @@ Object.setPrototypeOf(Server, net.Server);
 Server.prototype.setSecureContext = function(options) {
   validateObject(options, 'options');
   const tls = tlsModule();
-  this.key = options.key;
-  this.cert = options.cert;
-  this.ca = options.ca;
-  this.passphrase = options.passphrase;
+  // Own properties in node's order (util.inspect and Object.keys show it).
   this.pfx = options.pfx;
+  this.key = options.key;
+  this.passphrase = options.passphrase;
+  this.cert = options.cert;
+  this.clientCertEngine = options.clientCertEngine;
+  this.ca = options.ca;
+  this.minVersion = options.minVersion;
+  this.maxVersion = options.maxVersion;
+  this.secureProtocol = options.secureProtocol;
+  this.crl = options.crl;
   this.sigalgs = options.sigalgs;
   this.ciphers = options.ciphers ?? tls.DEFAULT_CIPHERS;
   this.ecdhCurve = options.ecdhCurve;
   this.dhparam = options.dhparam;
-  this.crl = options.crl;
   this.honorCipherOrder = options.honorCipherOrder === undefined ? true :
     !!options.honorCipherOrder;
-  this.minVersion = options.minVersion;
-  this.maxVersion = options.maxVersion;
-  this.secureProtocol = options.secureProtocol;
   this.secureOptions = options.secureOptions;
   this.sessionIdContext = options.sessionIdContext;
-  this.ALPNProtocols = options.ALPNProtocols ? toALPNBuffer(options.ALPNProtocols) : undefined;
+  this.privateKeyIdentifier = options.privateKeyIdentifier;
+  this.privateKeyEngine = options.privateKeyEngine;
+  if (options.ALPNProtocols) this.ALPNProtocols = toALPNBuffer(options.ALPNProtocols);
 
   this._sharedCreds = createSecureContext({
     key: this.key,
@@ -777,8 +782,36 @@ Server.prototype.setSecureContext = function(options) {
     secureOptions: this.secureOptions,
     sessionIdContext: this.sessionIdContext,
     sessionTimeout: this.sessionTimeout,
+    privateKeyIdentifier: this.privateKeyIdentifier,
+    privateKeyEngine: this.privateKeyEngine,
+    clientCertEngine: this.clientCertEngine,
   });
 };
+
+// The options setOptions() copies when given (truthy), in node's order; it only records them
+// (the secure context stays as it is).
+const kSetOptionsNames = [
+  'pfx', 'key', 'passphrase', 'cert', 'clientCertEngine', 'ca', 'minVersion', 'maxVersion',
+  'secureProtocol', 'crl', 'sigalgs', 'ciphers', 'ecdhCurve', 'dhparam',
+];
+const kSetOptionsLaterNames = [
+  'secureOptions', 'sessionIdContext', 'privateKeyIdentifier', 'privateKeyEngine',
+  'sessionTimeout', 'ticketKeys',
+];
+
+Server.prototype.setOptions = deprecate(function setOptions(options) {
+  this.requestCert = options.requestCert === true;
+  this.rejectUnauthorized = options.rejectUnauthorized !== false;
+  for (const name of kSetOptionsNames) {
+    if (options[name]) this[name] = options[name];
+  }
+  this.honorCipherOrder = options.honorCipherOrder === undefined ? true :
+    !!options.honorCipherOrder;
+  for (const name of kSetOptionsLaterNames) {
+    if (options[name]) this[name] = options[name];
+  }
+  if (options.ALPNProtocols) this.ALPNProtocols = toALPNBuffer(options.ALPNProtocols);
+}, 'Server.prototype.setOptions() is deprecated', 'DEP0122');
 
 Server.prototype._getServerData = function() {
   return { ticketKeys: this.getTicketKeys().toString('hex') };

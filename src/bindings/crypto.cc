@@ -379,6 +379,19 @@ v8::Local<v8::Value> MakeOpenSSLError(v8::Isolate* isolate, unsigned long err,
   return v8::Exception::Error(Utf8String(isolate, buf));
 }
 
+ENGINE* LoadEngine(const char* id) {
+  // The built-in engines (rdrand, dynamic, ...) join the list once (OpenSSL runs it once).
+  ENGINE_load_builtin_engines();
+  if (ENGINE* engine = ENGINE_by_id(id)) return engine;
+  ENGINE* engine = ENGINE_by_id("dynamic");
+  if (engine != nullptr && (ENGINE_ctrl_cmd_string(engine, "SO_PATH", id, 0) != 1 ||
+                            ENGINE_ctrl_cmd_string(engine, "LOAD", nullptr, 0) != 1)) {
+    ENGINE_free(engine);
+    engine = nullptr;
+  }
+  return engine;
+}
+
 void ThrowOpenSSLError(v8::Isolate* isolate, const char* fallback) {
   unsigned long err = ERR_get_error();
   // What else is queued goes to opensslErrorStack, as node's CryptoErrorStore.
@@ -496,27 +509,14 @@ void SetFipsCrypto(const v8::FunctionCallbackInfo<v8::Value>& info) {
   info.GetReturnValue().Set(ok);
 }
 
-// setEngine(id, flags): an engine by id, or else a shared object at the path id loaded through
-// the "dynamic" engine, made the default for the methods in flags. Returns false when no
-// engine was found; throws when OpenSSL refuses it.
+// setEngine(id, flags): the engine made the default for the methods in flags. Returns false
+// when no engine was found; throws when OpenSSL refuses it.
 void SetEngine(const v8::FunctionCallbackInfo<v8::Value>& info) {
   v8::Isolate* isolate = info.GetIsolate();
   std::string id = ToStdString(isolate, info[0]);
   unsigned int flags = info[1]->Uint32Value(isolate->GetCurrentContext()).FromMaybe(0);
-  // The built-in engines (rdrand, dynamic, ...) join the list once (OpenSSL runs it once).
-  ENGINE_load_builtin_engines();
-  ENGINE* engine = ENGINE_by_id(id.c_str());
-  if (engine == nullptr) {
-    ERR_clear_error();
-    engine = ENGINE_by_id("dynamic");
-    if (engine != nullptr &&
-        (ENGINE_ctrl_cmd_string(engine, "SO_PATH", id.c_str(), 0) != 1 ||
-         ENGINE_ctrl_cmd_string(engine, "LOAD", nullptr, 0) != 1)) {
-      ENGINE_free(engine);
-      engine = nullptr;
-    }
-    ERR_clear_error();
-  }
+  ENGINE* engine = LoadEngine(id.c_str());
+  ERR_clear_error();
   if (engine == nullptr) return info.GetReturnValue().Set(false);
   int ok = ENGINE_set_default(engine, flags);
   ENGINE_free(engine);

@@ -86,6 +86,9 @@ v8::Local<v8::Value> MakeOpenSSLError(v8::Isolate* isolate, unsigned long err,
                                       const std::vector<std::string>* stack = nullptr);
 // Throws MakeOpenSSLError(ERR_get_error()); the rest of the queue becomes opensslErrorStack.
 void ThrowOpenSSLError(v8::Isolate* isolate, const char* fallback);
+// An engine by id, or else a shared object at the path id loaded through the "dynamic" engine
+// (as node); a structural reference, or null with the reasons left in OpenSSL's error queue.
+ENGINE* LoadEngine(const char* id);
 // Captures the error (on a pool thread) for MakeOpenSSLError later; 0 if none.
 unsigned long TakeOpenSSLError();
 

@@ -3,6 +3,7 @@
 // (lib/js/_tls_common.js) validates options and calls these methods in node's order.
 #include <openssl/bio.h>
 #include <openssl/dh.h>
+#include <openssl/engine.h>
 #include <openssl/err.h>
 #include <openssl/pem.h>
 #include <openssl/pkcs12.h>
@@ -51,6 +52,30 @@ int PassphraseCallback(char* buf, int size, int, void* u) {
   if (len > size) len = size;
   memcpy(buf, pass->data(), len);
   return len;
+}
+
+// node reports a failed engine load as a bare Error (no code/library/reason): the first queued
+// OpenSSL error as the message, the rest in opensslErrorStack.
+void ThrowEngineError(v8::Isolate* isolate) {
+  unsigned long first = ERR_get_error();
+  char buf[256];
+  ERR_error_string_n(first, buf, sizeof(buf));
+  std::vector<v8::Local<v8::Value>> stack;
+  while (unsigned long more = ERR_get_error()) {
+    char line[256];
+    ERR_error_string_n(more, line, sizeof(line));
+    stack.insert(stack.begin(), Utf8String(isolate, line));
+  }
+  v8::Local<v8::Context> context = isolate->GetCurrentContext();
+  v8::Local<v8::Value> error = v8::Exception::Error(Utf8String(isolate, buf));
+  v8::Local<v8::Object> obj;
+  if (!error->ToObject(context).ToLocal(&obj)) return;
+  if (!stack.empty() && obj->Set(context, OneByteString(isolate, "opensslErrorStack"),
+                                 v8::Array::New(isolate, stack.data(), stack.size()))
+                            .IsNothing()) {
+    return;
+  }
+  isolate->ThrowException(error);
 }
 
 // The first error's reason is what the caller reports; a PEM "no start line" left behind by a
@@ -392,6 +417,42 @@ struct SecureContextMethods {
     }
   }
 
+  // setEngineKey(keyIdentifier, engineId): the private key the engine holds under the id.
+  static void SetEngineKey(const v8::FunctionCallbackInfo<v8::Value>& info) {
+    v8::Isolate* isolate = info.GetIsolate();
+    SecureContext* sc = Ready(info);
+    if (sc == nullptr) return;
+    std::string key_id = ToStdString(isolate, info[0]);
+    std::string engine_id = ToStdString(isolate, info[1]);
+    ERR_clear_error();
+    ENGINE* engine = crypto::LoadEngine(engine_id.c_str());
+    if (engine == nullptr) return ThrowEngineError(isolate);
+    EVP_PKEY* key = nullptr;
+    if (ENGINE_init(engine) == 1) {
+      key = ENGINE_load_private_key(engine, key_id.c_str(), nullptr, nullptr);
+      ENGINE_finish(engine);
+    }
+    ENGINE_free(engine);
+    if (key == nullptr) return crypto::ThrowOpenSSLError(isolate, "Failed to load private key");
+    int ok = SSL_CTX_use_PrivateKey(sc->ctx_, key);
+    EVP_PKEY_free(key);
+    if (ok != 1) return crypto::ThrowOpenSSLError(isolate, "SSL_CTX_use_PrivateKey");
+  }
+
+  // setClientCertEngine(engineId): client certificates come from the engine.
+  static void SetClientCertEngine(const v8::FunctionCallbackInfo<v8::Value>& info) {
+    v8::Isolate* isolate = info.GetIsolate();
+    SecureContext* sc = Ready(info);
+    if (sc == nullptr) return;
+    std::string engine_id = ToStdString(isolate, info[0]);
+    ERR_clear_error();
+    ENGINE* engine = crypto::LoadEngine(engine_id.c_str());
+    if (engine == nullptr) return ThrowEngineError(isolate);
+    int ok = SSL_CTX_set_client_cert_engine(sc->ctx_, engine);
+    ENGINE_free(engine);
+    if (ok != 1) return crypto::ThrowOpenSSLError(isolate, "SSL_CTX_set_client_cert_engine");
+  }
+
   static void Close(const v8::FunctionCallbackInfo<v8::Value>& info) {
     SecureContext* sc = This(info);
     SSL_CTX_free(sc->ctx_);
@@ -456,6 +517,8 @@ void SecureContext::Init(Environment* env, v8::Local<v8::Object> target) {
       {"getMinProto", M::GetMinProto},
       {"getMaxProto", M::GetMaxProto},
       {"loadPKCS12", M::LoadPKCS12},
+      {"setEngineKey", M::SetEngineKey},
+      {"setClientCertEngine", M::SetClientCertEngine},
       {"close", M::Close},
   };
   for (const auto& m : methods) SetProtoMethod(isolate, tmpl, m.name, m.fn);
