@@ -263,24 +263,30 @@ void DeliverCachedFiles(Environment* env) {
 }
 
 // The async readFileAll of a small cached file: no FsOp, the bytes wait in the binding's list.
-// False (nothing done) when the file is not at hand.
-bool ReadFileFromCacheLater(const FunctionCallbackInfo<Value>& info) {
+enum class CacheAttempt { kDone, kNotAtHand, kNotTried };
+
+CacheAttempt ReadFileFromCacheLater(const FunctionCallbackInfo<Value>& info) {
   Environment* env = Environment::From(info);
   v8::Isolate* isolate = info.GetIsolate();
   FsBindingData* data = GetBindingData(env);
   v8::Local<v8::Value> req = info[2];
   bool is_promise = req->IsSymbol() && req->StrictEquals(data->use_promises());
-  if (!is_promise && !req->IsObject()) return false;
-  if (!info[1]->IsInt32() || info[1].As<v8::Int32>()->Value() != O_RDONLY) return false;
+  if (!is_promise && !req->IsObject()) return CacheAttempt::kNotTried;
+  if (!info[1]->IsInt32() || info[1].As<v8::Int32>()->Value() != O_RDONLY) {
+    return CacheAttempt::kNotTried;
+  }
   char path[1024];
-  if (!SmallPath(isolate, info[0], path, sizeof(path))) return false;
+  if (!SmallPath(isolate, info[0], path, sizeof(path))) return CacheAttempt::kNotTried;
   std::unique_ptr<v8::BackingStore> bytes;
-  if (ReadSmallFileCached(path, &bytes) != 0) return false;
+  int64_t result = ReadSmallFileCached(path, &bytes);
+  // An open's definite error is left to TryCachedRead, which reports it without a ring trip.
+  if (result == kNotCached) return CacheAttempt::kNotAtHand;
+  if (result != 0) return CacheAttempt::kNotTried;
   FsBindingData::CachedFile file{{}, {}, std::move(bytes), info[4]->IsTrue()};
   if (is_promise) {
     v8::Local<v8::Promise::Resolver> resolver;
     if (!v8::Promise::Resolver::New(env->context()).ToLocal(&resolver)) {
-      return true;  // An exception is pending.
+      return CacheAttempt::kDone;  // An exception is pending.
     }
     file.resolver.Reset(isolate, resolver);
     info.GetReturnValue().Set(resolver->GetPromise());
@@ -292,11 +298,11 @@ bool ReadFileFromCacheLater(const FunctionCallbackInfo<Value>& info) {
     request->cb = [env](int64_t) { DeliverCachedFiles(env); };
     if (env->loop()->CompleteLater(request, 0) != 0) {
       info.GetReturnValue().SetUndefined();
-      return false;
+      return CacheAttempt::kNotTried;
     }
   }
   data->cached_files.push_back(std::move(file));
-  return true;
+  return CacheAttempt::kDone;
 }
 
 // Submits the close of the fd, or closes it here if the ring refuses.
@@ -415,7 +421,8 @@ void SetReadFileHooks(const FunctionCallbackInfo<Value>& info) {
 // readFileAll(path, flags, req, ctx, asBuffer) -> Uint8Array | size (over 2 GiB); with
 // asBuffer (async calls) a Buffer, and a file too large fails with ERR_FS_FILE_TOO_LARGE.
 void ReadFileAll(const FunctionCallbackInfo<Value>& info) {
-  if (ReadFileFromCacheLater(info)) return;
+  CacheAttempt attempt = ReadFileFromCacheLater(info);
+  if (attempt == CacheAttempt::kDone) return;
   auto op = std::make_unique<FsOp>("open");
   op->SetPath(PathArg(info.GetIsolate(), info[0]));  // Only an open failure names it.
   auto state = std::make_shared<ReadFileState>();
@@ -436,7 +443,8 @@ void ReadFileAll(const FunctionCallbackInfo<Value>& info) {
     return loop->OpenAt(req, AT_FDCWD, o->path.c_str(), StateOf(o)->flags | O_CLOEXEC, 0666);
   };
   op->next_step = NextStep;
-  op->cached = TryCachedRead;
+  // Not twice: a file just found not at hand (or too large) would cost the same reads again.
+  if (attempt == CacheAttempt::kNotTried) op->cached = TryCachedRead;
   op->to_value = ToValue;
   Dispatch(info, 2, std::move(op));
 }
