@@ -15,6 +15,7 @@
 #include <algorithm>
 #include <cctype>
 
+#include "bindings/crypto_secure_heap.h"
 #include "bindings/crypto_util.h"
 #include "runtime/callback_scope.h"
 
@@ -524,6 +525,30 @@ void SetEngine(const v8::FunctionCallbackInfo<v8::Value>& info) {
   info.GetReturnValue().Set(true);
 }
 
+// secureHeapUsed(): { total, used, utilization, min } of OpenSSL's secure heap (--secure-heap),
+// zeros when there is none.
+void SecureHeapUsed(const v8::FunctionCallbackInfo<v8::Value>& info) {
+  v8::Isolate* isolate = info.GetIsolate();
+  v8::Local<v8::Context> context = isolate->GetCurrentContext();
+  SecureHeapSizes heap = ConfiguredSecureHeap();
+  double total = static_cast<double>(heap.total);
+  double min = static_cast<double>(heap.min);
+  double used = heap.total > 0 ? static_cast<double>(CRYPTO_secure_used()) : 0;
+  v8::Local<v8::Object> result = v8::Object::New(isolate);
+  if (result->Set(context, OneByteString(isolate, "total"), v8::Number::New(isolate, total))
+          .IsNothing() ||
+      result->Set(context, OneByteString(isolate, "used"), v8::Number::New(isolate, used))
+          .IsNothing() ||
+      result->Set(context, OneByteString(isolate, "utilization"),
+                  v8::Number::New(isolate, total > 0 ? used / total : 0))
+          .IsNothing() ||
+      result->Set(context, OneByteString(isolate, "min"), v8::Number::New(isolate, min))
+          .IsNothing()) {
+    return;
+  }
+  info.GetReturnValue().Set(result);
+}
+
 void SetConstants(Environment* env, v8::Local<v8::Object> target) {
   v8::Isolate* isolate = env->isolate();
   v8::Local<v8::Context> context = env->context();
@@ -601,6 +626,7 @@ void Initialize(Environment* env, v8::Local<v8::Object> target) {
   SetMethod(context, target, "getFipsCrypto", GetFipsCrypto);
   SetMethod(context, target, "setFipsCrypto", SetFipsCrypto);
   SetMethod(context, target, "setEngine", SetEngine);
+  SetMethod(context, target, "secureHeapUsed", SecureHeapUsed);
   InitHash(env, target);
   InitHmac(env, target);
   InitRandom(env, target);

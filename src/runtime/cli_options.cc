@@ -160,6 +160,17 @@ int ParseCliOptions(int argc, char** argv, CliOptions* options) {
     } else if (arg == "--io-uring-sqpoll") {
       options->io_uring_sqpoll = true;
       options->exec_argv.push_back(arg);
+    } else if (arg == "--secure-heap" || arg == "--secure-heap-min" ||
+               arg.rfind("--secure-heap=", 0) == 0 || arg.rfind("--secure-heap-min=", 0) == 0) {
+      // OpenSSL's secure heap (crypto.secureHeapUsed()); a value that is not a number is 0.
+      size_t eq = arg.find('=');
+      std::string name = arg.substr(0, eq);
+      const char* value = eq != std::string::npos ? arg.c_str() + eq + 1 : takes_value(arg.c_str());
+      if (value == nullptr) return 9;
+      long long size = std::strtoll(value, nullptr, 10);
+      (name == "--secure-heap" ? options->secure_heap : options->secure_heap_min) = size;
+      options->exec_argv.push_back(arg);
+      if (eq == std::string::npos) options->exec_argv.push_back(value);
     } else if (arg == "-i" || arg == "--interactive") {
       options->force_repl = true;
       options->exec_argv.push_back(arg);
@@ -195,6 +206,13 @@ int ParseCliOptions(int argc, char** argv, CliOptions* options) {
       return 9;
     }
   }
+  // As node: both secure-heap sizes are checked, each failure reported, then exit 9.
+  auto power_of_two = [](long long n) { return n >= 0 && (n & (n - 1)) == 0; };
+  bool heap_ok = power_of_two(options->secure_heap);
+  bool heap_min_ok = options->secure_heap == 0 || power_of_two(options->secure_heap_min);
+  if (!heap_ok) std::fprintf(stderr, "%s: --secure-heap must be a power of 2\n", argv[0]);
+  if (!heap_min_ok) std::fprintf(stderr, "%s: --secure-heap-min must be a power of 2\n", argv[0]);
+  if (!heap_ok || !heap_min_ok) return 9;
   if (check && entry_from_option) {
     std::fprintf(stderr, "%s: either --check or --eval can be used, not both\n", argv[0]);
     return 9;

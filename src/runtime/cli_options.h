@@ -21,6 +21,8 @@ struct CliOptions {
   bool force_repl = false;
   bool io_uring_sqpoll = false;  // --io-uring-sqpoll: kernel submission thread (measured opt-in).
   std::vector<std::string> v8_flags;
+  long long secure_heap = 0;      // --secure-heap: bytes of OpenSSL secure heap (0: none).
+  long long secure_heap_min = 2;  // --secure-heap-min: its smallest allocation.
 };
 
 // Parses argv like node does. Returns 0 on success; on a bad option prints node's message and

@@ -3,6 +3,7 @@
 #include <cstdio>
 #include <cstdlib>
 
+#include "bindings/crypto_secure_heap.h"
 #include "runtime/cli_options.h"
 #include "runtime/code_cache.h"
 #include "runtime/fd_limit.h"
@@ -37,6 +38,12 @@ int main(int argc, char** argv) {
   // children get every signal back at its default (process_spawn.cc).
   std::signal(SIGXFSZ, SIG_IGN);
   ringjs::RaiseOpenFileLimit();
+  // Before anything allocates through OpenSSL; crypto.secureHeapUsed() reports on it.
+  if (options.secure_heap > 0 &&
+      !ringjs::crypto::InitSecureHeap(static_cast<size_t>(options.secure_heap),
+                                      static_cast<size_t>(options.secure_heap_min))) {
+    std::fprintf(stderr, "Unable to initialize openssl secure heap.\n");
+  }
 #ifdef RINGJS_CODE_CACHE_GENERATOR
   // The build's first stage: runs the workload and writes the caches it compiled.
   if (const char* out = std::getenv("RINGJS_CODE_CACHE_OUT")) ringjs::code_cache::RecordTo(out);
