@@ -23,6 +23,7 @@
 #include "bindings/fs_ops.h"
 #include "bindings/fs_read_file.h"
 #include "bindings/fs_req.h"
+#include "bindings/fs_stat_batch.h"
 #include "bindings/fs_watch.h"
 #include "runtime/binding.h"
 #include "runtime/stdio_write.h"
@@ -373,14 +374,6 @@ void ReadDir(const FunctionCallbackInfo<Value>& info) {
 }
 
 void StatOp(const FunctionCallbackInfo<Value>& info, const char* syscall, bool follow) {
-  if (info[2]->IsObject()) {
-    char path[1024];
-    if (SmallPath(info.GetIsolate(), info[0], path, sizeof(path)) &&
-        StatFromCacheLater(Environment::From(info), info[2].As<v8::Object>(), path, -1, follow,
-                           info[1]->IsTrue())) {
-      return;
-    }
-  }
   auto op = PathOp(info, syscall);
   op->bigint = info[1]->IsTrue();
   op->kind = ResultKind::kStat;
@@ -405,11 +398,6 @@ void LStat(const FunctionCallbackInfo<Value>& info) { StatOp(info, "lstat", fals
 
 // fstat(fd, bigint, req, ctx) -> stat array
 void FStat(const FunctionCallbackInfo<Value>& info) {
-  if (info[2]->IsObject() && info[0]->IsInt32() &&
-      StatFromCacheLater(Environment::From(info), info[2].As<v8::Object>(), nullptr,
-                         info[0].As<v8::Int32>()->Value(), true, info[1]->IsTrue())) {
-    return;
-  }
   auto op = FdOp(info, "fstat");
   op->bigint = info[1]->IsTrue();
   op->kind = ResultKind::kStat;
@@ -722,6 +710,7 @@ void Initialize(Environment* env, Local<v8::Object> target) {
   InitializeDir(env, target);
   InitializeWatch(env, target);
   InitializeReadFile(env, target);
+  InitializeStatBatch(env, target);
   InitializeBufferPool(env, target);
 }
 

@@ -14,19 +14,6 @@ namespace {
 
 constexpr int kStatArrayLength = 2 * kStatFields;  // Two slots, as node (watchFile uses both).
 
-// The times (seconds from kStatATimeSec on) are signed: a date before 1970 is negative, as in
-// node (FileStat keeps them as the bits of an int64).
-void FillStatArray(const FileStat& st, double* out) {
-  for (int i = 0; i < kStatFields; i++) {
-    out[i] = i >= kStatATimeSec ? static_cast<double>(static_cast<int64_t>(st.fields[i]))
-                                : static_cast<double>(st.fields[i]);
-  }
-}
-
-void FillBigStatArray(const FileStat& st, int64_t* out) {
-  for (int i = 0; i < kStatFields; i++) out[i] = static_cast<int64_t>(st.fields[i]);
-}
-
 // {errno, code, syscall, path, dest} for a failed op.
 v8::Local<v8::Object> ErrorContext(Environment* env, FsOp* op) {
   v8::Local<v8::Object> ctx = v8::Object::New(env->isolate());
@@ -130,52 +117,19 @@ void Complete(FsOp* raw_op) {
   }
 }
 
-// Hands every waiting cached stat to its callback, each through its own CallbackScope (the tick
-// contract holds per callback).
-void DeliverCachedStats(Environment* env) {
-  if (env->is_stopping()) return;
-  FsBindingData* data = GetBindingData(env);
-  std::vector<FsBindingData::CachedStat>& batch = data->delivering_stats;
-  batch.swap(data->cached_stats);
-  v8::Isolate* isolate = env->isolate();
-  for (FsBindingData::CachedStat& entry : batch) {
-    CallbackScope scope(env);
-    v8::Local<v8::Object> req = entry.req.Get(isolate);
-    entry.req.Reset();
-    v8::Local<v8::Value> value;
-    if (entry.bigint) {
-      FillBigStatArray(entry.stat, data->bigint_stat_values_data());
-      value = data->bigint_stat_values();
-    } else {
-      FillStatArray(entry.stat, data->stat_values_data());
-      value = data->stat_values();
-    }
-    v8::Local<v8::Value> oncomplete;
-    if (!req->Get(env->context(), data->oncomplete_string()).ToLocal(&oncomplete) ||
-        !oncomplete->IsFunction()) {
-      continue;
-    }
-    v8::Local<v8::Value> argv[] = {v8::Null(isolate), value};
-    USE(scope.Call(oncomplete.As<v8::Function>(), req, 2, argv));
-  }
-  batch.clear();
-}
-
 }  // namespace
 
-bool StatFromCacheLater(Environment* env, v8::Local<v8::Object> req, const char* path, int fd,
-                        bool follow_links, bool bigint) {
-  FileStat stat;
-  int result = path != nullptr ? CachedStat(path, follow_links, &stat) : CachedFStat(fd, &stat);
-  if (result != 0) return false;  // Not at hand, or an error: the usual way reports it.
-  FsBindingData* data = GetBindingData(env);
-  loop::Request* request = data->cached_stats_request;
-  if (!request->in_flight()) {
-    request->cb = [env](int64_t) { DeliverCachedStats(env); };
-    if (env->loop()->CompleteLater(request, 0) != 0) return false;
+// The times (seconds from kStatATimeSec on) are signed: a date before 1970 is negative, as in
+// node (FileStat keeps them as the bits of an int64).
+void FillStatArray(const FileStat& st, double* out) {
+  for (int i = 0; i < kStatFields; i++) {
+    out[i] = i >= kStatATimeSec ? static_cast<double>(static_cast<int64_t>(st.fields[i]))
+                                : static_cast<double>(st.fields[i]);
   }
-  data->cached_stats.push_back({v8::Global<v8::Object>(env->isolate(), req), stat, bigint});
-  return true;
+}
+
+void FillBigStatArray(const FileStat& st, int64_t* out) {
+  for (int i = 0; i < kStatFields; i++) out[i] = static_cast<int64_t>(st.fields[i]);
 }
 
 namespace {
@@ -217,7 +171,6 @@ FsBindingData::FsBindingData(Environment* env) : env_(env) {
 }
 
 FsBindingData::~FsBindingData() {
-  if (!cached_stats_request->in_flight()) delete cached_stats_request;
   if (!cached_files_request->in_flight()) delete cached_files_request;
 }
 

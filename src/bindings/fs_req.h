@@ -155,15 +155,9 @@ class FsBindingData : public BindingData {
   v8::Global<v8::Object> buffer_prototype_;
 
  public:
-  // StatFromCacheLater's results waiting for the loop, and the request that delivers them.
-  struct CachedStat {
-    v8::Global<v8::Object> req;
-    FileStat stat;
-    bool bigint;
-  };
-  std::vector<CachedStat> cached_stats;
-  std::vector<CachedStat> delivering_stats;  // Likewise.
-  // readFileAll's small files read from the caches (fs_read_file.cc), likewise.
+  // readFileAll's small files read from the caches (fs_read_file.cc), waiting for the loop,
+  // and the request that delivers them (heap-held: left to the loop if still in flight when
+  // the binding data goes).
   struct CachedFile {
     v8::Global<v8::Object> req;
     v8::Global<v8::Promise::Resolver> resolver;
@@ -173,8 +167,6 @@ class FsBindingData : public BindingData {
   std::vector<CachedFile> cached_files;
   std::vector<CachedFile> delivering_files;  // The batch being delivered (keeps its capacity).
   loop::Request* cached_files_request = new loop::Request();
-  // Heap-held: left to the loop (leaked) if still in flight when the binding data goes.
-  loop::Request* cached_stats_request = new loop::Request();
   ~FsBindingData() override;
 
  private:
@@ -188,11 +180,9 @@ FsBindingData* GetBindingData(Environment* env);
 void Dispatch(const v8::FunctionCallbackInfo<v8::Value>& info, int req_index,
               std::unique_ptr<FsOp> op);
 
-// Callback-form stat/lstat/fstat answered from the cache (fs_cached_stat.h) need no FsOp: the
-// result waits in the binding's list and every one due goes back to JS from one loop request.
-// Returns false (nothing done) when the result is not at hand; the caller then dispatches.
-bool StatFromCacheLater(Environment* env, v8::Local<v8::Object> req, const char* path, int fd,
-                        bool follow_links, bool bigint);
+// A stat in node's stat array layout: numbers (the times signed) or int64s.
+void FillStatArray(const FileStat& st, double* out);
+void FillBigStatArray(const FileStat& st, int64_t* out);
 
 // A name in `encoding`: a string, or a Uint8Array of the bytes (Encoding::kBytes).
 v8::Local<v8::Value> EncodedValue(v8::Isolate* isolate, const std::string& s, Encoding encoding);

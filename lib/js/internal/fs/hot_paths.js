@@ -11,11 +11,12 @@ const {
 } = require('internal/errors');
 const { toFd, toPath } = require('internal/fs/args');
 const { named } = require('internal/fs/run');
-const { statsFromArray } = require('internal/fs/stats');
+const { kStatFields, statsFromArray } = require('internal/fs/stats');
 const { callback, promise } = require('internal/fs/ops');
+const { runNextTicks } = require('internal/process/task_queues');
 
 const binding = internalBinding('fs');
-const { kUsePromises } = binding;
+const { kCachedStatStride, kUsePromises } = binding;
 const { O_RDONLY } = internalBinding('constants').fs;
 
 binding.setReadFileHooks(FastBuffer.prototype, (size) => new ERR_FS_FILE_TOO_LARGE(size));
@@ -39,6 +40,39 @@ class StatRequest {
   }
 }
 
+// The callbacks of the stats the binding answered from the kernel's caches
+// (src/bindings/fs_stat_batch.h), in call order: those queued since the last delivery, and the
+// batch being delivered (kept while a callback's throw is reported, so the next call goes on
+// after it). Two arrays take turns, so a batch's array is reused.
+let queuedStatCallbacks = [];
+let spareStatCallbacks = [];
+let deliveringStatCallbacks = null;
+let nextStatCallback = 0;
+
+function deliverCachedStats(values, bigintValues) {
+  if (deliveringStatCallbacks === null) {
+    deliveringStatCallbacks = queuedStatCallbacks;
+    queuedStatCallbacks = spareStatCallbacks;
+    nextStatCallback = 0;
+  }
+  const callbacks = deliveringStatCallbacks;
+  while (nextStatCallback < callbacks.length) {
+    const i = nextStatCallback++;
+    const at = i * kCachedStatStride;
+    const stats = values[at + kStatFields] === 0 ? statsFromArray(values, at)
+                                                 : statsFromArray(bigintValues, at);
+    const cb = callbacks[i];
+    callbacks[i] = undefined;
+    cb(null, stats);
+    // What closing one callback scope per callback would do.
+    runNextTicks();
+  }
+  callbacks.length = 0;
+  spareStatCallbacks = callbacks;
+  deliveringStatCallbacks = null;
+}
+binding.setStatDelivery(deliverCachedStats);
+
 // The arguments of a call as far as they can be told apart without `arguments` (whose use would
 // make every call allocate it until the function is optimized): trailing undefineds dropped,
 // which node's fs functions do not distinguish either.
@@ -53,6 +87,7 @@ function givenArguments(a, b, c) {
 function fastStat(name, check) {
   const row = callback[name];
   const fn = binding[name];
+  const fromCache = binding[`${name}IfCached`];
   callback[name] = named(function(target, options, cb) {
     if (typeof options === 'function') {
       if (cb !== undefined || typeof target === 'function') {
@@ -65,8 +100,12 @@ function fastStat(name, check) {
     }
     target = check(target);
     const bigint = options === undefined ? false : options.bigint === true;  // null throws, as the row
-    fn(target, bigint,
-       new StatRequest(asyncContext.enabled ? bindToCurrentAsyncContext(cb) : cb));
+    if (asyncContext.enabled) cb = bindToCurrentAsyncContext(cb);
+    if (fromCache(target, bigint)) {
+      queuedStatCallbacks.push(cb);
+    } else {
+      fn(target, bigint, new StatRequest(cb));
+    }
   }, name, row.length);
 }
 

@@ -1,0 +1,160 @@
+// Cached stats delivered to JS in batches (see fs_stat_batch.h).
+#include "bindings/fs_stat_batch.h"
+
+#include <cstring>
+#include <vector>
+
+#include "bindings/fs_args.h"
+#include "bindings/fs_cached_stat.h"
+#include "bindings/fs_req.h"
+#include "runtime/binding.h"
+#include "runtime/callback_scope.h"
+
+namespace ringjs::fs {
+namespace {
+
+using v8::FunctionCallbackInfo;
+using v8::Local;
+using v8::Value;
+
+// The stat fields, then the bigint flag.
+constexpr int kStride = kStatFields + 1;
+
+// Per Environment: the answers of this turn and the buffer JS reads them from.
+class StatBatch : public BindingData {
+ public:
+  explicit StatBatch(Environment* env) : env_(env) {}
+
+  ~StatBatch() override {
+    // Left to the loop (leaked) if still in flight: the loop may still look at it.
+    if (!request_->in_flight()) delete request_;
+  }
+
+  // Takes the stat now if the caches have it; false if not (or if it is an error).
+  bool Queue(const char* path, int fd, bool follow_links, bool bigint) {
+    FileStat stat;
+    int result = path != nullptr ? CachedStat(path, follow_links, &stat) : CachedFStat(fd, &stat);
+    if (result != 0) return false;
+    if (!request_->in_flight()) {
+      Environment* env = env_;
+      request_->cb = [env](int64_t) {
+        if (env->is_stopping()) return;
+        env->binding_data<StatBatch>(kName)->Deliver();
+      };
+      if (env_->loop()->CompleteLater(request_, 0) != 0) return false;
+    }
+    size_t at = queued_.size();
+    queued_.resize(at + kStride);
+    double* slot = queued_.data() + at;
+    if (bigint) {
+      FillBigStatArray(stat, reinterpret_cast<int64_t*>(slot));
+    } else {
+      FillStatArray(stat, slot);
+    }
+    slot[kStatFields] = bigint ? 1 : 0;
+    return true;
+  }
+
+  void set_deliver(Local<v8::Function> deliver) { deliver_.Reset(env_->isolate(), deliver); }
+
+  static constexpr const char* kName = "fs_stat_batch";
+
+ private:
+  // Hands this turn's answers to JS (see the header for the protocol).
+  void Deliver() {
+    v8::Isolate* isolate = env_->isolate();
+    v8::HandleScope handle_scope(isolate);
+    size_t length = queued_.size();
+    if (length == 0 || deliver_.IsEmpty()) return;
+    if (length > capacity_) Grow(length);
+    memcpy(values_data_, queued_.data(), length * sizeof(double));
+    // Answers queued by the callbacks go to the next turn's delivery.
+    queued_.clear();
+    Local<v8::Function> deliver = deliver_.Get(isolate);
+    Local<Value> argv[] = {values_.Get(isolate), bigint_values_.Get(isolate)};
+    // One scope for the batch: after a throw (reported by Call, which then returns empty) the
+    // next callback runs before any tick, as in node, where the failed callback's scope skips
+    // the tick queue.
+    CallbackScope scope(env_);
+    while (!env_->is_stopping() &&
+           scope.Call(deliver, v8::Undefined(isolate), 2, argv).IsEmpty()) {
+    }
+  }
+
+  // A buffer for at least `length` slots (twice that, so a growing batch reallocates rarely).
+  void Grow(size_t length) {
+    v8::Isolate* isolate = env_->isolate();
+    size_t capacity = length * 2;
+    Local<v8::ArrayBuffer> buffer = v8::ArrayBuffer::New(isolate, capacity * sizeof(double));
+    values_data_ = static_cast<double*>(buffer->GetBackingStore()->Data());
+    capacity_ = capacity;
+    values_.Reset(isolate, v8::Float64Array::New(buffer, 0, capacity));
+    bigint_values_.Reset(isolate, v8::BigInt64Array::New(buffer, 0, capacity));
+  }
+
+  Environment* env_;
+  std::vector<double> queued_;  // kStride slots per answer; int64 bits for a bigint one.
+  loop::Request* request_ = new loop::Request();
+  v8::Global<v8::Function> deliver_;
+  v8::Global<v8::Float64Array> values_;
+  v8::Global<v8::BigInt64Array> bigint_values_;
+  double* values_data_ = nullptr;
+  size_t capacity_ = 0;
+};
+
+StatBatch* BatchOf(const FunctionCallbackInfo<Value>& info) {
+  return static_cast<StatBatch*>(info.Data().As<v8::External>()->Value());
+}
+
+void PathStatIfCached(const FunctionCallbackInfo<Value>& info, bool follow_links) {
+  char path[1024];
+  info.GetReturnValue().Set(SmallPath(info.GetIsolate(), info[0], path, sizeof(path)) &&
+                            BatchOf(info)->Queue(path, -1, follow_links, info[1]->IsTrue()));
+}
+
+// statIfCached(path, bigint) -> whether the answer is queued
+void StatIfCached(const FunctionCallbackInfo<Value>& info) { PathStatIfCached(info, true); }
+
+// lstatIfCached(path, bigint) -> whether the answer is queued
+void LStatIfCached(const FunctionCallbackInfo<Value>& info) { PathStatIfCached(info, false); }
+
+// fstatIfCached(fd, bigint) -> whether the answer is queued
+void FStatIfCached(const FunctionCallbackInfo<Value>& info) {
+  info.GetReturnValue().Set(info[0]->IsInt32() &&
+                            BatchOf(info)->Queue(nullptr, info[0].As<v8::Int32>()->Value(), true,
+                                                 info[1]->IsTrue()));
+}
+
+// setStatDelivery(fn)
+void SetStatDelivery(const FunctionCallbackInfo<Value>& info) {
+  if (info[0]->IsFunction()) BatchOf(info)->set_deliver(info[0].As<v8::Function>());
+}
+
+}  // namespace
+
+void InitializeStatBatch(Environment* env, Local<v8::Object> target) {
+  v8::Isolate* isolate = env->isolate();
+  Local<v8::Context> context = env->context();
+  StatBatch* batch = env->set_binding_data(StatBatch::kName, std::make_unique<StatBatch>(env));
+  Local<v8::External> data = v8::External::New(isolate, batch);
+  const struct {
+    const char* name;
+    v8::FunctionCallback callback;
+  } methods[] = {
+      {"statIfCached", StatIfCached},
+      {"lstatIfCached", LStatIfCached},
+      {"fstatIfCached", FStatIfCached},
+      {"setStatDelivery", SetStatDelivery},
+  };
+  for (const auto& method : methods) {
+    Local<v8::Function> fn;
+    if (v8::Function::New(context, method.callback, data, 0, v8::ConstructorBehavior::kThrow)
+            .ToLocal(&fn)) {
+      fn->SetName(OneByteString(isolate, method.name));
+      SetValue(context, target, method.name, fn);
+    }
+  }
+  SetConstant(context, target, "kCachedStatStride", kStride);
+}
+
+}  // namespace ringjs::fs
