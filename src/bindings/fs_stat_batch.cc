@@ -17,8 +17,12 @@ using v8::FunctionCallbackInfo;
 using v8::Local;
 using v8::Value;
 
-// The stat fields, then the bigint flag.
+// The stat fields, then the caller's tag.
 constexpr int kStride = kStatFields + 1;
+// The tag bit that asks for int64 fields (the other bits are the caller's).
+constexpr int32_t kTagBigInt = 1;
+// Room reserved when a turn's first answer comes (the vector keeps what it grew to).
+constexpr size_t kInitialAnswers = 256;
 
 // Per Environment: the answers of this turn and the buffer JS reads them from.
 class StatBatch : public BindingData {
@@ -31,7 +35,7 @@ class StatBatch : public BindingData {
   }
 
   // Takes the stat now if the caches have it; false if not (or if it is an error).
-  bool Queue(const char* path, int fd, bool follow_links, bool bigint) {
+  bool Queue(const char* path, int fd, bool follow_links, int32_t tag) {
     FileStat stat;
     int result = path != nullptr ? CachedStat(path, follow_links, &stat) : CachedFStat(fd, &stat);
     if (result != 0) return false;
@@ -44,14 +48,15 @@ class StatBatch : public BindingData {
       if (env_->loop()->CompleteLater(request_, 0) != 0) return false;
     }
     size_t at = queued_.size();
+    if (at == 0) queued_.reserve(kInitialAnswers * kStride);
     queued_.resize(at + kStride);
     double* slot = queued_.data() + at;
-    if (bigint) {
+    if (tag & kTagBigInt) {
       FillBigStatArray(stat, reinterpret_cast<int64_t*>(slot));
     } else {
       FillStatArray(stat, slot);
     }
-    slot[kStatFields] = bigint ? 1 : 0;
+    slot[kStatFields] = tag;
     return true;
   }
 
@@ -106,23 +111,25 @@ StatBatch* BatchOf(const FunctionCallbackInfo<Value>& info) {
   return static_cast<StatBatch*>(info.Data().As<v8::External>()->Value());
 }
 
+int32_t TagOf(Local<Value> value) { return value->IsInt32() ? value.As<v8::Int32>()->Value() : 0; }
+
 void PathStatIfCached(const FunctionCallbackInfo<Value>& info, bool follow_links) {
   char path[1024];
   info.GetReturnValue().Set(SmallPath(info.GetIsolate(), info[0], path, sizeof(path)) &&
-                            BatchOf(info)->Queue(path, -1, follow_links, info[1]->IsTrue()));
+                            BatchOf(info)->Queue(path, -1, follow_links, TagOf(info[1])));
 }
 
-// statIfCached(path, bigint) -> whether the answer is queued
+// statIfCached(path, tag) -> whether the answer is queued
 void StatIfCached(const FunctionCallbackInfo<Value>& info) { PathStatIfCached(info, true); }
 
-// lstatIfCached(path, bigint) -> whether the answer is queued
+// lstatIfCached(path, tag) -> whether the answer is queued
 void LStatIfCached(const FunctionCallbackInfo<Value>& info) { PathStatIfCached(info, false); }
 
-// fstatIfCached(fd, bigint) -> whether the answer is queued
+// fstatIfCached(fd, tag) -> whether the answer is queued
 void FStatIfCached(const FunctionCallbackInfo<Value>& info) {
   info.GetReturnValue().Set(info[0]->IsInt32() &&
                             BatchOf(info)->Queue(nullptr, info[0].As<v8::Int32>()->Value(), true,
-                                                 info[1]->IsTrue()));
+                                                 TagOf(info[1])));
 }
 
 // setStatDelivery(fn)

@@ -2,7 +2,7 @@
 // Many fs.stat/lstat/fstat callbacks due in the same loop turn (ringjs answers cached stats on
 // the JS thread and delivers them in one batch): each callback still runs as if in its own
 // callback scope, with the ticks and microtasks it scheduled drained before the next one; errors,
-// bigint stats, symlinks, fds and AsyncLocalStorage behave as in node. Only facts that do not
+// bigint stats, symlinks, fds, AsyncLocalStorage and fs.promises behave as in node. Only facts that do not
 // depend on the order node's thread pool answers in are printed.
 const fs = require('fs');
 const os = require('os');
@@ -99,8 +99,28 @@ function part3() {
     als.run(id, () => {
       fs.stat(file, () => {
         seen.push(`${id}=${als.getStore()}`);
-        if (--left === 0) console.log(`stores ${seen.sort()}`);
+        if (--left === 0) {
+          console.log(`stores ${seen.sort()}`);
+          part4();
+        }
       });
     });
   }
+}
+
+// 4. fs.promises.stat/lstat: the same answers as promises.
+function part4() {
+  const { stat, lstat } = fs.promises;
+  const describe = (p) => p.then((st) => `${st.constructor.name} file=${st.isFile()} ` +
+                                         `symlink=${st.isSymbolicLink()} size=${st.isSymbolicLink() ? 'n' : st.size}`,
+                                 (err) => `${err.code} ${err.syscall} ${Object.keys(err)} ` +
+                                          err.message.replace(dir, 'DIR'));
+  const calls = [
+    stat(file), stat(file, { bigint: true }), lstat(link), stat(link), lstat(file, {}),
+    stat(path.join(dir, 'missing')), lstat(path.join(file, 'x'), { bigint: true }),
+    stat(file, null), stat(Buffer.from(file)), stat(new URL(`file://${file}`)),
+  ];
+  Promise.all(calls.map(describe)).then((lines) => {
+    lines.forEach((line, i) => console.log(`promise ${i}: ${line}`));
+  });
 }

@@ -43,7 +43,10 @@ class StatRequest {
 // The callbacks of the stats the binding answered from the kernel's caches
 // (src/bindings/fs_stat_batch.h), in call order: those queued since the last delivery, and the
 // batch being delivered (kept while a callback's throw is reported, so the next call goes on
-// after it). Two arrays take turns, so a batch's array is reused.
+// after it). Two arrays take turns, so a batch's array is reused. An answer's tag tells a
+// bigint stat and a promise's resolve function (called with the Stats alone) from a callback.
+const kTagBigInt = 1;
+const kTagPromise = 2;
 let queuedStatCallbacks = [];
 let spareStatCallbacks = [];
 let deliveringStatCallbacks = null;
@@ -59,11 +62,16 @@ function deliverCachedStats(values, bigintValues) {
   while (nextStatCallback < callbacks.length) {
     const i = nextStatCallback++;
     const at = i * kCachedStatStride;
-    const stats = values[at + kStatFields] === 0 ? statsFromArray(values, at)
-                                                 : statsFromArray(bigintValues, at);
+    const tag = values[at + kStatFields];
+    const stats = (tag & kTagBigInt) === 0 ? statsFromArray(values, at)
+                                           : statsFromArray(bigintValues, at);
     const cb = callbacks[i];
     callbacks[i] = undefined;
-    cb(null, stats);
+    if ((tag & kTagPromise) === 0) {
+      cb(null, stats);
+    } else {
+      cb(stats);
+    }
     // What closing one callback scope per callback would do.
     runNextTicks();
   }
@@ -101,7 +109,7 @@ function fastStat(name, check) {
     target = check(target);
     const bigint = options === undefined ? false : options.bigint === true;  // null throws, as the row
     if (asyncContext.enabled) cb = bindToCurrentAsyncContext(cb);
-    if (fromCache(target, bigint)) {
+    if (fromCache(target, bigint ? kTagBigInt : 0)) {
       queuedStatCallbacks.push(cb);
     } else {
       fn(target, bigint, new StatRequest(cb));
@@ -112,6 +120,38 @@ function fastStat(name, check) {
 fastStat('stat', toPath);
 fastStat('lstat', toPath);
 fastStat('fstat', toFd);
+
+let resolveNewPromise;
+const keepResolve = (resolve) => { resolveNewPromise = resolve; };
+
+// fs.promises.stat(path) / stat(path, options), and lstat likewise, of a path string: a cached
+// answer comes with the batch (one promise, resolved from JS; no native request or promise).
+// Every other shape and answer goes to the row.
+function fastPromiseStat(name) {
+  const row = promise[name];
+  const fromCache = binding[`${name}IfCached`];
+  promise[name] = named(function(target, options) {
+    if (typeof target !== 'string' ||
+        (options !== undefined && (typeof options !== 'object' || options === null))) {
+      return Reflect.apply(row, this, givenArguments(target, options));
+    }
+    let path;
+    try {
+      path = toPath(target);
+    } catch {
+      return Reflect.apply(row, this, givenArguments(target, options));
+    }
+    const tag = options !== undefined && options.bigint === true ? kTagPromise | kTagBigInt
+                                                                  : kTagPromise;
+    if (!fromCache(path, tag)) return Reflect.apply(row, this, givenArguments(target, options));
+    const result = new Promise(keepResolve);
+    queuedStatCallbacks.push(resolveNewPromise);
+    return result;
+  }, name, row.length);
+}
+
+fastPromiseStat('stat');
+fastPromiseStat('lstat');
 
 // fs.promises.readFile(path) of a path string: the binding's promise is the result (it resolves
 // with a Buffer and rejects with node's errors itself).
