@@ -1,27 +1,31 @@
 'use strict';
-// stream.Readable: node's readable state machine, written from its documented behaviour.
+// stream.Readable, written from node's documentation and from observing node 20.
 //
-// Modes: a readable starts paused (`readableFlowing === null`); a 'data' listener, resume() or
-// pipe() switch it to flowing, pause()/unpipe() back. A 'readable' listener takes precedence over
-// 'data' (flowing becomes false and the consumer calls read()). push() buffers chunks until
-// `length` reaches highWaterMark, then returns false; _read(size) is asked for more whenever the
-// buffer is below the mark. Events are emitted either synchronously or on process.nextTick
-// exactly where node emits them, because programs (and our tests) observe their order.
+// A Readable sits between a source (the implementer's _read(), which calls push()) and a
+// consumer, which uses one of three styles:
+//   paused   read() when it wants; 'readable' says when read() has something to give
+//   flowing  'data' events (a 'data' listener, resume(), pipe()); pause() stops them
+//   iterator for await (readable_iterator.js), built on the paused style
+// Chunks wait in a queue (readable_queue.js); the source is asked for more whenever the queue is
+// below highWaterMark, either by read() itself or, when nobody reads, by a top-up scheduled on
+// the next tick. Most events are deferred with process.nextTick and a few are synchronous;
+// programs observe which, so each place below says why it is one or the other.
+//
+// Files: readable_state.js (the state object and its flag bits), readable_queue.js,
+// readable_pipe.js, readable_iterator.js; this one holds push/read, the mode switches and the
+// end of the stream.
 
 module.exports = Readable;
-Readable.ReadableState = ReadableState;
-Readable._fromList = fromList;
 
 const EE = require('events');
-const { Stream, prependListener } = require('internal/streams/legacy');
+const { Stream } = require('internal/streams/legacy');
 const { Buffer } = require('buffer');
 const { addAbortSignal } = require('internal/streams/add-abort-signal');
 const eos = require('internal/streams/end-of-stream');
 const destroyImpl = require('internal/streams/destroy');
-const { getHighWaterMark, getDefaultHighWaterMark } = require('internal/streams/state');
 const {
-  aggregateTwoErrors,
   codes: {
+    ERR_ILLEGAL_CONSTRUCTOR,
     ERR_INVALID_ARG_TYPE,
     ERR_METHOD_NOT_IMPLEMENTED,
     ERR_OUT_OF_RANGE,
@@ -34,195 +38,32 @@ const { validateObject } = require('internal/validators');
 const { SymbolAsyncDispose } = require('internal/util');
 const { isArrayBufferView } = require('internal/util/types');
 const { FastBuffer } = require('internal/buffer');
+const { ReadableState, Flag, kState, kDecoderValue } = require('internal/streams/readable_state');
+const queue = require('internal/streams/readable_queue');
+const pipes = require('internal/streams/readable_pipe');
+const { iterateReadable } = require('internal/streams/readable_iterator');
 
 const { errorOrDestroy } = destroyImpl;
-const kEmptyBuffer = new FastBuffer();
+const { appendChunk, prependChunk, takeFromQueue } = queue;
+
+const {
+  OBJECT_MODE, ERROR_EMITTED, AUTO_DESTROY, DESTROYED, CLOSE_EMITTED, ERRORED, CONSTRUCTED,
+  ENDED, END_EMITTED, READING, IN_READ_CALL, WANTS_READABLE, READABLE_SCHEDULED,
+  READABLE_LISTENING, RESUME_SCHEDULED, DRAIN_SET, FILL_SCHEDULED, DATA_EMITTED, HAS_DECODER,
+  FLOWING_KNOWN, FLOWING, PAUSED, DATA_LISTENING,
+} = Flag;
 
 let StringDecoder;
 let from;
 let Duplex;
 
+Readable.ReadableState = ReadableState;
+Readable._fromList = function fromList(n, state) {
+  return takeFromQueue(n, state);
+};
+
 Object.setPrototypeOf(Readable.prototype, Stream.prototype);
 Object.setPrototypeOf(Readable, Stream);
-const nop = () => {};
-
-// State flags live in one integer (bit positions as node's, so inspect output matches).
-const kObjectMode = 1 << 0;
-const kErrorEmitted = 1 << 1;
-const kAutoDestroy = 1 << 2;
-const kEmitClose = 1 << 3;
-const kDestroyed = 1 << 4;
-const kClosed = 1 << 5;
-const kCloseEmitted = 1 << 6;
-const kErrored = 1 << 7;
-const kConstructed = 1 << 8;
-const kEnded = 1 << 9;
-const kEndEmitted = 1 << 10;
-const kReading = 1 << 11;
-const kSync = 1 << 12;
-const kNeedReadable = 1 << 13;
-const kEmittedReadable = 1 << 14;
-const kReadableListening = 1 << 15;
-const kResumeScheduled = 1 << 16;
-const kMultiAwaitDrain = 1 << 17;
-const kReadingMore = 1 << 18;
-const kDataEmitted = 1 << 19;
-const kDefaultUTF8Encoding = 1 << 20;
-const kDecoder = 1 << 21;
-const kEncoding = 1 << 22;
-const kHasFlowing = 1 << 23;
-const kFlowing = 1 << 24;
-const kHasPaused = 1 << 25;
-const kPaused = 1 << 26;
-// A 'data' listener was added with on()/addListener() and not all of them removed since (node
-// 20 checks this instead of counting listeners when it hands a chunk straight to 'data').
-const kDataListening = 1 << 27;
-
-const kState = Symbol('kState');
-const kErroredValue = Symbol('kErroredValue');
-const kDefaultEncodingValue = Symbol('kDefaultEncodingValue');
-const kDecoderValue = Symbol('kDecoderValue');
-const kEncodingValue = Symbol('kEncodingValue');
-
-function flagAccessor(bit) {
-  return {
-    __proto__: null,
-    enumerable: false,
-    get() { return (this[kState] & bit) !== 0; },
-    set(value) {
-      if (value) this[kState] |= bit;
-      else this[kState] &= ~bit;
-    },
-  };
-}
-
-function valueAccessor(bit, valueKey) {
-  return {
-    __proto__: null,
-    enumerable: false,
-    get() { return (this[kState] & bit) !== 0 ? this[valueKey] : null; },
-    set(value) {
-      if (value) {
-        this[valueKey] = value;
-        this[kState] |= bit;
-      } else {
-        this[kState] &= ~bit;
-      }
-    },
-  };
-}
-
-function ReadableState(options, stream, isDuplex) {
-  if (typeof isDuplex !== 'boolean') {
-    Duplex ??= require('internal/streams/duplex');
-    isDuplex = stream instanceof Duplex;
-  }
-
-  this[kState] = kEmitClose | kAutoDestroy | kConstructed | kSync;
-  if (options?.objectMode || (isDuplex && options?.readableObjectMode)) {
-    this[kState] |= kObjectMode;
-  }
-
-  this.highWaterMark = options ?
-    getHighWaterMark(this, options, 'readableHighWaterMark', isDuplex) :
-    getDefaultHighWaterMark(false);
-
-  // Buffered chunks live in buffer[bufferIndex..]; consumed slots are nulled and the array is
-  // compacted lazily.
-  this.buffer = [];
-  this.bufferIndex = 0;
-  this.length = 0;
-  this.pipes = [];
-  // The destination(s) whose 'drain' we wait for: one writable, or a Set when piping to several.
-  this.awaitDrainWriters = null;
-
-  if (options?.emitClose === false) this[kState] &= ~kEmitClose;
-  if (options?.autoDestroy === false) this[kState] &= ~kAutoDestroy;
-
-  const defaultEncoding = options?.defaultEncoding;
-  if (defaultEncoding == null || defaultEncoding === 'utf8' || defaultEncoding === 'utf-8') {
-    this[kState] |= kDefaultUTF8Encoding;
-  } else {
-    this[kDefaultEncodingValue] = defaultEncoding;
-  }
-
-  if (options?.encoding) {
-    StringDecoder ??= require('string_decoder').StringDecoder;
-    this.decoder = new StringDecoder(options.encoding);
-    this.encoding = options.encoding;
-  }
-}
-
-Object.defineProperties(ReadableState.prototype, {
-  objectMode: flagAccessor(kObjectMode),
-  ended: flagAccessor(kEnded),
-  endEmitted: flagAccessor(kEndEmitted),
-  reading: flagAccessor(kReading),
-  // False while _construct() runs; reading and flowing wait for it.
-  constructed: flagAccessor(kConstructed),
-  // True while inside _read() or push() called from it: events become asynchronous.
-  sync: flagAccessor(kSync),
-  needReadable: flagAccessor(kNeedReadable),
-  emittedReadable: flagAccessor(kEmittedReadable),
-  readableListening: flagAccessor(kReadableListening),
-  resumeScheduled: flagAccessor(kResumeScheduled),
-  errorEmitted: flagAccessor(kErrorEmitted),
-  emitClose: flagAccessor(kEmitClose),
-  autoDestroy: flagAccessor(kAutoDestroy),
-  destroyed: flagAccessor(kDestroyed),
-  closed: flagAccessor(kClosed),
-  closeEmitted: flagAccessor(kCloseEmitted),
-  multiAwaitDrain: flagAccessor(kMultiAwaitDrain),
-  readingMore: flagAccessor(kReadingMore),
-  dataEmitted: flagAccessor(kDataEmitted),
-  errored: valueAccessor(kErrored, kErroredValue),
-  defaultEncoding: {
-    __proto__: null,
-    enumerable: false,
-    get() {
-      return (this[kState] & kDefaultUTF8Encoding) !== 0 ? 'utf8' : this[kDefaultEncodingValue];
-    },
-    set(value) {
-      if (value === 'utf8' || value === 'utf-8') {
-        this[kState] |= kDefaultUTF8Encoding;
-      } else {
-        this[kState] &= ~kDefaultUTF8Encoding;
-        this[kDefaultEncodingValue] = value;
-      }
-    },
-  },
-  decoder: valueAccessor(kDecoder, kDecoderValue),
-  encoding: valueAccessor(kEncoding, kEncodingValue),
-  // null: no consumer yet; true: flowing; false: explicitly paused or 'readable' mode.
-  flowing: {
-    __proto__: null,
-    enumerable: false,
-    get() {
-      return (this[kState] & kHasFlowing) !== 0 ? (this[kState] & kFlowing) !== 0 : null;
-    },
-    set(value) {
-      if (value == null) this[kState] &= ~(kHasFlowing | kFlowing);
-      else if (value) this[kState] |= kHasFlowing | kFlowing;
-      else this[kState] = (this[kState] | kHasFlowing) & ~kFlowing;
-    },
-  },
-  pipesCount: {
-    __proto__: null,
-    enumerable: false,
-    get() { return this.pipes.length; },
-  },
-  paused: {
-    __proto__: null,
-    enumerable: false,
-    get() {
-      return (this[kState] & kHasPaused) !== 0 ? (this[kState] & kPaused) !== 0 : undefined;
-    },
-    set(value) {
-      if (value) this[kState] |= kHasPaused | kPaused;
-      else this[kState] = (this[kState] | kHasPaused) & ~kPaused;
-    },
-  },
-});
 
 function Readable(options) {
   if (!(this instanceof Readable)) return new Readable(options);
@@ -230,7 +71,7 @@ function Readable(options) {
   Duplex ??= require('internal/streams/duplex');
   const isDuplex = this instanceof Duplex;
 
-  // Fixed event slots keep the object's shape stable (see events' shape mode).
+  // Declaring the usual events up front gives every Readable the same object shape.
   this._events ??= {
     close: undefined,
     error: undefined,
@@ -250,15 +91,16 @@ function Readable(options) {
 
   Stream.call(this, options);
 
-  destroyImpl.construct(this, onReadableConstructed);
+  destroyImpl.construct(this, afterConstruct);
 }
 
-function onReadableConstructed() {
+// _construct() finished: a read that waited for it can start now.
+function afterConstruct() {
   const state = this._readableState;
-  if ((state[kState] & kNeedReadable) !== 0) maybeReadMore(this, state);
+  if ((state[kState] & WANTS_READABLE) !== 0) scheduleTopUp(this, state);
 }
 Object.defineProperty(Readable, destroyImpl.kOnConstructed, {
-  __proto__: null, value: onReadableConstructed,
+  __proto__: null, value: afterConstruct,
 });
 
 Readable.prototype.destroy = destroyImpl.destroy;
@@ -282,25 +124,39 @@ Readable.prototype[SymbolAsyncDispose] = function() {
   });
 };
 
-// Adds a chunk to the read queue (null signals the end). Returns whether more may be pushed.
+// ---- Chunks coming in: push() and unshift() ----
+
 Readable.prototype.push = function(chunk, encoding) {
-  return readableAddChunk(this, chunk, encoding, false);
+  return acceptChunk(this, chunk, encoding, false);
 };
 
-// Puts a chunk back at the front of the read queue.
 Readable.prototype.unshift = function(chunk, encoding) {
-  return readableAddChunk(this, chunk, encoding, true);
+  return acceptChunk(this, chunk, encoding, true);
 };
 
-function readableAddChunk(stream, chunk, encoding, addToFront) {
+// Result of push(): whether the source may keep pushing. An empty queue always wants more (that
+// is how highWaterMark 0 still moves data).
+function wantsMore(state) {
+  return (state[kState] & ENDED) === 0 &&
+    (state.length < state.highWaterMark || state.length === 0);
+}
+
+function invalidChunkError(chunk) {
+  return new ERR_INVALID_ARG_TYPE('chunk', ['string', 'Buffer', 'TypedArray', 'DataView'], chunk);
+}
+
+function acceptChunk(stream, chunk, encoding, atFront) {
   const state = stream._readableState;
-  let err;
-  if ((state[kState] & kObjectMode) === 0) {
+  const objectMode = (state[kState] & OBJECT_MODE) !== 0;
+
+  // Byte streams queue Buffers, or strings already in the stream's own encoding. `encoding`
+  // ends up '' for bytes the decoder still has to turn into text.
+  if (!objectMode && chunk != null) {
     if (typeof chunk === 'string') {
       encoding = encoding || state.defaultEncoding;
       if (state.encoding !== encoding) {
-        if (addToFront && state.encoding) {
-          // Keep the queue in the decoder's encoding: re-encode the string.
+        if (atFront && state.encoding) {
+          // Unshifted text joins text that was already decoded: convert it directly.
           chunk = Buffer.from(chunk, encoding).toString(state.encoding);
         } else {
           chunk = Buffer.from(chunk, encoding);
@@ -310,80 +166,93 @@ function readableAddChunk(stream, chunk, encoding, addToFront) {
     } else if (chunk instanceof Buffer) {
       encoding = '';
     } else if (isArrayBufferView(chunk)) {
-      // Any TypedArray or DataView: its bytes.
       chunk = new FastBuffer(chunk.buffer, chunk.byteOffset, chunk.byteLength);
       encoding = '';
-    } else if (chunk != null) {
-      err = new ERR_INVALID_ARG_TYPE('chunk', ['string', 'Buffer', 'TypedArray', 'DataView'], chunk);
+    } else {
+      errorOrDestroy(stream, invalidChunkError(chunk));
+      return wantsMore(state);
     }
   }
 
-  if (err) {
-    errorOrDestroy(stream, err);
-  } else if (chunk === null) {
-    state[kState] &= ~kReading;
-    onEofChunk(stream, state);
-  } else if ((state[kState] & kObjectMode) !== 0 || (chunk && chunk.length > 0)) {
-    if (addToFront) {
-      if ((state[kState] & kEndEmitted) !== 0) {
+  if (chunk === null) {
+    state[kState] &= ~READING;
+    markEnded(stream, state);
+  } else if (objectMode || (chunk && chunk.length > 0)) {
+    if (atFront) {
+      if ((state[kState] & END_EMITTED) !== 0) {
         errorOrDestroy(stream, new ERR_STREAM_UNSHIFT_AFTER_END_EVENT());
-      } else if (state.destroyed || state.errored) {
+      } else if ((state[kState] & (DESTROYED | ERRORED)) !== 0) {
         return false;
       } else {
-        addChunk(stream, state, chunk, true);
+        deliverChunk(stream, state, chunk, true);
       }
-    } else if ((state[kState] & kEnded) !== 0) {
+    } else if ((state[kState] & ENDED) !== 0) {
       errorOrDestroy(stream, new ERR_STREAM_PUSH_AFTER_EOF());
-    } else if (state.destroyed || state.errored) {
+    } else if ((state[kState] & (DESTROYED | ERRORED)) !== 0) {
       return false;
     } else {
-      state[kState] &= ~kReading;
-      if ((state[kState] & kDecoder) !== 0 && !encoding) {
-        chunk = state[kDecoderValue].write(chunk);
-        if ((state[kState] & kObjectMode) !== 0 || chunk.length !== 0) {
-          addChunk(stream, state, chunk, false);
-        } else {
-          maybeReadMore(stream, state);
-        }
+      state[kState] &= ~READING;
+      if (encoding || (state[kState] & HAS_DECODER) === 0) {
+        deliverChunk(stream, state, chunk, false);
       } else {
-        addChunk(stream, state, chunk, false);
+        const text = state[kDecoderValue].write(chunk);
+        // A partial character yields nothing yet.
+        if (objectMode || text.length !== 0) deliverChunk(stream, state, text, false);
+        else scheduleTopUp(stream, state);
       }
     }
-  } else if (!addToFront) {
-    // An empty chunk: nothing to queue, but _read may be asked again.
-    state[kState] &= ~kReading;
-    maybeReadMore(stream, state);
+  } else if (!atFront) {
+    // An empty chunk (or undefined): nothing to queue, but the source may be asked again.
+    state[kState] &= ~READING;
+    scheduleTopUp(stream, state);
   }
 
-  // More is welcome while below the mark; an empty queue always wants data (hwm 0).
-  return (state[kState] & kEnded) === 0 &&
-    (state.length < state.highWaterMark || state.length === 0);
+  return wantsMore(state);
 }
 
-function addChunk(stream, state, chunk, addToFront) {
-  if ((state[kState] & (kFlowing | kSync | kDataListening)) === (kFlowing | kDataListening) &&
+function stopWaitingForDrain(state) {
+  if ((state[kState] & DRAIN_SET) !== 0) state.awaitDrainWriters.clear();
+  else state.awaitDrainWriters = null;
+}
+
+// A chunk arrived: hand it to 'data' at once when that is the consumer and nothing is queued
+// ahead of it (and we are not inside _read(), where events must wait), else queue it.
+function deliverChunk(stream, state, chunk, atFront) {
+  if ((state[kState] & (FLOWING | IN_READ_CALL | DATA_LISTENING)) === (FLOWING | DATA_LISTENING) &&
       state.length === 0) {
-    // Flowing with an empty queue, outside _read(): hand the chunk straight to 'data'.
-    if ((state[kState] & kMultiAwaitDrain) !== 0) state.awaitDrainWriters.clear();
-    else state.awaitDrainWriters = null;
-    state[kState] |= kDataEmitted;
+    stopWaitingForDrain(state);
+    state[kState] |= DATA_EMITTED;
     stream.emit('data', chunk);
   } else {
-    state.length += (state[kState] & kObjectMode) !== 0 ? 1 : chunk.length;
-    if (addToFront) {
-      if (state.bufferIndex > 0) state.buffer[--state.bufferIndex] = chunk;
-      else state.buffer.unshift(chunk);
-    } else {
-      state.buffer.push(chunk);
-    }
-    if ((state[kState] & kNeedReadable) !== 0) emitReadable(stream);
+    if (atFront) prependChunk(state, chunk);
+    else appendChunk(state, chunk);
+    if ((state[kState] & WANTS_READABLE) !== 0) scheduleReadableEvent(stream);
   }
-  maybeReadMore(stream, state);
+  scheduleTopUp(stream, state);
+}
+
+// push(null): no more data. A decoder may still hold the end of a character.
+function markEnded(stream, state) {
+  if ((state[kState] & ENDED) !== 0) return;
+  if ((state[kState] & HAS_DECODER) !== 0) {
+    const rest = state[kDecoderValue].end();
+    if (rest && rest.length) appendChunk(state, rest);
+  }
+  state[kState] |= ENDED;
+
+  if ((state[kState] & IN_READ_CALL) !== 0) {
+    // Inside _read(): the read() that called it finishes first; 'readable' comes next tick.
+    scheduleReadableEvent(stream);
+  } else {
+    // Outside: tell the consumer now.
+    state[kState] = (state[kState] & ~WANTS_READABLE) | READABLE_SCHEDULED;
+    emitReadableNow(stream);
+  }
 }
 
 Readable.prototype.isPaused = function() {
-  const state = this._readableState[kState];
-  return (state & kPaused) !== 0 || (state & (kHasFlowing | kFlowing)) === kHasFlowing;
+  const bits = this._readableState[kState];
+  return (bits & PAUSED) !== 0 || (bits & (FLOWING_KNOWN | FLOWING)) === FLOWING_KNOWN;
 };
 
 Readable.prototype.setEncoding = function(enc) {
@@ -391,437 +260,284 @@ Readable.prototype.setEncoding = function(enc) {
   const decoder = new StringDecoder(enc);
   const state = this._readableState;
   state.decoder = decoder;
-  // The decoder knows the canonical name ('utf8' for 'UTF-8').
+  // The decoder's name is the canonical one ('utf8' for 'UTF-8').
   state.encoding = decoder.encoding;
-
-  // Re-decode what is already queued.
-  const buffer = state.buffer;
-  let content = '';
-  for (let i = state.bufferIndex; i < buffer.length; i++) content += decoder.write(buffer[i]);
-  buffer.length = 0;
-  state.bufferIndex = 0;
-  if (content !== '') buffer.push(content);
-  state.length = content.length;
+  queue.decodeQueue(state, decoder);
   return this;
 };
 
-// Readable.read(n) may raise highWaterMark to the next power of two, at most 1 GiB.
-const MAX_HWM = 0x40000000;
-function computeNewHighWaterMark(n) {
-  if (n > MAX_HWM) throw new ERR_OUT_OF_RANGE('size', '<= 1GiB', n);
-  n--;
-  n |= n >>> 1;
-  n |= n >>> 2;
-  n |= n >>> 4;
-  n |= n >>> 8;
-  n |= n >>> 16;
-  n++;
-  return n;
+// ---- Chunks going out: read() ----
+
+// read(n) with n above highWaterMark raises the mark to the next power of two (at most 1 GiB).
+const kLargestMark = 0x40000000;
+function markFor(size) {
+  if (size > kLargestMark) throw new ERR_OUT_OF_RANGE('size', '<= 1GiB', size);
+  let mark = 1;
+  while (mark < size) mark *= 2;
+  return mark;
 }
 
-// How much read(n) may return now: everything for NaN (the first chunk when flowing),
-// 1 object in objectMode, n if available, the rest once ended, otherwise 0.
-function howMuchToRead(n, state) {
-  if (n <= 0 || (state.length === 0 && (state[kState] & kEnded) !== 0)) return 0;
-  if ((state[kState] & kObjectMode) !== 0) return 1;
-  if (Number.isNaN(n)) {
-    if ((state[kState] & kFlowing) !== 0 && state.length) {
-      return state.buffer[state.bufferIndex].length;
-    }
+// How much a read of `requested` (NaN: "whatever suits") can return right now.
+function readableAmount(state, requested) {
+  const bits = state[kState];
+  if (requested <= 0 || (state.length === 0 && (bits & ENDED) !== 0)) return 0;
+  if ((bits & OBJECT_MODE) !== 0) return 1;
+  if (requested !== requested) {
+    // No size given: one chunk at a time while flowing, everything otherwise.
+    if ((bits & FLOWING) !== 0 && state.length) return queue.firstChunk(state).length;
     return state.length;
   }
-  if (n <= state.length) return n;
-  return (state[kState] & kEnded) !== 0 ? state.length : 0;
+  if (requested <= state.length) return requested;
+  // Not enough yet; at the end the remainder will do.
+  return (bits & ENDED) !== 0 ? state.length : 0;
+}
+
+// Calls _read(). While it runs, IN_READ_CALL makes pushes queue and defer their events.
+function callSource(stream, state) {
+  state[kState] |= READING | IN_READ_CALL;
+  if (state.length === 0) state[kState] |= WANTS_READABLE;
+  try {
+    stream._read(state.highWaterMark);
+  } catch (err) {
+    errorOrDestroy(stream, err);
+  }
+  state[kState] &= ~IN_READ_CALL;
 }
 
 Readable.prototype.read = function(n) {
-  if (n === undefined) {
-    n = NaN;
-  } else if (!Number.isInteger(n)) {
-    n = Number.parseInt(n, 10);
-  }
   const state = this._readableState;
-  const nOrig = n;
+  let requested;
+  if (n === undefined) requested = NaN;
+  else if (Number.isInteger(n)) requested = n;
+  else requested = Number.parseInt(n, 10);
 
-  if (n > state.highWaterMark) state.highWaterMark = computeNewHighWaterMark(n);
+  if (requested > state.highWaterMark) state.highWaterMark = markFor(requested);
+  if (requested !== 0) state[kState] &= ~READABLE_SCHEDULED;
 
-  if (n !== 0) state[kState] &= ~kEmittedReadable;
-
-  // read(0) with enough queued (or at the end): only trigger 'readable' / 'end'.
-  if (n === 0 && (state[kState] & kNeedReadable) !== 0 &&
-      ((state.highWaterMark !== 0 ?
-        state.length >= state.highWaterMark :
-        state.length > 0) ||
-       (state[kState] & kEnded) !== 0)) {
-    if (state.length === 0 && (state[kState] & kEnded) !== 0) endReadable(this);
-    else emitReadable(this);
-    return null;
-  }
-
-  n = howMuchToRead(n, state);
-
-  if (n === 0 && (state[kState] & kEnded) !== 0) {
-    if (state.length === 0) endReadable(this);
-    return null;
-  }
-
-  // Ask _read for more when what stays queued after this read is below the mark.
-  let doRead = (state[kState] & kNeedReadable) !== 0;
-  if (state.length === 0 || state.length - n < state.highWaterMark) doRead = true;
-
-  if ((state[kState] & (kReading | kEnded | kDestroyed | kErrored)) !== 0 ||
-      (state[kState] & kConstructed) === 0) {
-    doRead = false;
-  } else if (doRead) {
-    state[kState] |= kReading | kSync;
-    if (state.length === 0) state[kState] |= kNeedReadable;
-    try {
-      this._read(state.highWaterMark);
-    } catch (err) {
-      errorOrDestroy(this, err);
+  // read(0) is a poke: when enough is queued (or the stream ended) it only raises the due
+  // 'readable' or 'end' and returns.
+  if (requested === 0 && (state[kState] & WANTS_READABLE) !== 0) {
+    const ended = (state[kState] & ENDED) !== 0;
+    const full = state.highWaterMark !== 0 ?
+      state.length >= state.highWaterMark : state.length > 0;
+    if (full || ended) {
+      if (ended && state.length === 0) scheduleEnd(this);
+      else scheduleReadableEvent(this);
+      return null;
     }
-    state[kState] &= ~kSync;
-    // _read pushed synchronously: the amount available may have changed.
-    if ((state[kState] & kReading) === 0) n = howMuchToRead(nOrig, state);
   }
 
-  let ret;
-  if (n > 0) ret = fromList(n, state);
-  else ret = null;
+  let amount = readableAmount(state, requested);
+  if (amount === 0 && (state[kState] & ENDED) !== 0) {
+    if (state.length === 0) scheduleEnd(this);
+    return null;
+  }
 
-  if (ret === null) {
-    if (state.length <= state.highWaterMark) state[kState] |= kNeedReadable;
-    else state[kState] &= ~kNeedReadable;
-    n = 0;
+  // Ask the source for more when the queue is (or this read leaves it) below the mark, unless
+  // a _read() is already pending, the stream is over, or _construct() has not finished.
+  const wantsSource = (state[kState] & WANTS_READABLE) !== 0 || state.length === 0 ||
+    state.length - amount < state.highWaterMark;
+  if (wantsSource &&
+      (state[kState] & (READING | ENDED | DESTROYED | ERRORED | CONSTRUCTED)) === CONSTRUCTED) {
+    callSource(this, state);
+    // Pushed synchronously: there may be more to give now.
+    if ((state[kState] & READING) === 0) amount = readableAmount(state, requested);
+  }
+
+  const chunk = amount > 0 ? takeFromQueue(amount, state) : null;
+  if (chunk === null) {
+    if (state.length <= state.highWaterMark) state[kState] |= WANTS_READABLE;
+    else state[kState] &= ~WANTS_READABLE;
+    amount = 0;
   } else {
-    state.length -= n;
-    if ((state[kState] & kMultiAwaitDrain) !== 0) state.awaitDrainWriters.clear();
-    else state.awaitDrainWriters = null;
+    state.length -= amount;
+    stopWaitingForDrain(state);
   }
 
   if (state.length === 0) {
-    // Nothing queued: wake the consumer when something arrives.
-    if ((state[kState] & kEnded) === 0) state[kState] |= kNeedReadable;
-    // The last of the data was just taken after the end: 'end' follows.
-    if (nOrig !== n && (state[kState] & kEnded) !== 0) endReadable(this);
-  }
-
-  if (ret !== null && (state[kState] & (kErrorEmitted | kCloseEmitted)) === 0) {
-    state[kState] |= kDataEmitted;
-    this.emit('data', ret);
-  }
-
-  return ret;
-};
-
-function onEofChunk(stream, state) {
-  if ((state[kState] & kEnded) !== 0) return;
-  const decoder = (state[kState] & kDecoder) !== 0 ? state[kDecoderValue] : null;
-  if (decoder) {
-    const chunk = decoder.end();
-    if (chunk && chunk.length) {
-      state.buffer.push(chunk);
-      state.length += (state[kState] & kObjectMode) !== 0 ? 1 : chunk.length;
+    if ((state[kState] & ENDED) === 0) {
+      // Drained: the next push should wake the consumer.
+      state[kState] |= WANTS_READABLE;
+    } else if (requested !== amount) {
+      // The last data is gone and nothing more comes: 'end' is due.
+      scheduleEnd(this);
     }
   }
-  state[kState] |= kEnded;
 
-  if ((state[kState] & kSync) !== 0) {
-    // push(null) inside _read: let the current read() finish before 'readable'.
-    emitReadable(stream);
-  } else {
-    state[kState] &= ~kNeedReadable;
-    state[kState] |= kEmittedReadable;
-    emitReadable_(stream);
+  if (chunk !== null && (state[kState] & (ERROR_EMITTED | CLOSE_EMITTED)) === 0) {
+    state[kState] |= DATA_EMITTED;
+    this.emit('data', chunk);
   }
-}
-
-// 'readable' is emitted on the next tick, once per batch.
-function emitReadable(stream) {
-  const state = stream._readableState;
-  state[kState] &= ~kNeedReadable;
-  if ((state[kState] & kEmittedReadable) === 0) {
-    state[kState] |= kEmittedReadable;
-    process.nextTick(emitReadable_, stream);
-  }
-}
-
-function emitReadable_(stream) {
-  const state = stream._readableState;
-  if ((state[kState] & (kDestroyed | kErrored)) === 0 &&
-      (state.length || (state[kState] & kEnded) !== 0)) {
-    stream.emit('readable');
-    state[kState] &= ~kEmittedReadable;
-  }
-  // Wake again when the queue drains below the mark, unless flowing or ended. (As node 20:
-  // the flag is only ever set here, a pending request survives.)
-  if ((state[kState] & (kFlowing | kEnded)) === 0 && state.length <= state.highWaterMark) {
-    state[kState] |= kNeedReadable;
-  }
-  flow(stream);
-}
-
-// Fill the queue up to the mark in the background (on the next tick) when nobody is reading.
-function maybeReadMore(stream, state) {
-  if ((state[kState] & (kReadingMore | kConstructed)) === kConstructed) {
-    state[kState] |= kReadingMore;
-    process.nextTick(maybeReadMore_, stream, state);
-  }
-}
-
-function maybeReadMore_(stream, state) {
-  while ((state[kState] & (kReading | kEnded)) === 0 &&
-         (state.length < state.highWaterMark ||
-          ((state[kState] & kFlowing) !== 0 && state.length === 0))) {
-    const len = state.length;
-    stream.read(0);
-    if (len === state.length) break; // _read did not push synchronously.
-  }
-  state[kState] &= ~kReadingMore;
-}
+  return chunk;
+};
 
 Readable.prototype._read = function(n) {
   throw new ERR_METHOD_NOT_IMPLEMENTED('_read()');
 };
 
 Readable.prototype.pipe = function(dest, pipeOpts) {
-  const src = this;
-  const state = this._readableState;
-
-  if (state.pipes.length === 1 && (state[kState] & kMultiAwaitDrain) === 0) {
-    // Second destination: track every destination we wait on.
-    state[kState] |= kMultiAwaitDrain;
-    state.awaitDrainWriters = new Set(state.awaitDrainWriters ? [state.awaitDrainWriters] : []);
-  }
-
-  state.pipes.push(dest);
-
-  const doEnd = (!pipeOpts || pipeOpts.end !== false) &&
-    dest !== process.stdout && dest !== process.stderr;
-
-  const endFn = doEnd ? onend : unpipe;
-  if ((state[kState] & kEndEmitted) !== 0) process.nextTick(endFn);
-  else src.once('end', endFn);
-
-  dest.on('unpipe', onunpipe);
-  function onunpipe(readable, unpipeInfo) {
-    if (readable === src && unpipeInfo && unpipeInfo.hasUnpiped === false) {
-      unpipeInfo.hasUnpiped = true;
-      cleanup();
-    }
-  }
-
-  function onend() {
-    dest.end();
-  }
-
-  let ondrain;
-  let cleanedUp = false;
-  function cleanup() {
-    dest.removeListener('close', onclose);
-    dest.removeListener('finish', onfinish);
-    if (ondrain) dest.removeListener('drain', ondrain);
-    dest.removeListener('error', onerror);
-    dest.removeListener('unpipe', onunpipe);
-    src.removeListener('end', onend);
-    src.removeListener('end', unpipe);
-    src.removeListener('data', ondata);
-    cleanedUp = true;
-    // If we were waiting on this destination, stop waiting: it will never drain for us now.
-    if (ondrain && state.awaitDrainWriters &&
-        (!dest._writableState || dest._writableState.needDrain)) {
-      ondrain();
-    }
-  }
-
-  function pause() {
-    if (!cleanedUp) {
-      if (state.pipes.length === 1 && state.pipes[0] === dest) {
-        state.awaitDrainWriters = dest;
-        state[kState] &= ~kMultiAwaitDrain;
-      } else if (state.pipes.length > 1 && state.pipes.includes(dest)) {
-        state.awaitDrainWriters.add(dest);
-      }
-      src.pause();
-    }
-    if (!ondrain) {
-      ondrain = pipeOnDrain(src, dest);
-      dest.on('drain', ondrain);
-    }
-  }
-
-  src.on('data', ondata);
-  function ondata(chunk) {
-    const ret = dest.write(chunk);
-    if (ret === false) pause();
-  }
-
-  // An error on the destination unpipes it; rethrow when nobody else listens.
-  function onerror(er) {
-    unpipe();
-    dest.removeListener('error', onerror);
-    if (dest.listenerCount('error') === 0) {
-      const s = dest._writableState || dest._readableState;
-      if (s && !s.errorEmitted) errorOrDestroy(dest, er);
-      else dest.emit('error', er);
-    }
-  }
-  prependListener(dest, 'error', onerror);
-
-  function onclose() {
-    dest.removeListener('finish', onfinish);
-    unpipe();
-  }
-  dest.once('close', onclose);
-  function onfinish() {
-    dest.removeListener('close', onclose);
-    unpipe();
-  }
-  dest.once('finish', onfinish);
-
-  function unpipe() {
-    src.unpipe(dest);
-  }
-
-  dest.emit('pipe', src);
-
-  if (dest.writableNeedDrain === true) {
-    pause();
-  } else if ((state[kState] & kFlowing) === 0) {
-    src.resume();
-  }
-
-  return dest;
+  return pipes.pipe(this, dest, pipeOpts);
 };
-
-function pipeOnDrain(src, dest) {
-  return function pipeOnDrainFunctionResult() {
-    const state = src._readableState;
-    if (state.awaitDrainWriters === dest) {
-      state.awaitDrainWriters = null;
-    } else if ((state[kState] & kMultiAwaitDrain) !== 0) {
-      state.awaitDrainWriters.delete(dest);
-    }
-    if ((!state.awaitDrainWriters || state.awaitDrainWriters.size === 0) &&
-        src.listenerCount('data')) {
-      src.resume();
-    }
-  };
-}
 
 Readable.prototype.unpipe = function(dest) {
-  const state = this._readableState;
-  const unpipeInfo = { hasUnpiped: false };
-
-  if (state.pipes.length === 0) return this;
-
-  if (!dest) {
-    // Remove every destination.
-    const dests = state.pipes;
-    state.pipes = [];
-    this.pause();
-    for (let i = 0; i < dests.length; i++) {
-      dests[i].emit('unpipe', this, { hasUnpiped: false });
-    }
-    return this;
-  }
-
-  const index = state.pipes.indexOf(dest);
-  if (index === -1) return this;
-  state.pipes.splice(index, 1);
-  if (state.pipes.length === 0) this.pause();
-  dest.emit('unpipe', this, unpipeInfo);
-  return this;
+  return pipes.unpipe(this, dest);
 };
 
-// Adding 'data' starts the flow (unless paused explicitly); 'readable' switches to paused mode.
+// ---- Deferred work ----
+
+// 'readable' at most once per tick; it follows on the next one.
+function scheduleReadableEvent(stream) {
+  const state = stream._readableState;
+  state[kState] &= ~WANTS_READABLE;
+  if ((state[kState] & READABLE_SCHEDULED) === 0) {
+    state[kState] |= READABLE_SCHEDULED;
+    process.nextTick(emitReadableNow, stream);
+  }
+}
+
+function emitReadableNow(stream) {
+  const state = stream._readableState;
+  if ((state[kState] & (DESTROYED | ERRORED)) === 0 &&
+      (state.length || (state[kState] & ENDED) !== 0)) {
+    stream.emit('readable');
+    state[kState] &= ~READABLE_SCHEDULED;
+  }
+  // Unless flowing or ended, ask to be woken again once the consumer has drained the queue
+  // below the mark. (Only set here, never cleared: a pending request survives, as in node 20.)
+  if ((state[kState] & (FLOWING | ENDED)) === 0 && state.length <= state.highWaterMark) {
+    state[kState] |= WANTS_READABLE;
+  }
+  drainWhileFlowing(stream);
+}
+
+// When nobody is reading, fill the queue up to the mark on the next tick, so data is ready
+// before the consumer asks.
+function scheduleTopUp(stream, state) {
+  if ((state[kState] & (FILL_SCHEDULED | CONSTRUCTED)) === CONSTRUCTED) {
+    state[kState] |= FILL_SCHEDULED;
+    process.nextTick(topUp, stream, state);
+  }
+}
+
+function topUp(stream, state) {
+  while ((state[kState] & (READING | ENDED)) === 0 &&
+         (state.length < state.highWaterMark ||
+          ((state[kState] & FLOWING) !== 0 && state.length === 0))) {
+    const before = state.length;
+    stream.read(0);
+    // The source answers later: stop polling.
+    if (state.length === before) break;
+  }
+  state[kState] &= ~FILL_SCHEDULED;
+}
+
+// 'end' comes on the next tick, and only if nothing was unshifted back meanwhile.
+function scheduleEnd(stream) {
+  const state = stream._readableState;
+  if ((state[kState] & END_EMITTED) === 0) {
+    state[kState] |= ENDED;
+    process.nextTick(emitEndIfStillEmpty, state, stream);
+  }
+}
+
+function emitEndIfStillEmpty(state, stream) {
+  if ((state[kState] & (ERRORED | CLOSE_EMITTED | END_EMITTED)) !== 0 || state.length !== 0) {
+    return;
+  }
+  state[kState] |= END_EMITTED;
+  stream.emit('end');
+
+  if (stream.writable && stream.allowHalfOpen === false) {
+    // A duplex that may not stay half-open ends its writable side too.
+    process.nextTick(endWritableSide, stream);
+  } else if ((state[kState] & AUTO_DESTROY) !== 0) {
+    // A duplex is destroyed only once its writable side is done as well.
+    const wState = stream._writableState;
+    if (!wState ||
+        (wState.autoDestroy && (wState.finished || wState.writable === false))) {
+      stream.destroy();
+    }
+  }
+}
+
+function endWritableSide(stream) {
+  if (stream.writable && !stream.writableEnded && !stream.destroyed) stream.end();
+}
+
+// ---- Flowing and paused mode ----
+
+// Read chunk after chunk, each read() emitting 'data', while the stream flows.
+function drainWhileFlowing(stream) {
+  const state = stream._readableState;
+  while ((state[kState] & FLOWING) !== 0 && stream.read() !== null);
+}
+
+// Listeners choose the mode: 'data' flows (unless paused explicitly); 'readable' takes
+// precedence and keeps the stream paused.
 Readable.prototype.on = function(ev, fn) {
-  const res = Stream.prototype.on.call(this, ev, fn);
+  const result = Stream.prototype.on.call(this, ev, fn);
   const state = this._readableState;
 
   if (ev === 'data') {
-    state[kState] |= kDataListening;
-    // A 'readable' listener keeps the stream in paused mode (as node 20, this only ever sets
-    // the flag; a removed listener is accounted for on the next tick).
-    if (this.listenerCount('readable') > 0) state[kState] |= kReadableListening;
+    state[kState] |= DATA_LISTENING;
+    // (As node 20 this only ever sets the flag; a removed 'readable' listener is accounted
+    // for on the next tick.)
+    if (this.listenerCount('readable') > 0) state[kState] |= READABLE_LISTENING;
     if (state.flowing !== false) this.resume();
-  } else if (ev === 'readable') {
-    if ((state[kState] & (kEndEmitted | kReadableListening)) === 0) {
-      state[kState] |= kReadableListening | kNeedReadable | kHasFlowing;
-      state[kState] &= ~(kFlowing | kEmittedReadable);
-      if (state.length) {
-        emitReadable(this);
-      } else if ((state[kState] & kReading) === 0) {
-        process.nextTick(nReadingNextTick, this);
-      }
-    }
+  } else if (ev === 'readable' && (state[kState] & (END_EMITTED | READABLE_LISTENING)) === 0) {
+    state[kState] = (state[kState] | READABLE_LISTENING | WANTS_READABLE | FLOWING_KNOWN) &
+      ~(FLOWING | READABLE_SCHEDULED);
+    if (state.length) scheduleReadableEvent(this);
+    else if ((state[kState] & READING) === 0) process.nextTick(pokeRead, this);
   }
-  return res;
+  return result;
 };
 Readable.prototype.addListener = Readable.prototype.on;
 
+function pokeRead(stream) {
+  stream.read(0);
+}
+
 Readable.prototype.removeListener = function(ev, fn) {
   const state = this._readableState;
-  const res = Stream.prototype.removeListener.call(this, ev, fn);
+  const result = Stream.prototype.removeListener.call(this, ev, fn);
   if (ev === 'readable') {
-    // After the current tick, so that a listener can be swapped without side effects.
-    process.nextTick(updateReadableListening, this);
+    // Next tick, so that a listener can be replaced without switching modes in between.
+    process.nextTick(reviewReadableListeners, this);
   } else if (ev === 'data' && this.listenerCount('data') === 0) {
-    state[kState] &= ~kDataListening;
+    state[kState] &= ~DATA_LISTENING;
   }
-  return res;
+  return result;
 };
 Readable.prototype.off = Readable.prototype.removeListener;
 
 Readable.prototype.removeAllListeners = function(ev) {
-  const res = Reflect.apply(Stream.prototype.removeAllListeners, this, arguments);
-  if (ev === 'readable' || ev === undefined) process.nextTick(updateReadableListening, this);
-  return res;
+  const result = Reflect.apply(Stream.prototype.removeAllListeners, this, arguments);
+  if (ev === 'readable' || ev === undefined) process.nextTick(reviewReadableListeners, this);
+  return result;
 };
 
-function updateReadableListening(self) {
-  const state = self._readableState;
-  state.readableListening = self.listenerCount('readable') > 0;
-
-  if (state.resumeScheduled && state.paused === false) {
-    // resume() was called while 'readable' listeners were attached.
-    state.flowing = true;
-  } else if (self.listenerCount('data') > 0) {
-    self.resume();
-  } else if (!state.readableListening) {
-    state.flowing = null;
-  }
-}
-
-function nReadingNextTick(self) {
-  self.read(0);
-}
-
-// Switch to flowing mode: 'data' events start on the next tick.
+// Flowing starts on the next tick ('resume' event, then 'data').
 Readable.prototype.resume = function() {
   const state = this._readableState;
-  if ((state[kState] & kFlowing) === 0) {
-    // With 'readable' listeners attached we only start reading, not flowing.
-    state.flowing = !state.readableListening;
-    resume(this, state);
+  if ((state[kState] & FLOWING) === 0) {
+    // With 'readable' listeners attached this only starts reading; they keep it paused.
+    state.flowing = (state[kState] & READABLE_LISTENING) === 0;
+    if ((state[kState] & RESUME_SCHEDULED) === 0) {
+      state[kState] |= RESUME_SCHEDULED;
+      process.nextTick(startFlowing, this, state);
+    }
   }
   state.paused = false;
   return this;
 };
 
-function resume(stream, state) {
-  if ((state[kState] & kResumeScheduled) === 0) {
-    state[kState] |= kResumeScheduled;
-    process.nextTick(resume_, stream, state);
-  }
-}
-
-function resume_(stream, state) {
-  if ((state[kState] & kReading) === 0) stream.read(0);
-  state[kState] &= ~kResumeScheduled;
+function startFlowing(stream, state) {
+  if ((state[kState] & READING) === 0) stream.read(0);
+  state[kState] &= ~RESUME_SCHEDULED;
   stream.emit('resume');
-  flow(stream);
-  if ((state[kState] & (kFlowing | kReading)) === kFlowing) stream.read(0);
+  drainWhileFlowing(stream);
+  if ((state[kState] & (FLOWING | READING)) === FLOWING) stream.read(0);
 }
 
 Readable.prototype.pause = function() {
@@ -834,18 +550,29 @@ Readable.prototype.pause = function() {
   return this;
 };
 
-function flow(stream) {
+// The 'readable' listeners changed: pick the mode that the remaining listeners imply.
+function reviewReadableListeners(stream) {
   const state = stream._readableState;
-  while ((state[kState] & kFlowing) !== 0 && stream.read() !== null);
+  const readableListening = stream.listenerCount('readable') > 0;
+  state.readableListening = readableListening;
+
+  if ((state[kState] & RESUME_SCHEDULED) !== 0 && state.paused === false) {
+    // resume() was called while 'readable' listeners kept the stream paused.
+    state.flowing = true;
+  } else if (stream.listenerCount('data') > 0) {
+    stream.resume();
+  } else if (!readableListening) {
+    state.flowing = null;
+  }
 }
 
-// Wraps an old-style stream (only 'data'/'end' events and pause/resume) in a Readable.
+// Turns an old-style stream (only 'data'/'end' events and pause()/resume()) into a Readable.
 Readable.prototype.wrap = function(stream) {
-  let paused = false;
+  let sourcePaused = false;
 
   stream.on('data', (chunk) => {
     if (!this.push(chunk) && stream.pause) {
-      paused = true;
+      sourcePaused = true;
       stream.pause();
     }
   });
@@ -863,96 +590,40 @@ Readable.prototype.wrap = function(stream) {
   });
 
   this._read = () => {
-    if (paused && stream.resume) {
-      paused = false;
+    if (sourcePaused && stream.resume) {
+      sourcePaused = false;
       stream.resume();
     }
   };
 
-  // Proxy the wrapped stream's own methods we do not have.
-  const streamKeys = Object.keys(stream);
-  for (let j = 1; j < streamKeys.length; j++) {
-    const i = streamKeys[j];
-    if (this[i] === undefined && typeof stream[i] === 'function') {
-      this[i] = stream[i].bind(stream);
+  // Borrow the old stream's own methods that a Readable lacks (skipping its first own key).
+  const keys = Object.keys(stream);
+  for (let i = 1; i < keys.length; i++) {
+    const key = keys[i];
+    if (this[key] === undefined && typeof stream[key] === 'function') {
+      this[key] = stream[key].bind(stream);
     }
   }
   return this;
 };
 
 Readable.prototype[Symbol.asyncIterator] = function() {
-  return streamToAsyncIterator(this);
+  return iterateReadable(this);
 };
 
 Readable.prototype.iterator = function(options) {
   if (options !== undefined) validateObject(options, 'options');
-  return streamToAsyncIterator(this, options);
+  return iterateReadable(this, options);
 };
 
-function streamToAsyncIterator(stream, options) {
-  if (typeof stream.read !== 'function') stream = Readable.wrap(stream, { objectMode: true });
-  const iter = createAsyncIterator(stream, options);
-  iter.stream = stream;
-  return iter;
-}
-
-// for await: read() in paused mode, waiting for 'readable' or the end between batches.
-// Leaving the loop early (break/return/throw) destroys the stream unless destroyOnReturn is
-// false.
-async function* createAsyncIterator(stream, options) {
-  let callback = nop;
-
-  function next(resolve) {
-    if (this === stream) {
-      callback();
-      callback = nop;
-    } else {
-      callback = resolve;
-    }
-  }
-
-  stream.on('readable', next);
-
-  let error;
-  const cleanup = eos(stream, { writable: false }, (err) => {
-    error = err ? aggregateTwoErrors(error, err) : null;
-    callback();
-    callback = nop;
-  });
-
-  try {
-    while (true) {
-      const chunk = stream.destroyed ? null : stream.read();
-      if (chunk !== null) {
-        yield chunk;
-      } else if (error) {
-        throw error;
-      } else if (error === null) {
-        return;
-      } else {
-        await new Promise(next);
-      }
-    }
-  } catch (err) {
-    error = aggregateTwoErrors(error, err);
-    throw error;
-  } finally {
-    if ((error || options?.destroyOnReturn !== false) &&
-        (error === undefined || stream._readableState.autoDestroy)) {
-      destroyImpl.destroyer(stream, null);
-    } else {
-      stream.off('readable', next);
-      cleanup();
-    }
-  }
-}
+// ---- Public getters ----
 
 Object.defineProperties(Readable.prototype, {
   readable: {
     __proto__: null,
     get() {
       const r = this._readableState;
-      // `readable` may be set to false by a Duplex without a readable side.
+      // A Duplex without a readable side sets r.readable = false.
       return !!r && r.readable !== false && !r.destroyed && !r.errorEmitted && !r.endEmitted;
     },
     set(val) {
@@ -968,9 +639,8 @@ Object.defineProperties(Readable.prototype, {
     __proto__: null,
     enumerable: false,
     get() {
-      return !!(this._readableState.readable !== false &&
-                (this._readableState.destroyed || this._readableState.errored) &&
-                !this._readableState.endEmitted);
+      const r = this._readableState;
+      return !!(r.readable !== false && (r.destroyed || r.errored) && !r.endEmitted);
     },
   },
   readableHighWaterMark: {
@@ -999,17 +669,23 @@ Object.defineProperties(Readable.prototype, {
   readableObjectMode: {
     __proto__: null,
     enumerable: false,
-    get() { return this._readableState ? this._readableState.objectMode : false; },
+    get() {
+      return this._readableState ? this._readableState.objectMode : false;
+    },
   },
   readableEncoding: {
     __proto__: null,
     enumerable: false,
-    get() { return this._readableState ? this._readableState.encoding : null; },
+    get() {
+      return this._readableState ? this._readableState.encoding : null;
+    },
   },
   errored: {
     __proto__: null,
     enumerable: false,
-    get() { return this._readableState ? this._readableState.errored : null; },
+    get() {
+      return this._readableState ? this._readableState.errored : null;
+    },
   },
   closed: {
     __proto__: null,
@@ -1020,194 +696,60 @@ Object.defineProperties(Readable.prototype, {
     enumerable: false,
     get() { return this._readableState ? this._readableState.destroyed : false; },
     set(value) {
-      if (!this._readableState) return;
-      this._readableState.destroyed = value;
+      if (this._readableState) this._readableState.destroyed = value;
     },
   },
   readableEnded: {
     __proto__: null,
     enumerable: false,
-    get() { return this._readableState ? this._readableState.endEmitted : false; },
+    get() {
+      return this._readableState ? this._readableState.endEmitted : false;
+    },
   },
 });
 
-// The iterator helpers (readable.map(), .toArray(), ...). Defined here so that every Readable
-// has them (process.stdin included) without loading node:stream; the implementations in
-// internal/streams/operators load on first use. [name, function name, length] as node's.
+// ---- Iterator helpers (readable.map(), .toArray(), ...) ----
+// Defined here so every Readable has them (process.stdin too) without loading node:stream;
+// internal/streams/operators loads on first use. Each entry: property, function name, length
+// (as node reports them).
+
 let operators;
-function lazyOperators() {
+function loadOperators() {
   operators ??= require('internal/streams/operators');
   return operators;
 }
-const kStreamReturningOperators = [
-  ['asIndexedPairs', 'deprecated', 0], ['drop', 'drop', 1], ['filter', 'filter', 2],
-  ['flatMap', 'flatMap', 2], ['map', 'map', 2], ['take', 'take', 1], ['compose', 'compose', 2],
-];
-const kPromiseReturningOperators = [
-  ['every', 'every', 1], ['forEach', 'forEach', 2], ['reduce', 'reduce', 3],
-  ['toArray', 'toArray', 1], ['some', 'some', 1], ['find', 'find', 2],
-];
-function defineOperator(key, name, length, fn) {
+
+function addHelper(key, name, length, fn) {
   Object.defineProperty(fn, 'name', { __proto__: null, value: name });
   Object.defineProperty(fn, 'length', { __proto__: null, value: length });
   Object.defineProperty(Readable.prototype, key, {
-    __proto__: null,
-    value: fn,
-    enumerable: false,
-    configurable: true,
-    writable: true,
-  });
-}
-for (const [key, name, length] of kStreamReturningOperators) {
-  defineOperator(key, name, length, function(...args) {
-    if (new.target) throw new (require('internal/errors').codes.ERR_ILLEGAL_CONSTRUCTOR)();
-    return Readable.from(Reflect.apply(lazyOperators().streamReturningOperators[key], this, args));
-  });
-}
-for (const [key, name, length] of kPromiseReturningOperators) {
-  defineOperator(key, name, length, function(...args) {
-    if (new.target) throw new (require('internal/errors').codes.ERR_ILLEGAL_CONSTRUCTOR)();
-    return Reflect.apply(lazyOperators().promiseReturningOperators[key], this, args);
+    __proto__: null, value: fn, enumerable: false, configurable: true, writable: true,
   });
 }
 
-// Takes n bytes (or chars, or one object) off the front of the queue. The caller adjusts
-// state.length.
-function fromList(n, state) {
-  if (state.length === 0) return null;
-
-  const buf = state.buffer;
-  const len = buf.length;
-  let idx = state.bufferIndex;
-  let ret;
-
-  if ((state[kState] & kObjectMode) !== 0) {
-    ret = buf[idx];
-    buf[idx++] = null;
-  } else if (!n || n >= state.length) {
-    // Everything.
-    if ((state[kState] & kDecoder) !== 0) {
-      ret = '';
-      while (idx < len) {
-        ret += buf[idx];
-        buf[idx++] = null;
-      }
-    } else if (len - idx === 0) {
-      ret = kEmptyBuffer;
-    } else if (len - idx === 1) {
-      ret = buf[idx];
-      buf[idx++] = null;
-    } else {
-      ret = Buffer.allocUnsafe(state.length);
-      let offset = 0;
-      while (idx < len) {
-        const data = buf[idx];
-        ret.set(data, offset);
-        offset += data.length;
-        buf[idx++] = null;
-      }
-    }
-  } else if (n < buf[idx].length) {
-    // Part of the first chunk.
-    const data = buf[idx];
-    if (typeof data === 'string') {
-      ret = data.slice(0, n);
-      buf[idx] = data.slice(n);
-    } else {
-      ret = data.subarray(0, n);
-      buf[idx] = data.subarray(n);
-    }
-  } else if (n === buf[idx].length) {
-    ret = buf[idx];
-    buf[idx++] = null;
-  } else if ((state[kState] & kDecoder) !== 0) {
-    // Strings across several chunks.
-    ret = '';
-    while (idx < len) {
-      const str = buf[idx];
-      if (n > str.length) {
-        ret += str;
-        n -= str.length;
-        buf[idx++] = null;
-      } else {
-        // Node 20 compares with the queue's array length here, not the string's: a string
-        // consumed exactly leaves an empty string at the head of the queue (observable: a
-        // flowing read() then returns null until more is read explicitly).
-        if (n === len) {
-          ret += str;
-          buf[idx++] = null;
-        } else {
-          ret += str.slice(0, n);
-          buf[idx] = str.slice(n);
-        }
-        break;
-      }
-    }
-  } else {
-    // Bytes across several chunks.
-    ret = Buffer.allocUnsafe(n);
-    const total = n;
-    while (idx < len) {
-      const data = buf[idx];
-      if (n > data.length) {
-        ret.set(data, total - n);
-        n -= data.length;
-        buf[idx++] = null;
-      } else {
-        if (n === data.length) {
-          ret.set(data, total - n);
-          buf[idx++] = null;
-        } else {
-          ret.set(new Uint8Array(data.buffer, data.byteOffset, n), total - n);
-          buf[idx] = data.subarray(n);
-        }
-        break;
-      }
-    }
-  }
-
-  if (idx === len) {
-    buf.length = 0;
-    state.bufferIndex = 0;
-  } else if (idx > 1024) {
-    buf.splice(0, idx);
-    state.bufferIndex = 0;
-  } else {
-    state.bufferIndex = idx;
-  }
-  return ret;
+// Helpers that return a new stream.
+for (const [key, name, length] of [
+  ['asIndexedPairs', 'deprecated', 0], ['drop', 'drop', 1], ['filter', 'filter', 2],
+  ['flatMap', 'flatMap', 2], ['map', 'map', 2], ['take', 'take', 1], ['compose', 'compose', 2],
+]) {
+  addHelper(key, name, length, function(...args) {
+    if (new.target) throw new ERR_ILLEGAL_CONSTRUCTOR();
+    return Readable.from(Reflect.apply(loadOperators().streamReturningOperators[key], this, args));
+  });
 }
 
-function endReadable(stream) {
-  const state = stream._readableState;
-  if ((state[kState] & kEndEmitted) === 0) {
-    state[kState] |= kEnded;
-    process.nextTick(endReadableNT, state, stream);
-  }
+// Helpers that return a promise.
+for (const [key, name, length] of [
+  ['every', 'every', 1], ['forEach', 'forEach', 2], ['reduce', 'reduce', 3],
+  ['toArray', 'toArray', 1], ['some', 'some', 1], ['find', 'find', 2],
+]) {
+  addHelper(key, name, length, function(...args) {
+    if (new.target) throw new ERR_ILLEGAL_CONSTRUCTOR();
+    return Reflect.apply(loadOperators().promiseReturningOperators[key], this, args);
+  });
 }
 
-function endReadableNT(state, stream) {
-  // Only when nothing was unshifted back in the meantime.
-  if ((state[kState] & (kErrored | kCloseEmitted | kEndEmitted)) === 0 && state.length === 0) {
-    state[kState] |= kEndEmitted;
-    stream.emit('end');
-
-    if (stream.writable && stream.allowHalfOpen === false) {
-      process.nextTick(endWritableNT, stream);
-    } else if ((state[kState] & kAutoDestroy) !== 0) {
-      // A Duplex is destroyed only once its writable side is done too.
-      const wState = stream._writableState;
-      const autoDestroy = !wState ||
-        (wState.autoDestroy && (wState.finished || wState.writable === false));
-      if (autoDestroy) stream.destroy();
-    }
-  }
-}
-
-function endWritableNT(stream) {
-  const writable = stream.writable && !stream.writableEnded && !stream.destroyed;
-  if (writable) stream.end();
-}
+// ---- Static constructors ----
 
 Readable.from = function(iterable, opts) {
   from ??= require('internal/streams/from');
@@ -1215,11 +757,13 @@ Readable.from = function(iterable, opts) {
 };
 
 Readable.fromWeb = function(readableStream, options) {
-  return require('internal/webstreams/adapters').newStreamReadableFromReadableStream(readableStream, options);
+  return require('internal/webstreams/adapters')
+    .newStreamReadableFromReadableStream(readableStream, options);
 };
 
 Readable.toWeb = function(streamReadable, options) {
-  return require('internal/webstreams/adapters').newReadableStreamFromStreamReadable(streamReadable, options);
+  return require('internal/webstreams/adapters')
+    .newReadableStreamFromStreamReadable(streamReadable, options);
 };
 
 Readable.wrap = function(src, options) {
@@ -1232,4 +776,3 @@ Readable.wrap = function(src, options) {
     },
   }).wrap(src);
 };
-
