@@ -76,8 +76,12 @@ for (const ckey of Object.keys(codes)) codes[codes[ckey]] = ckey;
 // after the first block).
 function wholeBufferMode(engine, async) {
   const mode = engine[kWholeBufferMode];
-  if (!mode || engine._finishFlushFlag !== Z_FINISH || engine._info) return 0;
-  if (async && engine._defaultFlushFlag !== Z_NO_FLUSH) return 0;
+  if (!mode || engine._info) return 0;
+  const brotli = mode === BROTLI_DECODE;
+  if (engine._finishFlushFlag !== (brotli ? BROTLI_OPERATION_FINISH : Z_FINISH)) return 0;
+  if (async && engine._defaultFlushFlag !== (brotli ? BROTLI_OPERATION_PROCESS : Z_NO_FLUSH)) {
+    return 0;
+  }
   return mode;
 }
 
@@ -714,6 +718,8 @@ function Brotli(opts, mode) {
   }
 
   Reflect.apply(ZlibBase, this, [opts, mode, handle, brotliDefaultOpts]);
+  // Whole-buffer decompression (compression is left to the engine's steps).
+  this[kWholeBufferMode] = mode === BROTLI_DECODE ? mode : 0;
 }
 Object.setPrototypeOf(Brotli.prototype, Zlib.prototype);
 Object.setPrototypeOf(Brotli, Zlib);

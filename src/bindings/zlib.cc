@@ -5,8 +5,8 @@
 // afterwards; writeSync() runs them inline. Results go to a Uint32Array JS passed to init();
 // errors call handle.onerror(message, errno, code). Input and output buffers handed to the
 // pool are held by their backing stores until the task completes.
-// deflateWhole()/deflateWholeAsync() compress a convenience function's entire input in one
-// zlib call instead.
+// processWhole()/processWholeAsync() run a convenience function's entire input through one
+// call instead (compression on Zlib handles, decompression on BrotliDecoder handles).
 #include <brotli/decode.h>
 #include <brotli/encode.h>
 #include <libdeflate.h>
@@ -19,11 +19,13 @@
 #include <memory>
 #include <mutex>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "bindings/zlib_inflate_check.h"
 #include "bindings/zlib_mode.h"
 #include "bindings/zlib_whole_buffer.h"
+#include "bindings/zlib_whole_deflate.h"
 #include "runtime/binding.h"
 #include "runtime/callback_scope.h"
 
@@ -101,6 +103,8 @@ class ZlibContext {
     strategy_ = strategy;
     flush_ = Z_NO_FLUSH;
     err_ = Z_OK;
+    whole_by_libdeflate_ = (mode_ == DEFLATE || mode_ == GZIP || mode_ == DEFLATERAW) &&
+                           LibdeflateCanCompress(level, window_bits, strategy, !dictionary.empty());
     if (mode_ == GZIP || mode_ == GUNZIP) window_bits_ += 16;
     if (mode_ == UNZIP) window_bits_ += 32;
     if (mode_ == DEFLATERAW || mode_ == INFLATERAW) window_bits_ *= -1;
@@ -228,12 +232,16 @@ class ZlibContext {
     return SetDictionary();
   }
 
-  // Compresses all of in with Z_FINISH in one deflate() call into out, sized by deflateBound so
-  // that the call finishes. The bytes are those of the same stream fed in output chunks: at
-  // levels 1-9 zlib's choices do not depend on the room it is given (level 0 cuts its stored
-  // blocks to that room, so the caller keeps it off this path). False when the result would
-  // exceed max_out or zlib fails; the stream is then reset for the chunked path to start over.
-  bool DeflateWhole(const uint8_t* in, size_t len, size_t max_out, WholeOutput* out) {
+  // Compresses all of in into out in one call: by libdeflate where it can stand in for zlib
+  // (zlib_whole_deflate.cc), else with Z_FINISH in one deflate() call into out, sized by
+  // deflateBound so that the call finishes. zlib's bytes are those of the same stream fed in
+  // output chunks: at levels 1-9 its choices do not depend on the room it is given (level 0
+  // cuts its stored blocks to that room, so the caller keeps it off this path). False when the
+  // result would exceed max_out or the engine fails; the chunked path then starts over.
+  bool ProcessWhole(const uint8_t* in, size_t len, size_t max_out, WholeOutput* out) {
+    if (whole_by_libdeflate_ && len >= kLibdeflateMinInput) {
+      return LibdeflateCompress(mode_, level_, in, len, max_out, out);
+    }
     bool first_init_call = InitZlib();
     if (first_init_call && err_ != Z_OK) return false;
     if (mode_ != DEFLATE && mode_ != GZIP && mode_ != DEFLATERAW) return false;
@@ -261,6 +269,7 @@ class ZlibContext {
     switch (mode_) {
       case DEFLATE:
       case DEFLATERAW:
+        whole_by_libdeflate_ = false;
         err_ = deflateParams(&strm_, level, strategy);
         break;
       default:
@@ -348,6 +357,7 @@ class ZlibContext {
   int mem_level_ = 0;
   int strategy_ = 0;
   int window_bits_ = 0;
+  bool whole_by_libdeflate_ = false;  // DeflateWhole uses libdeflate
   unsigned gzip_id_bytes_read_ = 0;
   std::vector<unsigned char> dictionary_;
   z_stream strm_;
@@ -459,7 +469,40 @@ class BrotliDecoderContext {
     if (!BrotliDecoderSetParameter(state_, static_cast<BrotliDecoderParameter>(key), value)) {
       return CompressionError("Setting parameter failed", "ERR_BROTLI_PARAM_SET_FAILED", -1);
     }
+    params_.emplace_back(static_cast<BrotliDecoderParameter>(key), value);
     return CompressionError();
+  }
+
+  // Decodes all of in into out, grown as the decoder asks (glibc grows large blocks without
+  // copying), instead of one 16 KiB chunk per step and a concatenation in JS. It runs on a
+  // decoder of its own with the stream's parameters, so that the stream is untouched when this
+  // declines: on any error, truncated input, bytes after the end or an output over max_out.
+  bool ProcessWhole(const uint8_t* in, size_t len, size_t max_out, WholeOutput* out) const {
+    if (len == 0 || max_out == 0) return false;
+    std::unique_ptr<BrotliDecoderState, void (*)(BrotliDecoderState*)> decoder(
+        BrotliDecoderCreateInstance(nullptr, nullptr, nullptr), BrotliDecoderDestroyInstance);
+    if (!decoder) return false;
+    for (const auto& [key, value] : params_) {
+      if (!BrotliDecoderSetParameter(decoder.get(), key, value)) return false;
+    }
+    if (!out->Reserve(std::min(max_out, std::max<size_t>(kWholeFirstRoom, len * 4)))) {
+      return false;
+    }
+    size_t avail_in = len;
+    const uint8_t* next_in = in;
+    for (;;) {
+      size_t room = out->room();
+      size_t avail_out = room;
+      uint8_t* next_out = out->end();
+      BrotliDecoderResult r = BrotliDecoderDecompressStream(decoder.get(), &avail_in, &next_in,
+                                                            &avail_out, &next_out, nullptr);
+      out->Advance(room - avail_out);
+      if (r == BROTLI_DECODER_RESULT_SUCCESS) return avail_in == 0;
+      if (r != BROTLI_DECODER_RESULT_NEEDS_MORE_OUTPUT || out->capacity() >= max_out) {
+        return false;
+      }
+      if (!out->Reserve(std::min(max_out, out->capacity() * 4))) return false;
+    }
   }
   CompressionError ResetStream() { return Init(); }
   void SetBuffers(const unsigned char* in, uint32_t in_len, unsigned char* out,
@@ -502,7 +545,10 @@ class BrotliDecoderContext {
   }
 
  private:
+  static constexpr size_t kWholeFirstRoom = 64 * 1024;
+
   BrotliDecoderState* state_ = nullptr;
+  std::vector<std::pair<BrotliDecoderParameter, uint32_t>> params_;  // as set at init
   const uint8_t* next_in_ = nullptr;
   uint8_t* next_out_ = nullptr;
   size_t avail_in_ = 0;
@@ -648,9 +694,9 @@ class CompressionStream {
     env_->loop()->QueueWork([this] { RunSteps(); }, [this](int status) { AfterWork(status); });
   }
 
-  // deflateWhole(view, maxOutputLength) -> ArrayBuffer | undefined, or
-  // deflateWholeAsync(view, maxOutputLength, callback) -> callback(ArrayBuffer | undefined) from
-  // the pool: the whole input compressed by one engine call (Context::DeflateWhole); undefined
+  // processWhole(view, maxOutputLength) -> ArrayBuffer | undefined, or
+  // processWholeAsync(view, maxOutputLength, callback) -> callback(ArrayBuffer | undefined) from
+  // the pool: the whole input run through one engine call (Context::ProcessWhole); undefined
   // when it declined and the chunked path must run.
   template <bool async>
   void WriteWhole(const v8::FunctionCallbackInfo<v8::Value>& info) {
@@ -673,7 +719,7 @@ class CompressionStream {
     double max_out = info[1].As<v8::Number>()->Value();
     job->max_out = max_out > 0 ? static_cast<size_t>(max_out) : 0;
     if (!async) {
-      if (ctx_.DeflateWhole(job->data, job->len, job->max_out, &job->out)) {
+      if (ctx_.ProcessWhole(job->data, job->len, job->max_out, &job->out)) {
         info.GetReturnValue().Set(ToArrayBuffer(isolate, &job->out));
       }
       return;
@@ -683,7 +729,7 @@ class CompressionStream {
     Ref();
     WholeJob* raw = job.release();
     env_->loop()->QueueWork(
-        [this, raw] { raw->ok = ctx_.DeflateWhole(raw->data, raw->len, raw->max_out, &raw->out); },
+        [this, raw] { raw->ok = ctx_.ProcessWhole(raw->data, raw->len, raw->max_out, &raw->out); },
         [this, raw](int status) { AfterWholeWork(std::unique_ptr<WholeJob>(raw), status); });
   }
 
@@ -1126,11 +1172,11 @@ void Initialize(Environment* env, v8::Local<v8::Object> target) {
       v8::FunctionTemplate::New(isolate, ZlibParams, v8::Local<v8::Value>(),
                                 v8::Signature::New(isolate, zlib)));
   zlib->PrototypeTemplate()->Set(
-      OneByteString(isolate, "deflateWhole"),
+      OneByteString(isolate, "processWhole"),
       v8::FunctionTemplate::New(isolate, WriteWholeMethod<ZlibStream, false>,
                                 v8::Local<v8::Value>(), v8::Signature::New(isolate, zlib)));
   zlib->PrototypeTemplate()->Set(
-      OneByteString(isolate, "deflateWholeAsync"),
+      OneByteString(isolate, "processWholeAsync"),
       v8::FunctionTemplate::New(isolate, WriteWholeMethod<ZlibStream, true>,
                                 v8::Local<v8::Value>(), v8::Signature::New(isolate, zlib)));
   SetValue(context, target, "Zlib", zlib->GetFunction(context).ToLocalChecked());
@@ -1156,6 +1202,14 @@ void Initialize(Environment* env, v8::Local<v8::Object> target) {
   decoder->PrototypeTemplate()->Set(
       OneByteString(isolate, "params"),
       v8::FunctionTemplate::New(isolate, BrotliParams<BrotliDecoderStream>,
+                                v8::Local<v8::Value>(), v8::Signature::New(isolate, decoder)));
+  decoder->PrototypeTemplate()->Set(
+      OneByteString(isolate, "processWhole"),
+      v8::FunctionTemplate::New(isolate, WriteWholeMethod<BrotliDecoderStream, false>,
+                                v8::Local<v8::Value>(), v8::Signature::New(isolate, decoder)));
+  decoder->PrototypeTemplate()->Set(
+      OneByteString(isolate, "processWholeAsync"),
+      v8::FunctionTemplate::New(isolate, WriteWholeMethod<BrotliDecoderStream, true>,
                                 v8::Local<v8::Value>(), v8::Signature::New(isolate, decoder)));
   SetValue(context, target, "BrotliDecoder", decoder->GetFunction(context).ToLocalChecked());
 

@@ -1,7 +1,8 @@
 // Whole-buffer processing for the zlib binding: the convenience functions (gunzipSync,
 // deflate(buf, cb), ...) hand their entire input to one native call instead of stepping a
-// stream engine 16 KiB at a time. Decompression is here (zlib_whole_buffer.cc); compression is
-// the Zlib handle's deflateWhole (zlib.cc), which shares the output buffer below.
+// stream engine 16 KiB at a time. zlib/gzip decompression is here (zlib_whole_buffer.cc);
+// compression (zlib_whole_deflate.cc or zlib) and brotli decompression are the handles'
+// processWhole (zlib.cc), which share the output buffer below.
 #ifndef RINGJS_BINDINGS_ZLIB_WHOLE_BUFFER_H_
 #define RINGJS_BINDINGS_ZLIB_WHOLE_BUFFER_H_
 

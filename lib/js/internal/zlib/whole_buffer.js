@@ -2,13 +2,15 @@
 // Whole-buffer processing for the convenience functions (gzipSync, inflate(buf, cb), ...).
 // Their entire input goes through one native call instead of one engine step per output chunk
 // (on the thread pool for the callback forms):
-//  - compression: one zlib deflate() call with the engine's own settings (handle.deflateWhole,
-//    src/bindings/zlib.cc), so the bytes are those of the chunked path;
+//  - compression: one libdeflate call where its settings allow, else one zlib deflate() call
+//    with the engine's own settings (handle.processWhole, src/bindings/zlib.cc and
+//    zlib_whole_deflate.cc);
 //  - decompression of zlib and gzip input: one libdeflate call
-//    (src/bindings/zlib_whole_buffer.cc).
+//    (src/bindings/zlib_whole_buffer.cc);
+//  - brotli decompression: one decoder call into a growing buffer (handle.processWhole).
 // The native side declines whatever it cannot answer exactly as the chunked engine would
 // (corrupt or truncated input, unusual headers, output over maxOutputLength): the caller then
-// runs the engine, which produces zlib's own result or error.
+// runs the engine, which produces its own result or error.
 
 const binding = internalBinding('zlib');
 const { Buffer } = require('buffer');
@@ -21,7 +23,7 @@ const isInflate = (mode) => mode === INFLATE || mode === GUNZIP || mode === UNZI
 function processWholeSync(handle, mode, view, maxOutputLength) {
   const out = isInflate(mode) ?
     binding.inflateWhole(mode, view, maxOutputLength) :
-    handle.deflateWhole(view, maxOutputLength);
+    handle.processWhole(view, maxOutputLength);
   return out === undefined ? undefined : Buffer.from(out);
 }
 
@@ -31,7 +33,7 @@ function processWholeThen(handle, mode, view, maxOutputLength, callback) {
   if (isInflate(mode)) {
     binding.inflateWholeAsync(mode, view, maxOutputLength, done);
   } else {
-    handle.deflateWholeAsync(view, maxOutputLength, done);
+    handle.processWholeAsync(view, maxOutputLength, done);
   }
 }
 
