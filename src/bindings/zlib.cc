@@ -491,14 +491,14 @@ class BrotliDecoderContext {
     size_t avail_in = len;
     const uint8_t* next_in = in;
     for (;;) {
-      size_t room = out->room();
+      size_t room = std::min(out->room(), max_out - out->size());  // capacity is rounded up
       size_t avail_out = room;
       uint8_t* next_out = out->end();
       BrotliDecoderResult r = BrotliDecoderDecompressStream(decoder.get(), &avail_in, &next_in,
                                                             &avail_out, &next_out, nullptr);
       out->Advance(room - avail_out);
       if (r == BROTLI_DECODER_RESULT_SUCCESS) return avail_in == 0;
-      if (r != BROTLI_DECODER_RESULT_NEEDS_MORE_OUTPUT || out->capacity() >= max_out) {
+      if (r != BROTLI_DECODER_RESULT_NEEDS_MORE_OUTPUT || out->size() >= max_out) {
         return false;
       }
       if (!out->Reserve(std::min(max_out, out->capacity() * 4))) return false;

@@ -123,9 +123,11 @@ bool InflateWhole(int mode, const uint8_t* in, size_t len, size_t max_out, Whole
   if (!d) return false;
   size_t limit = std::min(max_out, len * kMaxDeflateRatio);
   if (mode == UNZIP) mode = (len >= 2 && in[0] == 0x1f && in[1] == 0x8b) ? GUNZIP : INFLATE;
-  if (mode == GUNZIP) return InflateGzip(d.get(), in, len, limit, out);
-  if (mode == INFLATE) return InflateZlib(d.get(), in, len, limit, out);
-  return false;
+  bool done = false;
+  if (mode == GUNZIP) done = InflateGzip(d.get(), in, len, limit, out);
+  if (mode == INFLATE) done = InflateZlib(d.get(), in, len, limit, out);
+  // The room given may exceed the limit: WholeOutput rounds large capacities up to pages.
+  return done && out->size() <= limit;
 }
 
 // The input view and the arguments both entry points share.
@@ -202,8 +204,14 @@ void InflateWholeAsync(const v8::FunctionCallbackInfo<v8::Value>& info) {
 v8::Local<v8::ArrayBuffer> ToArrayBuffer(v8::Isolate* isolate, WholeOutput* out) {
   size_t size = out->size();
   if (size == 0) return v8::ArrayBuffer::New(isolate, 0);
+  // The deleter's data says how the memory was allocated.
+  void* mapped = out->mapped() ? out : nullptr;
   std::unique_ptr<v8::BackingStore> store = v8::ArrayBuffer::NewBackingStore(
-      out->Release(), size, [](void* data, size_t, void*) { free(data); }, nullptr);
+      out->Release(), size,
+      [](void* data, size_t length, void* mapped) {
+        WholeOutput::FreeOutput(data, length, mapped != nullptr);
+      },
+      mapped);
   return v8::ArrayBuffer::New(isolate, std::move(store));
 }
 

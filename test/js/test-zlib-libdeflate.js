@@ -108,6 +108,13 @@ tryIt('max 100', () => zlib.gzipSync(text, { maxOutputLength: 100 }));
 tryIt('max 18', () => zlib.deflateRawSync(text, { maxOutputLength: 18 }));
 tryIt('max roomy', () => zlib.gzipSync(text, { maxOutputLength: packed * 2 }));
 tryIt('max noise', () => zlib.deflateSync(big.noise, { maxOutputLength: big.noise.length }));
+// Decompression limits just around a large output (the output buffer grows in whole pages).
+const bigGzip = zlib.gzipSync(big.words);
+tryIt('gunzip max one less', () => zlib.gunzipSync(bigGzip,
+                                                  { maxOutputLength: big.words.length - 1 }));
+tryIt('gunzip max exact', () => zlib.gunzipSync(bigGzip, { maxOutputLength: big.words.length }));
+tryIt('inflate max one less', () => zlib.inflateSync(zlib.deflateSync(big.words),
+                                                    { maxOutputLength: big.words.length - 1 }));
 tryIt('max 0', () => zlib.gzipSync(text, { maxOutputLength: 0 }));
 tryIt('level 10', () => zlib.gzipSync(text, { level: 10 }));
 tryIt('level string', () => zlib.gzipSync(text, { level: '6' }));
