@@ -8,6 +8,7 @@ const fs = require('fs');
 const fsp = fs.promises;
 const os = require('os');
 const path = require('path');
+const { seededBytes } = require('./common/seeded-bytes');
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ringjs-fs-batches-'));
 const mask = (s) => String(s).split(dir).join('<dir>');
@@ -20,15 +21,7 @@ function checksum(buf) {
   return sum;
 }
 
-let seed = 7;
-function bytes(size) {
-  const buf = Buffer.allocUnsafe(size);
-  for (let k = 0; k < size; k++) {
-    seed = (seed * 1103515245 + 12345) & 0x7fffffff;
-    buf[k] = seed >> 16;
-  }
-  return buf;
-}
+const bytes = seededBytes(7);
 
 const sizes = [0, 1, 200, 4095, 4096, 4097, 12 * 1024, 256 * 1024, 256 * 1024 + 1, 700 * 1024];
 const contents = [];

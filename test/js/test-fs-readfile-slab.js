@@ -10,20 +10,13 @@ const fs = require('fs');
 const fsp = fs.promises;
 const os = require('os');
 const path = require('path');
+const { seededBytes } = require('./common/seeded-bytes');
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ringjs-fs-slab-'));
 const mask = (s) => String(s).split(dir).join('<dir>');
 const j = (...parts) => path.join(dir, ...parts);
 
-let seed = 11;
-function bytes(size) {
-  const buf = Buffer.allocUnsafe(size);
-  for (let k = 0; k < size; k++) {
-    seed = (seed * 1103515245 + 12345) & 0x7fffffff;
-    buf[k] = seed >> 16;
-  }
-  return buf;
-}
+const bytes = seededBytes(11);
 
 function checkOwn(buf, expected, what) {
   assert.ok(Buffer.isBuffer(buf), what);
