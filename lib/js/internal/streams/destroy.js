@@ -1,10 +1,19 @@
 'use strict';
-// destroy()/_undestroy() shared by Readable, Writable and Duplex; errorOrDestroy() for errors
-// raised inside the state machines; _construct() scheduling; destroyer() for any stream-like
-// object (pipeline, finished).
+// Tear-down shared by Readable, Writable and Duplex.
 //
-// Event timing (as node): destroy(err) marks the stream destroyed synchronously and calls
-// _destroy; once _destroy calls back, 'error' (if any) then 'close' are emitted on the next tick.
+//   destroy(err, cb)        Readable.prototype.destroy; Writable wraps it to fail its queue first
+//   undestroy()             the `_undestroy` method: back to a fresh, constructed state
+//   errorOrDestroy(s, err)  how the state machines report an error: destroy when autoDestroy,
+//                           otherwise record it and emit 'error'
+//   construct(s, onReady)   schedules the user's _construct; each side registers its onReady
+//   destroyer(s, err)       destroys anything stream-like (pipeline, finished, stream.destroy)
+//
+// A stream has one or two "sides" (_writableState, _readableState); most flags live on both and
+// are read as "either side" / written to every side, which is what the helpers below do.
+//
+// Timing, as observed on node: destroy() flags the stream destroyed at once and calls _destroy;
+// when _destroy reports back, the caller's callback runs right away and 'error' (if any) and
+// 'close' follow together on one later tick.
 
 const {
   aggregateTwoErrors,
@@ -18,206 +27,244 @@ const {
   isServerRequest,
 } = require('internal/streams/utils');
 
-const kDestroy = Symbol('kDestroy');
-// Readable and Writable store their after-_construct continuation under this key, so that a
-// Duplex can run both.
+// Private events on the stream itself. Their descriptions show in util.inspect of a stream that
+// is still constructing, so they keep node's.
+const kDestroyAfterConstruct = Symbol('kDestroy');
+const kConstructDone = Symbol('kConstruct');
+// Readable and Writable publish their "construction finished" continuation under this key so
+// that Duplex can register both.
 const kOnConstructed = Symbol('kOnConstructed');
-const kConstruct = Symbol('kConstruct');
 
-function recordError(err, w, r) {
-  if (err) {
-    // Capture the stack now, while the frames that caused it are still meaningful.
-    err.stack; // eslint-disable-line no-unused-expressions
-    if (w && !w.errored) w.errored = err;
-    if (r && !r.errored) r.errored = err;
-  }
+// --- side helpers ---------------------------------------------------------------------------
+
+function isAlreadyDestroyed(stream) {
+  const writable = stream._writableState;
+  const readable = stream._readableState;
+  return !!((writable && writable.destroyed) || (readable && readable.destroyed));
 }
 
-// Readable.prototype.destroy (Writable wraps it to flush its buffer first).
-function destroy(err, cb) {
-  const r = this._readableState;
-  const w = this._writableState;
-  const s = w || r;
+// Keeps the first error each side sees. Reading `stack` fixes it while the frames that raised
+// the error are still the interesting ones.
+function keepFirstError(stream, err) {
+  if (!err) return;
+  err.stack; // eslint-disable-line no-unused-expressions
+  const writable = stream._writableState;
+  const readable = stream._readableState;
+  if (writable && !writable.errored) writable.errored = err;
+  if (readable && !readable.errored) readable.errored = err;
+}
 
-  if ((w && w.destroyed) || (r && r.destroyed)) {
+// --- destroy --------------------------------------------------------------------------------
+
+function destroy(err, cb) {
+  if (isAlreadyDestroyed(this)) {
     if (typeof cb === 'function') cb();
     return this;
   }
 
-  recordError(err, w, r);
-  if (w) w.destroyed = true;
-  if (r) r.destroyed = true;
+  keepFirstError(this, err);
+  const writable = this._writableState;
+  const readable = this._readableState;
+  if (writable) writable.destroyed = true;
+  if (readable) readable.destroyed = true;
 
-  if (!s.constructed) {
-    // _construct is still running: destroy once it reports back.
-    this.once(kDestroy, function(er) {
-      callDestroy(this, aggregateTwoErrors(er, err), cb);
-    });
+  if ((writable || readable).constructed) {
+    invokeUserDestroy(this, err, cb);
   } else {
-    callDestroy(this, err, cb);
+    // _construct is still running; its outcome is folded into the destroy error.
+    this.once(kDestroyAfterConstruct, function(constructErr) {
+      invokeUserDestroy(this, aggregateTwoErrors(constructErr, err), cb);
+    });
   }
   return this;
 }
 
-function callDestroy(self, err, cb) {
-  let called = false;
-  function onDestroy(err) {
-    if (called) return;
-    called = true;
-    const r = self._readableState;
-    const w = self._writableState;
-    recordError(err, w, r);
-    if (w) w.closed = true;
-    if (r) r.closed = true;
-    if (typeof cb === 'function') cb(err);
-    if (err) process.nextTick(emitErrorCloseNT, self, err);
-    else process.nextTick(emitCloseNT, self);
-  }
+// Calls stream._destroy and, when it reports back (once; later reports are ignored), marks the
+// stream closed and schedules the 'error' / 'close' announcement.
+function invokeUserDestroy(stream, err, cb) {
+  let reported = false;
+  const onDestroyed = (destroyErr) => {
+    if (reported) return;
+    reported = true;
+    keepFirstError(stream, destroyErr);
+    const writable = stream._writableState;
+    const readable = stream._readableState;
+    if (writable) writable.closed = true;
+    if (readable) readable.closed = true;
+    if (typeof cb === 'function') cb(destroyErr);
+    if (destroyErr) process.nextTick(announceErrorThenClose, stream, destroyErr);
+    else process.nextTick(announceClose, stream);
+  };
   try {
-    self._destroy(err || null, onDestroy);
-  } catch (e) {
-    onDestroy(e);
+    stream._destroy(err || null, onDestroyed);
+  } catch (thrown) {
+    onDestroyed(thrown);
   }
 }
 
-function emitErrorCloseNT(self, err) {
-  emitErrorNT(self, err);
-  emitCloseNT(self);
+function announceErrorThenClose(stream, err) {
+  announceError(stream, err);
+  announceClose(stream);
 }
 
-function emitCloseNT(self) {
-  const r = self._readableState;
-  const w = self._writableState;
-  if (w) w.closeEmitted = true;
-  if (r) r.closeEmitted = true;
-  if ((w && w.emitClose) || (r && r.emitClose)) self.emit('close');
+function announceClose(stream) {
+  const writable = stream._writableState;
+  const readable = stream._readableState;
+  if (writable) writable.closeEmitted = true;
+  if (readable) readable.closeEmitted = true;
+  const wanted = (writable && writable.emitClose) || (readable && readable.emitClose);
+  if (wanted) stream.emit('close');
 }
 
-function emitErrorNT(self, err) {
-  const r = self._readableState;
-  const w = self._writableState;
-  if ((w && w.errorEmitted) || (r && r.errorEmitted)) return;
-  if (w) w.errorEmitted = true;
-  if (r) r.errorEmitted = true;
-  self.emit('error', err);
+// 'error' is emitted at most once per stream, whichever side raised it.
+function announceError(stream, err) {
+  const writable = stream._writableState;
+  const readable = stream._readableState;
+  if ((writable && writable.errorEmitted) || (readable && readable.errorEmitted)) return;
+  if (writable) writable.errorEmitted = true;
+  if (readable) readable.errorEmitted = true;
+  stream.emit('error', err);
+}
+
+// --- undestroy ------------------------------------------------------------------------------
+
+// A side whose `readable`/`writable` flag is false never opens, so it comes back ended.
+function reopenReadableSide(state) {
+  const neverOpens = state.readable === false;
+  state.constructed = true;
+  state.closed = false;
+  state.closeEmitted = false;
+  state.destroyed = false;
+  state.errored = null;
+  state.errorEmitted = false;
+  state.reading = false;
+  state.ended = neverOpens;
+  state.endEmitted = neverOpens;
+}
+
+function reopenWritableSide(state) {
+  const neverOpens = state.writable === false;
+  state.constructed = true;
+  state.destroyed = false;
+  state.closed = false;
+  state.closeEmitted = false;
+  state.errored = null;
+  state.errorEmitted = false;
+  state.finalCalled = false;
+  state.prefinished = false;
+  state.ended = neverOpens;
+  state.ending = neverOpens;
+  state.finished = neverOpens;
 }
 
 function undestroy() {
-  const r = this._readableState;
-  const w = this._writableState;
-  if (r) {
-    r.constructed = true;
-    r.closed = false;
-    r.closeEmitted = false;
-    r.destroyed = false;
-    r.errored = null;
-    r.errorEmitted = false;
-    r.reading = false;
-    r.ended = r.readable === false;
-    r.endEmitted = r.readable === false;
-  }
-  if (w) {
-    w.constructed = true;
-    w.destroyed = false;
-    w.closed = false;
-    w.closeEmitted = false;
-    w.errored = null;
-    w.errorEmitted = false;
-    w.finalCalled = false;
-    w.prefinished = false;
-    w.ended = w.writable === false;
-    w.ending = w.writable === false;
-    w.finished = w.writable === false;
-  }
+  if (this._readableState) reopenReadableSide(this._readableState);
+  if (this._writableState) reopenWritableSide(this._writableState);
 }
 
-// An error from inside the stream machinery: destroy when autoDestroy, otherwise record it and
-// emit 'error' (on the next tick when `sync`).
-function errorOrDestroy(stream, err, sync) {
-  const r = stream._readableState;
-  const w = stream._writableState;
-  if ((w && w.destroyed) || (r && r.destroyed)) return this;
-  if ((r && r.autoDestroy) || (w && w.autoDestroy)) {
+// --- errors raised by the state machines ----------------------------------------------------
+
+// `fromSyncCall`: the caller is still inside a user-facing call (write(), _final's synchronous
+// callback...), so a plain 'error' waits for the next tick.
+function errorOrDestroy(stream, err, fromSyncCall) {
+  if (isAlreadyDestroyed(stream)) return;
+  const writable = stream._writableState;
+  const readable = stream._readableState;
+  if ((readable && readable.autoDestroy) || (writable && writable.autoDestroy)) {
     stream.destroy(err);
-  } else if (err) {
-    err.stack; // eslint-disable-line no-unused-expressions
-    if (w && !w.errored) w.errored = err;
-    if (r && !r.errored) r.errored = err;
-    if (sync) process.nextTick(emitErrorNT, stream, err);
-    else emitErrorNT(stream, err);
+    return;
   }
+  if (!err) return;
+  keepFirstError(stream, err);
+  if (fromSyncCall) process.nextTick(announceError, stream, err);
+  else announceError(stream, err);
 }
 
-// Runs stream._construct on the next tick; `cb` runs once it succeeded. A Duplex registers
-// one callback per side but _construct runs once.
-function construct(stream, cb) {
+// --- _construct -----------------------------------------------------------------------------
+
+// Schedules stream._construct for the next tick and runs `onReady` (with the stream as `this`)
+// once it succeeded. A Duplex calls this once per side; _construct itself runs once.
+function construct(stream, onReady) {
   if (typeof stream._construct !== 'function') return;
-  const r = stream._readableState;
-  const w = stream._writableState;
-  if (r) r.constructed = false;
-  if (w) w.constructed = false;
-  stream.once(kConstruct, cb);
-  if (stream.listenerCount(kConstruct) > 1) return;
-  process.nextTick(constructNT, stream);
+  const writable = stream._writableState;
+  const readable = stream._readableState;
+  if (readable) readable.constructed = false;
+  if (writable) writable.constructed = false;
+  stream.once(kConstructDone, onReady);
+  const firstSide = stream.listenerCount(kConstructDone) === 1;
+  if (firstSide) process.nextTick(runUserConstruct, stream);
 }
 
-function constructNT(stream) {
-  let called = false;
-  function onConstruct(err) {
-    if (called) {
+function runUserConstruct(stream) {
+  let reported = false;
+  // The user's callback is always taken up on a tick of its own, even when called synchronously.
+  const settle = (err) => {
+    if (reported) {
       errorOrDestroy(stream, err ?? new ERR_MULTIPLE_CALLBACK());
       return;
     }
-    called = true;
-    const r = stream._readableState;
-    const w = stream._writableState;
-    const s = w || r;
-    if (r) r.constructed = true;
-    if (w) w.constructed = true;
-    if (s.destroyed) stream.emit(kDestroy, err);
-    else if (err) errorOrDestroy(stream, err, true);
-    else stream.emit(kConstruct);
-  }
+    reported = true;
+    const writable = stream._writableState;
+    const readable = stream._readableState;
+    if (readable) readable.constructed = true;
+    if (writable) writable.constructed = true;
+    if ((writable || readable).destroyed) {
+      // destroy() came while constructing and is waiting for this.
+      stream.emit(kDestroyAfterConstruct, err);
+    } else if (err) {
+      errorOrDestroy(stream, err, true);
+    } else {
+      stream.emit(kConstructDone);
+    }
+  };
   try {
-    stream._construct((err) => { process.nextTick(onConstruct, err); });
-  } catch (err) {
-    process.nextTick(onConstruct, err);
+    stream._construct((err) => { process.nextTick(settle, err); });
+  } catch (thrown) {
+    process.nextTick(settle, thrown);
   }
 }
 
-function isRequest(stream) {
+// --- destroyer ------------------------------------------------------------------------------
+
+// http.ClientRequest (and look-alikes): aborted rather than destroyed.
+function looksLikeClientRequest(stream) {
   return stream?.setHeader && typeof stream.abort === 'function';
 }
 
-function emitCloseLegacy(stream) {
+function emitBareClose(stream) {
   stream.emit('close');
 }
 
-function emitErrorCloseLegacy(stream, err) {
+function emitBareErrorThenClose(stream, err) {
   stream.emit('error', err);
-  process.nextTick(emitCloseLegacy, stream);
+  process.nextTick(emitBareClose, stream);
 }
 
-// Destroys anything stream-like (streams.destroy, pipeline, iterators).
+// Destroys anything stream-like. A stream that has not finished is destroyed with an AbortError
+// when no error is given.
 function destroyer(stream, err) {
   if (!stream || isDestroyed(stream)) return;
   if (!err && !isFinished(stream)) err = new AbortError();
+
   if (isServerRequest(stream)) {
+    // An IncomingMessage must not take its socket down with it.
     stream.socket = null;
     stream.destroy(err);
-  } else if (isRequest(stream)) {
+  } else if (looksLikeClientRequest(stream)) {
     stream.abort();
-  } else if (isRequest(stream.req)) {
+  } else if (looksLikeClientRequest(stream.req)) {
     stream.req.abort();
   } else if (typeof stream.destroy === 'function') {
     stream.destroy(err);
   } else if (typeof stream.close === 'function') {
     stream.close();
   } else if (err) {
-    process.nextTick(emitErrorCloseLegacy, stream, err);
+    // An old-style emitter: only the events can be imitated.
+    process.nextTick(emitBareErrorThenClose, stream, err);
   } else {
-    process.nextTick(emitCloseLegacy, stream);
+    process.nextTick(emitBareClose, stream);
   }
+
   if (!stream.destroyed) stream[kIsDestroyed] = true;
 }
 
