@@ -2,6 +2,11 @@
 // Duplex.from(body): a Duplex from a stream, a { readable, writable } pair, an (async)
 // iterable, an async generator function (readable and writable), an async function (writable
 // only), a promise (readable), a Blob, or a web stream.
+//
+// Design: every kind of body ends up as one of three shapes — an iterable read by from(), a
+// promise settling a one-sided Duplexify, or a readable and/or writable node stream that
+// joinSides() puts behind a single Duplex. Functions are first called with a generator that
+// yields what is written to the Duplex (writtenChunksFor).
 
 const {
   isReadable,
@@ -14,12 +19,12 @@ const {
   isReadableStream,
   isWritableStream,
 } = require('internal/streams/utils');
-const eos = require('internal/streams/end-of-stream');
+const watchStream = require('internal/streams/end-of-stream');
 const {
   AbortError,
   codes: { ERR_INVALID_ARG_TYPE, ERR_INVALID_RETURN_VALUE },
 } = require('internal/errors');
-const { destroyer } = require('internal/streams/destroy');
+const { destroyer: destroyStream } = require('internal/streams/destroy');
 const Duplex = require('internal/streams/duplex');
 const Readable = require('internal/streams/readable');
 const Writable = require('internal/streams/writable');
@@ -27,294 +32,256 @@ const { createDeferredPromise } = require('internal/util');
 const from = require('internal/streams/from');
 const { AbortController } = require('internal/abort_controller');
 
-function isBlob(value) {
+const ACCEPTED_BODIES = ['Blob', 'ReadableStream', 'WritableStream', 'Stream', 'Iterable',
+  'AsyncIterable', 'Function', '{ readable, writable } pair', 'Promise'];
+
+function looksLikeBlob(value) {
   return value != null && typeof value === 'object' &&
     Object.prototype.toString.call(value) === '[object Blob]' &&
     typeof value.arrayBuffer === 'function';
 }
 
-// A Duplex whose sides can be switched off at construction.
+// The Duplex class Duplex.from returns (node names it Duplexify too); either side can be
+// switched off at construction, leaving it already ended.
 class Duplexify extends Duplex {
   constructor(options) {
     super(options);
 
     if (options?.readable === false) {
-      this._readableState.readable = false;
-      this._readableState.ended = true;
-      this._readableState.endEmitted = true;
+      const state = this._readableState;
+      state.readable = false;
+      state.ended = true;
+      state.endEmitted = true;
     }
 
     if (options?.writable === false) {
-      this._writableState.writable = false;
-      this._writableState.ending = true;
-      this._writableState.ended = true;
-      this._writableState.finished = true;
+      const state = this._writableState;
+      state.writable = false;
+      state.ending = true;
+      state.ended = true;
+      state.finished = true;
     }
   }
 }
 
-module.exports = function duplexify(body, name) {
+function duplexFrom(body, name) {
   if (isDuplexNodeStream(body)) return body;
-
-  if (isReadableNodeStream(body)) return _duplexify({ readable: body });
-
-  if (isWritableNodeStream(body)) return _duplexify({ writable: body });
-
-  if (isNodeStream(body)) return _duplexify({ writable: false, readable: false });
-
-  if (isReadableStream(body)) return _duplexify({ readable: Readable.fromWeb(body) });
-
-  if (isWritableStream(body)) return _duplexify({ writable: Writable.fromWeb(body) });
-
-  if (typeof body === 'function') {
-    const { value, write, final, destroy } = fromAsyncGen(body);
-
-    if (isIterable(value)) {
-      return from(Duplexify, value, {
-        objectMode: true,
-        write,
-        final,
-        destroy,
-      });
-    }
-
-    const then = value?.then;
-    if (typeof then === 'function') {
-      let d;
-
-      const promise = then.call(
-        value,
-        (val) => {
-          if (val != null) throw new ERR_INVALID_RETURN_VALUE('nully', 'body', val);
-        },
-        (err) => {
-          destroyer(d, err);
-        },
-      );
-
-      return d = new Duplexify({
-        objectMode: true,
-        readable: false,
-        write,
-        final(cb) {
-          final(async () => {
-            try {
-              await promise;
-              process.nextTick(cb, null);
-            } catch (err) {
-              process.nextTick(cb, err);
-            }
-          });
-        },
-        destroy,
-      });
-    }
-
-    throw new ERR_INVALID_RETURN_VALUE(
-      'Iterable, AsyncIterable or AsyncFunction', name, value);
-  }
-
-  if (isBlob(body)) return duplexify(body.arrayBuffer());
-
-  if (isIterable(body)) {
-    return from(Duplexify, body, {
-      objectMode: true,
-      writable: false,
-    });
-  }
+  if (isReadableNodeStream(body)) return joinSides(body, undefined);
+  if (isWritableNodeStream(body)) return joinSides(undefined, body);
+  if (isNodeStream(body)) return joinSides(false, false);
+  if (isReadableStream(body)) return joinSides(Readable.fromWeb(body), undefined);
+  if (isWritableStream(body)) return joinSides(undefined, Writable.fromWeb(body));
+  if (typeof body === 'function') return duplexFromFunction(body, name);
+  if (looksLikeBlob(body)) return duplexFrom(body.arrayBuffer());
+  if (isIterable(body)) return from(Duplexify, body, { objectMode: true, writable: false });
 
   if (isReadableStream(body?.readable) && isWritableStream(body?.writable)) {
     return Duplexify.fromWeb(body);
   }
-
   if (typeof body?.writable === 'object' || typeof body?.readable === 'object') {
-    const readable = body?.readable ?
-      isReadableNodeStream(body?.readable) ? body?.readable : duplexify(body.readable) :
-      undefined;
-
-    const writable = body?.writable ?
-      isWritableNodeStream(body?.writable) ? body?.writable : duplexify(body.writable) :
-      undefined;
-
-    return _duplexify({ readable, writable });
+    return duplexFromPair(body);
   }
-
   const then = body?.then;
-  if (typeof then === 'function') {
-    let d;
+  if (typeof then === 'function') return readableFromPromise(body, then);
 
-    then.call(
-      body,
-      (val) => {
-        if (val != null) d.push(val);
-        d.push(null);
-      },
-      (err) => {
-        destroyer(d, err);
-      },
-    );
+  throw new ERR_INVALID_ARG_TYPE(name, ACCEPTED_BODIES, body);
+}
 
-    return d = new Duplexify({
-      objectMode: true,
-      writable: false,
-      read() {},
-    });
+// { readable, writable }: either side may itself be anything Duplex.from accepts.
+function duplexFromPair(pair) {
+  const readable = pair.readable ?
+    (isReadableNodeStream(pair.readable) ? pair.readable : duplexFrom(pair.readable)) :
+    undefined;
+  const writable = pair.writable ?
+    (isWritableNodeStream(pair.writable) ? pair.writable : duplexFrom(pair.writable)) :
+    undefined;
+  return joinSides(readable, writable);
+}
+
+// A promise becomes a readable-only Duplex producing its (non-nullish) value.
+function readableFromPromise(promise, then) {
+  let duplex;
+  then.call(promise, (value) => {
+    if (value != null) duplex.push(value);
+    duplex.push(null);
+  }, (err) => {
+    destroyStream(duplex, err);
+  });
+  duplex = new Duplexify({ objectMode: true, writable: false, read() {} });
+  return duplex;
+}
+
+// fn(writtenChunks, { signal }) returning an iterable gives a two-sided Duplex; returning a
+// promise (an async function consuming the chunks) gives a writable-only one.
+function duplexFromFunction(fn, name) {
+  const { result, write, final, destroy } = writtenChunksFor(fn);
+
+  if (isIterable(result)) {
+    return from(Duplexify, result, { objectMode: true, write, final, destroy });
   }
 
-  throw new ERR_INVALID_ARG_TYPE(
-    name,
-    ['Blob', 'ReadableStream', 'WritableStream', 'Stream', 'Iterable', 'AsyncIterable',
-     'Function', '{ readable, writable } pair', 'Promise'],
-    body);
-};
+  const then = result?.then;
+  if (typeof then === 'function') {
+    let duplex;
+    const completion = then.call(result, (value) => {
+      if (value != null) throw new ERR_INVALID_RETURN_VALUE('nully', 'body', value);
+    }, (err) => {
+      destroyStream(duplex, err);
+    });
 
-// Runs fn(source, { signal }) where `source` yields what is written to the Duplex.
-function fromAsyncGen(fn) {
-  let { promise, resolve } = createDeferredPromise();
-  const ac = new AbortController();
-  const signal = ac.signal;
-  const value = fn(async function*() {
-    while (true) {
-      const _promise = promise;
-      promise = null;
-      const { chunk, done, cb } = await _promise;
+    duplex = new Duplexify({
+      objectMode: true,
+      readable: false,
+      write,
+      final(callback) {
+        // Finishing waits until the function itself has returned.
+        final(async () => {
+          try {
+            await completion;
+            process.nextTick(callback, null);
+          } catch (err) {
+            process.nextTick(callback, err);
+          }
+        });
+      },
+      destroy,
+    });
+    return duplex;
+  }
+
+  throw new ERR_INVALID_RETURN_VALUE('Iterable, AsyncIterable or AsyncFunction', name, result);
+}
+
+// Calls fn with an async generator over the chunks written to the Duplex. Each write (or the
+// final end) is handed to the generator through a fresh deferred promise; its callback runs
+// once the generator has taken it.
+function writtenChunksFor(fn) {
+  const controller = new AbortController();
+  const { signal } = controller;
+  let nextHandOver = createDeferredPromise();
+  let handOver = nextHandOver.resolve;
+
+  async function* writtenChunks() {
+    for (;;) {
+      const { chunk, done, cb } = await nextHandOver.promise;
       process.nextTick(cb);
       if (done) return;
       if (signal.aborted) throw new AbortError(undefined, { cause: signal.reason });
-      ({ promise, resolve } = createDeferredPromise());
+      nextHandOver = createDeferredPromise();
+      handOver = nextHandOver.resolve;
       yield chunk;
     }
-  }(), { signal });
+  }
+
+  const giveToGenerator = (message) => {
+    const resolve = handOver;
+    handOver = null;
+    resolve(message);
+  };
 
   return {
-    value,
+    result: fn(writtenChunks(), { signal }),
     write(chunk, encoding, cb) {
-      const _resolve = resolve;
-      resolve = null;
-      _resolve({ chunk, done: false, cb });
+      giveToGenerator({ chunk, done: false, cb });
     },
     final(cb) {
-      const _resolve = resolve;
-      resolve = null;
-      _resolve({ done: true, cb });
+      giveToGenerator({ done: true, cb });
     },
     destroy(err, cb) {
-      ac.abort();
+      controller.abort();
       cb(err);
     },
   };
 }
 
-function _duplexify(pair) {
-  const r = pair.readable && typeof pair.readable.read !== 'function' ?
-    Readable.wrap(pair.readable) : pair.readable;
-  const w = pair.writable;
+// One Duplex in front of a readable and/or a writable node stream. Backpressure stays with
+// the inner streams: a write waits for the writable's 'drain', a read for 'readable'.
+function joinSides(readableSide, writableSide) {
+  const source = readableSide && typeof readableSide.read !== 'function' ?
+    Readable.wrap(readableSide) : readableSide;
+  const sink = writableSide;
 
-  let readable = !!isReadable(r);
-  let writable = !!isWritable(w);
+  let readableOpen = !!isReadable(source);
+  let writableOpen = !!isWritable(sink);
 
-  let ondrain;
-  let onfinish;
-  let onreadable;
-  let onclose;
-  let d;
+  // Callbacks parked until the inner streams make progress.
+  const waiting = { drain: null, finish: null, readable: null };
+  const release = (kind) => {
+    const callback = waiting[kind];
+    waiting[kind] = null;
+    if (callback) callback();
+  };
+  // undefined while both sides run; the destroy callback if destroy came first; null after
+  // an inner side ended.
+  let destroyCallback;
 
-  function onfinished(err) {
-    const cb = onclose;
-    onclose = null;
-
-    if (cb) cb(err);
-    else if (err) d.destroy(err);
-  }
-
-  // Duplex rather than Transform: backpressure is handled by the inner streams.
-  d = new Duplexify({
-    readableObjectMode: !!r?.readableObjectMode,
-    writableObjectMode: !!w?.writableObjectMode,
-    readable,
-    writable,
+  const duplex = new Duplexify({
+    readableObjectMode: !!source?.readableObjectMode,
+    writableObjectMode: !!sink?.writableObjectMode,
+    readable: readableOpen,
+    writable: writableOpen,
   });
 
-  if (writable) {
-    eos(w, (err) => {
-      writable = false;
-      if (err) destroyer(r, err);
-      onfinished(err);
-    });
+  const sideFinished = (err) => {
+    const callback = destroyCallback;
+    destroyCallback = null;
+    if (callback) callback(err);
+    else if (err) duplex.destroy(err);
+  };
 
-    d._write = function(chunk, encoding, callback) {
-      if (w.write(chunk, encoding)) callback();
-      else ondrain = callback;
+  if (writableOpen) {
+    watchStream(sink, (err) => {
+      writableOpen = false;
+      if (err) destroyStream(source, err);
+      sideFinished(err);
+    });
+    duplex._write = function(chunk, encoding, callback) {
+      if (sink.write(chunk, encoding)) callback();
+      else waiting.drain = callback;
     };
-
-    d._final = function(callback) {
-      w.end();
-      onfinish = callback;
+    duplex._final = function(callback) {
+      sink.end();
+      waiting.finish = callback;
     };
-
-    w.on('drain', function() {
-      if (ondrain) {
-        const cb = ondrain;
-        ondrain = null;
-        cb();
-      }
-    });
-
-    w.on('finish', function() {
-      if (onfinish) {
-        const cb = onfinish;
-        onfinish = null;
-        cb();
-      }
-    });
+    sink.on('drain', () => release('drain'));
+    sink.on('finish', () => release('finish'));
   }
 
-  if (readable) {
-    eos(r, (err) => {
-      readable = false;
-      if (err) destroyer(r, err);
-      onfinished(err);
+  if (readableOpen) {
+    watchStream(source, (err) => {
+      readableOpen = false;
+      if (err) destroyStream(source, err);
+      sideFinished(err);
     });
-
-    r.on('readable', function() {
-      if (onreadable) {
-        const cb = onreadable;
-        onreadable = null;
-        cb();
-      }
-    });
-
-    r.on('end', function() {
-      d.push(null);
-    });
-
-    d._read = function() {
-      while (true) {
-        const buf = r.read();
-        if (buf === null) {
-          onreadable = d._read;
+    source.on('readable', () => release('readable'));
+    source.on('end', () => duplex.push(null));
+    duplex._read = function() {
+      for (;;) {
+        const chunk = source.read();
+        if (chunk === null) {
+          waiting.readable = duplex._read;
           return;
         }
-        if (!d.push(buf)) return;
+        if (!duplex.push(chunk)) return;
       }
     };
   }
 
-  d._destroy = function(err, callback) {
-    if (!err && onclose !== null) err = new AbortError();
-
-    onreadable = null;
-    ondrain = null;
-    onfinish = null;
-
-    if (onclose === null) {
+  duplex._destroy = function(err, callback) {
+    if (!err && destroyCallback !== null) err = new AbortError();
+    waiting.readable = null;
+    waiting.drain = null;
+    waiting.finish = null;
+    if (destroyCallback === null) {
       callback(err);
     } else {
-      onclose = callback;
-      destroyer(w, err);
-      destroyer(r, err);
+      destroyCallback = callback;
+      destroyStream(sink, err);
+      destroyStream(source, err);
     }
   };
 
-  return d;
+  return duplex;
 }
+
+module.exports = duplexFrom;
