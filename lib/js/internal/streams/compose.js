@@ -1,10 +1,15 @@
 'use strict';
 // compose(...streams): one Duplex that writes into the first stream and reads from the last,
 // with the streams piped together by pipeline().
+//
+// Design: the stages are checked (each but the last must be readable, each but the first
+// writable), pipeline() connects them, and the returned Duplex forwards its writes to the
+// head stage and its reads from the tail stage, node or web alike. Callbacks that wait for
+// the inner streams are parked in `waiting` until they make progress.
 
 const { pipeline } = require('internal/streams/pipeline');
 const Duplex = require('internal/streams/duplex');
-const { destroyer } = require('internal/streams/destroy');
+const { destroyer: destroyStream } = require('internal/streams/destroy');
 const {
   isNodeStream,
   isReadable,
@@ -18,63 +23,65 @@ const {
   AbortError,
   codes: { ERR_INVALID_ARG_VALUE, ERR_MISSING_ARGS },
 } = require('internal/errors');
-const eos = require('internal/streams/end-of-stream');
+const watchStream = require('internal/streams/end-of-stream');
 
-module.exports = function compose(...streams) {
+const canBeReadFrom = (stage) =>
+  isReadable(stage) || isReadableStream(stage) || isTransformStream(stage);
+const canBeWrittenTo = (stage) =>
+  isWritable(stage) || isWritableStream(stage) || isTransformStream(stage);
+
+// Functions in the middle are left to pipeline(); streams must face the right way.
+function checkStageDirections(stages, given) {
+  const last = stages.length - 1;
+  stages.forEach((stage, n) => {
+    if (!isNodeStream(stage) && !isWebStream(stage)) return;
+    if (n < last && !canBeReadFrom(stage)) {
+      throw new ERR_INVALID_ARG_VALUE(`streams[${n}]`, given[n], 'must be readable');
+    }
+    if (n > 0 && !canBeWrittenTo(stage)) {
+      throw new ERR_INVALID_ARG_VALUE(`streams[${n}]`, given[n], 'must be writable');
+    }
+  });
+}
+
+function compose(...streams) {
   if (streams.length === 0) throw new ERR_MISSING_ARGS('streams');
   if (streams.length === 1) return Duplex.from(streams[0]);
 
-  const orgStreams = [...streams];
-
+  const given = [...streams];
+  const last = streams.length - 1;
+  // A function at either end becomes a Duplex, so that it can be written to / read from.
   if (typeof streams[0] === 'function') streams[0] = Duplex.from(streams[0]);
-  if (typeof streams[streams.length - 1] === 'function') {
-    const idx = streams.length - 1;
-    streams[idx] = Duplex.from(streams[idx]);
-  }
+  if (typeof streams[last] === 'function') streams[last] = Duplex.from(streams[last]);
+  checkStageDirections(streams, given);
 
-  for (let n = 0; n < streams.length; ++n) {
-    if (!isNodeStream(streams[n]) && !isWebStream(streams[n])) {
-      // Functions in the middle are handled by pipeline.
-      continue;
-    }
-    if (n < streams.length - 1 &&
-        !(isReadable(streams[n]) || isReadableStream(streams[n]) ||
-          isTransformStream(streams[n]))) {
-      throw new ERR_INVALID_ARG_VALUE(`streams[${n}]`, orgStreams[n], 'must be readable');
-    }
-    if (n > 0 &&
-        !(isWritable(streams[n]) || isWritableStream(streams[n]) ||
-          isTransformStream(streams[n]))) {
-      throw new ERR_INVALID_ARG_VALUE(`streams[${n}]`, orgStreams[n], 'must be writable');
-    }
-  }
+  const waiting = { drain: null, finish: null, readable: null };
+  const release = (kind) => {
+    const callback = waiting[kind];
+    waiting[kind] = null;
+    if (callback) callback();
+  };
+  // undefined while the pipeline runs; the destroy callback if destroy came first; null once
+  // the pipeline has finished.
+  let destroyCallback;
+  let duplex;
 
-  let ondrain;
-  let onfinish;
-  let onreadable;
-  let onclose;
-  let d;
-
-  function onfinished(err) {
-    const cb = onclose;
-    onclose = null;
-    if (cb) {
-      cb(err);
-    } else if (err) {
-      d.destroy(err);
-    } else if (!readable && !writable) {
-      d.destroy();
-    }
-  }
+  const pipelineDone = (err) => {
+    const callback = destroyCallback;
+    destroyCallback = null;
+    if (callback) callback(err);
+    else if (err) duplex.destroy(err);
+    else if (!readable && !writable) duplex.destroy();
+  };
 
   const head = streams[0];
-  const tail = pipeline(streams, onfinished);
+  const tail = pipeline(streams, pipelineDone);
 
-  const writable = !!(isWritable(head) || isWritableStream(head) || isTransformStream(head));
-  const readable = !!(isReadable(tail) || isReadableStream(tail) || isTransformStream(tail));
+  const writable = !!canBeWrittenTo(head);
+  const readable = !!canBeReadFrom(tail);
 
-  // Duplex rather than Transform: backpressure is handled by the inner streams.
-  d = new Duplex({
+  // A Duplex rather than a Transform: backpressure stays with the inner streams.
+  duplex = new Duplex({
     writableObjectMode: !!head?.writableObjectMode,
     readableObjectMode: !!tail?.readableObjectMode,
     writable,
@@ -82,117 +89,93 @@ module.exports = function compose(...streams) {
   });
 
   if (writable) {
-    if (isNodeStream(head)) {
-      d._write = function(chunk, encoding, callback) {
-        if (head.write(chunk, encoding)) callback();
-        else ondrain = callback;
-      };
-
-      d._final = function(callback) {
-        head.end();
-        onfinish = callback;
-      };
-
-      head.on('drain', function() {
-        if (ondrain) {
-          const cb = ondrain;
-          ondrain = null;
-          cb();
-        }
-      });
-    } else if (isWebStream(head)) {
-      const writable = isTransformStream(head) ? head.writable : head;
-      const writer = writable.getWriter();
-
-      d._write = async function(chunk, encoding, callback) {
-        try {
-          await writer.ready;
-          writer.write(chunk).catch(() => {});
-          callback();
-        } catch (err) {
-          callback(err);
-        }
-      };
-
-      d._final = async function(callback) {
-        try {
-          await writer.ready;
-          writer.close().catch(() => {});
-          onfinish = callback;
-        } catch (err) {
-          callback(err);
-        }
-      };
-    }
-
-    const toRead = isTransformStream(tail) ? tail.readable : tail;
-    eos(toRead, () => {
-      if (onfinish) {
-        const cb = onfinish;
-        onfinish = null;
-        cb();
-      }
-    });
+    forwardWritesTo(head, duplex, waiting, release);
+    // The Duplex finishes once everything written came out of the tail.
+    watchStream(isTransformStream(tail) ? tail.readable : tail, () => release('finish'));
   }
+  if (readable) forwardReadsFrom(tail, duplex, waiting, release);
 
-  if (readable) {
-    if (isNodeStream(tail)) {
-      tail.on('readable', function() {
-        if (onreadable) {
-          const cb = onreadable;
-          onreadable = null;
-          cb();
-        }
-      });
-
-      tail.on('end', function() {
-        d.push(null);
-      });
-
-      d._read = function() {
-        while (true) {
-          const buf = tail.read();
-          if (buf === null) {
-            onreadable = d._read;
-            return;
-          }
-          if (!d.push(buf)) return;
-        }
-      };
-    } else if (isWebStream(tail)) {
-      const readable = isTransformStream(tail) ? tail.readable : tail;
-      const reader = readable.getReader();
-      d._read = async function() {
-        while (true) {
-          try {
-            const { value, done } = await reader.read();
-            if (!d.push(value)) return;
-            if (done) {
-              d.push(null);
-              return;
-            }
-          } catch {
-            return;
-          }
-        }
-      };
-    }
-  }
-
-  d._destroy = function(err, callback) {
-    if (!err && onclose !== null) err = new AbortError();
-
-    onreadable = null;
-    ondrain = null;
-    onfinish = null;
-
-    if (onclose === null) {
+  duplex._destroy = function(err, callback) {
+    if (!err && destroyCallback !== null) err = new AbortError();
+    waiting.readable = null;
+    waiting.drain = null;
+    waiting.finish = null;
+    if (destroyCallback === null) {
       callback(err);
     } else {
-      onclose = callback;
-      if (isNodeStream(tail)) destroyer(tail, err);
+      destroyCallback = callback;
+      if (isNodeStream(tail)) destroyStream(tail, err);
     }
   };
 
-  return d;
-};
+  return duplex;
+}
+
+function forwardWritesTo(head, duplex, waiting, release) {
+  if (isNodeStream(head)) {
+    duplex._write = function(chunk, encoding, callback) {
+      if (head.write(chunk, encoding)) callback();
+      else waiting.drain = callback;
+    };
+    duplex._final = function(callback) {
+      head.end();
+      waiting.finish = callback;
+    };
+    head.on('drain', () => release('drain'));
+  } else if (isWebStream(head)) {
+    const writer = (isTransformStream(head) ? head.writable : head).getWriter();
+    duplex._write = async function(chunk, encoding, callback) {
+      try {
+        await writer.ready;
+        writer.write(chunk).catch(() => {}); // failures surface through writer.ready
+        callback();
+      } catch (err) {
+        callback(err);
+      }
+    };
+    duplex._final = async function(callback) {
+      try {
+        await writer.ready;
+        writer.close().catch(() => {});
+        waiting.finish = callback;
+      } catch (err) {
+        callback(err);
+      }
+    };
+  }
+}
+
+function forwardReadsFrom(tail, duplex, waiting, release) {
+  if (isNodeStream(tail)) {
+    tail.on('readable', () => release('readable'));
+    tail.on('end', () => duplex.push(null));
+    duplex._read = function() {
+      for (;;) {
+        const chunk = tail.read();
+        if (chunk === null) {
+          waiting.readable = duplex._read;
+          return;
+        }
+        if (!duplex.push(chunk)) return;
+      }
+    };
+  } else if (isWebStream(tail)) {
+    const reader = (isTransformStream(tail) ? tail.readable : tail).getReader();
+    duplex._read = async function() {
+      for (;;) {
+        try {
+          const { value, done } = await reader.read();
+          if (!duplex.push(value)) return;
+          if (done) {
+            duplex.push(null);
+            return;
+          }
+        } catch {
+          return; // the pipeline reports the error
+        }
+      }
+    };
+  }
+}
+
+module.exports = compose;
