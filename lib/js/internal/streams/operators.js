@@ -26,8 +26,9 @@ const { isWritable, isNodeStream } = require('internal/streams/utils');
 
 let kResistStopPropagation;
 
-const kEmpty = Symbol('kEmpty');
-const kEof = Symbol('kEof');
+// A mapped value to leave out (filter, forEach), and the end marker of map's result queue.
+const SKIP = Symbol('SKIP');
+const SOURCE_DONE = Symbol('SOURCE_DONE');
 
 function validateOptions(options) {
   if (options != null) validateObject(options, 'options');
@@ -61,137 +62,135 @@ function map(fn, options) {
 
   let concurrency = 1;
   if (options?.concurrency != null) concurrency = Math.floor(options.concurrency);
-
-  let highWaterMark = concurrency - 1;
-  if (options?.highWaterMark != null) highWaterMark = Math.floor(options.highWaterMark);
-
+  let queuedAhead = concurrency - 1;
+  if (options?.highWaterMark != null) queuedAhead = Math.floor(options.highWaterMark);
   validateInteger(concurrency, 'options.concurrency', 1);
-  validateInteger(highWaterMark, 'options.highWaterMark', 0);
+  validateInteger(queuedAhead, 'options.highWaterMark', 0);
 
-  highWaterMark += concurrency;
+  return mapInSourceOrder(this, fn, options?.signal, concurrency, queuedAhead + concurrency);
+}
 
-  return async function* map() {
-    const signal = AbortSignal.any([options?.signal].filter(Boolean));
-    const stream = this;
-    const queue = [];
-    const signalOpt = { signal };
+// Two loops share `pending`, the promises of fn's results in source order: readSource() calls
+// fn for each chunk and pauses while too many calls run or too many results wait; the
+// generator itself awaits and yields the results front to back. SKIP results are dropped.
+async function* mapInSourceOrder(source, fn, userSignal, concurrency, maxPending) {
+  const signal = AbortSignal.any([userSignal].filter(Boolean));
+  const fnOptions = { signal };
+  const pending = [];
+  let running = 0; // calls of fn not yet settled
+  let stopped = false; // no more calls of fn (source done, a call failed, or consumer left)
+  let wakeReader = null;
+  let wakeYielder = null;
 
-    let next;
-    let resume;
-    let done = false;
-    let cnt = 0;
-
-    function onCatch() {
-      done = true;
-      afterItemProcessed();
+  const nudgeYielder = () => {
+    if (wakeYielder) {
+      wakeYielder();
+      wakeYielder = null;
     }
-
-    function afterItemProcessed() {
-      cnt -= 1;
-      maybeResume();
+  };
+  const nudgeReaderIfRoom = () => {
+    if (wakeReader && !stopped && running < concurrency && pending.length < maxPending) {
+      wakeReader();
+      wakeReader = null;
     }
+  };
+  const callSettled = () => {
+    running -= 1;
+    nudgeReaderIfRoom();
+  };
+  const callFailed = () => {
+    stopped = true;
+    callSettled();
+  };
+  const track = (promise) => {
+    promise.then(callSettled, callFailed);
+    pending.push(promise);
+  };
 
-    function maybeResume() {
-      if (resume && !done && cnt < concurrency && queue.length < highWaterMark) {
-        resume();
-        resume = null;
-      }
-    }
-
-    async function pump() {
-      try {
-        for await (let val of stream) {
-          if (done) return;
-
-          if (signal.aborted) throw new AbortError();
-
-          try {
-            val = fn(val, signalOpt);
-
-            if (val === kEmpty) continue;
-
-            val = Promise.resolve(val);
-          } catch (err) {
-            val = Promise.reject(err);
-          }
-
-          cnt += 1;
-
-          val.then(afterItemProcessed, onCatch);
-
-          queue.push(val);
-          if (next) {
-            next();
-            next = null;
-          }
-
-          if (!done && (queue.length >= highWaterMark || cnt >= concurrency)) {
-            await new Promise((resolve) => {
-              resume = resolve;
-            });
-          }
-        }
-        queue.push(kEof);
-      } catch (err) {
-        const val = Promise.reject(err);
-        val.then(afterItemProcessed, onCatch);
-        queue.push(val);
-      } finally {
-        done = true;
-        if (next) {
-          next();
-          next = null;
-        }
-      }
-    }
-
-    pump();
-
+  async function readSource() {
     try {
-      while (true) {
-        while (queue.length > 0) {
-          const val = await queue[0];
+      for await (const chunk of source) {
+        if (stopped) return;
+        if (signal.aborted) throw new AbortError();
 
-          if (val === kEof) return;
-
-          if (signal.aborted) throw new AbortError();
-
-          if (val !== kEmpty) yield val;
-
-          queue.shift();
-          maybeResume();
+        let result;
+        try {
+          result = fn(chunk, fnOptions);
+          if (result === SKIP) continue;
+          result = Promise.resolve(result);
+        } catch (err) {
+          result = Promise.reject(err);
         }
+        running += 1;
+        track(result);
+        nudgeYielder();
 
-        await new Promise((resolve) => {
-          next = resolve;
-        });
+        if (!stopped && (pending.length >= maxPending || running >= concurrency)) {
+          await new Promise((resolve) => {
+            wakeReader = resolve;
+          });
+        }
       }
+      pending.push(SOURCE_DONE);
+    } catch (err) {
+      track(Promise.reject(err));
     } finally {
-      done = true;
-      if (resume) {
-        resume();
-        resume = null;
-      }
+      stopped = true;
+      nudgeYielder();
     }
-  }.call(this);
+  }
+
+  readSource();
+
+  try {
+    for (;;) {
+      while (pending.length > 0) {
+        const result = await pending[0];
+        if (result === SOURCE_DONE) return;
+        if (signal.aborted) throw new AbortError();
+        if (result !== SKIP) yield result;
+        pending.shift();
+        nudgeReaderIfRoom();
+      }
+      await new Promise((resolve) => {
+        wakeYielder = resolve;
+      });
+    }
+  } finally {
+    stopped = true;
+    if (wakeReader) {
+      wakeReader();
+      wakeReader = null;
+    }
+  }
 }
 
 function asIndexedPairs(options = undefined) {
   validateOptions(options);
-
-  return async function* asIndexedPairs() {
-    let index = 0;
-    for await (const val of this) {
-      if (options?.signal?.aborted) {
-        throw new AbortError({ cause: options.signal.reason });
-      }
-      yield [index++, val];
-    }
-  }.call(this);
+  return withIndexes(this, options?.signal);
 }
 
+async function* withIndexes(source, signal) {
+  let index = 0;
+  for await (const chunk of source) {
+    // (node passes the options bag as the message here; kept for the same output)
+    if (signal?.aborted) throw new AbortError({ cause: signal.reason });
+    yield [index++, chunk];
+  }
+}
+
+// filter(fn) keeps the chunks fn accepts; it is map() with SKIP for the rejected ones.
+function filter(fn, options) {
+  validateFn(fn);
+  const keepIfAccepted = async (chunk, fnOptions) =>
+    ((await fn(chunk, fnOptions)) ? chunk : SKIP);
+  return map.call(this, keepIfAccepted, options);
+}
+
+// some() and find() stop at the first chunk fn accepts; leaving the loop early ends the
+// filter (and with it the calls of fn still running).
 async function some(fn, options = undefined) {
-  for await (const unused of filter.call(this, fn, options)) { // eslint-disable-line no-unused-vars
+  for await (const accepted of filter.call(this, fn, options)) { // eslint-disable-line no-unused-vars
     return true;
   }
   return false;
@@ -199,38 +198,26 @@ async function some(fn, options = undefined) {
 
 async function every(fn, options = undefined) {
   validateFn(fn);
-  return !(await some.call(this, async (...args) => {
-    return !(await fn(...args));
-  }, options));
+  const rejects = async (...args) => !(await fn(...args));
+  return !(await some.call(this, rejects, options));
 }
 
 async function find(fn, options) {
-  for await (const result of filter.call(this, fn, options)) {
-    return result;
-  }
+  for await (const accepted of filter.call(this, fn, options)) return accepted;
   return undefined;
 }
 
 async function forEach(fn, options) {
   validateFn(fn);
-  async function forEachFn(value, options) {
-    await fn(value, options);
-    return kEmpty;
-  }
-  // eslint-disable-next-line no-unused-vars
-  for await (const unused of map.call(this, forEachFn, options));
+  const callAndSkip = async (chunk, fnOptions) => {
+    await fn(chunk, fnOptions);
+    return SKIP;
+  };
+  // Nothing is yielded; iterating just drives the calls.
+  for await (const nothing of map.call(this, callAndSkip, options)); // eslint-disable-line no-unused-vars
 }
 
-function filter(fn, options) {
-  validateFn(fn);
-  async function filterFn(value, options) {
-    if (await fn(value, options)) return value;
-    return kEmpty;
-  }
-  return map.call(this, filterFn, options);
-}
-
-// ERR_MISSING_ARGS with reduce's own message.
+// ERR_MISSING_ARGS with reduce's own message (node's class name, visible to inspection).
 class ReduceAwareErrMissingArgs extends ERR_MISSING_ARGS {
   constructor() {
     super('reduce');
@@ -243,94 +230,100 @@ async function reduce(reducer, initialValue, options) {
     throw new ERR_INVALID_ARG_TYPE('reducer', ['Function', 'AsyncFunction'], reducer);
   }
   validateOptions(options);
+  const userSignal = options?.signal;
 
-  let hasInitialValue = arguments.length > 1;
-  if (options?.signal?.aborted) {
-    const err = new AbortError(undefined, { cause: options.signal.reason });
-    this.once('error', () => {}); // The error is already propagated.
+  if (userSignal?.aborted) {
+    const err = new AbortError(undefined, { cause: userSignal.reason });
+    this.once('error', () => {}); // destroy() below emits it; the caller gets the rejection
     await finished(this.destroy(err));
     throw err;
   }
-  const ac = new AbortController();
-  const signal = ac.signal;
-  if (options?.signal) {
+
+  // The reducer gets a signal of its own, aborted when reducing ends either way.
+  const reducing = new AbortController();
+  if (userSignal) {
     kResistStopPropagation ??= require('internal/event_target').kResistStopPropagation;
-    const opts = { once: true, [kResistStopPropagation]: true };
-    options.signal.addEventListener('abort', () => ac.abort(), opts);
+    userSignal.addEventListener('abort', () => reducing.abort(),
+                                { once: true, [kResistStopPropagation]: true });
   }
-  let gotAnyItemFromStream = false;
+  let accumulator = initialValue;
+  let haveAccumulator = arguments.length > 1;
+  let sawChunk = false;
   try {
-    for await (const value of this) {
-      gotAnyItemFromStream = true;
-      if (options?.signal?.aborted) throw new AbortError();
-      if (!hasInitialValue) {
-        initialValue = value;
-        hasInitialValue = true;
+    for await (const chunk of this) {
+      sawChunk = true;
+      if (userSignal?.aborted) throw new AbortError();
+      if (haveAccumulator) {
+        accumulator = await reducer(accumulator, chunk, { signal: reducing.signal });
       } else {
-        initialValue = await reducer(initialValue, value, { signal });
+        accumulator = chunk;
+        haveAccumulator = true;
       }
     }
-    if (!gotAnyItemFromStream && !hasInitialValue) throw new ReduceAwareErrMissingArgs();
+    if (!sawChunk && !haveAccumulator) throw new ReduceAwareErrMissingArgs();
   } finally {
-    ac.abort();
+    reducing.abort();
   }
-  return initialValue;
+  return accumulator;
 }
 
 async function toArray(options) {
   validateOptions(options);
-
-  const result = [];
-  for await (const val of this) {
-    if (options?.signal?.aborted) {
-      throw new AbortError(undefined, { cause: options.signal.reason });
-    }
-    result.push(val);
+  const signal = options?.signal;
+  const chunks = [];
+  for await (const chunk of this) {
+    if (signal?.aborted) throw new AbortError(undefined, { cause: signal.reason });
+    chunks.push(chunk);
   }
-  return result;
+  return chunks;
 }
 
 function flatMap(fn, options) {
-  const values = map.call(this, fn, options);
-  return async function* flatMap() {
-    for await (const val of values) {
-      yield* val;
-    }
-  }.call(this);
+  return flatten(map.call(this, fn, options));
 }
 
-function toIntegerOrInfinity(number) {
-  // Coerced as the iterator-helpers proposal does.
-  number = Number(number);
-  if (Number.isNaN(number)) return 0;
-  if (number < 0) throw new ERR_OUT_OF_RANGE('number', '>= 0', number);
-  return number;
+async function* flatten(iterables) {
+  for await (const iterable of iterables) yield* iterable;
+}
+
+// drop/take counts: NaN counts as 0, negatives are refused, the rest is used as a number.
+function toCount(value) {
+  const count = Number(value);
+  if (Number.isNaN(count)) return 0;
+  if (count < 0) throw new ERR_OUT_OF_RANGE('number', '>= 0', count);
+  return count;
+}
+
+function throwIfAborted(signal) {
+  if (signal?.aborted) throw new AbortError();
 }
 
 function drop(number, options = undefined) {
   validateOptions(options);
-  number = toIntegerOrInfinity(number);
-  return async function* drop() {
-    if (options?.signal?.aborted) throw new AbortError();
-    for await (const val of this) {
-      if (options?.signal?.aborted) throw new AbortError();
-      if (number-- <= 0) yield val;
-    }
-  }.call(this);
+  return withoutFirst(this, toCount(number), options?.signal);
+}
+
+async function* withoutFirst(source, count, signal) {
+  throwIfAborted(signal);
+  for await (const chunk of source) {
+    throwIfAborted(signal);
+    if (count-- <= 0) yield chunk;
+  }
 }
 
 function take(number, options = undefined) {
   validateOptions(options);
-  number = toIntegerOrInfinity(number);
-  return async function* take() {
-    if (options?.signal?.aborted) throw new AbortError();
-    for await (const val of this) {
-      if (options?.signal?.aborted) throw new AbortError();
-      if (number-- > 0) yield val;
-      // Don't get another item from the iterator once enough were taken.
-      if (number <= 0) return;
-    }
-  }.call(this);
+  return onlyFirst(this, toCount(number), options?.signal);
+}
+
+async function* onlyFirst(source, count, signal) {
+  throwIfAborted(signal);
+  for await (const chunk of source) {
+    throwIfAborted(signal);
+    if (count-- > 0) yield chunk;
+    // Stop before pulling another chunk once enough were taken.
+    if (count <= 0) return;
+  }
 }
 
 module.exports.streamReturningOperators = {
