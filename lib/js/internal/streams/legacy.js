@@ -10,61 +10,54 @@ function Stream(opts) {
 Object.setPrototypeOf(Stream.prototype, EE.prototype);
 Object.setPrototypeOf(Stream, EE);
 
+// The old, simple pipe: 'data' is written to dest (pausing the source while dest is full),
+// dest is ended when the source ends (destroyed when it closes first) unless
+// { end: false } or dest is stdio. Every listener goes away once either side closes or errors.
 Stream.prototype.pipe = function(dest, options) {
   const source = this;
+  const added = [];
+  const listen = (emitter, event, handler, atFront = false) => {
+    if (atFront) prependListener(emitter, event, handler);
+    else emitter.on(event, handler);
+    added.push([emitter, event, handler]);
+  };
+  const unpipe = () => {
+    for (const [emitter, event, handler] of added) emitter.removeListener(event, handler);
+  };
 
-  function ondata(chunk) {
+  listen(source, 'data', (chunk) => {
     if (dest.writable && dest.write(chunk) === false && source.pause) source.pause();
-  }
-  source.on('data', ondata);
-
-  function ondrain() {
+  });
+  listen(dest, 'drain', () => {
     if (source.readable && source.resume) source.resume();
-  }
-  dest.on('drain', ondrain);
+  });
 
   // stdio destinations are never ended by a pipe.
   if (!dest._isStdio && (!options || options.end !== false)) {
-    source.on('end', onend);
-    source.on('close', onclose);
+    let destSettled = false;
+    listen(source, 'end', () => {
+      if (destSettled) return;
+      destSettled = true;
+      dest.end();
+    });
+    listen(source, 'close', () => {
+      if (destSettled) return;
+      destSettled = true;
+      if (typeof dest.destroy === 'function') dest.destroy();
+    });
   }
 
-  let didOnEnd = false;
-  function onend() {
-    if (didOnEnd) return;
-    didOnEnd = true;
-    dest.end();
+  // Runs first on either side; re-emits the error when nobody else listens for it.
+  function rethrowIfUnhandled(err) {
+    unpipe();
+    if (EE.listenerCount(this, 'error') === 0) this.emit('error', err);
   }
+  listen(source, 'error', rethrowIfUnhandled, true);
+  listen(dest, 'error', rethrowIfUnhandled, true);
 
-  function onclose() {
-    if (didOnEnd) return;
-    didOnEnd = true;
-    if (typeof dest.destroy === 'function') dest.destroy();
-  }
-
-  function onerror(er) {
-    cleanup();
-    if (EE.listenerCount(this, 'error') === 0) this.emit('error', er);
-  }
-
-  prependListener(source, 'error', onerror);
-  prependListener(dest, 'error', onerror);
-
-  function cleanup() {
-    source.removeListener('data', ondata);
-    dest.removeListener('drain', ondrain);
-    source.removeListener('end', onend);
-    source.removeListener('close', onclose);
-    source.removeListener('error', onerror);
-    dest.removeListener('error', onerror);
-    source.removeListener('end', cleanup);
-    source.removeListener('close', cleanup);
-    dest.removeListener('close', cleanup);
-  }
-
-  source.on('end', cleanup);
-  source.on('close', cleanup);
-  dest.on('close', cleanup);
+  listen(source, 'end', unpipe);
+  listen(source, 'close', unpipe);
+  listen(dest, 'close', unpipe);
   dest.emit('pipe', source);
 
   return dest;
