@@ -13,6 +13,8 @@ const { getHighWaterMark } = require('internal/streams/state');
 Object.setPrototypeOf(Transform.prototype, Duplex.prototype);
 Object.setPrototypeOf(Transform, Duplex);
 
+// The _transform callback held back while the readable buffer is full (the symbol's
+// description shows in util.inspect, as node's).
 const kCallback = Symbol('kCallback');
 
 function Transform(options) {
@@ -47,26 +49,36 @@ function Transform(options) {
   this.on('prefinish', prefinish);
 }
 
-function final(cb) {
-  if (typeof this._flush === 'function' && !this.destroyed) {
-    this._flush((er, data) => {
-      if (er) {
-        if (cb) cb(er);
-        else this.destroy(er);
-        return;
-      }
-      if (data != null) this.push(data);
-      this.push(null);
-      if (cb) cb();
-    });
-  } else {
-    this.push(null);
-    if (cb) cb();
+// Ends the readable side, after _flush (if any) pushed its last chunk. `done` is the
+// _final callback, absent when called from 'prefinish'.
+function endOutput(stream, done) {
+  const finishWith = (err) => {
+    if (done) done(err);
+    else if (err) stream.destroy(err);
+  };
+  if (typeof stream._flush !== 'function' || stream.destroyed) {
+    stream.push(null);
+    if (done) done();
+    return;
   }
+  stream._flush((err, lastChunk) => {
+    if (err) {
+      finishWith(err);
+      return;
+    }
+    if (lastChunk != null) stream.push(lastChunk);
+    stream.push(null);
+    if (done) done();
+  });
+}
+
+// Named as node's (visible on Transform.prototype._final and the 'prefinish' listener).
+function final(cb) {
+  endOutput(this, cb);
 }
 
 function prefinish() {
-  if (this._final !== final) final.call(this);
+  if (this._final !== final) endOutput(this, undefined);
 }
 
 Transform.prototype._final = final;
@@ -75,37 +87,41 @@ Transform.prototype._transform = function(chunk, encoding, callback) {
   throw new ERR_METHOD_NOT_IMPLEMENTED('_transform()');
 };
 
-Transform.prototype._write = function(chunk, encoding, callback) {
-  const rState = this._readableState;
-  const wState = this._writableState;
-  const length = rState.length;
+// Whether the writer may go on right away: the readable side is ending anyway, nothing was
+// queued, or the readable buffer still has room.
+function outputCanTakeMore(readableState, writableState, lengthBefore) {
+  return writableState.ended || // kept for backwards compatibility
+    lengthBefore === readableState.length ||
+    readableState.length < readableState.highWaterMark;
+}
 
-  this._transform(chunk, encoding, (err, val) => {
+Transform.prototype._write = function(chunk, encoding, callback) {
+  const readableState = this._readableState;
+  const writableState = this._writableState;
+  const lengthBefore = readableState.length;
+
+  this._transform(chunk, encoding, (err, output) => {
     if (err) {
       callback(err);
       return;
     }
+    if (output != null) this.push(output);
 
-    if (val != null) this.push(val);
-
-    if (rState.ended) {
-      // The readable side is over: nothing will ever read the output.
+    if (readableState.ended) {
+      // Nothing will ever read the output: let the writer finish.
       process.nextTick(callback);
-    } else if (wState.ended || // Backwards compatibility.
-               length === rState.length || // Nothing was queued.
-               rState.length < rState.highWaterMark) {
+    } else if (outputCanTakeMore(readableState, writableState, lengthBefore)) {
       callback();
     } else {
-      // Wait for _read.
-      this[kCallback] = callback;
+      this[kCallback] = callback; // released by the next _read
     }
   });
 };
 
 Transform.prototype._read = function() {
-  if (this[kCallback]) {
-    const callback = this[kCallback];
+  const held = this[kCallback];
+  if (held) {
     this[kCallback] = null;
-    callback();
+    held();
   }
 };
