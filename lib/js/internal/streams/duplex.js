@@ -41,26 +41,9 @@ function Duplex(options) {
 
   if (options) {
     this.allowHalfOpen = options.allowHalfOpen !== false;
-
-    if (options.readable === false) {
-      this._readableState.readable = false;
-      this._readableState.ended = true;
-      this._readableState.endEmitted = true;
-    }
-
-    if (options.writable === false) {
-      this._writableState.writable = false;
-      this._writableState.ending = true;
-      this._writableState.ended = true;
-      this._writableState.finished = true;
-    }
-
-    if (typeof options.read === 'function') this._read = options.read;
-    if (typeof options.write === 'function') this._write = options.write;
-    if (typeof options.writev === 'function') this._writev = options.writev;
-    if (typeof options.destroy === 'function') this._destroy = options.destroy;
-    if (typeof options.final === 'function') this._final = options.final;
-    if (typeof options.construct === 'function') this._construct = options.construct;
+    if (options.readable === false) markReadableSideOver(this._readableState);
+    if (options.writable === false) markWritableSideOver(this._writableState);
+    takeImplementationsFrom(options, this);
     if (options.signal) addAbortSignal(options.signal, this);
   } else {
     this.allowHalfOpen = true;
@@ -71,6 +54,32 @@ function Duplex(options) {
   if (typeof this._construct === 'function') {
     destroyImpl.construct(this, Readable[destroyImpl.kOnConstructed]);
     destroyImpl.construct(this, Writable[destroyImpl.kOnConstructed]);
+  }
+}
+
+// A side switched off at construction looks as if it had already ended.
+function markReadableSideOver(state) {
+  state.readable = false;
+  state.ended = true;
+  state.endEmitted = true;
+}
+
+function markWritableSideOver(state) {
+  state.writable = false;
+  state.ending = true;
+  state.ended = true;
+  state.finished = true;
+}
+
+// The simplified-construction options (node's order, which util.inspect shows).
+const kImplementationOptions = [
+  ['read', '_read'], ['write', '_write'], ['writev', '_writev'], ['destroy', '_destroy'],
+  ['final', '_final'], ['construct', '_construct'],
+];
+
+function takeImplementationsFrom(options, stream) {
+  for (const [option, method] of kImplementationOptions) {
+    if (typeof options[option] === 'function') stream[method] = options[option];
   }
 }
 
