@@ -41,28 +41,9 @@ function looksLikeBlob(value) {
     typeof value.arrayBuffer === 'function';
 }
 
-// The Duplex class Duplex.from returns (node names it Duplexify too); either side can be
-// switched off at construction, leaving it already ended.
-class Duplexify extends Duplex {
-  constructor(options) {
-    super(options);
-
-    if (options?.readable === false) {
-      const state = this._readableState;
-      state.readable = false;
-      state.ended = true;
-      state.endEmitted = true;
-    }
-
-    if (options?.writable === false) {
-      const state = this._writableState;
-      state.writable = false;
-      state.ending = true;
-      state.ended = true;
-      state.finished = true;
-    }
-  }
-}
+// The Duplex class Duplex.from returns (node names it Duplexify too, visible in inspect).
+// Duplex itself already honours { readable: false } / { writable: false }.
+class Duplexify extends Duplex {}
 
 function duplexFrom(body, name) {
   if (isDuplexNodeStream(body)) return body;
