@@ -31,6 +31,7 @@ const Writable = require('internal/streams/writable');
 const { createDeferredPromise } = require('internal/util');
 const from = require('internal/streams/from');
 const { AbortController } = require('internal/abort_controller');
+const { InnerRelay } = require('internal/streams/inner-relay');
 
 const ACCEPTED_BODIES = ['Blob', 'ReadableStream', 'WritableStream', 'Stream', 'Iterable',
   'AsyncIterable', 'Function', '{ readable, writable } pair', 'Promise'];
@@ -175,26 +176,14 @@ function writtenChunksFor(fn) {
   };
 }
 
-// One Duplex in front of a readable and/or a writable node stream. Backpressure stays with
-// the inner streams: a write waits for the writable's 'drain', a read for 'readable'.
+// One Duplex in front of a readable and/or a writable node stream.
 function joinSides(readableSide, writableSide) {
   const source = readableSide && typeof readableSide.read !== 'function' ?
     Readable.wrap(readableSide) : readableSide;
   const sink = writableSide;
 
-  let readableOpen = !!isReadable(source);
-  let writableOpen = !!isWritable(sink);
-
-  // Callbacks parked until the inner streams make progress.
-  const waiting = { drain: null, finish: null, readable: null };
-  const release = (kind) => {
-    const callback = waiting[kind];
-    waiting[kind] = null;
-    if (callback) callback();
-  };
-  // undefined while both sides run; the destroy callback if destroy came first; null after
-  // an inner side ended.
-  let destroyCallback;
+  const readableOpen = !!isReadable(source);
+  const writableOpen = !!isWritable(sink);
 
   const duplex = new Duplexify({
     readableObjectMode: !!source?.readableObjectMode,
@@ -202,65 +191,28 @@ function joinSides(readableSide, writableSide) {
     readable: readableOpen,
     writable: writableOpen,
   });
-
-  const sideFinished = (err) => {
-    const callback = destroyCallback;
-    destroyCallback = null;
-    if (callback) callback(err);
-    else if (err) duplex.destroy(err);
+  const relay = new InnerRelay(duplex);
+  // Either inner stream failing takes the readable one down with it.
+  const innerSideDone = (err) => {
+    if (err) destroyStream(source, err);
+    relay.innerDone(err);
   };
 
   if (writableOpen) {
-    watchStream(sink, (err) => {
-      writableOpen = false;
-      if (err) destroyStream(source, err);
-      sideFinished(err);
-    });
-    duplex._write = function(chunk, encoding, callback) {
-      if (sink.write(chunk, encoding)) callback();
-      else waiting.drain = callback;
-    };
-    duplex._final = function(callback) {
-      sink.end();
-      waiting.finish = callback;
-    };
-    sink.on('drain', () => release('drain'));
-    sink.on('finish', () => release('finish'));
+    watchStream(sink, innerSideDone);
+    relay.writeTo(sink);
+    sink.on('finish', () => relay.release('finish'));
   }
 
   if (readableOpen) {
-    watchStream(source, (err) => {
-      readableOpen = false;
-      if (err) destroyStream(source, err);
-      sideFinished(err);
-    });
-    source.on('readable', () => release('readable'));
-    source.on('end', () => duplex.push(null));
-    duplex._read = function() {
-      for (;;) {
-        const chunk = source.read();
-        if (chunk === null) {
-          waiting.readable = duplex._read;
-          return;
-        }
-        if (!duplex.push(chunk)) return;
-      }
-    };
+    watchStream(source, innerSideDone);
+    relay.readFrom(source);
   }
 
-  duplex._destroy = function(err, callback) {
-    if (!err && destroyCallback !== null) err = new AbortError();
-    waiting.readable = null;
-    waiting.drain = null;
-    waiting.finish = null;
-    if (destroyCallback === null) {
-      callback(err);
-    } else {
-      destroyCallback = callback;
-      destroyStream(sink, err);
-      destroyStream(source, err);
-    }
-  };
+  relay.onDestroy((err) => {
+    destroyStream(sink, err);
+    destroyStream(source, err);
+  });
 
   return duplex;
 }
