@@ -4,8 +4,8 @@
 //
 // Design: the stages are checked (each but the last must be readable, each but the first
 // writable), pipeline() connects them, and the returned Duplex forwards its writes to the
-// head stage and its reads from the tail stage, node or web alike. Callbacks that wait for
-// the inner streams are parked in `waiting` until they make progress.
+// head stage and its reads from the tail stage, node or web alike (an InnerRelay for node
+// streams).
 
 const { pipeline } = require('internal/streams/pipeline');
 const Duplex = require('internal/streams/duplex');
@@ -19,10 +19,8 @@ const {
   isWritableStream,
   isReadableStream,
 } = require('internal/streams/utils');
-const {
-  AbortError,
-  codes: { ERR_INVALID_ARG_VALUE, ERR_MISSING_ARGS },
-} = require('internal/errors');
+const { ERR_INVALID_ARG_VALUE, ERR_MISSING_ARGS } = require('internal/errors').codes;
+const { InnerRelay } = require('internal/streams/inner-relay');
 const watchStream = require('internal/streams/end-of-stream');
 
 const canBeReadFrom = (stage) =>
@@ -55,23 +53,9 @@ function compose(...streams) {
   if (typeof streams[last] === 'function') streams[last] = Duplex.from(streams[last]);
   checkStageDirections(streams, given);
 
-  const waiting = { drain: null, finish: null, readable: null };
-  const release = (kind) => {
-    const callback = waiting[kind];
-    waiting[kind] = null;
-    if (callback) callback();
-  };
-  // undefined while the pipeline runs; the destroy callback if destroy came first; null once
-  // the pipeline has finished.
-  let destroyCallback;
-  let duplex;
-
+  let relay;
   const pipelineDone = (err) => {
-    const callback = destroyCallback;
-    destroyCallback = null;
-    if (callback) callback(err);
-    else if (err) duplex.destroy(err);
-    else if (!readable && !writable) duplex.destroy();
+    if (!relay.innerDone(err) && !readable && !writable) relay.duplex.destroy();
   };
 
   const head = streams[0];
@@ -80,102 +64,70 @@ function compose(...streams) {
   const writable = !!canBeWrittenTo(head);
   const readable = !!canBeReadFrom(tail);
 
-  // A Duplex rather than a Transform: backpressure stays with the inner streams.
-  duplex = new Duplex({
+  const duplex = new Duplex({
     writableObjectMode: !!head?.writableObjectMode,
     readableObjectMode: !!tail?.readableObjectMode,
     writable,
     readable,
   });
+  relay = new InnerRelay(duplex);
 
   if (writable) {
-    forwardWritesTo(head, duplex, waiting, release);
+    if (isNodeStream(head)) relay.writeTo(head);
+    else if (isWebStream(head)) writeToWebStream(head, duplex, relay.waiting);
     // The Duplex finishes once everything written came out of the tail.
-    watchStream(isTransformStream(tail) ? tail.readable : tail, () => release('finish'));
+    watchStream(isTransformStream(tail) ? tail.readable : tail, () => relay.release('finish'));
   }
-  if (readable) forwardReadsFrom(tail, duplex, waiting, release);
+  if (readable) {
+    if (isNodeStream(tail)) relay.readFrom(tail);
+    else if (isWebStream(tail)) readFromWebStream(tail, duplex);
+  }
 
-  duplex._destroy = function(err, callback) {
-    if (!err && destroyCallback !== null) err = new AbortError();
-    waiting.readable = null;
-    waiting.drain = null;
-    waiting.finish = null;
-    if (destroyCallback === null) {
-      callback(err);
-    } else {
-      destroyCallback = callback;
-      if (isNodeStream(tail)) destroyStream(tail, err);
-    }
-  };
+  relay.onDestroy((err) => {
+    if (isNodeStream(tail)) destroyStream(tail, err);
+  });
 
   return duplex;
 }
 
-function forwardWritesTo(head, duplex, waiting, release) {
-  if (isNodeStream(head)) {
-    duplex._write = function(chunk, encoding, callback) {
-      if (head.write(chunk, encoding)) callback();
-      else waiting.drain = callback;
-    };
-    duplex._final = function(callback) {
-      head.end();
+function writeToWebStream(head, duplex, waiting) {
+  const writer = (isTransformStream(head) ? head.writable : head).getWriter();
+  duplex._write = async function(chunk, encoding, callback) {
+    try {
+      await writer.ready;
+      writer.write(chunk).catch(() => {}); // failures surface through writer.ready
+      callback();
+    } catch (err) {
+      callback(err);
+    }
+  };
+  duplex._final = async function(callback) {
+    try {
+      await writer.ready;
+      writer.close().catch(() => {});
       waiting.finish = callback;
-    };
-    head.on('drain', () => release('drain'));
-  } else if (isWebStream(head)) {
-    const writer = (isTransformStream(head) ? head.writable : head).getWriter();
-    duplex._write = async function(chunk, encoding, callback) {
-      try {
-        await writer.ready;
-        writer.write(chunk).catch(() => {}); // failures surface through writer.ready
-        callback();
-      } catch (err) {
-        callback(err);
-      }
-    };
-    duplex._final = async function(callback) {
-      try {
-        await writer.ready;
-        writer.close().catch(() => {});
-        waiting.finish = callback;
-      } catch (err) {
-        callback(err);
-      }
-    };
-  }
+    } catch (err) {
+      callback(err);
+    }
+  };
 }
 
-function forwardReadsFrom(tail, duplex, waiting, release) {
-  if (isNodeStream(tail)) {
-    tail.on('readable', () => release('readable'));
-    tail.on('end', () => duplex.push(null));
-    duplex._read = function() {
-      for (;;) {
-        const chunk = tail.read();
-        if (chunk === null) {
-          waiting.readable = duplex._read;
+function readFromWebStream(tail, duplex) {
+  const reader = (isTransformStream(tail) ? tail.readable : tail).getReader();
+  duplex._read = async function() {
+    for (;;) {
+      try {
+        const { value, done } = await reader.read();
+        if (!duplex.push(value)) return;
+        if (done) {
+          duplex.push(null);
           return;
         }
-        if (!duplex.push(chunk)) return;
+      } catch {
+        return; // the pipeline reports the error
       }
-    };
-  } else if (isWebStream(tail)) {
-    const reader = (isTransformStream(tail) ? tail.readable : tail).getReader();
-    duplex._read = async function() {
-      for (;;) {
-        try {
-          const { value, done } = await reader.read();
-          if (!duplex.push(value)) return;
-          if (done) {
-            duplex.push(null);
-            return;
-          }
-        } catch {
-          return; // the pipeline reports the error
-        }
-      }
-    };
-  }
+    }
+  };
 }
 
 module.exports = compose;
