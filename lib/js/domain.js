@@ -1,4 +1,224 @@
 'use strict';
-// node:domain is not implemented yet: every export throws ERR_NOT_IMPLEMENTED when used.
+// node:domain (deprecated in node, still relied on): a domain gathers the errors thrown by code
+// run in it, by the callbacks that code scheduled, and by the emitters made or added there.
+//
+// How the active domain travels: it is the store of one AsyncLocalStorage, so every callback
+// ringjs restores the async context for (timers, immediates, ticks, promises, fs requests,
+// sockets and other native handles) runs with the domain that was active when it was scheduled.
+// `_stack` holds the domains entered explicitly (enter/run/bind) in this synchronous stretch.
 
-module.exports = require('internal/not_implemented').stubModule('domain');
+const EventEmitter = require('events');
+const { AsyncLocalStorage } = require('async_hooks');
+const frames = require('internal/async_context_frame');
+const {
+  codes: {
+    ERR_DOMAIN_CALLBACK_NOT_AVAILABLE, ERR_DOMAIN_CANNOT_SET_UNCAUGHT_EXCEPTION_CAPTURE,
+  },
+} = require('internal/errors');
+const execution = require('internal/process/execution');
+
+if (process.hasUncaughtExceptionCaptureCallback()) {
+  throw new ERR_DOMAIN_CALLBACK_NOT_AVAILABLE();
+}
+
+const activeDomainStore = new AsyncLocalStorage();
+const entered = [];
+
+// The domain code runs in now: the innermost explicitly entered one, else the one the current
+// async context carries.
+function currentDomain() {
+  if (entered.length > 0) return entered[entered.length - 1];
+  return activeDomainStore.getStore() ?? null;
+}
+
+// process.domain and domain.active: the current domain, else null (at start and once a domain
+// handled an error) or undefined (after the last explicit exit, and inside an 'error' listener),
+// as in node. Assigning null leaves every domain; assigning a domain enters it.
+let noDomainValue = null;
+function publishedDomain() {
+  return currentDomain() ?? noDomainValue;
+}
+function assignDomain(value) {
+  if (value instanceof Domain) {
+    value.enter();
+    return;
+  }
+  entered.length = 0;
+  setCurrent(undefined);
+  noDomainValue = value;
+}
+
+function setCurrent(domain) {
+  activeDomainStore.enterWith(domain);
+}
+
+// Non-enumerable, as node marks emitters, timers and promises.
+function markDomain(target, domain) {
+  Object.defineProperty(target, 'domain', {
+    __proto__: null, value: domain, writable: true, enumerable: false, configurable: true,
+  });
+}
+
+class Domain extends EventEmitter {
+  constructor() {
+    super();
+    this.members = [];
+  }
+
+  enter() {
+    entered.push(this);
+    setCurrent(this);
+  }
+
+  // Leaves this domain and every domain entered after it; a domain not entered is a no-op.
+  exit() {
+    const at = entered.lastIndexOf(this);
+    if (at === -1) return;
+    entered.length = at;
+    setCurrent(entered.length > 0 ? entered[entered.length - 1] : undefined);
+    if (entered.length === 0) noDomainValue = undefined;
+  }
+
+  run(fn, ...args) {
+    this.enter();
+    const result = Reflect.apply(fn, this, args);
+    this.exit();
+    return result;
+  }
+
+  add(member) {
+    if (member.domain === this) return;
+    if (member.domain) member.domain.remove(member);
+    if (member instanceof EventEmitter) {
+      markDomain(member, this);
+    } else {
+      // A timer: its callback runs with this domain active.
+      markDomain(member, this);
+      const frame = new Map(member[frames.kFrame] ?? []);
+      frame.set(activeDomainStore, this);
+      Object.defineProperty(member, frames.kFrame, {
+        __proto__: null, value: frame, writable: true, enumerable: false, configurable: true,
+      });
+    }
+    this.members.push(member);
+  }
+
+  remove(member) {
+    member.domain = null;
+    const at = this.members.indexOf(member);
+    if (at !== -1) this.members.splice(at, 1);
+  }
+
+  bind(fn) {
+    const domain = this;
+    function runBound(...args) {
+      return Reflect.apply(domain.run, domain, [() => Reflect.apply(fn, this, args)]);
+    }
+    markBound(runBound, this);
+    return runBound;
+  }
+
+  // The callback runs in the domain without its first (error) argument; an error goes to the
+  // domain's 'error' listeners instead.
+  intercept(fn) {
+    const domain = this;
+    function runIntercepted(err, ...args) {
+      if (err) {
+        if (typeof err === 'object') {
+          err.domainBound = fn;
+          err.domainThrown = false;
+          err.domain = domain;
+        }
+        domain.emit('error', err);
+        return;
+      }
+      return Reflect.apply(domain.run, domain, [() => Reflect.apply(fn, this, args)]);
+    }
+    markBound(runIntercepted, this);
+    return runIntercepted;
+  }
+
+  // Called for an error thrown while this domain was current. True when a listener took it.
+  _errorHandler(error) {
+    if (error !== null && (typeof error === 'object' || typeof error === 'function')) {
+      error.domain = this;
+      error.domainThrown = true;
+    }
+    if (this.listenerCount('error') === 0) return false;
+    // The listener runs outside every domain; a throw from it is the process's.
+    entered.length = 0;
+    setCurrent(undefined);
+    noDomainValue = undefined;
+    this.emit('error', error);
+    noDomainValue = null;
+    return true;
+  }
+}
+
+function markBound(fn, domain) {
+  fn.domain = domain;
+}
+
+// Uncaught exceptions reach the current domain first.
+execution.setDomainErrorHandler((error) => {
+  const domain = currentDomain();
+  return domain !== null && domain._errorHandler(error);
+});
+
+// Emitters: one made while a domain is current belongs to it; its events run in the domain, and
+// an 'error' nobody listens to goes to the domain's listeners.
+EventEmitter.usingDomains = true;
+require('internal/events/domain_init').hook = (emitter) => {
+  if (!(emitter instanceof Domain)) markDomain(emitter, currentDomain());
+};
+const emitOutsideDomains = EventEmitter.prototype.emit;
+EventEmitter.prototype.emit = function emit(type, ...args) {
+  const domain = this.domain;
+  if (!domain || this === process) return Reflect.apply(emitOutsideDomains, this, [type, ...args]);
+  if (type === 'error' && this.listenerCount('error') === 0) {
+    const error = args[0];
+    if (error !== null && typeof error === 'object') {
+      error.domainEmitter = this;
+      error.domain = domain;
+      error.domainThrown = false;
+    }
+    domain.emit('error', error);
+    return false;
+  }
+  domain.enter();
+  const result = Reflect.apply(emitOutsideDomains, this, [type, ...args]);
+  domain.exit();
+  return result;
+};
+
+// Timers, immediates, ticks and promises made in a domain name it, as in node.
+require('async_hooks').createHook({
+  init(asyncId, type, triggerAsyncId, resource) {
+    const domain = currentDomain();
+    if (domain !== null && resource !== null && typeof resource === 'object') {
+      markDomain(resource, domain);
+    }
+  },
+}).enable();
+
+Object.defineProperty(process, 'domain', {
+  __proto__: null, enumerable: true, configurable: true,
+  get: publishedDomain, set: assignDomain,
+});
+
+const originalCaptureSetter = process.setUncaughtExceptionCaptureCallback;
+process.setUncaughtExceptionCaptureCallback = function setUncaughtExceptionCaptureCallback(fn) {
+  if (fn === null) return Reflect.apply(originalCaptureSetter, this, [fn]);
+  throw new ERR_DOMAIN_CANNOT_SET_UNCAUGHT_EXCEPTION_CAPTURE();
+};
+
+module.exports = {
+  Domain,
+  create: () => new Domain(),
+  createDomain: () => new Domain(),
+  _stack: entered,
+};
+Object.defineProperty(module.exports, 'active', {
+  __proto__: null, enumerable: true, configurable: true,
+  get: publishedDomain, set: assignDomain,
+});

@@ -31,6 +31,7 @@ const {
 const { kEmptyObject, spliceOne } = require('internal/util');
 const { addAbortListener } = require('internal/events/abort_listener');
 const { kFirstEventParam } = require('internal/events/symbols');
+const domainInit = require('internal/events/domain_init');
 
 const SymbolDispose = Symbol.dispose || Symbol.for('nodejs.dispose');
 
@@ -76,6 +77,7 @@ Object.defineProperty(EventEmitter.prototype, kCapture, {
 
 // (0, function) keeps the name '' as node's.
 const init = (0, function(opts) {
+  if (domainInit.hook !== null) domainInit.hook(this);
   if (this._events === undefined || this._events === Object.getPrototypeOf(this)._events) {
     this._events = { __proto__: null };
     this._eventsCount = 0;

@@ -1,5 +1,7 @@
 #include "runtime/callback_scope.h"
 
+#include <optional>
+
 #include "runtime/binding.h"
 #include "runtime/error_report.h"
 #include "runtime/process_exit.h"
@@ -23,26 +25,34 @@ bool FindCapturedFrame(Environment* env, v8::Local<v8::Function> fn, v8::Local<v
   return fn->GetPrivate(context, key).ToLocal(frame);
 }
 
-// fn(recv, ...argv) with the frame captured for it current, the caller's restored afterwards.
-v8::MaybeLocal<v8::Value> CallInCapturedFrame(Environment* env, v8::Local<v8::Function> fn,
-                                              v8::Local<v8::Value> recv, int argc,
-                                              v8::Local<v8::Value>* argv) {
-  v8::Local<v8::Context> context = env->context();
-  v8::Local<v8::Value> frame;
-  if (!FindCapturedFrame(env, fn, recv, &frame)) return fn->Call(context, recv, argc, argv);
-  v8::Isolate* isolate = env->isolate();
-  v8::Local<v8::Object> state = env->async_context_state.Get(isolate);
-  v8::Local<v8::String> frame_key = env->async_context_frame_key.Get(isolate);
-  v8::Local<v8::Value> previous;
-  if (!state->Get(context, frame_key).ToLocal(&previous) ||
-      state->Set(context, frame_key, frame).IsNothing()) {
-    return {};
+// While alive, the frame captured for fn/recv (if any) is current; the caller's comes back when
+// it goes.
+class CapturedFrameScope {
+ public:
+  CapturedFrameScope(Environment* env, v8::Local<v8::Function> fn, v8::Local<v8::Value> recv)
+      : env_(env) {
+    v8::Local<v8::Value> frame;
+    if (!FindCapturedFrame(env, fn, recv, &frame)) return;
+    v8::Isolate* isolate = env->isolate();
+    v8::Local<v8::Context> context = env->context();
+    state_ = env->async_context_state.Get(isolate);
+    key_ = env->async_context_frame_key.Get(isolate);
+    entered_ = state_->Get(context, key_).ToLocal(&previous_) &&
+               state_->Set(context, key_, frame).FromMaybe(false);
   }
-  v8::MaybeLocal<v8::Value> result = fn->Call(context, recv, argc, argv);
-  // Also after a throw: the uncaught-exception report runs in the frame of whoever called.
-  USE(state->Set(context, frame_key, previous));
-  return result;
-}
+  ~CapturedFrameScope() {
+    if (entered_) USE(state_->Set(env_->context(), key_, previous_));
+  }
+  CapturedFrameScope(const CapturedFrameScope&) = delete;
+  CapturedFrameScope& operator=(const CapturedFrameScope&) = delete;
+
+ private:
+  Environment* env_;
+  v8::Local<v8::Object> state_;
+  v8::Local<v8::String> key_;
+  v8::Local<v8::Value> previous_;
+  bool entered_ = false;
+};
 
 }  // namespace
 
@@ -61,10 +71,11 @@ v8::MaybeLocal<v8::Value> CallbackScope::Call(v8::Local<v8::Function> fn,
                                               v8::Local<v8::Value>* argv) {
   if (env_->is_stopping()) return {};
   v8::TryCatch try_catch(env_->isolate());
-  v8::MaybeLocal<v8::Value> result = env_->async_context_enabled
-                                         ? CallInCapturedFrame(env_, fn, recv, argc, argv)
-                                         : fn->Call(env_->context(), recv, argc, argv);
+  std::optional<CapturedFrameScope> frame;
+  if (env_->async_context_enabled) frame.emplace(env_, fn, recv);
+  v8::MaybeLocal<v8::Value> result = fn->Call(env_->context(), recv, argc, argv);
   if (try_catch.HasCaught() && !try_catch.HasTerminated()) {
+    // Still in the thrower's frame: 'uncaughtException' listeners see its stores, as in node.
     TriggerUncaughtException(env_, try_catch.Exception(), try_catch.Message());
   }
   return result;
@@ -98,7 +109,8 @@ v8::MaybeLocal<v8::Value> CallInResourceContext(Environment* env, v8::Local<v8::
                                                 v8::Local<v8::Value> recv, int argc,
                                                 v8::Local<v8::Value>* argv) {
   if (!env->async_context_enabled) return fn->Call(env->context(), recv, argc, argv);
-  return CallInCapturedFrame(env, fn, recv, argc, argv);
+  CapturedFrameScope frame(env, fn, recv);
+  return fn->Call(env->context(), recv, argc, argv);
 }
 
 void ProcessTicksAndRejections(Environment* env) {

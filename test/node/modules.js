@@ -53,7 +53,7 @@ const CLAIMED = [
   'string_decoder', 'timers', 'url', 'util', 'module', 'os', 'child_process',
   'http', 'net', 'dgram', 'dns', 'crypto', 'zlib', 'readline', 'perf_hooks', 'punycode', 'tty',
   'vm', 'stream/web', 'tls', 'https', 'worker_threads', 'v8', 'diagnostics_channel',
-  'async_hooks', 'repl', 'cluster',
+  'async_hooks', 'repl', 'cluster', 'domain',
 ];
 
 function moduleOf(file) {

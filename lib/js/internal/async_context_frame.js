@@ -72,20 +72,49 @@ function restore(previous) {
   state.frame = previous;
 }
 
-// fn, bound to the frame current now (for callbacks handed to code that does not propagate).
+// A loop-level callback (timer, immediate, tick, native) that threw leaves its frame current, so
+// the uncaught-exception listeners see the thrower's stores as in node; the frame it displaced
+// comes back once they ran (unwindAfterUncaught).
+let displacedByThrow;
+let hasDisplaced = false;
+function leaveAfterThrow(previous) {
+  // The outermost callback's previous frame is the one to come back to: it unwinds last.
+  displacedByThrow = previous;
+  hasDisplaced = true;
+}
+
+// restore(previous), or leaveAfterThrow(previous) when the callback threw.
+function leave(previous, threw) {
+  if (threw) leaveAfterThrow(previous);
+  else state.frame = previous;
+}
+
+function unwindAfterUncaught() {
+  if (!hasDisplaced) return;
+  state.frame = displacedByThrow;
+  displacedByThrow = undefined;
+  hasDisplaced = false;
+}
+
+// fn, bound to the frame current now (for loop-level callbacks: fs completions, microtasks,
+// whose throws are uncaught exceptions — the frame stays for the listeners, see leave()).
 function bindToCurrent(fn) {
   const frame = state.frame;
   if (!state.enabled || frame === undefined) return fn;
   return function boundToFrame(...args) {
     const previous = enter(frame);
+    let threw = true;
     try {
-      return Reflect.apply(fn, this, args);
+      const result = Reflect.apply(fn, this, args);
+      threw = false;
+      return result;
     } finally {
-      restore(previous);
+      leave(previous, threw);
     }
   };
 }
 
 module.exports = {
-  state, kFrame, enable, capture, captureNative, enter, restore, bindToCurrent,
+  state, kFrame, enable, capture, captureNative, enter, restore, leave, bindToCurrent, leaveAfterThrow,
+  unwindAfterUncaught,
 };

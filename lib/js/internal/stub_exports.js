@@ -31,18 +31,6 @@ module.exports = {
   ],
   'callable': false
  },
- 'domain': {
-  'functions': [
-   'Domain',
-   'create',
-   'createDomain'
-  ],
-  'values': [
-   '_stack',
-   'active'
-  ],
-  'callable': false
- },
  'http2': {
   'functions': [
    'Http2ServerRequest',

@@ -18,7 +18,7 @@ const asyncIdSymbol = Symbol('asyncId');
 // AsyncLocalStorage stores travel with timers and immediates (internal/async_context_frame).
 const {
   state: asyncContext, kFrame: kAsyncContextFrame, capture: captureAsyncContext,
-  enter: enterAsyncContext, restore: restoreAsyncContext,
+  enter: enterAsyncContext, leave: leaveAsyncContext,
 } = require('internal/async_context_frame');
 const triggerAsyncIdSymbol = Symbol('triggerId');
 // async_hooks: init/before/after/destroy for Timeout and Immediate (internal/async_hooks).
@@ -247,12 +247,14 @@ function listOnTimeout(list, now) {
     const tracked = hookState.tracking;
     if (tracked) asyncHooks.enterResource(asyncId, timer[triggerAsyncIdSymbol], timer);
     const priorFrame = asyncContext.enabled ? enterAsyncContext(timer[kAsyncContextFrame]) : undefined;
+    let threw = true;
     try {
       const args = timer._timerArgs;
       if (args === undefined) timer._onTimeout();
       else Reflect.apply(timer._onTimeout, timer, args);
+      threw = false;
     } finally {
-      if (asyncContext.enabled) restoreAsyncContext(priorFrame);
+      if (asyncContext.enabled) leaveAsyncContext(priorFrame, threw);
       if (timer._repeat && timer._idleTimeout !== -1) {
         timer._idleTimeout = timer._repeat;
         insert(timer, timer._idleTimeout, start);
@@ -366,12 +368,14 @@ function processImmediate() {
     if (tracked) asyncHooks.enterResource(asyncId, immediate[triggerAsyncIdSymbol], immediate);
     const priorFrame =
       asyncContext.enabled ? enterAsyncContext(immediate[kAsyncContextFrame]) : undefined;
+    let threw = true;
     try {
       const argv = immediate._argv;
       if (!argv) immediate._onImmediate();
       else Reflect.apply(immediate._onImmediate, immediate, argv);
+      threw = false;
     } finally {
-      if (asyncContext.enabled) restoreAsyncContext(priorFrame);
+      if (asyncContext.enabled) leaveAsyncContext(priorFrame, threw);
       immediate._onImmediate = null;
       if (tracked && hookState.destroy > 0) asyncHooks.emitDestroy(asyncId);
       outstandingQueue.head = immediate = immediate._idleNext;

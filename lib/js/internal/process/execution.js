@@ -7,20 +7,38 @@ const {
 } = internalBinding('errors');
 
 let captureCallback = null;
+// node:domain's: true when the current domain's 'error' listeners took the exception.
+let domainErrorHandler = null;
+
+function setDomainErrorHandler(fn) {
+  domainErrorHandler = fn;
+}
+
+// An open REPL reports errors its input caused later (internal/repl/uncaught).
+let replCaptureCallback = null;
+function setReplCaptureCallback(fn) {
+  replCaptureCallback = fn;
+}
 
 function onGlobalUncaughtException(error, fromPromise) {
   const type = fromPromise ? 'unhandledRejection' : 'uncaughtException';
   process.emit('uncaughtExceptionMonitor', error, type);
   if (captureCallback !== null) {
     captureCallback(error);
+  } else if (domainErrorHandler !== null && !fromPromise && domainErrorHandler(error)) {
+    // A domain handled it.
+  } else if (replCaptureCallback !== null) {
+    replCaptureCallback(error);
   } else if (!process.emit('uncaughtException', error, type)) {
     return fatal();
   }
   // Handled: make sure the next check phase comes soon, so that ticks a throwing tick left
   // behind run (C++ drains them when it starts the check phase), as node does.
   require('timers').setImmediate(noop);
-  // The contexts the throw unwound get their async_hooks 'after' now.
+  // The contexts the throw unwound get their async_hooks 'after' now, and the async context
+  // frame the throwing callback displaced comes back.
   require('internal/async_hooks').unwindAfterUncaught();
+  require('internal/async_context_frame').unwindAfterUncaught();
   return true;
 }
 
@@ -181,4 +199,7 @@ function evalModuleEntryPoint(source, print) {
   require('internal/modules/esm/loader').evalModule(source, print);
 }
 
-module.exports = { setupUncaughtExceptionHandling, evalScript, evalModuleEntryPoint };
+module.exports = {
+  setupUncaughtExceptionHandling, evalScript, evalModuleEntryPoint, setDomainErrorHandler,
+  setReplCaptureCallback,
+};

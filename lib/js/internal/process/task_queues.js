@@ -58,7 +58,7 @@ const queue = new FixedQueue();
 
 // AsyncLocalStorage stores travel with ticks and queueMicrotask (internal/async_context_frame).
 const {
-  state: asyncContext, enter: enterAsyncContext, restore: restoreAsyncContext,
+  state: asyncContext, enter: enterAsyncContext, leave: leaveAsyncContext,
   bindToCurrent: bindToCurrentAsyncContext,
 } = require('internal/async_context_frame');
 
@@ -114,10 +114,12 @@ function runTickInContext(tock) {
   const asyncId = tock[kAsyncId];
   if (asyncId !== 0) asyncHooks.enterResource(asyncId, tock[kTriggerAsyncId], tock);
   const previous = enterAsyncContext(tock[kFrame]);
+  let threw = true;
   try {
     callTick(tock);
+    threw = false;
   } finally {
-    restoreAsyncContext(previous);
+    leaveAsyncContext(previous, threw);
     if (asyncId !== 0 && hookState.destroy > 0) asyncHooks.emitDestroy(asyncId);
   }
   // Not reached when the callback threw: the uncaught-exception path unwinds instead.

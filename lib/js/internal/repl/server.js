@@ -214,6 +214,14 @@ function defaultEval(code, context, file, cb) {
   try {
     result = script.run(sandbox, -1, false, [false]);
   } catch (error) {
+    // Thrown inside a node:domain that is still entered (domain.run() did not return): the
+    // domain's 'error' listeners get it, as in node's REPL.
+    if (process.domain) {
+      const domain = process.domain;
+      domain.emit('error', error);
+      domain.exit();
+      return;
+    }
     // `throw null` cannot travel as the callback's error argument.
     if (error === null || error === undefined) server[kReportError](error);
     else cb(error);

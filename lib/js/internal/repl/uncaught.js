@@ -1,14 +1,16 @@
 'use strict';
 // Errors that REPL input causes later (a throwing timer, an unhandled rejection) are reported
 // in the REPL as "Uncaught ..." instead of ending the process, as node's REPL does with a
-// domain. While a REPL is open it holds the uncaught-exception capture callback (unless the
-// program set one first) and reports to the newest open REPL. Code run by a REPL started from a
+// domain. While a REPL is open it holds the REPL capture slot of internal/process/execution
+// (unless the program set a capture callback first) and reports to the newest open REPL. Code run by a REPL started from a
 // program may not add 'uncaughtException' listeners, even from its callbacks: the input's async
 // context carries the server (AsyncLocalStorage).
 
 const {
   codes: { ERR_INVALID_REPL_INPUT },
 } = require('internal/errors');
+// The REPL's own slot, consulted after the program's capture callback and node:domain.
+const { setReplCaptureCallback } = require('internal/process/execution');
 
 // The server method that prints an error as "Uncaught ..." (set by the server).
 const kReportUncaught = Symbol('kReportUncaught');
@@ -54,7 +56,7 @@ function fromReplInput(error) {
 // ('uncaughtException' listeners, or the fatal report); the callback returns afterwards.
 function passOn(error) {
   captureInstalled = false;
-  process.setUncaughtExceptionCaptureCallback(null);
+  setReplCaptureCallback(null);
   setImmediate(reinstallCapture);
   process.nextTick(() => { throw error; });
 }
@@ -62,7 +64,7 @@ function passOn(error) {
 function reinstallCapture() {
   if (openServers.length > 0 && !captureInstalled &&
       !process.hasUncaughtExceptionCaptureCallback()) {
-    process.setUncaughtExceptionCaptureCallback(onCapturedError);
+    setReplCaptureCallback(onCapturedError);
     captureInstalled = true;
   }
 }
@@ -83,7 +85,7 @@ function onCapturedError(error) {
 function releaseCapture() {
   if (openServers.length === 0 && captureInstalled) {
     captureInstalled = false;
-    process.setUncaughtExceptionCaptureCallback(null);
+    setReplCaptureCallback(null);
   }
 }
 
