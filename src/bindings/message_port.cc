@@ -192,11 +192,17 @@ void CloseDetachedPort(const std::shared_ptr<PortData>& data) {
 
 namespace {
 
+// What a host object's bytes start with.
+enum class HostKind : uint32_t { kPort = 0, kJsHost = 1 };
+
 class SerializerDelegate : public v8::ValueSerializer::Delegate {
  public:
-  SerializerDelegate(v8::Isolate* isolate, Message* message,
-                     const std::vector<v8::Local<v8::Object>>& ports, CloneError* error)
-      : isolate_(isolate), message_(message), ports_(ports), error_(error) {}
+  SerializerDelegate(Environment* env, Message* message,
+                     const std::vector<v8::Local<v8::Object>>& ports,
+                     const std::vector<v8::Local<v8::Object>>& listed_hosts,
+                     std::vector<bool>* hosts_sent, CloneError* error)
+      : env_(env), isolate_(env->isolate()), message_(message), ports_(ports),
+        listed_hosts_(listed_hosts), hosts_sent_(hosts_sent), error_(error) {}
 
   void set_serializer(v8::ValueSerializer* serializer) { serializer_ = serializer; }
 
@@ -208,14 +214,14 @@ class SerializerDelegate : public v8::ValueSerializer::Delegate {
     if (IsMessagePort(object)) {
       for (size_t i = 0; i < ports_.size(); i++) {
         if (ports_[i] == object) {
+          serializer_->WriteUint32(static_cast<uint32_t>(HostKind::kPort));
           serializer_->WriteUint32(static_cast<uint32_t>(i));
           return v8::Just(true);
         }
       }
-      Fail(CloneErrorKind::kMissingTransferable,
-           "Object that needs transfer was found in message but not listed in transferList");
-      return v8::Nothing<bool>();
+      return MissingTransferable();
     }
+    if (IsJsHostObject(object)) return WriteJsHost(object);
     return v8::ValueSerializer::Delegate::WriteHostObject(isolate, object);
   }
 
@@ -243,9 +249,49 @@ class SerializerDelegate : public v8::ValueSerializer::Delegate {
     isolate_->ThrowException(v8::Exception::Error(Utf8String(isolate_, error_->message)));
   }
 
+  v8::Maybe<bool> MissingTransferable() {
+    Fail(CloneErrorKind::kMissingTransferable,
+         "Object that needs transfer was found in message but not listed in transferList");
+    return v8::Nothing<bool>();
+  }
+
+  // The JS hook says what the object carries: [deserializeInfo, data], written after the tag.
+  v8::Maybe<bool> WriteJsHost(v8::Local<v8::Object> object) {
+    auto listed = std::find(listed_hosts_.begin(), listed_hosts_.end(), object);
+    v8::Local<v8::Value> parts;
+    v8::Local<v8::Value> exception;
+    {
+      // V8 only notices an exception thrown through the Isolate here, not one a call left:
+      // it is caught, then thrown again out here.
+      v8::TryCatch try_catch(isolate_);
+      if (!WriteJsHostObject(env_, object, listed != listed_hosts_.end()).ToLocal(&parts)) {
+        if (!try_catch.HasCaught() || try_catch.HasTerminated()) return v8::Nothing<bool>();
+        exception = try_catch.Exception();
+      }
+    }
+    if (!exception.IsEmpty()) {
+      isolate_->ThrowException(exception);
+      return v8::Nothing<bool>();
+    }
+    if (!parts->IsArray()) return MissingTransferable();
+    if (listed != listed_hosts_.end()) (*hosts_sent_)[listed - listed_hosts_.begin()] = true;
+    v8::Local<v8::Context> context = env_->context();
+    v8::Local<v8::Value> info, data;
+    if (!parts.As<v8::Array>()->Get(context, 0).ToLocal(&info) ||
+        !parts.As<v8::Array>()->Get(context, 1).ToLocal(&data)) {
+      return v8::Nothing<bool>();
+    }
+    serializer_->WriteUint32(static_cast<uint32_t>(HostKind::kJsHost));
+    if (serializer_->WriteValue(context, info).IsNothing()) return v8::Nothing<bool>();
+    return serializer_->WriteValue(context, data);
+  }
+
+  Environment* env_;
   v8::Isolate* isolate_;
   Message* message_;
   const std::vector<v8::Local<v8::Object>>& ports_;
+  const std::vector<v8::Local<v8::Object>>& listed_hosts_;
+  std::vector<bool>* hosts_sent_;
   CloneError* error_;
   v8::ValueSerializer* serializer_ = nullptr;
   // Globals: V8 calls the delegate inside handle scopes of its own.
@@ -254,19 +300,48 @@ class SerializerDelegate : public v8::ValueSerializer::Delegate {
 
 class DeserializerDelegate : public v8::ValueDeserializer::Delegate {
  public:
-  DeserializerDelegate(Message* message, const std::vector<v8::Local<v8::Object>>& ports)
-      : message_(message), ports_(ports) {}
+  DeserializerDelegate(Environment* env, Message* message,
+                       const std::vector<v8::Local<v8::Object>>& ports)
+      : env_(env), message_(message), ports_(ports) {}
 
   void set_deserializer(v8::ValueDeserializer* deserializer) { deserializer_ = deserializer; }
 
   v8::MaybeLocal<v8::Object> ReadHostObject(v8::Isolate* isolate) override {
+    uint32_t kind;
+    if (!deserializer_->ReadUint32(&kind)) return Corrupt(isolate);
+    if (kind == static_cast<uint32_t>(HostKind::kJsHost)) {
+      v8::Local<v8::Context> context = env_->context();
+      v8::Local<v8::Object> shell;
+      v8::Local<v8::Value> info, data;
+      if (!NewJsHostShell(env_).ToLocal(&shell) ||
+          !deserializer_->ReadValue(context).ToLocal(&info) ||
+          !deserializer_->ReadValue(context).ToLocal(&data)) {
+        return {};
+      }
+      // Inner host objects (read while reading `data`) are filled in first.
+      pending_hosts_.push_back({v8::Global<v8::Object>(isolate, shell),
+                                v8::Global<v8::Value>(isolate, info),
+                                v8::Global<v8::Value>(isolate, data)});
+      return shell;
+    }
     uint32_t index;
-    if (!deserializer_->ReadUint32(&index) || index >= ports_.size()) {
-      isolate->ThrowException(
-          v8::Exception::Error(OneByteString(isolate, "Unable to deserialize cloned data.")));
-      return {};
+    if (kind != static_cast<uint32_t>(HostKind::kPort) || !deserializer_->ReadUint32(&index) ||
+        index >= ports_.size()) {
+      return Corrupt(isolate);
     }
     return ports_[index];
+  }
+
+  // After V8's deserializer is done (JS may run again): the shells become their objects.
+  bool FillHostShells() {
+    v8::Isolate* isolate = env_->isolate();
+    for (PendingHost& host : pending_hosts_) {
+      if (!ReadJsHostObject(env_, host.shell.Get(isolate), host.info.Get(isolate),
+                            host.data.Get(isolate))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   v8::MaybeLocal<v8::SharedArrayBuffer> GetSharedArrayBufferFromId(v8::Isolate* isolate,
@@ -282,9 +357,23 @@ class DeserializerDelegate : public v8::ValueDeserializer::Delegate {
   }
 
  private:
+  static v8::MaybeLocal<v8::Object> Corrupt(v8::Isolate* isolate) {
+    isolate->ThrowException(
+        v8::Exception::Error(OneByteString(isolate, "Unable to deserialize cloned data.")));
+    return {};
+  }
+
+  struct PendingHost {
+    v8::Global<v8::Object> shell;
+    v8::Global<v8::Value> info;
+    v8::Global<v8::Value> data;
+  };
+
+  Environment* env_;
   Message* message_;
   const std::vector<v8::Local<v8::Object>>& ports_;
   v8::ValueDeserializer* deserializer_ = nullptr;
+  std::vector<PendingHost> pending_hosts_;
 };
 
 bool SetError(CloneError* error, CloneErrorKind kind, const char* message) {
@@ -304,6 +393,7 @@ bool SerializeMessage(Environment* env, v8::Local<v8::Value> value,
   // What moves with the message, checked before anything is written (as node).
   std::vector<v8::Local<v8::ArrayBuffer>> buffers;
   std::vector<v8::Local<v8::Object>> ports;
+  std::vector<v8::Local<v8::Object>> hosts;  // Host objects made in JS (a FileHandle moves).
   uint32_t count = transfer_list.IsEmpty() ? 0 : transfer_list->Length();
   for (uint32_t i = 0; i < count; i++) {
     v8::Local<v8::Value> item;
@@ -334,13 +424,23 @@ bool SerializeMessage(Environment* env, v8::Local<v8::Value> value,
                         "Transfer list contains duplicate MessagePort");
       }
       ports.push_back(port);
+    } else if (IsJsHostObject(item)) {
+      v8::Local<v8::Object> host = item.As<v8::Object>();
+      if (std::find(hosts.begin(), hosts.end(), host) != hosts.end()) {
+        error->kind = CloneErrorKind::kDataClone;
+        error->message = "Transfer list contains duplicate " +
+                         ToStdString(isolate, host->GetConstructorName());
+        return false;
+      }
+      hosts.push_back(host);
     } else {
       return SetError(error, CloneErrorKind::kInvalidTransferObject,
                       "Found invalid object in transferList");
     }
   }
 
-  SerializerDelegate delegate(isolate, message, ports, error);
+  std::vector<bool> hosts_sent(hosts.size(), false);
+  SerializerDelegate delegate(env, message, ports, hosts, &hosts_sent, error);
   v8::ValueSerializer serializer(isolate, &delegate);
   delegate.set_serializer(&serializer);
   for (uint32_t i = 0; i < buffers.size(); i++) serializer.TransferArrayBuffer(i, buffers[i]);
@@ -364,6 +464,9 @@ bool SerializeMessage(Environment* env, v8::Local<v8::Value> value,
     buffer->Detach();
   }
   for (const v8::Local<v8::Object>& port : ports) message->ports.push_back(DetachPort(port));
+  for (size_t i = 0; i < hosts.size(); i++) {
+    if (!FinishJsHostTransfer(env, hosts[i], hosts_sent[i])) return false;
+  }
   return true;
 }
 
@@ -380,7 +483,7 @@ v8::MaybeLocal<v8::Value> DeserializeMessage(Environment* env, Message* message,
   message->ports.clear();
   std::vector<v8::Local<v8::Object>> own_ports(ports->begin() + first_port, ports->end());
 
-  DeserializerDelegate delegate(message, own_ports);
+  DeserializerDelegate delegate(env, message, own_ports);
   v8::ValueDeserializer deserializer(isolate, message->payload.data(), message->payload.size(),
                                      &delegate);
   delegate.set_deserializer(&deserializer);
@@ -390,7 +493,9 @@ v8::MaybeLocal<v8::Value> DeserializeMessage(Environment* env, Message* message,
   }
   message->array_buffers.clear();
   if (!deserializer.ReadHeader(context).FromMaybe(false)) return {};
-  return deserializer.ReadValue(context);
+  v8::Local<v8::Value> value;
+  if (!deserializer.ReadValue(context).ToLocal(&value) || !delegate.FillHostShells()) return {};
+  return value;
 }
 
 }  // namespace ringjs::messaging

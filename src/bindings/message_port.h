@@ -111,6 +111,23 @@ bool IsMessagePort(v8::Local<v8::Value> value);
 PortData* PortDataOf(v8::Local<v8::Value> value);
 std::shared_ptr<PortData> DetachPort(v8::Local<v8::Value> value);
 
+// Host objects made in JS (KeyObject, CryptoKey, X509Certificate, FileHandle): instances of the
+// binding's HostObject base, so V8's serializer hands them to us. What they carry is decided in
+// JS (lib/js/internal/worker/js_transferable.js), through hooks provided by messaging.cc:
+bool IsJsHostObject(v8::Local<v8::Value> value);
+// [deserializeInfo, data] for `object` (listed in the transfer list or not), or undefined when it
+// must be transferred and was not listed. Empty with an exception pending when JS threw.
+v8::MaybeLocal<v8::Value> WriteJsHostObject(Environment* env, v8::Local<v8::Object> object,
+                                            bool listed);
+// V8's deserializer runs no JS: it gets an empty HostObject (the shell), which becomes the
+// object described by what WriteJsHostObject gave once the whole message is read.
+v8::MaybeLocal<v8::Object> NewJsHostShell(Environment* env);
+bool ReadJsHostObject(Environment* env, v8::Local<v8::Object> shell, v8::Local<v8::Value> info,
+                      v8::Local<v8::Value> data);
+// Once the message is made: the sender's transferred object lets go of what moved (`sent`:
+// whether the message carries it, or it was only listed).
+bool FinishJsHostTransfer(Environment* env, v8::Local<v8::Object> object, bool sent);
+
 }  // namespace ringjs::messaging
 
 #endif  // RINGJS_BINDINGS_MESSAGE_PORT_H_

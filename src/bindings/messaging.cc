@@ -23,6 +23,8 @@ constexpr const char kBindingName[] = "messaging";
 // Internal field 1 of every MessagePort object points here (tells ports from other host objects).
 int port_tag;
 enum PortField { kPortPointer = 0, kPortTag, kPortFieldCount };
+// Internal field 1 of every HostObject instance (a JS class that says how it is cloned).
+int host_object_tag;
 // Messages delivered per wake-up before yielding to the rest of the loop.
 constexpr size_t kMaxMessagesPerWake = 1000;
 
@@ -37,6 +39,13 @@ class MessagingData : public BindingData {
   v8::Global<v8::Function> oninit;        // (this = port)
   v8::Global<v8::Function> emit_message;  // (this = port)(data, ports, type)
   v8::Global<v8::Function> onclose;       // (this = port)
+  v8::Global<v8::Function> host_object_constructor;
+  v8::Global<v8::ObjectTemplate> host_object_template;
+  // lib/js/internal/worker/js_transferable.js: (object, listed) -> [info, data] | undefined,
+  // (info, data) -> object, (object, sent) -> undefined.
+  v8::Global<v8::Function> host_write;
+  v8::Global<v8::Function> host_read;
+  v8::Global<v8::Function> host_finish;
   std::unordered_set<MessagePort*> open_ports;
   bool allow_construct = false;
   bool tearing_down = false;
@@ -224,6 +233,22 @@ MessagingData* EnsureData(Environment* env) {
   data->port_template.Reset(isolate, tmpl);
   v8::Local<v8::Function> ctor;
   if (tmpl->GetFunction(env->context()).ToLocal(&ctor)) data->port_constructor.Reset(isolate, ctor);
+  // The base of JS classes whose instances V8's serializer must hand to us (class X extends
+  // HostObject, or Reflect.construct(HostObject, [], X)).
+  v8::Local<v8::FunctionTemplate> host_tmpl = v8::FunctionTemplate::New(
+      isolate, [](const v8::FunctionCallbackInfo<v8::Value>& info) {
+        if (!info.IsConstructCall()) {
+          return ThrowTypeError(info.GetIsolate(), "Constructor cannot be called");
+        }
+        info.This()->SetAlignedPointerInInternalField(kPortPointer, nullptr);
+        info.This()->SetAlignedPointerInInternalField(kPortTag, &host_object_tag);
+      });
+  host_tmpl->SetClassName(OneByteString(isolate, "HostObject"));
+  host_tmpl->InstanceTemplate()->SetInternalFieldCount(kPortFieldCount);
+  data->host_object_template.Reset(isolate, host_tmpl->InstanceTemplate());
+  if (host_tmpl->GetFunction(env->context()).ToLocal(&ctor)) {
+    data->host_object_constructor.Reset(isolate, ctor);
+  }
   // Ports close before the loop goes: their peers (other threads) see 'close'.
   env->AddCleanupHook([data] {
     data->tearing_down = true;
@@ -254,6 +279,19 @@ void SetCallbacks(const v8::FunctionCallbackInfo<v8::Value>& info) {
   data->oninit.Reset(isolate, info[0].As<v8::Function>());
   data->emit_message.Reset(isolate, info[1].As<v8::Function>());
   data->onclose.Reset(isolate, info[2].As<v8::Function>());
+}
+
+// setHostObjectCallbacks(write, read, finish): see MessagingData.
+void SetHostObjectCallbacks(const v8::FunctionCallbackInfo<v8::Value>& info) {
+  Environment* env = Environment::From(info);
+  v8::Isolate* isolate = info.GetIsolate();
+  if (!info[0]->IsFunction() || !info[1]->IsFunction() || !info[2]->IsFunction()) {
+    return ThrowTypeError(isolate, "expected three functions");
+  }
+  MessagingData* data = EnsureData(env);
+  data->host_write.Reset(isolate, info[0].As<v8::Function>());
+  data->host_read.Reset(isolate, info[1].As<v8::Function>());
+  data->host_finish.Reset(isolate, info[2].As<v8::Function>());
 }
 
 // createChannel() -> [port1, port2].
@@ -370,7 +408,9 @@ void Initialize(Environment* env, v8::Local<v8::Object> target) {
   v8::Local<v8::Context> context = env->context();
   MessagingData* data = EnsureData(env);
   SetValue(context, target, "MessagePort", data->port_constructor.Get(env->isolate()));
+  SetValue(context, target, "HostObject", data->host_object_constructor.Get(env->isolate()));
   SetMethod(context, target, "setCallbacks", SetCallbacks);
+  SetMethod(context, target, "setHostObjectCallbacks", SetHostObjectCallbacks);
   SetMethod(context, target, "createChannel", CreateChannel);
   SetMethod(context, target, "broadcastChannel", BroadcastChannel);
   SetMethod(context, target, "postMessage", PostMessage);
@@ -394,6 +434,58 @@ bool IsMessagePort(v8::Local<v8::Value> value) {
   v8::Local<v8::Object> object = value.As<v8::Object>();
   return object->InternalFieldCount() == kPortFieldCount &&
          object->GetAlignedPointerFromInternalField(kPortTag) == &port_tag;
+}
+
+bool IsJsHostObject(v8::Local<v8::Value> value) {
+  if (!value->IsObject()) return false;
+  v8::Local<v8::Object> object = value.As<v8::Object>();
+  return object->InternalFieldCount() == kPortFieldCount &&
+         object->GetAlignedPointerFromInternalField(kPortTag) == &host_object_tag;
+}
+
+namespace {
+
+// Calls one of the JS host-object hooks; without them (never registered) nothing clones.
+v8::MaybeLocal<v8::Value> CallHostHook(Environment* env, v8::Global<v8::Function> MessagingData::*hook,
+                                       int argc, v8::Local<v8::Value>* argv) {
+  v8::Isolate* isolate = env->isolate();
+  MessagingData* data = EnsureData(env);
+  if ((data->*hook).IsEmpty()) {
+    isolate->ThrowException(
+        v8::Exception::Error(OneByteString(isolate, "Unable to deserialize cloned data.")));
+    return {};
+  }
+  return (data->*hook).Get(isolate)->Call(env->context(), v8::Undefined(isolate), argc, argv);
+}
+
+}  // namespace
+
+v8::MaybeLocal<v8::Value> WriteJsHostObject(Environment* env, v8::Local<v8::Object> object,
+                                            bool listed) {
+  v8::Local<v8::Value> args[] = {object, v8::Boolean::New(env->isolate(), listed)};
+  return CallHostHook(env, &MessagingData::host_write, 2, args);
+}
+
+v8::MaybeLocal<v8::Object> NewJsHostShell(Environment* env) {
+  MessagingData* data = EnsureData(env);
+  v8::Local<v8::Object> shell;
+  if (!data->host_object_template.Get(env->isolate())->NewInstance(env->context()).ToLocal(&shell)) {
+    return {};
+  }
+  shell->SetAlignedPointerInInternalField(kPortPointer, nullptr);
+  shell->SetAlignedPointerInInternalField(kPortTag, &host_object_tag);
+  return shell;
+}
+
+bool ReadJsHostObject(Environment* env, v8::Local<v8::Object> shell, v8::Local<v8::Value> info,
+                      v8::Local<v8::Value> data) {
+  v8::Local<v8::Value> args[] = {shell, info, data};
+  return !CallHostHook(env, &MessagingData::host_read, 3, args).IsEmpty();
+}
+
+bool FinishJsHostTransfer(Environment* env, v8::Local<v8::Object> object, bool sent) {
+  v8::Local<v8::Value> args[] = {object, v8::Boolean::New(env->isolate(), sent)};
+  return !CallHostHook(env, &MessagingData::host_finish, 2, args).IsEmpty();
 }
 
 PortData* PortDataOf(v8::Local<v8::Value> value) {

@@ -3,6 +3,7 @@
 // argument errors and DOMException DataCloneError here.
 
 const { structuredClone: nativeClone } = internalBinding('messaging');
+require('internal/worker/js_transferable');  // How KeyObject, FileHandle, ... are cloned.
 
 function structuredClone(value, options) {
   const { codes: { ERR_MISSING_ARGS, ERR_INVALID_ARG_TYPE } } = require('internal/errors');
@@ -28,9 +29,10 @@ function structuredClone(value, options) {
   const [ok, result, errorKind] = nativeClone(value, transfer);
   if (ok) return result;
   // Not a DataCloneError: a transfer list entry that is not transferable (node's TypeError).
-  if (errorKind === 2) {
+  if (errorKind === 2 || errorKind === 3) {
     const err = new TypeError(result);
-    err.code = 'ERR_INVALID_TRANSFER_OBJECT';
+    err.code = errorKind === 2 ? 'ERR_INVALID_TRANSFER_OBJECT' :
+      'ERR_MISSING_TRANSFERABLE_IN_TRANSFER_LIST';
     throw err;
   }
   const { DOMException } = require('internal/per_context/domexception');

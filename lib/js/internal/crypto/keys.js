@@ -20,6 +20,7 @@ const { Buffer } = require('buffer');
 const { isAnyArrayBuffer, isArrayBufferView } = require('internal/util/types');
 const { FastBuffer } = require('internal/buffer');
 const { getArrayBufferOrView, kHandle, kKeyObject } = require('internal/crypto/util');
+const { HostObject, kClone, kDeserialize } = require('internal/worker/js_transferable');
 
 const kKeyType = Symbol('kKeyType');
 const kAsymmetricKeyType = Symbol('kAsymmetricKeyType');
@@ -45,7 +46,10 @@ function isCryptoKey(obj) {
   return obj != null && obj[kKeyObject] !== undefined;
 }
 
-class KeyObject {
+// postMessage/structuredClone carry a key as its export (DER, or the secret's bytes).
+const kKeyObjectInfo = 'internal/crypto/keys:KeyObject';
+
+class KeyObject extends HostObject {
   constructor(type, handle) {
     if (type !== 'secret' && type !== 'public' && type !== 'private') {
       throw new ERR_INVALID_ARG_VALUE('type', type);
@@ -53,6 +57,7 @@ class KeyObject {
     if (typeof handle !== 'object' || !(handle instanceof KeyObjectHandle)) {
       throw new ERR_INVALID_ARG_TYPE('handle', 'object', handle);
     }
+    super();
     this[kKeyType] = type;
     Object.defineProperty(this, kHandle, {
       __proto__: null, value: handle, enumerable: false, configurable: false, writable: false,
@@ -66,6 +71,22 @@ class KeyObject {
   static from(key) {
     if (!isCryptoKey(key)) throw new ERR_INVALID_ARG_TYPE('key', 'CryptoKey', key);
     return key[kKeyObject];
+  }
+
+  [kClone]() {
+    const type = this[kKeyType];
+    let bytes;
+    if (type === 'secret') bytes = this[kHandle].export();
+    else if (type === 'public') bytes = this[kHandle].export('der', 'spki');
+    else bytes = this[kHandle].export('der', 'pkcs8');
+    return { data: { type, bytes }, deserializeInfo: kKeyObjectInfo };
+  }
+
+  static [kDeserialize]({ type, bytes }) {
+    if (type === 'secret') return createSecretKey(bytes);
+    const options = { key: Buffer.from(bytes), format: 'der' };
+    if (type === 'public') return createPublicKey({ ...options, type: 'spki' });
+    return createPrivateKey({ ...options, type: 'pkcs8' });
   }
 
   equals(otherKeyObject) {

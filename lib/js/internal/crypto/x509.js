@@ -22,6 +22,7 @@ const { customInspectSymbol } = require('internal/util');
 const { Buffer } = require('buffer');
 const { FastBuffer } = require('internal/buffer');
 const { kHandle } = require('internal/crypto/util');
+const { HostObject, kClone, kDeserialize } = require('internal/worker/js_transferable');
 const { isKeyObject, PublicKeyObject } = require('internal/crypto/keys');
 
 const kCache = Symbol('kCache');
@@ -72,13 +73,14 @@ function toBuffer(u8) {
   return new FastBuffer(u8.buffer, u8.byteOffset, u8.byteLength);
 }
 
-class X509Certificate {
+class X509Certificate extends HostObject {
   constructor(buffer) {
     if (typeof buffer === 'string') buffer = Buffer.from(buffer);
     if (!isArrayBufferView(buffer)) {
       throw new ERR_INVALID_ARG_TYPE('buffer', ['string', 'Buffer', 'TypedArray', 'DataView'],
                                      buffer);
     }
+    super();
     Object.defineProperty(this, kHandle, {
       __proto__: null, value: parseX509(buffer), enumerable: false, configurable: false,
       writable: false,
@@ -87,6 +89,15 @@ class X509Certificate {
       __proto__: null, value: new Map(), enumerable: false, configurable: false,
       writable: false,
     });
+  }
+
+  // postMessage/structuredClone carry the certificate's DER.
+  [kClone]() {
+    return { data: this.raw, deserializeInfo: 'internal/crypto/x509:X509Certificate' };
+  }
+
+  static [kDeserialize](der) {
+    return new InternalX509Certificate(der);
   }
 
   // The handle's answer for key, asked once.
@@ -229,6 +240,13 @@ class X509Certificate {
 function setIssuerCertificate(cert, issuer) {
   cert[kCache].set('issuerCertificate', issuer);
 }
+
+// Clones are made through this subclass, as node's are: their prototype's own property is
+// just `constructor` (X509Certificate).
+class InternalX509Certificate extends X509Certificate {}
+Object.defineProperty(InternalX509Certificate.prototype, 'constructor', {
+  __proto__: null, value: X509Certificate, writable: true, enumerable: false, configurable: true,
+});
 
 module.exports = {
   X509Certificate,

@@ -12,6 +12,9 @@ const {
   validateBoolean, validateInteger, validateObject, validateString,
 } = require('internal/validators');
 const { SymbolAsyncDispose, kEmptyObject } = require('internal/util');
+const {
+  HostObject, dataCloneError, kDeserialize, kDetach, kTransfer,
+} = require('internal/worker/js_transferable');
 const { readArgs, toOptions, toView } = require('internal/fs/args');
 const { runPromise } = require('internal/fs/run');
 const { PROMISE, promise: ops, readBody, writeCallArgs, writeBody } = require('internal/fs/ops');
@@ -44,13 +47,27 @@ function closedError(syscall) {
 const kRef = Symbol('kRef');
 const kUnref = Symbol('kUnref');
 
-class FileHandle extends EventEmitter {
+// An EventEmitter that postMessage can move (as node's, not an instance of EventEmitter).
+class TransferableEventEmitter extends HostObject {
+  constructor() {
+    super();
+    EventEmitter.call(this);
+  }
+}
+for (const key of Reflect.ownKeys(EventEmitter.prototype)) {
+  if (key === 'constructor') continue;
+  Object.defineProperty(TransferableEventEmitter.prototype, key,
+                        Object.getOwnPropertyDescriptor(EventEmitter.prototype, key));
+}
+
+class FileHandle extends TransferableEventEmitter {
   #fd;
   // The handle's own reference, one per operation in flight and one per stream on it: the fd
   // is closed when the count drops to 0 after close().
   #refs = 1;
   #closing = null;  // { promise, resolve, reject } of a pending close.
   #locked = false;  // A readableWebStream() was made (for good, as in node 20).
+  #transferred = false;  // Moved by postMessage: posting it again sends nothing usable.
 
   constructor(fd) {
     super();
@@ -96,7 +113,12 @@ class FileHandle extends EventEmitter {
     const fd = this.#fd;
     const { resolve, reject } = this.#closing;
     this.#fd = -1;
-    ops.close(fd).then(resolve, reject).finally(() => { this.#closing = null; });
+    // Done closing before anyone awaiting close() runs (a transfer then finds it closed).
+    const settle = (fn) => (value) => {
+      this.#closing = null;
+      fn(value);
+    };
+    ops.close(fd).then(settle(resolve), settle(reject));
   }
 
   // Emits 'close' at once; the fd is closed when nothing uses it any more.
@@ -114,6 +136,34 @@ class FileHandle extends EventEmitter {
     this[kUnref]();
     this.emit('close');
     return promise;
+  }
+
+  // postMessage(fh, [fh]): the fd moves to the receiving side (same process), as node's.
+  [kTransfer]() {
+    if (this.#closing !== null || this.#refs > 1) {
+      throw dataCloneError('Cannot transfer FileHandle while in use');
+    }
+    if (this.#transferred) {
+      return { data: { handle: null }, deserializeInfo: 'internal/fs/file_handle:FileHandle' };
+    }
+    if (this.#fd === -1) throw dataCloneError('Cannot transfer object of unsupported type.');
+    return { data: { handle: { fd: this.#fd } },
+             deserializeInfo: 'internal/fs/file_handle:FileHandle' };
+  }
+
+  [kDetach](sent) {
+    if (this.#fd === -1) return;
+    const fd = this.#fd;
+    leaked.unregister(this);
+    this.#fd = -1;
+    this.#refs = 0;
+    this.#transferred = true;
+    // Listed but not in the message: nobody receives the fd.
+    if (!sent) ops.close(fd).catch(() => {});
+  }
+
+  static [kDeserialize](data) {
+    return new FileHandle(data.handle.fd);
   }
 
   [SymbolAsyncDispose]() {

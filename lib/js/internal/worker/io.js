@@ -18,6 +18,8 @@ const {
   },
 } = require('internal/errors');
 const { customInspectSymbol } = require('internal/util');
+// Registers how host objects made in JS (KeyObject, FileHandle, ...) travel in messages.
+require('internal/worker/js_transferable');
 
 const kHybridDispatch = Symbol.for('nodejs.internal.kHybridDispatch');
 const kCurrentlyReceivingPorts = Symbol.for('nodejs.internal.kCurrentlyReceivingPorts');

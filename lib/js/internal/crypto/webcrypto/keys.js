@@ -11,14 +11,33 @@ const {
 } = require('internal/errors');
 const { customInspectSymbol } = require('internal/util');
 const { kKeyObject } = require('internal/crypto/util');
+const { HostObject, kClone, kDeserialize } = require('internal/worker/js_transferable');
 
 const kExtractable = Symbol('kExtractable');
 const kAlgorithm = Symbol('kAlgorithm');
 const kUsages = Symbol('kUsages');
 
-class CryptoKey {
+class CryptoKey extends HostObject {
   constructor() {
     throw new ERR_ILLEGAL_CONSTRUCTOR();
+  }
+
+  // postMessage/structuredClone: the key (a KeyObject, cloned too) and its WebCrypto fields.
+  [kClone]() {
+    checkThis(this);
+    return {
+      data: {
+        keyObject: this[kKeyObject],
+        algorithm: this[kAlgorithm],
+        extractable: this[kExtractable],
+        usages: this[kUsages],
+      },
+      deserializeInfo: 'internal/crypto/webcrypto/keys:CryptoKey',
+    };
+  }
+
+  static [kDeserialize]({ keyObject, algorithm, extractable, usages }) {
+    return createCryptoKey(keyObject, algorithm, extractable, usages);
   }
 
   [customInspectSymbol](depth, options) {
@@ -78,7 +97,7 @@ InternalCryptoKey.prototype.constructor = CryptoKey;
 
 // A CryptoKey over keyObject.
 function createCryptoKey(keyObject, algorithm, extractable, usages) {
-  const key = Object.create(InternalCryptoKey.prototype);
+  const key = Reflect.construct(HostObject, [], InternalCryptoKey);
   Object.defineProperty(key, kKeyObject, { __proto__: null, value: keyObject });
   Object.defineProperty(key, kAlgorithm, { __proto__: null, value: algorithm });
   Object.defineProperty(key, kExtractable, { __proto__: null, value: Boolean(extractable) });
