@@ -13,6 +13,7 @@ const {
     ERR_OUT_OF_RANGE,
     ERR_FS_INVALID_SYMLINK_TYPE,
   },
+  hideStackFrames,
 } = require('internal/errors');
 const {
   parseFileMode,
@@ -82,6 +83,31 @@ function toFd(value, name = 'fd') {
   validateInt32(value, name, 0);
   return value;
 }
+
+// The fd of close, fstat, fsync, fdatasync, fchmod, fchown, futimes and ftruncate, which node 20
+// checks in C++: its message names a function without its name, a BigInt without `n`, an
+// object without prototype as an instance of Object, and a number without `_` separators.
+// (hideStackFrames: the stack is taken again, with the message set here.)
+const toNativeFd = hideStackFrames((value) => {
+  let received;
+  if (typeof value === 'function') received = 'function';
+  else if (typeof value === 'bigint') received = `type bigint (${value})`;
+  else if (value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === null) {
+    received = 'an instance of Object';
+  }
+  if (received !== undefined) {
+    const err = new ERR_INVALID_ARG_TYPE('fd', 'number', value);
+    err.message = `The "fd" argument must be of type number. Received ${received}`;
+    throw err;
+  }
+  if (Number.isInteger(value) && (value < 0 || value > 0x7fffffff)) {
+    const err = new ERR_OUT_OF_RANGE('fd', '>= 0 && <= 2147483647', value);
+    err.message = 'The value of "fd" is out of range. It must be >= 0 && <= 2147483647. ' +
+      `Received ${value}`;
+    throw err;
+  }
+  return toFd(value);
+});
 
 const kFlags = {
   __proto__: null,
@@ -291,6 +317,7 @@ module.exports = {
   loosePosition,
   readArgs,
   toFd,
+  toNativeFd,
   toFlags,
   toId,
   toLength,

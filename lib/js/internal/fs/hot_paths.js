@@ -9,7 +9,7 @@ const { FastBuffer } = require('internal/buffer');
 const {
   codes: { ERR_FS_FILE_TOO_LARGE },
 } = require('internal/errors');
-const { toFd, toPath } = require('internal/fs/args');
+const { toNativeFd, toPath } = require('internal/fs/args');
 const { named } = require('internal/fs/run');
 const { kStatFields, statsFromArray } = require('internal/fs/stats');
 const { callback, promise } = require('internal/fs/ops');
@@ -119,7 +119,7 @@ function fastStat(name, check) {
 
 fastStat('stat', toPath);
 fastStat('lstat', toPath);
-fastStat('fstat', toFd);
+fastStat('fstat', toNativeFd);
 
 let resolveNewPromise;
 const keepResolve = (resolve) => { resolveNewPromise = resolve; };

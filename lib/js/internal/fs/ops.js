@@ -19,8 +19,8 @@ const { validateBoolean, validateFunction } = require('internal/validators');
 const { customPromisifyArgs, kCustomPromisifiedSymbol } = require('internal/util');
 const { Dirent, direntTypeOf, statFsFromArray, statsFromArray } = require('internal/fs/stats');
 const {
-  kNoOptions, loosePosition, readArgs, toFd, toFlags, toId, toLength, toMode, toOptions, toPath,
-  toSmallMode, toSymlinkFlags, toUnixTimestamp, toView, toViews, writeViewArgs,
+  kNoOptions, loosePosition, readArgs, toFd, toFlags, toId, toLength, toMode, toNativeFd,
+  toOptions, toPath, toSmallMode, toSymlinkFlags, toUnixTimestamp, toView, toViews, writeViewArgs,
 } = require('internal/fs/args');
 const { Step, named, runCallback, runPromise, runSync, step, uvError } = require('internal/fs/run');
 
@@ -44,6 +44,9 @@ const promise = { __proto__: null };
 // whatever the last is).
 function splitCallback(args, params, fallback, last, required) {
   if (last === 'always') return args.pop();
+  if (last === 'positional') {
+    return typeof args[params] === 'function' ? args.splice(params)[0] : null;
+  }
   if (last && args.length > 1 && typeof args[args.length - 1] === 'function') {
     return args.pop();
   }
@@ -68,7 +71,8 @@ function splitCallback(args, params, fallback, last, required) {
 //   options.fallback: the callback when none is given (close)
 //   options.makeOp(how, checked): makes the operation when `body` is null (simple rows)
 //   options.cbLast(args): whether a function in the last place is the callback (read, write);
-//     'always': the last argument is the callback (symlink)
+//     'always': the last argument is the callback (symlink); 'positional': the one after the
+//     params is, whatever they are (fchmod, fchown, futimes)
 //   options.required: how many leading arguments can never be the callback (default 1)
 function define(name, lengths, prepare, body, options = kNoOptions) {
   const { spread, fallback, paramsFirst, early, cbLast, cbName = 'cb', required = 1 } = options;
@@ -127,6 +131,7 @@ const optionsOrDefault = (options) => (options === undefined ? kNoOptions : opti
 // --- metadata ------------------------------------------------------------------------------
 
 const kParamsFirst = { paramsFirst: true };
+const kPositional = { paramsFirst: true, cbLast: () => 'positional' };
 
 simple('access', [2, 3, 1], (path, mode) => [toPath(path), toSmallMode(mode, F_OK)],
        binding.access, undefined, kParamsFirst);
@@ -136,8 +141,8 @@ simple('chmod', [2, 3, 2], (path, mode) => [toPath(path), toMode(mode)], binding
 
 simple('fchmod', [2, 3], (fd, mode) => {
   mode = toMode(mode);
-  return [toFd(fd), mode];
-}, binding.fchmod, undefined, kParamsFirst);
+  return [toNativeFd(fd), mode];
+}, binding.fchmod, undefined, kPositional);
 
 simple('chown', [3, 4, 3], (path, uid, gid) => [toPath(path), toId(uid, 'uid'), toId(gid, 'gid')],
        binding.chown);
@@ -148,8 +153,8 @@ simple('lchown', [3, 4, 3],
 simple('fchown', [3, 4], (fd, uid, gid) => {
   uid = toId(uid, 'uid');
   gid = toId(gid, 'gid');
-  return [toFd(fd), uid, gid];
-}, binding.fchown, undefined, kParamsFirst);
+  return [toNativeFd(fd), uid, gid];
+}, binding.fchown, undefined, kPositional);
 
 simple('utimes', [3, 4, 3],
        (path, atime, mtime) => [toPath(path), toUnixTimestamp(atime), toUnixTimestamp(mtime)],
@@ -162,8 +167,8 @@ simple('lutimes', [3, 4, 3],
 simple('futimes', [3, 4], (fd, atime, mtime) => {
   atime = toUnixTimestamp(atime, 'atime');
   mtime = toUnixTimestamp(mtime, 'mtime');
-  return [toFd(fd), atime, mtime];
-}, binding.futimes, undefined, kParamsFirst);
+  return [toNativeFd(fd), atime, mtime];
+}, binding.futimes, undefined, kPositional);
 
 // stat/lstat/fstat/statfs take { bigint } (read even from null, as node).
 const bigintOf = (options) => optionsOrDefault(options).bigint === true;
@@ -172,7 +177,7 @@ simple('stat', [1, 1, 1], (path, options) => [toPath(path), bigintOf(options)],
        binding.stat, () => statMap);
 simple('lstat', [1, 1, 1], (path, options) => [toPath(path), bigintOf(options)],
        binding.lstat, () => statMap);
-simple('fstat', [1, 1, 1], (fd, options) => [toFd(fd), bigintOf(options)],
+simple('fstat', [1, 1, 1], (fd, options) => [toNativeFd(fd), bigintOf(options)],
        binding.fstat, () => statMap);
 simple('statfs', [1, 1, 1], (path, options) => [toPath(path), bigintOf(options)],
        binding.statfs, () => statFsFromArray);
@@ -322,13 +327,13 @@ simple('open', [3, 4, 3],
 function throwIfError(err) {
   if (err != null) throw err;
 }
-simple('close', [1, 1], (fd) => [toFd(fd)], binding.close, undefined, { fallback: throwIfError });
+simple('close', [1, 1], (fd) => [toNativeFd(fd)], binding.close, undefined, { fallback: throwIfError });
 
-simple('fsync', [1, 2], (fd) => [toFd(fd)], binding.fsync);
-simple('fdatasync', [1, 2], (fd) => [toFd(fd)], binding.fdatasync);
+simple('fsync', [1, 2], (fd) => [toNativeFd(fd)], binding.fsync);
+simple('fdatasync', [1, 2], (fd) => [toNativeFd(fd)], binding.fdatasync);
 // (f)truncate check `len` before the callback, the path or fd after.
 const lenFirst = { early: (target, len) => (typeof len === 'function' ? 0 : toLength(len)) };
-simple('ftruncate', [1, 1], (fd, len) => [toFd(fd), toLength(len)], binding.ftruncate, undefined,
+simple('ftruncate', [1, 1], (fd, len) => [toNativeFd(fd), toLength(len)], binding.ftruncate, undefined,
        lenFirst);
 
 // truncate(path, len): open, ftruncate, close; an fd is deprecated and taken as ftruncate.
