@@ -268,30 +268,29 @@ v8::Local<v8::Value> CloneErrorResult(v8::Isolate* isolate, const CloneError& er
   return v8::Array::New(isolate, parts, 2);
 }
 
-// setCallbacks(oninit, emitMessage, onclose).
-void SetCallbacks(const v8::FunctionCallbackInfo<v8::Value>& info) {
-  Environment* env = Environment::From(info);
+// Keeps the three functions lib/js hands over in `slots` (of this env's binding data).
+void StoreCallbacks(const v8::FunctionCallbackInfo<v8::Value>& info,
+                    v8::Global<v8::Function> MessagingData::*const (&slots)[3]) {
   v8::Isolate* isolate = info.GetIsolate();
   if (!info[0]->IsFunction() || !info[1]->IsFunction() || !info[2]->IsFunction()) {
     return ThrowTypeError(isolate, "expected three functions");
   }
-  MessagingData* data = EnsureData(env);
-  data->oninit.Reset(isolate, info[0].As<v8::Function>());
-  data->emit_message.Reset(isolate, info[1].As<v8::Function>());
-  data->onclose.Reset(isolate, info[2].As<v8::Function>());
+  MessagingData* data = EnsureData(Environment::From(info));
+  for (int i = 0; i < 3; i++) (data->*slots[i]).Reset(isolate, info[i].As<v8::Function>());
+}
+
+// setCallbacks(oninit, emitMessage, onclose).
+void SetCallbacks(const v8::FunctionCallbackInfo<v8::Value>& info) {
+  static v8::Global<v8::Function> MessagingData::*const slots[3] = {
+      &MessagingData::oninit, &MessagingData::emit_message, &MessagingData::onclose};
+  StoreCallbacks(info, slots);
 }
 
 // setHostObjectCallbacks(write, read, finish): see MessagingData.
 void SetHostObjectCallbacks(const v8::FunctionCallbackInfo<v8::Value>& info) {
-  Environment* env = Environment::From(info);
-  v8::Isolate* isolate = info.GetIsolate();
-  if (!info[0]->IsFunction() || !info[1]->IsFunction() || !info[2]->IsFunction()) {
-    return ThrowTypeError(isolate, "expected three functions");
-  }
-  MessagingData* data = EnsureData(env);
-  data->host_write.Reset(isolate, info[0].As<v8::Function>());
-  data->host_read.Reset(isolate, info[1].As<v8::Function>());
-  data->host_finish.Reset(isolate, info[2].As<v8::Function>());
+  static v8::Global<v8::Function> MessagingData::*const slots[3] = {
+      &MessagingData::host_write, &MessagingData::host_read, &MessagingData::host_finish};
+  StoreCallbacks(info, slots);
 }
 
 // createChannel() -> [port1, port2].
@@ -446,8 +445,9 @@ bool IsJsHostObject(v8::Local<v8::Value> value) {
 namespace {
 
 // Calls one of the JS host-object hooks; without them (never registered) nothing clones.
-v8::MaybeLocal<v8::Value> CallHostHook(Environment* env, v8::Global<v8::Function> MessagingData::*hook,
-                                       int argc, v8::Local<v8::Value>* argv) {
+v8::MaybeLocal<v8::Value> CallHostHook(Environment* env,
+                                       v8::Global<v8::Function> MessagingData::*hook, int argc,
+                                       v8::Local<v8::Value>* argv) {
   v8::Isolate* isolate = env->isolate();
   MessagingData* data = EnsureData(env);
   if ((data->*hook).IsEmpty()) {
@@ -468,10 +468,9 @@ v8::MaybeLocal<v8::Value> WriteJsHostObject(Environment* env, v8::Local<v8::Obje
 
 v8::MaybeLocal<v8::Object> NewJsHostShell(Environment* env) {
   MessagingData* data = EnsureData(env);
+  v8::Local<v8::ObjectTemplate> tmpl = data->host_object_template.Get(env->isolate());
   v8::Local<v8::Object> shell;
-  if (!data->host_object_template.Get(env->isolate())->NewInstance(env->context()).ToLocal(&shell)) {
-    return {};
-  }
+  if (!tmpl->NewInstance(env->context()).ToLocal(&shell)) return {};
   shell->SetAlignedPointerInInternalField(kPortPointer, nullptr);
   shell->SetAlignedPointerInInternalField(kPortTag, &host_object_tag);
   return shell;

@@ -327,14 +327,15 @@ simple('open', [3, 4, 3],
 function throwIfError(err) {
   if (err != null) throw err;
 }
-simple('close', [1, 1], (fd) => [toNativeFd(fd)], binding.close, undefined, { fallback: throwIfError });
+simple('close', [1, 1], (fd) => [toNativeFd(fd)], binding.close, undefined,
+       { fallback: throwIfError });
 
 simple('fsync', [1, 2], (fd) => [toNativeFd(fd)], binding.fsync);
 simple('fdatasync', [1, 2], (fd) => [toNativeFd(fd)], binding.fdatasync);
 // (f)truncate check `len` before the callback, the path or fd after.
 const lenFirst = { early: (target, len) => (typeof len === 'function' ? 0 : toLength(len)) };
-simple('ftruncate', [1, 1], (fd, len) => [toNativeFd(fd), toLength(len)], binding.ftruncate, undefined,
-       lenFirst);
+simple('ftruncate', [1, 1], (fd, len) => [toNativeFd(fd), toLength(len)], binding.ftruncate,
+       undefined, lenFirst);
 
 // truncate(path, len): open, ftruncate, close; an fd is deprecated and taken as ftruncate.
 let truncateFdWarned = false;
