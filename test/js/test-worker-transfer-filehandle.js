@@ -16,9 +16,10 @@ if (!isMainThread) {
   parentPort.once('message', async ({ handle }) => {
     const buffer = Buffer.alloc(5);
     const { bytesRead } = await handle.read(buffer, 0, 5, 6);
-    console.log('worker read', bytesRead, buffer.toString(), handle.constructor.name);
-    parentPort.postMessage({ handle }, [handle]);
-    console.log('worker handle after sending back', handle.fd);
+    // Reported to the main thread, which prints (one stdout order).
+    const read = `${bytesRead} ${buffer} ${handle.constructor.name}`;
+    parentPort.postMessage({ handle, read }, [handle]);
+    parentPort.postMessage({ fdAfter: handle.fd });
   });
   return;
 }
@@ -95,7 +96,10 @@ async function main() {
   const toWorker = await fs.promises.open(file);
   worker.postMessage({ handle: toWorker }, [toWorker]);
   console.log('main fd after sending to worker', toWorker.fd);
-  const [{ handle: back }] = await once(worker, 'message');
+  const [{ handle: back, read }] = await once(worker, 'message');
+  console.log('worker read', read);
+  const [{ fdAfter }] = await once(worker, 'message');
+  console.log('worker handle after sending back', fdAfter);
   const back5 = Buffer.alloc(5);
   await back.read(back5, 0, 5, 0);
   console.log('main read what came back', back5.toString(), back instanceof toWorker.constructor);
