@@ -118,8 +118,9 @@ v8::Local<v8::String> AsciiText(v8::Isolate* isolate, const char* text, size_t s
 
 }  // namespace
 
-v8::Local<v8::Value> EncodeDigest(v8::Isolate* isolate, const unsigned char* data, size_t size,
-                                  int encoding) {
+v8::Local<v8::Value> EncodeDigest(Environment* env, const unsigned char* data, size_t size,
+                                  int encoding, v8::Local<v8::Value> slab_offset) {
+  v8::Isolate* isolate = env->isolate();
   // Digests are short: stack room for their text (EVP_MAX_MD_SIZE; longer XOF output is a
   // Buffer).
   char text[EVP_MAX_MD_SIZE * 2 + 4];
@@ -136,7 +137,10 @@ v8::Local<v8::Value> EncodeDigest(v8::Isolate* isolate, const unsigned char* dat
                               static_cast<int>(size));
     return AsciiText(isolate, text, static_cast<size_t>(len));
   }
-  return NewUint8Array(isolate, data, size);
+  OutputSink out(env, slab_offset);
+  if (size > 0) memcpy(out.Reserve(size), data, size);
+  out.Commit(size);
+  return out.Result(isolate);
 }
 
 v8::Local<v8::Uint8Array> NewUint8Array(v8::Isolate* isolate,

@@ -53,7 +53,7 @@ class HashWrap : public CryptoWrap {
   // The digest (md_len_ bytes; an XOF of length 0 gives no bytes). Computed once: a later
   // call (digest() after the stream side already produced it) returns the same bytes, as
   // node's.
-  bool Final(std::vector<unsigned char>* out) {
+  bool Final() {
     if (!finalized_) {
       digest_.resize(md_len_);
       if (md_len_ > 0) {
@@ -68,9 +68,9 @@ class HashWrap : public CryptoWrap {
       }
       finalized_ = true;
     }
-    *out = digest_;
     return true;
   }
+  const std::vector<unsigned char>& digest() const { return digest_; }
 
  private:
   EVP_MD_CTX* ctx_ = nullptr;
@@ -117,19 +117,20 @@ void HashUpdate(const v8::FunctionCallbackInfo<v8::Value>& info) {
   info.GetReturnValue().Set(hash->Update(bytes.data, bytes.size));
 }
 
-// hash.digest([encoding]) -> Uint8Array, or a string for kDigestHex / kDigestBase64
+// hash.digest(encoding, slabOffset) -> a string for kDigestHex / kDigestBase64, else the
+// bytes (EncodeDigest).
 void HashDigest(const v8::FunctionCallbackInfo<v8::Value>& info) {
   v8::Isolate* isolate = info.GetIsolate();
   auto* hash = static_cast<HashWrap*>(info.This()->GetAlignedPointerFromInternalField(0));
   if (hash == nullptr) return;
-  std::vector<unsigned char> out;
-  if (!hash->Final(&out)) return ThrowOpenSSLError(isolate, "Digest failed");
+  if (!hash->Final()) return ThrowOpenSSLError(isolate, "Digest failed");
+  const std::vector<unsigned char>& out = hash->digest();
   int encoding = info[0]->IsInt32() ? info[0].As<v8::Int32>()->Value() : kDigestBuffer;
-  info.GetReturnValue().Set(EncodeDigest(isolate, out.data(), out.size(), encoding));
+  info.GetReturnValue().Set(EncodeDigest(hash->env(), out.data(), out.size(), encoding, info[1]));
 }
 
-// oneShotDigest(algorithm, data, isLatin1, xofLen, encoding) -> Uint8Array (or a string for
-// kDigestHex / kDigestBase64), or undefined for an unknown digest.
+// oneShotDigest(algorithm, data, isLatin1, xofLen, encoding, slabOffset) -> the digest as
+// EncodeDigest gives it, or undefined for an unknown digest.
 void OneShotDigest(const v8::FunctionCallbackInfo<v8::Value>& info) {
   v8::Isolate* isolate = info.GetIsolate();
   Environment* env = Environment::From(info);
@@ -165,7 +166,7 @@ void OneShotDigest(const v8::FunctionCallbackInfo<v8::Value>& info) {
   }
   if (!ok) return ThrowOpenSSLError(isolate, "Digest failed");
   int encoding = info[4]->IsInt32() ? info[4].As<v8::Int32>()->Value() : kDigestBuffer;
-  info.GetReturnValue().Set(EncodeDigest(isolate, out.data(), out.size(), encoding));
+  info.GetReturnValue().Set(EncodeDigest(env, out.data(), out.size(), encoding, info[5]));
 }
 
 // A digest computed on the thread pool (Web Crypto's subtle.digest); the input is copied.

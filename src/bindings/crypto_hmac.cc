@@ -33,11 +33,10 @@ class HmacWrap : public CryptoWrap {
     return ctx_ != nullptr && HMAC_Update(ctx_, data, size) == 1;
   }
 
-  bool Final(std::vector<unsigned char>* out) {
-    out->resize(EVP_MAX_MD_SIZE);
-    unsigned int len = 0;
-    if (ctx_ == nullptr || HMAC_Final(ctx_, out->data(), &len) != 1) return false;
-    out->resize(len);
+  // Writes the MAC to out (EVP_MAX_MD_SIZE room) and sets *len; false if already finished.
+  bool Final(unsigned char* out, unsigned int* len) {
+    *len = 0;
+    if (ctx_ == nullptr || HMAC_Final(ctx_, out, len) != 1) return false;
     HMAC_CTX_free(ctx_);
     ctx_ = nullptr;
     return true;
@@ -91,14 +90,15 @@ void HmacUpdate(const v8::FunctionCallbackInfo<v8::Value>& info) {
   info.GetReturnValue().Set(hmac->Update(bytes.data, bytes.size));
 }
 
+// digest(encoding, slabOffset): as Hash's digest.
 void HmacDigest(const v8::FunctionCallbackInfo<v8::Value>& info) {
-  v8::Isolate* isolate = info.GetIsolate();
   HmacWrap* hmac = UnwrapHmac(info);
   if (hmac == nullptr) return;
-  std::vector<unsigned char> out;
-  if (!hmac->Final(&out)) out.clear();
+  unsigned char out[EVP_MAX_MD_SIZE];
+  unsigned int len = 0;
+  if (!hmac->Final(out, &len)) len = 0;
   int encoding = info[0]->IsInt32() ? info[0].As<v8::Int32>()->Value() : kDigestBuffer;
-  info.GetReturnValue().Set(EncodeDigest(isolate, out.data(), out.size(), encoding));
+  info.GetReturnValue().Set(EncodeDigest(hmac->env(), out, len, encoding, info[1]));
 }
 
 }  // namespace

@@ -48,10 +48,11 @@ class PoolBytes {
 v8::Local<v8::Uint8Array> NewUint8Array(v8::Isolate* isolate, const unsigned char* data,
                                         size_t size);
 // A digest as JS asked for it: a hex (kDigestHex) or base64 (kDigestBase64) string made here,
-// which saves a Buffer for the common digest('hex'), else a Uint8Array.
+// which saves a Buffer for the common digest('hex'), else the bytes as OutputSink gives them
+// (slab_offset: see OutputSink).
 enum DigestEncoding { kDigestBuffer = 0, kDigestHex = 1, kDigestBase64 = 2 };
-v8::Local<v8::Value> EncodeDigest(v8::Isolate* isolate, const unsigned char* data, size_t size,
-                                  int encoding);
+v8::Local<v8::Value> EncodeDigest(Environment* env, const unsigned char* data, size_t size,
+                                  int encoding, v8::Local<v8::Value> slab_offset);
 // A Uint8Array that takes ownership of bytes (no copy).
 v8::Local<v8::Uint8Array> NewUint8Array(v8::Isolate* isolate, std::vector<unsigned char>&& bytes);
 

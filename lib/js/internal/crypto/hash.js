@@ -23,13 +23,14 @@ const {
 } = require('internal/validators');
 const { isArrayBufferView } = require('internal/util/types');
 const { normalizeEncoding } = require('internal/util');
-const { FastBuffer } = require('internal/buffer');
 const { Buffer } = require('buffer');
 const LazyTransform = require('internal/crypto/lazy_transform');
 const {
   getDefaultEncoding,
   getStringOption,
   kHandle,
+  outputOffset,
+  takeOutput,
 } = require('internal/crypto/util');
 const { prepareSecretKey } = require('internal/crypto/keys');
 
@@ -58,15 +59,15 @@ function nativeEncoding(encoding) {
   return encoding === 'hex' ? 1 : encoding === 'base64' ? 2 : 0;
 }
 
-// The binding's digest in encoding: its string when it made one, else the bytes encoded here.
+// The binding's digest in encoding: its string when it made one, else the bytes (takeOutput)
+// encoded here.
 function digestResult(result, encoding) {
-  return typeof result === 'string' ? result : encodeOutput(result, encoding);
+  return typeof result === 'string' ? result : encodeOutput(takeOutput(result), encoding);
 }
 
-// A Uint8Array from the binding as node returns digests: a Buffer, or a string in `encoding`
-// (an unknown encoding gives the Buffer).
-function encodeOutput(u8, encoding) {
-  const buf = new FastBuffer(u8.buffer, u8.byteOffset, u8.byteLength);
+// A digest Buffer as node returns digests: the Buffer, or a string in `encoding` (an unknown
+// encoding gives the Buffer).
+function encodeOutput(buf, encoding) {
   if (encoding === 'buffer') return buf;
   const enc = normalizeEncoding(encoding);
   if (enc === undefined) return buf;
@@ -97,7 +98,7 @@ Hash.prototype._transform = function _transform(chunk, encoding, callback) {
 };
 
 Hash.prototype._flush = function _flush(callback) {
-  this.push(encodeOutput(this[kHandle].digest(), 'buffer'));
+  this.push(takeOutput(this[kHandle].digest(0, outputOffset())));
   callback();
 };
 
@@ -124,7 +125,7 @@ Hash.prototype.digest = function digest(outputEncoding) {
   const state = this[kState];
   if (state[kFinalized]) throw new ERR_CRYPTO_HASH_FINALIZED();
   outputEncoding = outputEncoding || getDefaultEncoding();
-  const ret = digestResult(this[kHandle].digest(nativeEncoding(outputEncoding)),
+  const ret = digestResult(this[kHandle].digest(nativeEncoding(outputEncoding), outputOffset()),
                            `${outputEncoding}`);
   state[kFinalized] = true;
   return ret;
@@ -154,7 +155,7 @@ Hmac.prototype.digest = function digest(outputEncoding) {
     const buf = Buffer.from('');
     return outputEncoding === 'buffer' ? buf : buf.toString(outputEncoding);
   }
-  const ret = digestResult(this[kHandle].digest(nativeEncoding(outputEncoding)),
+  const ret = digestResult(this[kHandle].digest(nativeEncoding(outputEncoding), outputOffset()),
                            `${outputEncoding}`);
   state[kFinalized] = true;
   return ret;
@@ -189,7 +190,7 @@ function hash(algorithm, input, outputEncoding = 'hex') {
     }
   }
   const result =
-    oneShotDigest(algorithm, input, false, undefined, nativeEncoding(normalized));
+    oneShotDigest(algorithm, input, false, undefined, nativeEncoding(normalized), outputOffset());
   if (result === undefined) throw new Error(`Digest method ${algorithm} is not supported`);
   return digestResult(result, normalized);
 }
