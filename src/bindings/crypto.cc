@@ -119,7 +119,7 @@ v8::Local<v8::String> AsciiText(v8::Isolate* isolate, const char* text, size_t s
 }  // namespace
 
 v8::Local<v8::Value> EncodeDigest(Environment* env, const unsigned char* data, size_t size,
-                                  int encoding, v8::Local<v8::Value> slab_offset) {
+                                  int encoding, v8::Local<v8::Value> scratch_offset) {
   v8::Isolate* isolate = env->isolate();
   // Digests are short: stack room for their text (EVP_MAX_MD_SIZE; longer XOF output is a
   // Buffer).
@@ -137,10 +137,7 @@ v8::Local<v8::Value> EncodeDigest(Environment* env, const unsigned char* data, s
                               static_cast<int>(size));
     return AsciiText(isolate, text, static_cast<size_t>(len));
   }
-  OutputSink out(env, slab_offset);
-  if (size > 0) memcpy(out.Reserve(size), data, size);
-  out.Commit(size);
-  return out.Result(isolate);
+  return OutputSink::Copy(env, scratch_offset, data, size);
 }
 
 v8::Local<v8::Uint8Array> NewUint8Array(v8::Isolate* isolate,
@@ -158,35 +155,43 @@ v8::Local<v8::Uint8Array> NewUint8Array(v8::Isolate* isolate,
   return v8::Uint8Array::New(ab, 0, size);
 }
 
-OutputSink::OutputSink(Environment* env, v8::Local<v8::Value> slab_offset) {
-  if (!slab_offset->IsInt32()) return;
-  int32_t offset = slab_offset.As<v8::Int32>()->Value();
-  const std::shared_ptr<v8::BackingStore>& slab = GetCryptoData(env)->output_slab;
-  if (offset < 0 || slab == nullptr || static_cast<size_t>(offset) > slab->ByteLength()) return;
-  slab_room_ = static_cast<unsigned char*>(slab->Data()) + offset;
-  slab_room_size_ = slab->ByteLength() - static_cast<size_t>(offset);
+OutputSink::OutputSink(Environment* env, v8::Local<v8::Value> scratch_offset) {
+  if (!scratch_offset->IsInt32()) return;
+  int32_t offset = scratch_offset.As<v8::Int32>()->Value();
+  const std::shared_ptr<v8::BackingStore>& scratch = GetCryptoData(env)->output_scratch;
+  if (offset < 0 || scratch == nullptr || static_cast<size_t>(offset) > scratch->ByteLength()) return;
+  scratch_room_ = static_cast<unsigned char*>(scratch->Data()) + offset;
+  scratch_room_size_ = scratch->ByteLength() - static_cast<size_t>(offset);
 }
 
 unsigned char* OutputSink::Reserve(size_t bound) {
   size_ = 0;
-  in_slab_ = slab_room_ != nullptr && bound <= slab_room_size_;
-  if (in_slab_) return slab_room_;
+  in_scratch_ = scratch_room_ != nullptr && bound <= scratch_room_size_;
+  if (in_scratch_) return scratch_room_;
   own_.resize(bound);
   return own_.data();
 }
 
 v8::Local<v8::Value> OutputSink::Result(v8::Isolate* isolate) {
-  if (in_slab_) return v8::Integer::NewFromUnsigned(isolate, static_cast<uint32_t>(size_));
+  if (in_scratch_) return v8::Integer::NewFromUnsigned(isolate, static_cast<uint32_t>(size_));
   own_.resize(size_);
   return NewUint8Array(isolate, std::move(own_));
 }
 
+v8::Local<v8::Value> OutputSink::Copy(Environment* env, v8::Local<v8::Value> scratch_offset,
+                                      const unsigned char* data, size_t size) {
+  OutputSink out(env, scratch_offset);
+  if (size > 0) memcpy(out.Reserve(size), data, size);
+  out.Commit(size);
+  return out.Result(env->isolate());
+}
+
 namespace {
 
-// setOutputSlab(arrayBuffer): the slab later calls write their small outputs into.
-void SetOutputSlab(const v8::FunctionCallbackInfo<v8::Value>& info) {
+// setOutputScratch(arrayBuffer): the scratch later calls write their small outputs into.
+void SetOutputScratch(const v8::FunctionCallbackInfo<v8::Value>& info) {
   if (!info[0]->IsArrayBuffer()) return;
-  GetCryptoData(Environment::From(info))->output_slab =
+  GetCryptoData(Environment::From(info))->output_scratch =
       info[0].As<v8::ArrayBuffer>()->GetBackingStore();
 }
 
@@ -624,7 +629,7 @@ void Initialize(Environment* env, v8::Local<v8::Object> target) {
   env->set_binding_data("crypto", std::make_unique<CryptoData>());
   SetConstants(env, target);
   SetMethod(context, target, "getCiphers", GetCiphers);
-  SetMethod(context, target, "setOutputSlab", SetOutputSlab);
+  SetMethod(context, target, "setOutputScratch", SetOutputScratch);
   SetMethod(context, target, "getHashes", GetHashes);
   SetMethod(context, target, "getCurves", GetCurves);
   SetMethod(context, target, "getFipsCrypto", GetFipsCrypto);

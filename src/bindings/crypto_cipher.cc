@@ -304,7 +304,7 @@ void CipherInitIv(const v8::FunctionCallbackInfo<v8::Value>& info) {
   cipher->Init(isolate, ToStdString(isolate, info[0]), key, iv, has_iv, auth_tag_len);
 }
 
-// update(data, isLatin1, slabOffset) -> byte count in the slab or Uint8Array (OutputSink);
+// update(data, isLatin1, scratchOffset) -> byte count in the scratch or Uint8Array (OutputSink);
 // throws in a wrong state.
 void CipherUpdate(const v8::FunctionCallbackInfo<v8::Value>& info) {
   v8::Isolate* isolate = info.GetIsolate();
@@ -322,7 +322,7 @@ void CipherUpdate(const v8::FunctionCallbackInfo<v8::Value>& info) {
   info.GetReturnValue().Set(out.Result(isolate));
 }
 
-// final(slabOffset), getAuthTag(slabOffset): as update.
+// final(scratchOffset), getAuthTag(scratchOffset): as update.
 void CipherFinal(const v8::FunctionCallbackInfo<v8::Value>& info) {
   v8::Isolate* isolate = info.GetIsolate();
   CipherWrap* cipher = UnwrapCipher(info);

@@ -117,7 +117,7 @@ void HashUpdate(const v8::FunctionCallbackInfo<v8::Value>& info) {
   info.GetReturnValue().Set(hash->Update(bytes.data, bytes.size));
 }
 
-// hash.digest(encoding, slabOffset) -> a string for kDigestHex / kDigestBase64, else the
+// hash.digest(encoding, scratchOffset) -> a string for kDigestHex / kDigestBase64, else the
 // bytes (EncodeDigest).
 void HashDigest(const v8::FunctionCallbackInfo<v8::Value>& info) {
   v8::Isolate* isolate = info.GetIsolate();
@@ -129,7 +129,7 @@ void HashDigest(const v8::FunctionCallbackInfo<v8::Value>& info) {
   info.GetReturnValue().Set(EncodeDigest(hash->env(), out.data(), out.size(), encoding, info[1]));
 }
 
-// oneShotDigest(algorithm, data, isLatin1, xofLen, encoding, slabOffset) -> the digest as
+// oneShotDigest(algorithm, data, isLatin1, xofLen, encoding, scratchOffset) -> the digest as
 // EncodeDigest gives it, or undefined for an unknown digest.
 void OneShotDigest(const v8::FunctionCallbackInfo<v8::Value>& info) {
   v8::Isolate* isolate = info.GetIsolate();

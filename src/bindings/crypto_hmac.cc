@@ -90,7 +90,7 @@ void HmacUpdate(const v8::FunctionCallbackInfo<v8::Value>& info) {
   info.GetReturnValue().Set(hmac->Update(bytes.data, bytes.size));
 }
 
-// digest(encoding, slabOffset): as Hash's digest.
+// digest(encoding, scratchOffset): as Hash's digest.
 void HmacDigest(const v8::FunctionCallbackInfo<v8::Value>& info) {
   HmacWrap* hmac = UnwrapHmac(info);
   if (hmac == nullptr) return;

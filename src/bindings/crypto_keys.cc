@@ -1006,7 +1006,9 @@ class SignJob : public PoolJob {
   unsigned long err_ = 0;
 };
 
-// signOneShot(keyHandle, digest | null, data, padding, saltLength, dsaEncoding[, ondone])
+// signOneShot(keyHandle, digest | null, data, padding, saltLength, dsaEncoding, ondone,
+// scratchOffset): with ondone a function, the signature reaches it from the pool; else it is
+// returned as OutputSink gives it.
 void SignOneShot(const v8::FunctionCallbackInfo<v8::Value>& info) {
   v8::Isolate* isolate = info.GetIsolate();
   Environment* env = Environment::From(info);
@@ -1030,7 +1032,7 @@ void SignOneShot(const v8::FunctionCallbackInfo<v8::Value>& info) {
   if (!SignData(key->pkey(), md, data.data, data.size, o, &out)) {
     return ThrowOpenSSLError(isolate, "Sign failed");
   }
-  info.GetReturnValue().Set(NewUint8Array(isolate, std::move(out)));
+  info.GetReturnValue().Set(OutputSink::Copy(env, info[7], out.data(), out.size()));
 }
 
 // verifyOneShot(keyHandle, digest | null, data, signature, padding, saltLength, dsaEncoding
@@ -1062,7 +1064,8 @@ void VerifyOneShot(const v8::FunctionCallbackInfo<v8::Value>& info) {
   info.GetReturnValue().Set(r == 1);
 }
 
-// signDigest(keyHandle, digestName, digestBytes, padding, saltLength, dsaEncoding) -> bytes
+// signDigest(keyHandle, digestName, digestBytes, padding, saltLength, dsaEncoding, scratchOffset)
+// -> the signature as OutputSink gives it
 void SignDigestCall(const v8::FunctionCallbackInfo<v8::Value>& info) {
   v8::Isolate* isolate = info.GetIsolate();
   Environment* env = Environment::From(info);
@@ -1079,7 +1082,7 @@ void SignDigestCall(const v8::FunctionCallbackInfo<v8::Value>& info) {
   if (!SignDigest(key->pkey(), md, digest.data, digest.size, o, &out)) {
     return ThrowOpenSSLError(isolate, "Sign failed");
   }
-  info.GetReturnValue().Set(NewUint8Array(isolate, std::move(out)));
+  info.GetReturnValue().Set(OutputSink::Copy(env, info[6], out.data(), out.size()));
 }
 
 // verifyDigest(keyHandle, digestName, digestBytes, signature, padding, saltLength,

@@ -49,32 +49,35 @@ v8::Local<v8::Uint8Array> NewUint8Array(v8::Isolate* isolate, const unsigned cha
                                         size_t size);
 // A digest as JS asked for it: a hex (kDigestHex) or base64 (kDigestBase64) string made here,
 // which saves a Buffer for the common digest('hex'), else the bytes as OutputSink gives them
-// (slab_offset: see OutputSink).
+// (scratch_offset: see OutputSink).
 enum DigestEncoding { kDigestBuffer = 0, kDigestHex = 1, kDigestBase64 = 2 };
 v8::Local<v8::Value> EncodeDigest(Environment* env, const unsigned char* data, size_t size,
-                                  int encoding, v8::Local<v8::Value> slab_offset);
+                                  int encoding, v8::Local<v8::Value> scratch_offset);
 // A Uint8Array that takes ownership of bytes (no copy).
 v8::Local<v8::Uint8Array> NewUint8Array(v8::Isolate* isolate, std::vector<unsigned char>&& bytes);
 
-// Where a small output goes: the output slab when the call passed a slab offset (a number)
-// and the slab has room there, else bytes of its own. Writing into the slab saves an
-// ArrayBuffer and its backing store per call; the JS side (lib/js/internal/crypto/util.js,
-// outputOffset/takeOutput) owns the slab, hands it over with setOutputSlab, and turns the
-// returned byte count into a Buffer view.
+// Where a small output goes: the output scratch when the call passed a scratch offset (a
+// number) and the scratch has room there, else bytes of its own. The scratch is an
+// ArrayBuffer private to lib/js/internal/crypto/util.js (outputOffset/takeOutput), handed over
+// with setOutputScratch; JS copies each result out of it into an ArrayBuffer of the result's
+// own (node's outputs own theirs), which costs far less than making one here.
 class OutputSink {
  public:
-  OutputSink(Environment* env, v8::Local<v8::Value> slab_offset);
+  OutputSink(Environment* env, v8::Local<v8::Value> scratch_offset);
   // Room for up to `bound` bytes (valid until the next Reserve).
   unsigned char* Reserve(size_t bound);
   // The number of bytes the last Reserve's room now holds.
   void Commit(size_t size) { size_ = size; }
-  // The byte count (slab) or a Uint8Array of the bytes.
+  // The byte count (scratch) or a Uint8Array of the bytes.
   v8::Local<v8::Value> Result(v8::Isolate* isolate);
+  // A copy of size bytes as Result gives it.
+  static v8::Local<v8::Value> Copy(Environment* env, v8::Local<v8::Value> scratch_offset,
+                                   const unsigned char* data, size_t size);
 
  private:
-  unsigned char* slab_room_ = nullptr;
-  size_t slab_room_size_ = 0;
-  bool in_slab_ = false;
+  unsigned char* scratch_room_ = nullptr;
+  size_t scratch_room_size_ = 0;
+  bool in_scratch_ = false;
   std::vector<unsigned char> own_;
   size_t size_ = 0;
 };
@@ -165,8 +168,8 @@ class CryptoData : public BindingData {
   v8::Global<v8::FunctionTemplate> cipher_template;
   v8::Global<v8::FunctionTemplate> key_template;
   v8::Global<v8::FunctionTemplate> x509_template;
-  // The output slab JS handed over (OutputSink writes into it).
-  std::shared_ptr<v8::BackingStore> output_slab;
+  // The output scratch JS handed over (OutputSink writes into it).
+  std::shared_ptr<v8::BackingStore> output_scratch;
 
  private:
   std::vector<std::pair<std::string, EVP_MD*>> digests_;

@@ -30,6 +30,8 @@ const {
   getArrayBufferOrView,
   getDefaultEncoding,
   kHandle,
+  outputOffset,
+  takeOutput,
 } = require('internal/crypto/util');
 const { updateHandle } = require('internal/crypto/hash');
 const {
@@ -122,9 +124,9 @@ Sign.prototype.sign = function sign(options, encoding) {
   const pssSaltLength = getSaltLength(options);
   const dsaSigEnc = getDSASignatureEncoding(options);
   const key = privateKeyHandle(prepared);
-  const digest = this[kHandle].digest();
-  const ret = toBuffer(signDigest(key, this[kAlgorithm], digest, rsaPadding, pssSaltLength,
-                                  dsaSigEnc));
+  const digest = takeOutput(this[kHandle].digest(0, outputOffset()));
+  const ret = takeOutput(signDigest(key, this[kAlgorithm], digest, rsaPadding, pssSaltLength,
+                                    dsaSigEnc, outputOffset()));
   encoding = encoding || getDefaultEncoding();
   if (encoding && encoding !== 'buffer') return ret.toString(encoding);
   return ret;
@@ -148,7 +150,7 @@ Verify.prototype.verify = function verify(options, signature, sigEncoding) {
   const dsaSigEnc = getDSASignatureEncoding(options);
   signature = getArrayBufferOrView(signature, 'signature', sigEncoding);
   const key = publicOrPrivateKeyHandle(prepared);
-  const digest = this[kHandle].digest();
+  const digest = takeOutput(this[kHandle].digest(0, outputOffset()));
   return verifyDigest(key, this[kAlgorithm], digest, signature, rsaPadding, pssSaltLength,
                       dsaSigEnc);
 };
@@ -189,8 +191,8 @@ function signOneShot(algorithm, data, key, callback) {
                        });
     return;
   }
-  return toBuffer(signOneShotBinding(handle, algorithm, data, rsaPadding, pssSaltLength,
-                                     dsaSigEnc));
+  return takeOutput(signOneShotBinding(handle, algorithm, data, rsaPadding, pssSaltLength,
+                                       dsaSigEnc, undefined, outputOffset()));
 }
 
 function verifyOneShot(algorithm, data, key, signature, callback) {

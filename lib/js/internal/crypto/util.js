@@ -10,14 +10,13 @@ const {
   getFipsCrypto,
   setFipsCrypto,
   setEngine: setEngineBinding,
-  setOutputSlab,
+  setOutputScratch,
 } = binding;
 
 const errors = require('internal/errors');
 const {
   FastBuffer,
   createUnsafeArrayBuffer,
-  markAsUntransferable,
 } = require('internal/buffer');
 
 // Codes of node's crypto layer that internal/errors lacks; registered once, node's messages.
@@ -124,36 +123,29 @@ function setDefaultEncoding(val) {
   defaultEncoding = val;
 }
 
-// The output slab: small results of binding calls (cipher update/final/getAuthTag...) are
-// written into one shared ArrayBuffer at the offset outputOffset() gives, and takeOutput()
-// makes the Buffer view and moves past it, as Buffer's own pool does for small Buffers. That
-// saves an ArrayBuffer and its backing store per call. Results never overlap: the offset only
-// grows, and a full slab is replaced (the old one lives on in the views over it).
-const kSlabSize = 32 * 1024;
-// Calls whose output may not fit (the binding checks) return bytes of their own instead.
-const kSlabMinRoom = 4 * 1024 + 64;
-let slab = null;
-let slabOffset = kSlabSize;
+// The output scratch: binding calls with small results (cipher update/final/getAuthTag,
+// digests, signatures) write them into one ArrayBuffer that never leaves this module, and
+// takeOutput() copies them out with ArrayBuffer.prototype.slice. Each result so owns an
+// ArrayBuffer of its exact size, as node's do (transferable, and cloning it sends only its
+// own bytes), while the C++ side makes no ArrayBuffer, backing store or Uint8Array per call.
+const kScratchSize = 32 * 1024;
+let scratch = null;
+// ArrayBuffer.prototype.slice as it was at startup (user code may replace the method).
+const sliceArrayBuffer = Function.prototype.call.bind(ArrayBuffer.prototype.slice);
 
+// The offset to pass to the binding (always 0: every result is copied out at once).
 function outputOffset() {
-  if (kSlabSize - slabOffset < kSlabMinRoom) {
-    slab = createUnsafeArrayBuffer(kSlabSize);
-    markAsUntransferable(slab);
-    setOutputSlab(slab);
-    slabOffset = 0;
+  if (scratch === null) {
+    scratch = createUnsafeArrayBuffer(kScratchSize);
+    setOutputScratch(scratch);
   }
-  return slabOffset;
+  return 0;
 }
 
-// A Buffer over a binding call's output: `result` is the byte count it wrote at
-// outputOffset(), or a Uint8Array of bytes of its own.
+// A Buffer of a binding call's output: `result` is the byte count it wrote at
+// outputOffset(), or a Uint8Array of bytes of its own (too big for the scratch).
 function takeOutput(result) {
-  if (typeof result === 'number') {
-    const buf = new FastBuffer(slab, slabOffset, result);
-    // The next result starts 8-byte aligned.
-    slabOffset = (slabOffset + result + 7) & ~7;
-    return buf;
-  }
+  if (typeof result === 'number') return new FastBuffer(sliceArrayBuffer(scratch, 0, result));
   return new FastBuffer(result.buffer, result.byteOffset, result.byteLength);
 }
 
