@@ -19,8 +19,13 @@ using v8::Value;
 
 // The stat fields, then the caller's tag.
 constexpr int kStride = kStatFields + 1;
-// The tag bit that asks for int64 fields (the other bits are the caller's).
+// The tag bit that asks for int64 fields, and the one an error answer gets (the other bits are
+// the caller's).
 constexpr int32_t kTagBigInt = 1;
+constexpr int32_t kTagError = 1 << 30;
+// What the *IfCached methods return.
+constexpr int kQueued = 1;
+constexpr int kQueuedError = 2;
 // Room reserved when a turn's first answer comes (the vector keeps what it grew to).
 constexpr size_t kInitialAnswers = 256;
 
@@ -34,30 +39,35 @@ class StatBatch : public BindingData {
     if (!request_->in_flight()) delete request_;
   }
 
-  // Takes the stat now if the caches have it; false if not (or if it is an error).
-  bool Queue(const char* path, int fd, bool follow_links, int32_t tag) {
+  // Takes the stat now if the caches have it: kQueued, kQueuedError or 0 (not at hand).
+  int Queue(const char* path, int fd, bool follow_links, int32_t tag) {
     FileStat stat;
     int result = path != nullptr ? CachedStat(path, follow_links, &stat) : CachedFStat(fd, &stat);
-    if (result != 0) return false;
+    if (result == kNotCached) return 0;
     if (!request_->in_flight()) {
       Environment* env = env_;
       request_->cb = [env](int64_t) {
         if (env->is_stopping()) return;
         env->binding_data<StatBatch>(kName)->Deliver();
       };
-      if (env_->loop()->CompleteLater(request_, 0) != 0) return false;
+      if (env_->loop()->CompleteLater(request_, 0) != 0) return 0;
     }
     size_t at = queued_.size();
     if (at == 0) queued_.reserve(kInitialAnswers * kStride);
     queued_.resize(at + kStride);
     double* slot = queued_.data() + at;
+    if (result < 0) {
+      slot[0] = result;
+      slot[kStatFields] = tag | kTagError;
+      return kQueuedError;
+    }
     if (tag & kTagBigInt) {
       FillBigStatArray(stat, reinterpret_cast<int64_t*>(slot));
     } else {
       FillStatArray(stat, slot);
     }
     slot[kStatFields] = tag;
-    return true;
+    return kQueued;
   }
 
   void set_deliver(Local<v8::Function> deliver) { deliver_.Reset(env_->isolate(), deliver); }
@@ -115,21 +125,23 @@ int32_t TagOf(Local<Value> value) { return value->IsInt32() ? value.As<v8::Int32
 
 void PathStatIfCached(const FunctionCallbackInfo<Value>& info, bool follow_links) {
   char path[1024];
-  info.GetReturnValue().Set(SmallPath(info.GetIsolate(), info[0], path, sizeof(path)) &&
-                            BatchOf(info)->Queue(path, -1, follow_links, TagOf(info[1])));
+  info.GetReturnValue().Set(SmallPath(info.GetIsolate(), info[0], path, sizeof(path))
+                                ? BatchOf(info)->Queue(path, -1, follow_links, TagOf(info[1]))
+                                : 0);
 }
 
-// statIfCached(path, tag) -> whether the answer is queued
+// statIfCached(path, tag) -> 1 (answer queued), 2 (error queued) or 0
 void StatIfCached(const FunctionCallbackInfo<Value>& info) { PathStatIfCached(info, true); }
 
-// lstatIfCached(path, tag) -> whether the answer is queued
+// lstatIfCached(path, tag) -> likewise
 void LStatIfCached(const FunctionCallbackInfo<Value>& info) { PathStatIfCached(info, false); }
 
-// fstatIfCached(fd, tag) -> whether the answer is queued
+// fstatIfCached(fd, tag) -> likewise
 void FStatIfCached(const FunctionCallbackInfo<Value>& info) {
-  info.GetReturnValue().Set(info[0]->IsInt32() &&
-                            BatchOf(info)->Queue(nullptr, info[0].As<v8::Int32>()->Value(), true,
-                                                 TagOf(info[1])));
+  info.GetReturnValue().Set(info[0]->IsInt32() ? BatchOf(info)->Queue(
+                                                    nullptr, info[0].As<v8::Int32>()->Value(),
+                                                    true, TagOf(info[1]))
+                                              : 0);
 }
 
 // setStatDelivery(fn)
@@ -162,6 +174,7 @@ void InitializeStatBatch(Environment* env, Local<v8::Object> target) {
     }
   }
   SetConstant(context, target, "kCachedStatStride", kStride);
+  SetConstant(context, target, "kCachedStatError", kTagError);
 }
 
 }  // namespace ringjs::fs

@@ -7,7 +7,7 @@
 
 const { FastBuffer } = require('internal/buffer');
 const {
-  codes: { ERR_FS_FILE_TOO_LARGE },
+  codes: { ERR_FS_FILE_TOO_LARGE }, uvException,
 } = require('internal/errors');
 const { toNativeFd, toPath } = require('internal/fs/args');
 const { named } = require('internal/fs/run');
@@ -16,7 +16,7 @@ const { callback, promise } = require('internal/fs/ops');
 const { runNextTicks } = require('internal/process/task_queues');
 
 const binding = internalBinding('fs');
-const { kCachedStatStride, kUsePromises } = binding;
+const { kCachedStatError, kCachedStatStride, kUsePromises } = binding;
 const { O_RDONLY } = internalBinding('constants').fs;
 
 binding.setReadFileHooks(FastBuffer.prototype, (size) => new ERR_FS_FILE_TOO_LARGE(size));
@@ -44,13 +44,34 @@ class StatRequest {
 // (src/bindings/fs_stat_batch.h), in call order: those queued since the last delivery, and the
 // batch being delivered (kept while a callback's throw is reported, so the next call goes on
 // after it). Two arrays take turns, so a batch's array is reused. An answer's tag tells a
-// bigint stat and a promise's resolve function (called with the Stats alone) from a callback.
+// bigint stat and a promise's resolve function (called with the Stats alone) from a callback;
+// a failed answer's entry is a FailedStat.
 const kTagBigInt = 1;
 const kTagPromise = 2;
+const kQueued = 1;
+const kQueuedError = 2;
 let queuedStatCallbacks = [];
 let spareStatCallbacks = [];
 let deliveringStatCallbacks = null;
 let nextStatCallback = 0;
+
+// A cached answer that is an error: the callback (or the promise's reject) and what the error
+// names.
+class FailedStat {
+  constructor(callback, syscall, path) {
+    this.callback = callback;
+    this.syscall = syscall;
+    this.path = path;
+  }
+
+  error(errno) {
+    // code first (filled in by uvException) for node's key order: errno, code, syscall, path.
+    const err = uvException({ errno, code: undefined, syscall: this.syscall, path: this.path });
+    // No stack frames, as for an error the binding makes.
+    Error.captureStackTrace(err, deliverCachedStats);
+    return err;
+  }
+}
 
 function deliverCachedStats(values, bigintValues) {
   if (deliveringStatCallbacks === null) {
@@ -63,14 +84,14 @@ function deliverCachedStats(values, bigintValues) {
     const i = nextStatCallback++;
     const at = i * kCachedStatStride;
     const tag = values[at + kStatFields];
-    const stats = (tag & kTagBigInt) === 0 ? statsFromArray(values, at)
-                                           : statsFromArray(bigintValues, at);
     const cb = callbacks[i];
     callbacks[i] = undefined;
-    if ((tag & kTagPromise) === 0) {
-      cb(null, stats);
+    if ((tag & kCachedStatError) !== 0) {
+      cb.callback(cb.error(values[at]));
+    } else if ((tag & kTagPromise) === 0) {
+      cb(null, statsFromArray((tag & kTagBigInt) === 0 ? values : bigintValues, at));
     } else {
-      cb(stats);
+      cb(statsFromArray((tag & kTagBigInt) === 0 ? values : bigintValues, at));
     }
     // What closing one callback scope per callback would do.
     runNextTicks();
@@ -109,8 +130,11 @@ function fastStat(name, check) {
     target = check(target);
     const bigint = options === undefined ? false : options.bigint === true;  // null throws, as the row
     if (asyncContext.enabled) cb = bindToCurrentAsyncContext(cb);
-    if (fromCache(target, bigint ? kTagBigInt : 0)) {
+    const queued = fromCache(target, bigint ? kTagBigInt : 0);
+    if (queued === kQueued) {
       queuedStatCallbacks.push(cb);
+    } else if (queued === kQueuedError) {
+      queuedStatCallbacks.push(new FailedStat(cb, name, target));
     } else {
       fn(target, bigint, new StatRequest(cb));
     }
@@ -122,7 +146,11 @@ fastStat('lstat', toPath);
 fastStat('fstat', toNativeFd);
 
 let resolveNewPromise;
-const keepResolve = (resolve) => { resolveNewPromise = resolve; };
+let rejectNewPromise;
+const keepResolvers = (resolve, reject) => {
+  resolveNewPromise = resolve;
+  rejectNewPromise = reject;
+};
 
 // fs.promises.stat(path) / stat(path, options), and lstat likewise, of a path string: a cached
 // answer comes with the batch (one promise, resolved from JS; no native request or promise).
@@ -143,9 +171,13 @@ function fastPromiseStat(name) {
     }
     const tag = options !== undefined && options.bigint === true ? kTagPromise | kTagBigInt
                                                                   : kTagPromise;
-    if (!fromCache(path, tag)) return Reflect.apply(row, this, givenArguments(target, options));
-    const result = new Promise(keepResolve);
-    queuedStatCallbacks.push(resolveNewPromise);
+    const queued = fromCache(path, tag);
+    if (queued !== kQueued && queued !== kQueuedError) {
+      return Reflect.apply(row, this, givenArguments(target, options));
+    }
+    const result = new Promise(keepResolvers);
+    queuedStatCallbacks.push(queued === kQueued ? resolveNewPromise
+                                                : new FailedStat(rejectNewPromise, name, path));
     return result;
   }, name, row.length);
 }
