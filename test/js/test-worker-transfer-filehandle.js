@@ -70,6 +70,12 @@ async function main() {
   await closing;
   try { port1.postMessage(received, [received]); } catch (err) { show('closed:', err); }
 
+  // A readableWebStream() keeps it in use for good.
+  const streamed = await fs.promises.open(file);
+  streamed.readableWebStream();
+  try { port1.postMessage(streamed, [streamed]); } catch (err) { show('web stream:', err); }
+  await streamed.close();
+
   // A failed message moves nothing.
   const kept = await fs.promises.open(file);
   try { port1.postMessage({ kept, f() {} }, [kept]); } catch (err) { show('uncloneable:', err); }

@@ -140,7 +140,8 @@ class FileHandle extends TransferableEventEmitter {
 
   // postMessage(fh, [fh]): the fd moves to the receiving side (same process), as node's.
   [kTransfer]() {
-    if (this.#closing !== null || this.#refs > 1) {
+    // Operations or streams on it, a close under way, or a readableWebStream() (for good).
+    if (this.#closing !== null || this.#refs > 1 || this.#locked) {
       throw dataCloneError('Cannot transfer FileHandle while in use');
     }
     if (this.#transferred) {
