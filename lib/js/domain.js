@@ -43,9 +43,7 @@ function assignDomain(value) {
     value.enter();
     return;
   }
-  entered.length = 0;
-  setCurrent(undefined);
-  noDomainValue = value;
+  leaveAllDomains(value);
 }
 
 function setCurrent(domain) {
@@ -127,7 +125,7 @@ class Domain extends EventEmitter {
         if (typeof err === 'object') {
           err.domainBound = fn;
           err.domainThrown = false;
-          err.domain = domain;
+          markDomain(err, domain);
         }
         domain.emit('error', err);
         return;
@@ -139,20 +137,42 @@ class Domain extends EventEmitter {
   }
 
   // Called for an error thrown while this domain was current. True when a listener took it.
+  // The listener runs with this domain (and any entered after it) left; once it returns, no
+  // domain stays entered: an uncaught exception ends the current callback.
   _errorHandler(error) {
     if (error !== null && (typeof error === 'object' || typeof error === 'function')) {
-      error.domain = this;
+      markDomain(error, this);
       error.domainThrown = true;
     }
-    if (this.listenerCount('error') === 0) return false;
-    // The listener runs outside every domain; a throw from it is the process's.
-    entered.length = 0;
-    setCurrent(undefined);
-    noDomainValue = undefined;
-    this.emit('error', error);
-    noDomainValue = null;
-    return true;
+    if (this.listenerCount('error') === 0) {
+      leaveAllDomains(null);
+      return false;
+    }
+    // Also when this domain came with the async context rather than by enter().
+    const at = entered.lastIndexOf(this);
+    if (at !== -1) entered.length = at;
+    setCurrent(entered.length > 0 ? entered[entered.length - 1] : undefined);
+    if (entered.length === 0) noDomainValue = undefined;
+    let handled = true;
+    try {
+      this.emit('error', error);
+    } catch (listenerError) {
+      // The listener threw: a domain entered before this one may take that error; with none
+      // left it is fatal (exit code 7, as a throwing 'uncaughtException' listener).
+      const outer = currentDomain();
+      if (outer === null) throw listenerError;
+      handled = outer._errorHandler(listenerError);
+    } finally {
+      leaveAllDomains(null);
+    }
+    return handled;
   }
+}
+
+function leaveAllDomains(value) {
+  entered.length = 0;
+  setCurrent(undefined);
+  noDomainValue = value;
 }
 
 function markBound(fn, domain) {
@@ -179,7 +199,7 @@ EventEmitter.prototype.emit = function emit(type, ...args) {
     const error = args[0];
     if (error !== null && typeof error === 'object') {
       error.domainEmitter = this;
-      error.domain = domain;
+      markDomain(error, domain);
       error.domainThrown = false;
     }
     domain.emit('error', error);
@@ -191,13 +211,26 @@ EventEmitter.prototype.emit = function emit(type, ...args) {
   return result;
 };
 
-// Timers, immediates, ticks and promises made in a domain name it, as in node.
-require('async_hooks').createHook({
+// Timers, immediates, ticks and promises made in a domain name it, as in node, and enter it
+// (onto _stack) while their callbacks run.
+const { createHook, executionAsyncResource } = require('async_hooks');
+function domainOfCurrentResource() {
+  const resource = executionAsyncResource();
+  const domain = resource !== null && typeof resource === 'object' ? resource.domain : undefined;
+  return domain instanceof Domain ? domain : null;
+}
+createHook({
   init(asyncId, type, triggerAsyncId, resource) {
     const domain = currentDomain();
     if (domain !== null && resource !== null && typeof resource === 'object') {
       markDomain(resource, domain);
     }
+  },
+  before() {
+    domainOfCurrentResource()?.enter();
+  },
+  after() {
+    domainOfCurrentResource()?.exit();
   },
 }).enable();
 

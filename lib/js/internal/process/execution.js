@@ -29,6 +29,11 @@ function onGlobalUncaughtException(error, fromPromise) {
     // A domain handled it.
   } else if (replCaptureCallback !== null) {
     replCaptureCallback(error);
+  } else if (abortOnUncaught()) {
+    // --abort-on-uncaught-exception: a core dump instead of 'uncaughtException' listeners
+    // (only a capture callback or a domain can still take the error, as in node).
+    process._rawDebug(`Uncaught ${inspectError(error)}`);
+    process.abort();
   } else if (!process.emit('uncaughtException', error, type)) {
     return fatal();
   }
@@ -43,6 +48,12 @@ function onGlobalUncaughtException(error, fromPromise) {
 }
 
 function noop() {}
+
+let abortFlag;
+function abortOnUncaught() {
+  abortFlag ??= process.execArgv.includes('--abort-on-uncaught-exception');
+  return abortFlag;
+}
 
 function fatal() {
   // Fatal: C++ prints the report and exits with process.exitCode after 'exit' listeners ran.
