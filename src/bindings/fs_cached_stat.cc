@@ -111,7 +111,8 @@ int CachedFStat(int fd, FileStat* out) { return StatxFd(fd, out); }
 int CachedOpenForReading(const char* path) {
   if (openat2_unusable) return kNotCached;
   struct open_how how = {};
-  how.flags = O_RDONLY | O_CLOEXEC;
+  // O_NONBLOCK: opening a FIFO must not wait for a writer here (regular files ignore it).
+  how.flags = O_RDONLY | O_CLOEXEC | O_NONBLOCK;
   how.resolve = RESOLVE_CACHED;
   int fd = static_cast<int>(syscall(SYS_openat2, AT_FDCWD, path, &how, sizeof(how)));
   if (fd >= 0) return fd;

@@ -22,7 +22,8 @@ int CachedStat(const char* path, bool follow_links, FileStat* out);
 // 0 (filled) or kNotCached.
 int CachedFStat(int fd, FileStat* out);
 
-// open(path, O_RDONLY) when the walk needs no I/O: the fd, -ENOENT / -ENOTDIR, or kNotCached.
+// open(path, O_RDONLY | O_NONBLOCK) when the walk needs no I/O: the fd, -ENOENT / -ENOTDIR, or
+// kNotCached. Non-blocking so that a FIFO's open returns at once.
 int CachedOpenForReading(const char* path);
 // pread of bytes already in the page cache (RWF_NOWAIT): the count (maybe short), or kNotCached.
 int64_t CachedPread(int fd, void* buf, size_t len, int64_t offset);

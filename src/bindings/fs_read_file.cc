@@ -51,8 +51,13 @@ struct ReadFileState {
   // The first failure (reported after the fd is closed).
   int error = 0;
   const char* error_syscall = nullptr;
+  // A FIFO's read end the cached attempt opened, kept open until the read is over.
+  int held_fd = -1;
 
-  ~ReadFileState() { free(data); }
+  ~ReadFileState() {
+    free(data);
+    if (held_fd >= 0) close(held_fd);
+  }
 
   void Fail(int err, const char* syscall) {
     if (error != 0) return;
@@ -177,7 +182,8 @@ int64_t ReadRestCached(int fd, char* space, size_t room, std::unique_ptr<v8::Bac
 // kSlabResultMax): a short read is the end of the file, so most files need no fstat. A file the
 // room does not hold is sized by fstat (a regular file on a local file system, up to
 // kCachedReadMax) and read on into a malloc'ed buffer.
-int64_t ReadSmallFileCached(const char* path, std::unique_ptr<v8::BackingStore>* bytes) {
+int64_t ReadSmallFileCached(const char* path, std::unique_ptr<v8::BackingStore>* bytes,
+                            int* held_fd) {
   int fd = CachedOpenForReading(path);
   if (fd == kNotCached || fd < 0) return fd;
   int64_t result = kNotCached;
@@ -192,6 +198,12 @@ int64_t ReadSmallFileCached(const char* path, std::unique_ptr<v8::BackingStore>*
     result = 0;
   } else if (first > 0) {
     result = ReadRestCached(fd, space, room, bytes);
+  } else if (first == -ESPIPE) {
+    // A FIFO: our open may have let a writer waiting in open() go on, and closing now would
+    // leave it writing to no reader (EPIPE, data lost). The read end stays open, held by the
+    // op, until the usual path (which opens the FIFO again off the JS thread) is done.
+    *held_fd = fd;
+    return kNotCached;
   }
   // A regular file's close on a local file system does not wait for I/O (the ring would run it
   // inline as well). Linux releases the fd whatever close says; a read that got every byte
@@ -204,7 +216,7 @@ int64_t TryCachedRead(FsOp* op) {
   ReadFileState* st = StateOf(op);
   if (st->flags != O_RDONLY) return kNotCached;
   std::unique_ptr<v8::BackingStore> bytes;
-  int64_t result = ReadSmallFileCached(op->path.c_str(), &bytes);
+  int64_t result = ReadSmallFileCached(op->path.c_str(), &bytes, &st->held_fd);
   if (result == kNotCached) return kNotCached;
   if (result < 0) {
     st->Fail(static_cast<int>(result), "open");
@@ -265,7 +277,7 @@ void DeliverCachedFiles(Environment* env) {
 // The async readFileAll of a small cached file: no FsOp, the bytes wait in the binding's list.
 enum class CacheAttempt { kDone, kNotAtHand, kNotTried };
 
-CacheAttempt ReadFileFromCacheLater(const FunctionCallbackInfo<Value>& info) {
+CacheAttempt ReadFileFromCacheLater(const FunctionCallbackInfo<Value>& info, int* held_fd) {
   Environment* env = Environment::From(info);
   v8::Isolate* isolate = info.GetIsolate();
   FsBindingData* data = GetBindingData(env);
@@ -278,7 +290,7 @@ CacheAttempt ReadFileFromCacheLater(const FunctionCallbackInfo<Value>& info) {
   char path[1024];
   if (!SmallPath(isolate, info[0], path, sizeof(path))) return CacheAttempt::kNotTried;
   std::unique_ptr<v8::BackingStore> bytes;
-  int64_t result = ReadSmallFileCached(path, &bytes);
+  int64_t result = ReadSmallFileCached(path, &bytes, held_fd);
   // An open's definite error is left to TryCachedRead, which reports it without a ring trip.
   if (result == kNotCached) return CacheAttempt::kNotAtHand;
   if (result != 0) return CacheAttempt::kNotTried;
@@ -421,11 +433,13 @@ void SetReadFileHooks(const FunctionCallbackInfo<Value>& info) {
 // readFileAll(path, flags, req, ctx, asBuffer) -> Uint8Array | size (over 2 GiB); with
 // asBuffer (async calls) a Buffer, and a file too large fails with ERR_FS_FILE_TOO_LARGE.
 void ReadFileAll(const FunctionCallbackInfo<Value>& info) {
-  CacheAttempt attempt = ReadFileFromCacheLater(info);
+  int held_fd = -1;
+  CacheAttempt attempt = ReadFileFromCacheLater(info, &held_fd);
   if (attempt == CacheAttempt::kDone) return;
   auto op = std::make_unique<FsOp>("open");
   op->SetPath(PathArg(info.GetIsolate(), info[0]));  // Only an open failure names it.
   auto state = std::make_shared<ReadFileState>();
+  state->held_fd = held_fd;
   state->flags = Int32Arg(info[1]);
   state->as_buffer = info[4]->IsTrue();
   op->state = state;
