@@ -88,8 +88,25 @@ void ClearEndOfPem() {
 }
 
 // The certificates of NODE_EXTRA_CA_CERTS, loaded once for the process (workers share them).
+// NODE_EXTRA_CA_CERTS as it was at start-up (node reads it then too).
+std::string& ExtraCertsPath() {
+  static auto* path = new std::string();
+  return *path;
+}
+
+// Every certificate of the NODE_EXTRA_CA_CERTS file, read when a secure context first adds the
+// root certificates (parsing a whole bundle costs ~10 ms that start-up need not pay).
 std::vector<X509*>& ExtraRootCerts() {
-  static auto* certs = new std::vector<X509*>();
+  static std::vector<X509*>* certs = [] {
+    auto* read = new std::vector<X509*>();
+    if (ExtraCertsPath().empty()) return read;
+    if (BIO* in = BIO_new_file(ExtraCertsPath().c_str(), "r")) {
+      while (X509* cert = PEM_read_bio_X509(in, nullptr, nullptr, nullptr)) read->push_back(cert);
+      BIO_free(in);
+    }
+    ERR_clear_error();
+    return read;
+  }();
   return *certs;
 }
 
@@ -532,17 +549,19 @@ void SecureContext::Init(Environment* env, v8::Local<v8::Object> target) {
 void LoadExtraRootCerts() {
   const char* path = getenv("NODE_EXTRA_CA_CERTS");
   if (path == nullptr || *path == '\0') return;
+  ExtraCertsPath() = path;
+  // Only node's start-up warning is decided now, from the file's opening and its first
+  // certificate (a PEM file without any, like an empty one, is no error for node); the rest is
+  // read on first use. Unlike node, a damaged certificate after the first goes unreported.
   ERR_clear_error();
-  BIO* in = BIO_new_file(path, "r");
-  if (in != nullptr) {
-    while (X509* cert = PEM_read_bio_X509(in, nullptr, nullptr, nullptr)) {
-      ExtraRootCerts().push_back(cert);
-    }
+  if (BIO* in = BIO_new_file(path, "r")) {
+    X509_free(PEM_read_bio_X509(in, nullptr, nullptr, nullptr));
     BIO_free(in);
   }
-  // Reading to the end leaves "no start line" behind; only a file with no certificate fails.
   unsigned long error = ERR_peek_error();
-  if (ExtraRootCerts().empty() && error != 0) {
+  bool no_pem_at_all =
+      ERR_GET_LIB(error) == ERR_LIB_PEM && ERR_GET_REASON(error) == PEM_R_NO_START_LINE;
+  if (error != 0 && !no_pem_at_all) {
     char reason[256];
     ERR_error_string_n(error, reason, sizeof(reason));
     std::fprintf(stderr, "Warning: Ignoring extra certs from `%s`, load failed: %s\n", path,

@@ -57,8 +57,8 @@ void InstallContextCallbacks(SSL_CTX* ctx);
 
 void InitWrap(Environment* env, v8::Local<v8::Object> target);
 
-// NODE_EXTRA_CA_CERTS: read once at start-up (a stderr warning as node's when it cannot be
-// loaded); every context that trusts the system store trusts these too.
+// NODE_EXTRA_CA_CERTS: checked at start-up (a stderr warning as node's when it cannot be
+// loaded), read when first needed; every context that trusts the system store trusts these too.
 void LoadExtraRootCerts();
 
 }  // namespace ringjs::tls
