@@ -37,6 +37,11 @@ function onPromiseAfter() {
   state.frame = savedFrames.pop();
 }
 
+// The frame a promise was created in (undefined: the empty one, or untracked).
+function frameOfPromise(promise) {
+  return promiseFrames.get(promise);
+}
+
 function enable() {
   if (state.enabled) return;
   state.enabled = true;
@@ -116,5 +121,5 @@ function bindToCurrent(fn) {
 
 module.exports = {
   state, kFrame, enable, capture, captureNative, enter, restore, leave, bindToCurrent, leaveAfterThrow,
-  unwindAfterUncaught,
+  unwindAfterUncaught, frameOfPromise,
 };

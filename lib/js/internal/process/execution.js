@@ -25,7 +25,7 @@ function onGlobalUncaughtException(error, fromPromise) {
   process.emit('uncaughtExceptionMonitor', error, type);
   if (captureCallback !== null) {
     captureCallback(error);
-  } else if (domainErrorHandler !== null && !fromPromise && domainErrorHandler(error)) {
+  } else if (domainErrorHandler !== null && domainErrorHandler(error)) {
     // A domain handled it.
   } else if (replCaptureCallback !== null) {
     replCaptureCallback(error);

@@ -8,6 +8,9 @@ const {
   },
 } = internalBinding('task_queue');
 const { triggerUncaughtException } = internalBinding('errors');
+const {
+  state: asyncContext, enter: enterAsyncContext, restore: restoreAsyncContext, frameOfPromise,
+} = require('internal/async_context_frame');
 
 const kThrow = 'throw';
 const kStrict = 'strict';
@@ -143,7 +146,14 @@ function processPromiseRejections() {
     const info = maybeUnhandledPromises.get(promise);
     if (info === undefined) continue;
     info.warned = true;
-    handleUnhandled(promise, info);
+    // In the promise's async context, as node: 'unhandledRejection' listeners see its stores
+    // (and node:domain the domain it was made in).
+    const previous = asyncContext.enabled ? enterAsyncContext(frameOfPromise(promise)) : undefined;
+    try {
+      handleUnhandled(promise, info);
+    } finally {
+      if (asyncContext.enabled) restoreAsyncContext(previous);
+    }
     scheduled = true;
   }
   return scheduled || pendingUnhandledRejections.length !== 0;
