@@ -1,10 +1,22 @@
 'use strict';
-// stream.Writable: node's writable state machine, written from its documented behaviour.
+// stream.Writable, written from node's documentation and from watching node v20 run.
 //
-// write() queues a chunk; one _write() runs at a time, later chunks wait in `buffered` (also
-// while corked or before _construct finished) and go to _writev() in one batch when it exists.
-// write() returns false once `length` reaches highWaterMark; 'drain' follows when it falls back
-// to 0. end() -> _final() -> 'prefinish' -> 'finish' -> (autoDestroy) 'close'.
+// A chunk's way through:
+//   write()  normalise the chunk, count it (length, pendingcb), then start it at once when the
+//            stream is idle or append it to the write queue.
+//   _write() / _writev() report through state.onwrite. The chunk's callback then runs, a tick
+//            later when the report came synchronously; the queue is fed on; 'drain' follows when
+//            write() had returned false and everything is written.
+// The way to the end:
+//   end()    once nothing is queued or in flight: _final() (when defined), 'prefinish', 'finish',
+//            then destroy() when autoDestroy, which brings 'close'.
+//
+// What the state looks like is part of the contract: util.inspect shows it (a net.Socket shows
+// its _writableState) and other modules read its fields. So it keeps node's own fields
+// (highWaterMark, length, corked, onwrite, writelen, bufferedIndex, pendingcb), a bit set under
+// Symbol(kState) with node's bit positions, and symbol-keyed slots for the values some flags
+// guard. The write queue is an array of { chunk, encoding, callback } consumed from
+// `bufferedIndex`; entries already started are set to null.
 
 module.exports = Writable;
 Writable.WritableState = WritableState;
@@ -39,60 +51,60 @@ let eos;
 Object.setPrototypeOf(Writable.prototype, Stream.prototype);
 Object.setPrototypeOf(Writable, Stream);
 
+// The callback of a write() called without one. Compared by identity: a write without a user
+// callback needs no tick of its own.
 function nop() {}
 
-// State flags (bit positions as node's, so inspect output matches).
-const kObjectMode = 1 << 0;
-const kErrorEmitted = 1 << 1;
-const kAutoDestroy = 1 << 2;
-const kEmitClose = 1 << 3;
-const kDestroyed = 1 << 4;
-const kClosed = 1 << 5;
-const kCloseEmitted = 1 << 6;
-const kErrored = 1 << 7;
-const kConstructed = 1 << 8;
-const kSync = 1 << 9;
-const kFinalCalled = 1 << 10;
-const kNeedDrain = 1 << 11;
-const kEnding = 1 << 12;
-const kFinished = 1 << 13;
-const kDecodeStrings = 1 << 14;
-const kWriting = 1 << 15;
-const kBufferProcessing = 1 << 16;
-const kPrefinished = 1 << 17;
-const kAllBuffers = 1 << 18;
-const kAllNoop = 1 << 19;
-const kOnFinished = 1 << 20;
-const kHasWritable = 1 << 21;
-const kWritable = 1 << 22;
-const kCorked = 1 << 23;
-const kDefaultUTF8Encoding = 1 << 24;
-const kWriteCb = 1 << 25;
-const kExpectWriteCb = 1 << 26;
-const kAfterWriteTickInfo = 1 << 27;
-const kAfterWritePending = 1 << 28;
-const kBuffered = 1 << 29;
-const kEnded = 1 << 30;
+// --- the bit set ----------------------------------------------------------------------------
+// Bit positions are node's: the number shows in util.inspect.
+const OBJECT_MODE = 1 << 0;
+const ERROR_EMITTED = 1 << 1;
+const AUTO_DESTROY = 1 << 2;
+const EMIT_CLOSE = 1 << 3;
+const DESTROYED = 1 << 4;
+const CLOSED = 1 << 5;
+const CLOSE_EMITTED = 1 << 6;
+const ERRORED = 1 << 7;
+const CONSTRUCTED = 1 << 8;
+const IN_SYNC_CALL = 1 << 9;           // inside _write/_writev/_final: reports are deferred
+const FINAL_CALLED = 1 << 10;
+const NEED_DRAIN = 1 << 11;            // write() returned false: 'drain' is owed
+const ENDING = 1 << 12;                // end() was called
+const FINISHED = 1 << 13;              // 'finish' was emitted
+const DECODE_STRINGS = 1 << 14;
+const WRITING = 1 << 15;               // a _write/_writev is in flight
+const FEEDING_QUEUE = 1 << 16;         // the queue is being handed to _write right now
+const PREFINISHED = 1 << 17;
+const QUEUE_ALL_BUFFERS = 1 << 18;     // every queued chunk is a Buffer
+const QUEUE_ALL_NOOP = 1 << 19;        // no queued chunk has a user callback
+const HAS_END_CALLBACKS = 1 << 20;
+const HAS_WRITABLE_FLAG = 1 << 21;     // `writable` was set (a Duplex may turn its side off)
+const WRITABLE_FLAG = 1 << 22;
+const CORKED = 1 << 23;
+const UTF8_DEFAULT = 1 << 24;          // defaultEncoding is utf8 (otherwise it sits in a slot)
+const HAS_WRITE_CALLBACK = 1 << 25;    // the write in flight has a user callback
+const AWAITING_REPORT = 1 << 26;       // the write in flight has not called back yet
+const HAS_CALLBACK_BATCH = 1 << 27;
+const CALLBACK_TICK_PENDING = 1 << 28; // a tick that delivers write callbacks is scheduled
+const HAS_QUEUE = 1 << 29;             // the queue array exists (it may be fully consumed)
+const ENDED = 1 << 30;                 // end() returned
 
+// The stream may hand a chunk to _write at once only when constructed and none of the others.
+const START_NOW_MASK = WRITING | ERRORED | CORKED | CONSTRUCTED;
+// 'finish' may come when ending and constructed and none of the others, with nothing counted.
+const FINISH_MASK = ENDING | CONSTRUCTED | DESTROYED | FINISHED | WRITING | ERROR_EMITTED |
+  CLOSE_EMITTED | ERRORED | HAS_QUEUE;
+// Feeding the queue to _write needs a queue and construction done, and none of the others.
+const FEED_MASK = DESTROYED | FEEDING_QUEUE | CORKED | HAS_QUEUE | CONSTRUCTED;
+
+// Slots for the values behind flags. The descriptions are node's (util.inspect shows them).
 const kState = Symbol('kState');
-const kErroredValue = Symbol('kErroredValue');
-const kDefaultEncodingValue = Symbol('kDefaultEncodingValue');
-const kWriteCbValue = Symbol('kWriteCbValue');
-const kAfterWriteTickInfoValue = Symbol('kAfterWriteTickInfoValue');
-const kBufferedValue = Symbol('kBufferedValue');
-const kOnFinishedValue = Symbol('kOnFinishedValue');
-
-function flagAccessor(bit) {
-  return {
-    __proto__: null,
-    enumerable: false,
-    get() { return (this[kState] & bit) !== 0; },
-    set(value) {
-      if (value) this[kState] |= bit;
-      else this[kState] &= ~bit;
-    },
-  };
-}
+const kErrorSlot = Symbol('kErroredValue');
+const kEncodingSlot = Symbol('kDefaultEncodingValue');
+const kWriteCallbackSlot = Symbol('kWriteCbValue');
+const kCallbackBatchSlot = Symbol('kAfterWriteTickInfoValue');
+const kQueueSlot = Symbol('kBufferedValue');
+const kEndCallbacksSlot = Symbol('kOnFinishedValue');
 
 function WritableState(options, stream, isDuplex) {
   if (typeof isDuplex !== 'boolean') {
@@ -100,197 +112,236 @@ function WritableState(options, stream, isDuplex) {
     isDuplex = stream instanceof Duplex;
   }
 
-  this[kState] = kSync | kConstructed | kEmitClose | kAutoDestroy;
+  let bits = IN_SYNC_CALL | CONSTRUCTED | EMIT_CLOSE | AUTO_DESTROY;
+  if (options?.objectMode || (isDuplex && options?.writableObjectMode)) bits |= OBJECT_MODE;
+  this[kState] = bits;
 
-  if (options?.objectMode || (isDuplex && options?.writableObjectMode)) {
-    this[kState] |= kObjectMode;
-  }
-
+  // getHighWaterMark reads objectMode, set just above.
   this.highWaterMark = options ?
     getHighWaterMark(this, options, 'writableHighWaterMark', isDuplex) :
     getDefaultHighWaterMark(false);
 
-  // Strings are converted to Buffers before _write unless decodeStrings is false.
-  if (options?.decodeStrings !== false) this[kState] |= kDecodeStrings;
-  if (options?.emitClose === false) this[kState] &= ~kEmitClose;
-  if (options?.autoDestroy === false) this[kState] &= ~kAutoDestroy;
+  if (options?.decodeStrings !== false) this[kState] |= DECODE_STRINGS;
+  if (options?.emitClose === false) this[kState] &= ~EMIT_CLOSE;
+  if (options?.autoDestroy === false) this[kState] &= ~AUTO_DESTROY;
 
-  const defaultEncoding = options?.defaultEncoding;
-  if (defaultEncoding == null || defaultEncoding === 'utf8' || defaultEncoding === 'utf-8') {
-    this[kState] |= kDefaultUTF8Encoding;
-  } else if (Buffer.isEncoding(defaultEncoding)) {
-    this[kDefaultEncodingValue] = defaultEncoding;
+  const encoding = options?.defaultEncoding;
+  if (encoding == null || encoding === 'utf8' || encoding === 'utf-8') {
+    this[kState] |= UTF8_DEFAULT;
+  } else if (Buffer.isEncoding(encoding)) {
+    this[kEncodingSlot] = encoding;
   } else {
-    throw new ERR_UNKNOWN_ENCODING(defaultEncoding);
+    throw new ERR_UNKNOWN_ENCODING(encoding);
   }
 
-  // Bytes (or objects) written but not yet handled by _write, including the one in progress.
+  // Size of everything written and not yet reported done, the write in flight included.
   this.length = 0;
   this.corked = 0;
-  // The callback handed to _write / _writev.
+  // The report callback handed to _write/_writev.
   this.onwrite = onwrite.bind(undefined, stream);
-  // Size of the write in progress.
+  // Size of the write in flight.
   this.writelen = 0;
-  resetBuffer(this);
-  // Writes (and _final) whose callback has not run yet; 'finish' waits for 0.
+  emptyQueue(this);
+  // write() and _final() calls not yet reported; 'finish' waits for this to reach 0.
   this.pendingcb = 0;
 }
 
-function resetBuffer(state) {
-  state[kBufferedValue] = null;
-  state.bufferedIndex = 0;
-  state[kState] |= kAllBuffers | kAllNoop;
-  state[kState] &= ~kBuffered;
-}
+// --- state accessors ------------------------------------------------------------------------
 
-function takeOnFinishedCallbacks(state) {
-  if ((state[kState] & kOnFinished) === 0) return [];
-  const callbacks = state[kOnFinishedValue];
-  state[kOnFinishedValue] = null;
-  state[kState] &= ~kOnFinished;
-  return callbacks;
-}
+const FLAG_PROPERTIES = [
+  ['objectMode', OBJECT_MODE],
+  ['finalCalled', FINAL_CALLED],
+  ['needDrain', NEED_DRAIN],
+  ['ending', ENDING],
+  ['ended', ENDED],
+  ['finished', FINISHED],
+  ['destroyed', DESTROYED],
+  ['decodeStrings', DECODE_STRINGS],
+  ['writing', WRITING],
+  ['sync', IN_SYNC_CALL],
+  ['bufferProcessing', FEEDING_QUEUE],
+  ['constructed', CONSTRUCTED],
+  ['prefinished', PREFINISHED],
+  ['errorEmitted', ERROR_EMITTED],
+  ['emitClose', EMIT_CLOSE],
+  ['autoDestroy', AUTO_DESTROY],
+  ['closed', CLOSED],
+  ['closeEmitted', CLOSE_EMITTED],
+  ['allBuffers', QUEUE_ALL_BUFFERS],
+  ['allNoop', QUEUE_ALL_NOOP],
+];
 
-function addOnFinishedCallback(state, cb) {
-  if ((state[kState] & kOnFinished) === 0) {
-    state[kOnFinishedValue] = [cb];
-    state[kState] |= kOnFinished;
-  } else {
-    state[kOnFinishedValue].push(cb);
-  }
+for (const [name, bit] of FLAG_PROPERTIES) {
+  Object.defineProperty(WritableState.prototype, name, {
+    __proto__: null,
+    enumerable: false,
+    get() { return (this[kState] & bit) !== 0; },
+    set(on) {
+      if (on) this[kState] |= bit;
+      else this[kState] &= ~bit;
+    },
+  });
 }
 
 Object.defineProperties(WritableState.prototype, {
-  objectMode: flagAccessor(kObjectMode),
-  // _final has been called.
-  finalCalled: flagAccessor(kFinalCalled),
-  // write() returned false: emit 'drain' once the queue is empty.
-  needDrain: flagAccessor(kNeedDrain),
-  // end() was called (ending), and returned (ended).
-  ending: flagAccessor(kEnding),
-  ended: flagAccessor(kEnded),
-  // 'finish' was emitted.
-  finished: flagAccessor(kFinished),
-  destroyed: flagAccessor(kDestroyed),
-  decodeStrings: flagAccessor(kDecodeStrings),
-  writing: flagAccessor(kWriting),
-  // True while _write runs: its callback then defers the user callbacks to the next tick.
-  sync: flagAccessor(kSync),
-  bufferProcessing: flagAccessor(kBufferProcessing),
-  constructed: flagAccessor(kConstructed),
-  prefinished: flagAccessor(kPrefinished),
-  errorEmitted: flagAccessor(kErrorEmitted),
-  emitClose: flagAccessor(kEmitClose),
-  autoDestroy: flagAccessor(kAutoDestroy),
-  closed: flagAccessor(kClosed),
-  closeEmitted: flagAccessor(kCloseEmitted),
-  allBuffers: flagAccessor(kAllBuffers),
-  allNoop: flagAccessor(kAllNoop),
+  // Clearing keeps the old error in its slot; only the flag says whether it counts.
   errored: {
     __proto__: null,
     enumerable: false,
-    get() { return (this[kState] & kErrored) !== 0 ? this[kErroredValue] : null; },
-    set(value) {
-      if (value) {
-        this[kErroredValue] = value;
-        this[kState] |= kErrored;
+    get() { return (this[kState] & ERRORED) !== 0 ? this[kErrorSlot] : null; },
+    set(err) {
+      if (err) {
+        this[kErrorSlot] = err;
+        this[kState] |= ERRORED;
       } else {
-        this[kState] &= ~kErrored;
+        this[kState] &= ~ERRORED;
       }
     },
   },
+  // Three-valued: undefined (never set), true or false.
   writable: {
     __proto__: null,
     enumerable: false,
     get() {
-      return (this[kState] & kHasWritable) !== 0 ? (this[kState] & kWritable) !== 0 : undefined;
+      if ((this[kState] & HAS_WRITABLE_FLAG) === 0) return undefined;
+      return (this[kState] & WRITABLE_FLAG) !== 0;
     },
     set(value) {
       if (value == null) {
-        this[kState] &= ~(kHasWritable | kWritable);
-      } else if (value) {
-        this[kState] |= kHasWritable | kWritable;
+        this[kState] &= ~(HAS_WRITABLE_FLAG | WRITABLE_FLAG);
       } else {
-        this[kState] |= kHasWritable;
-        this[kState] &= ~kWritable;
+        this[kState] |= HAS_WRITABLE_FLAG;
+        if (value) this[kState] |= WRITABLE_FLAG;
+        else this[kState] &= ~WRITABLE_FLAG;
       }
     },
   },
   defaultEncoding: {
     __proto__: null,
     enumerable: false,
-    get() {
-      return (this[kState] & kDefaultUTF8Encoding) !== 0 ? 'utf8' : this[kDefaultEncodingValue];
-    },
-    set(value) {
-      if (value === 'utf8' || value === 'utf-8') {
-        this[kState] |= kDefaultUTF8Encoding;
+    get() { return (this[kState] & UTF8_DEFAULT) !== 0 ? 'utf8' : this[kEncodingSlot]; },
+    set(encoding) {
+      if (encoding === 'utf8' || encoding === 'utf-8') {
+        this[kState] |= UTF8_DEFAULT;
       } else {
-        this[kState] &= ~kDefaultUTF8Encoding;
-        this[kDefaultEncodingValue] = value;
+        this[kState] &= ~UTF8_DEFAULT;
+        this[kEncodingSlot] = encoding;
       }
     },
   },
+  // The user callback of the write in flight (nop when it has none).
   writecb: {
     __proto__: null,
     enumerable: false,
-    get() { return (this[kState] & kWriteCb) !== 0 ? this[kWriteCbValue] : nop; },
-    set(value) {
-      if (value) {
-        this[kWriteCbValue] = value;
-        this[kState] |= kWriteCb;
+    get() { return (this[kState] & HAS_WRITE_CALLBACK) !== 0 ? this[kWriteCallbackSlot] : nop; },
+    set(callback) {
+      if (callback) {
+        this[kWriteCallbackSlot] = callback;
+        this[kState] |= HAS_WRITE_CALLBACK;
       } else {
-        this[kWriteCbValue] = null;
-        this[kState] &= ~kWriteCb;
+        this[kWriteCallbackSlot] = null;
+        this[kState] &= ~HAS_WRITE_CALLBACK;
       }
     },
   },
+  // Synchronously completed writes sharing one callback, waiting for their tick.
   afterWriteTickInfo: {
     __proto__: null,
     enumerable: false,
-    get() {
-      return (this[kState] & kAfterWriteTickInfo) !== 0 ? this[kAfterWriteTickInfoValue] : null;
-    },
-    set(value) {
-      this[kAfterWriteTickInfoValue] = value;
-      if (value) this[kState] |= kAfterWriteTickInfo;
-      else this[kState] &= ~kAfterWriteTickInfo;
+    get() { return (this[kState] & HAS_CALLBACK_BATCH) !== 0 ? this[kCallbackBatchSlot] : null; },
+    set(batch) {
+      this[kCallbackBatchSlot] = batch;
+      if (batch) this[kState] |= HAS_CALLBACK_BATCH;
+      else this[kState] &= ~HAS_CALLBACK_BATCH;
     },
   },
   buffered: {
     __proto__: null,
     enumerable: false,
-    get() { return (this[kState] & kBuffered) !== 0 ? this[kBufferedValue] : []; },
-    set(value) {
-      this[kBufferedValue] = value;
-      if (value) this[kState] |= kBuffered;
-      else this[kState] &= ~kBuffered;
+    get() { return (this[kState] & HAS_QUEUE) !== 0 ? this[kQueueSlot] : []; },
+    set(queue) {
+      this[kQueueSlot] = queue;
+      if (queue) this[kState] |= HAS_QUEUE;
+      else this[kState] &= ~HAS_QUEUE;
     },
   },
 });
 
 WritableState.prototype.getBuffer = function getBuffer() {
-  return (this[kState] & kBuffered) !== 0 ?
-    this[kBufferedValue].slice(this.bufferedIndex) : [];
+  return (this[kState] & HAS_QUEUE) !== 0 ? this[kQueueSlot].slice(this.bufferedIndex) : [];
 };
 
 Object.defineProperty(WritableState.prototype, 'bufferedRequestCount', {
   __proto__: null,
-  get() {
-    return (this[kState] & kBuffered) !== 0 ?
-      this[kBufferedValue].length - this.bufferedIndex : 0;
-  },
+  get() { return queuedCount(this); },
 });
+
+// --- the write queue ------------------------------------------------------------------------
+
+function queuedCount(state) {
+  return (state[kState] & HAS_QUEUE) !== 0 ? state[kQueueSlot].length - state.bufferedIndex : 0;
+}
+
+function enqueue(state, chunk, encoding, callback) {
+  if ((state[kState] & HAS_QUEUE) === 0) {
+    state[kQueueSlot] = [];
+    state[kState] |= HAS_QUEUE;
+  }
+  state[kQueueSlot].push({ chunk, encoding, callback });
+  if (encoding !== 'buffer') state[kState] &= ~QUEUE_ALL_BUFFERS;
+  if (callback !== nop) state[kState] &= ~QUEUE_ALL_NOOP;
+}
+
+function emptyQueue(state) {
+  state[kQueueSlot] = null;
+  state.bufferedIndex = 0;
+  state[kState] = (state[kState] | QUEUE_ALL_BUFFERS | QUEUE_ALL_NOOP) & ~HAS_QUEUE;
+}
+
+// Remembers that the entries before `next` were started. A long consumed prefix is cut off so
+// that a queue under steady load does not grow without bound.
+function consumeQueueUpTo(state, queue, next) {
+  if (next === queue.length) {
+    emptyQueue(state);
+  } else if (next > 256) {
+    queue.splice(0, next);
+    state.bufferedIndex = 0;
+  } else {
+    state.bufferedIndex = next;
+  }
+}
+
+// --- end() callbacks ------------------------------------------------------------------------
+
+function addEndCallback(state, callback) {
+  if ((state[kState] & HAS_END_CALLBACKS) === 0) {
+    state[kEndCallbacksSlot] = [callback];
+    state[kState] |= HAS_END_CALLBACKS;
+  } else {
+    state[kEndCallbacksSlot].push(callback);
+  }
+}
+
+function callEndCallbacks(state, err) {
+  if ((state[kState] & HAS_END_CALLBACKS) === 0) return;
+  const callbacks = state[kEndCallbacksSlot];
+  state[kEndCallbacksSlot] = null;
+  state[kState] &= ~HAS_END_CALLBACKS;
+  for (let i = 0; i < callbacks.length; i++) callbacks[i](err);
+}
+
+// --- construction ---------------------------------------------------------------------------
 
 function Writable(options) {
   Duplex ??= require('internal/streams/duplex');
   const isDuplex = this instanceof Duplex;
 
-  // `new` is optional; Duplex instances pass through (they are Writable by hasInstance).
+  // Callable without `new`. A Duplex gets here as `this` and passes (see Symbol.hasInstance).
   if (!isDuplex && !Function.prototype[Symbol.hasInstance].call(Writable, this)) {
     return new Writable(options);
   }
 
+  // The events a writable emits get their slots up front, so the object keeps one shape.
   this._events ??= {
     close: undefined,
     error: undefined,
@@ -315,16 +366,17 @@ function Writable(options) {
   destroyImpl.construct(this, onWritableConstructed);
 }
 
+// Runs (as the stream) once _construct succeeded: what waited for it may go now.
 function onWritableConstructed() {
   const state = this._writableState;
-  if ((state[kState] & kWriting) === 0) clearBuffer(this, state);
-  finishMaybe(this, state);
+  if ((state[kState] & WRITING) === 0) feedQueue(this, state);
+  maybeFinish(this, state, false);
 }
 Object.defineProperty(Writable, destroyImpl.kOnConstructed, {
   __proto__: null, value: onWritableConstructed,
 });
 
-// A Duplex is an instance of Writable too (it cannot inherit from both).
+// A Duplex counts as a Writable too (it can inherit from one class only).
 Object.defineProperty(Writable, Symbol.hasInstance, {
   __proto__: null,
   value: function(object) {
@@ -338,15 +390,19 @@ Writable.prototype.pipe = function() {
   errorOrDestroy(this, new ERR_STREAM_CANNOT_PIPE());
 };
 
-function _write(stream, chunk, encoding, cb) {
+// --- write() --------------------------------------------------------------------------------
+
+// Shared by write() and end(chunk). Returns whether the caller may go on writing, or the Error
+// the write was refused with (already reported to the callback and the stream).
+function writeChunk(stream, chunk, encoding, cb) {
   const state = stream._writableState;
+  const callback = typeof cb === 'function' ? cb : nop;
 
-  if (typeof cb !== 'function') cb = nop;
+  if (chunk === null) throw new ERR_STREAM_NULL_VALUES();
 
-  if (chunk === null) {
-    throw new ERR_STREAM_NULL_VALUES();
-  } else if ((state[kState] & kObjectMode) === 0) {
-    // In objectMode the encoding argument is passed through to _write untouched.
+  // In objectMode chunk and encoding go to _write as given; otherwise bytes, or a string when
+  // decodeStrings is off.
+  if ((state[kState] & OBJECT_MODE) === 0) {
     if (!encoding) {
       encoding = state.defaultEncoding;
     } else if (encoding !== 'buffer' && !Buffer.isEncoding(encoding)) {
@@ -354,14 +410,13 @@ function _write(stream, chunk, encoding, cb) {
     }
 
     if (typeof chunk === 'string') {
-      if ((state[kState] & kDecodeStrings) !== 0) {
+      if ((state[kState] & DECODE_STRINGS) !== 0) {
         chunk = Buffer.from(chunk, encoding);
         encoding = 'buffer';
       }
     } else if (chunk instanceof Buffer) {
       encoding = 'buffer';
     } else if (isArrayBufferView(chunk)) {
-      // Any TypedArray or DataView: its bytes.
       chunk = new FastBuffer(chunk.buffer, chunk.byteOffset, chunk.byteLength);
       encoding = 'buffer';
     } else {
@@ -369,20 +424,29 @@ function _write(stream, chunk, encoding, cb) {
     }
   }
 
-  let err;
-  if ((state[kState] & kEnding) !== 0) {
-    err = new ERR_STREAM_WRITE_AFTER_END();
-  } else if ((state[kState] & kDestroyed) !== 0) {
-    err = new ERR_STREAM_DESTROYED('write');
+  let refusal = null;
+  if ((state[kState] & ENDING) !== 0) refusal = new ERR_STREAM_WRITE_AFTER_END();
+  else if ((state[kState] & DESTROYED) !== 0) refusal = new ERR_STREAM_DESTROYED('write');
+  if (refusal !== null) {
+    process.nextTick(callback, refusal);
+    errorOrDestroy(stream, refusal, true);
+    return refusal;
   }
 
-  if (err) {
-    process.nextTick(cb, err);
-    errorOrDestroy(stream, err, true);
-    return err;
-  }
+  const size = (state[kState] & OBJECT_MODE) !== 0 ? 1 : chunk.length;
   state.pendingcb++;
-  return writeOrBuffer(stream, state, chunk, encoding, cb);
+  state.length += size;
+
+  if ((state[kState] & START_NOW_MASK) === CONSTRUCTED) {
+    startWrite(stream, state, size, chunk, encoding, callback, false);
+  } else {
+    enqueue(state, chunk, encoding, callback);
+  }
+
+  // Measured after starting: a write that completed synchronously freed its room already.
+  const hasRoom = state.length < state.highWaterMark;
+  if (!hasRoom) state[kState] |= NEED_DRAIN;
+  return hasRoom && (state[kState] & (DESTROYED | ERRORED)) === 0;
 }
 
 Writable.prototype.write = function(chunk, encoding, cb) {
@@ -390,22 +454,21 @@ Writable.prototype.write = function(chunk, encoding, cb) {
     cb = encoding;
     encoding = null;
   }
-  return _write(this, chunk, encoding, cb) === true;
+  return writeChunk(this, chunk, encoding, cb) === true;
 };
 
 Writable.prototype.cork = function() {
   const state = this._writableState;
-  state[kState] |= kCorked;
+  state[kState] |= CORKED;
   state.corked++;
 };
 
 Writable.prototype.uncork = function() {
   const state = this._writableState;
-  if (state.corked) {
-    state.corked--;
-    if (!state.corked) state[kState] &= ~kCorked;
-    if ((state[kState] & kWriting) === 0) clearBuffer(this, state);
-  }
+  if (!state.corked) return;
+  state.corked--;
+  if (!state.corked) state[kState] &= ~CORKED;
+  if ((state[kState] & WRITING) === 0) feedQueue(this, state);
 };
 
 Writable.prototype.setDefaultEncoding = function setDefaultEncoding(encoding) {
@@ -415,216 +478,201 @@ Writable.prototype.setDefaultEncoding = function setDefaultEncoding(encoding) {
   return this;
 };
 
-// Writes now when idle, otherwise queues. Returns whether the caller may keep writing.
-function writeOrBuffer(stream, state, chunk, encoding, callback) {
-  const len = (state[kState] & kObjectMode) !== 0 ? 1 : chunk.length;
-  state.length += len;
-
-  if ((state[kState] & (kWriting | kErrored | kCorked)) !== 0 ||
-      (state[kState] & kConstructed) === 0) {
-    if ((state[kState] & kBuffered) === 0) {
-      state[kState] |= kBuffered;
-      state[kBufferedValue] = [];
-    }
-    state[kBufferedValue].push({ chunk, encoding, callback });
-    if ((state[kState] & kAllBuffers) !== 0 && encoding !== 'buffer') {
-      state[kState] &= ~kAllBuffers;
-    }
-    if ((state[kState] & kAllNoop) !== 0 && callback !== nop) {
-      state[kState] &= ~kAllNoop;
-    }
+// Hands one chunk (or, `batched`, an array of queue entries) to the implementation.
+function startWrite(stream, state, size, chunk, encoding, callback, batched) {
+  state.writelen = size;
+  if (callback !== nop) state.writecb = callback;
+  state[kState] |= WRITING | IN_SYNC_CALL | AWAITING_REPORT;
+  if ((state[kState] & DESTROYED) !== 0) {
+    state.onwrite(new ERR_STREAM_DESTROYED('write'));
+  } else if (batched) {
+    stream._writev(chunk, state.onwrite);
   } else {
-    state.writelen = len;
-    if (callback !== nop) state.writecb = callback;
-    state[kState] |= kWriting | kSync | kExpectWriteCb;
     stream._write(chunk, encoding, state.onwrite);
-    state[kState] &= ~kSync;
   }
-
-  // Measured after the write: a _write that completed synchronously leaves room.
-  const ret = state.length < state.highWaterMark;
-  if (!ret) state[kState] |= kNeedDrain;
-
-  return ret && (state[kState] & (kDestroyed | kErrored)) === 0;
+  state[kState] &= ~IN_SYNC_CALL;
 }
 
-function doWrite(stream, state, writev, len, chunk, encoding, cb) {
-  state.writelen = len;
-  if (cb !== nop) state.writecb = cb;
-  state[kState] |= kWriting | kSync | kExpectWriteCb;
-  if ((state[kState] & kDestroyed) !== 0) state.onwrite(new ERR_STREAM_DESTROYED('write'));
-  else if (writev) stream._writev(chunk, state.onwrite);
-  else stream._write(chunk, encoding, state.onwrite);
-  state[kState] &= ~kSync;
-}
+// --- the report from _write / _writev -------------------------------------------------------
 
-function onwriteError(stream, state, er, cb) {
-  --state.pendingcb;
-  cb(er);
-  // Fail everything still queued, then destroy (or emit 'error').
-  errorBuffer(state);
-  errorOrDestroy(stream, er);
-}
-
-// The callback given to _write/_writev.
-function onwrite(stream, er) {
+// Bound to the stream as state.onwrite (the name shows in util.inspect).
+function onwrite(stream, err) {
   const state = stream._writableState;
 
-  if ((state[kState] & kExpectWriteCb) === 0) {
+  if ((state[kState] & AWAITING_REPORT) === 0) {
     errorOrDestroy(stream, new ERR_MULTIPLE_CALLBACK());
     return;
   }
 
-  const sync = (state[kState] & kSync) !== 0;
-  const cb = (state[kState] & kWriteCb) !== 0 ? state[kWriteCbValue] : nop;
+  const reportedSync = (state[kState] & IN_SYNC_CALL) !== 0;
+  const callback = (state[kState] & HAS_WRITE_CALLBACK) !== 0 ? state[kWriteCallbackSlot] : nop;
 
   state.writecb = null;
-  state[kState] &= ~(kWriting | kExpectWriteCb);
+  state[kState] &= ~(WRITING | AWAITING_REPORT);
   state.length -= state.writelen;
   state.writelen = 0;
 
-  if (er) {
-    er.stack; // eslint-disable-line no-unused-expressions
-    if ((state[kState] & kErrored) === 0) {
-      state[kErroredValue] = er;
-      state[kState] |= kErrored;
-    }
-    if (stream._readableState && !stream._readableState.errored) {
-      stream._readableState.errored = er;
-    }
-    if (sync) process.nextTick(onwriteError, stream, state, er, cb);
-    else onwriteError(stream, state, er, cb);
-  } else {
-    if ((state[kState] & kBuffered) !== 0 && state[kBufferedValue].length > state.bufferedIndex) {
-      clearBuffer(stream, state);
-    }
-
-    if (sync) {
-      // The write completed inside _write: run the user callback on the next tick. Repeated
-      // writes with the same callback share one tick (a counter instead of a tick each).
-      const needDrain = (state[kState] & kNeedDrain) !== 0 && state.length === 0;
-      // As node 20 computes it, a destroyed check that tests the objectMode bit instead: in
-      // objectMode every synchronous write completes on a tick of its own.
-      const needTick = needDrain || (state[kState] & kObjectMode) !== 0 || cb !== nop;
-      if (cb === nop) {
-        if ((state[kState] & kAfterWritePending) === 0 && needTick) {
-          process.nextTick(afterWrite, stream, state, 1, cb);
-          state[kState] |= kAfterWritePending;
-        } else {
-          state.pendingcb--;
-          if ((state[kState] & kEnding) !== 0) finishMaybe(stream, state, true);
-        }
-      } else if ((state[kState] & kAfterWriteTickInfo) !== 0 &&
-                 state[kAfterWriteTickInfoValue].cb === cb) {
-        state[kAfterWriteTickInfoValue].count++;
-      } else {
-        state.afterWriteTickInfo = { count: 1, cb, stream, state };
-        process.nextTick(afterWriteTick, state[kAfterWriteTickInfoValue]);
-        state[kState] |= kAfterWritePending;
-      }
-    } else {
-      afterWrite(stream, state, 1, cb);
-    }
-  }
-}
-
-function afterWriteTick({ stream, state, count, cb }) {
-  state.afterWriteTickInfo = null;
-  return afterWrite(stream, state, count, cb);
-}
-
-function afterWrite(stream, state, count, cb) {
-  state[kState] &= ~kAfterWritePending;
-
-  const needDrain = (state[kState] & (kEnding | kNeedDrain | kDestroyed)) === kNeedDrain &&
-    !stream.destroyed && state.length === 0;
-  if (needDrain) {
-    state[kState] &= ~kNeedDrain;
-    stream.emit('drain');
-  }
-
-  while (count-- > 0) {
-    state.pendingcb--;
-    cb(null);
-  }
-
-  if ((state[kState] & kDestroyed) !== 0) errorBuffer(state);
-
-  // 'finish' comes on a later tick than the last write callback.
-  finishMaybe(stream, state, true);
-}
-
-// Calls back every queued write (and end callback) with the error or ERR_STREAM_DESTROYED.
-function errorBuffer(state) {
-  if ((state[kState] & kWriting) !== 0) return;
-
-  if ((state[kState] & kBuffered) !== 0) {
-    const buffered = state[kBufferedValue];
-    for (let n = state.bufferedIndex; n < buffered.length; ++n) {
-      const { chunk, callback } = buffered[n];
-      const len = (state[kState] & kObjectMode) !== 0 ? 1 : chunk.length;
-      state.length -= len;
-      callback(state.errored ?? new ERR_STREAM_DESTROYED('write'));
-    }
-  }
-
-  const onfinishCallbacks = takeOnFinishedCallbacks(state);
-  for (let i = 0; i < onfinishCallbacks.length; i++) {
-    onfinishCallbacks[i](state.errored ?? new ERR_STREAM_DESTROYED('end'));
-  }
-
-  resetBuffer(state);
-}
-
-// Writes out what was queued: all at once through _writev when there is more than one chunk,
-// otherwise one by one while the writes complete synchronously.
-function clearBuffer(stream, state) {
-  if ((state[kState] & (kDestroyed | kBufferProcessing | kCorked | kBuffered)) !== kBuffered ||
-      (state[kState] & kConstructed) === 0) {
+  if (err) {
+    keepWriteError(stream, state, err);
+    if (reportedSync) process.nextTick(failWrite, stream, state, err, callback);
+    else failWrite(stream, state, err, callback);
     return;
   }
 
-  const objectMode = (state[kState] & kObjectMode) !== 0;
-  const buffered = state[kBufferedValue];
-  const bufferedIndex = state.bufferedIndex;
-  const bufferedLength = buffered.length - bufferedIndex;
+  if (queuedCount(state) > 0) feedQueue(stream, state);
 
-  if (!bufferedLength) return;
+  if (reportedSync) deferWriteCallback(stream, state, callback);
+  else afterWritesDone(stream, state, 1, callback);
+}
 
-  let i = bufferedIndex;
+function keepWriteError(stream, state, err) {
+  err.stack; // eslint-disable-line no-unused-expressions -- fix the stack while it is telling
+  if ((state[kState] & ERRORED) === 0) {
+    state[kErrorSlot] = err;
+    state[kState] |= ERRORED;
+  }
+  const readableSide = stream._readableState;
+  if (readableSide && !readableSide.errored) readableSide.errored = err;
+}
 
-  state[kState] |= kBufferProcessing;
-  if (bufferedLength > 1 && stream._writev) {
-    state.pendingcb -= bufferedLength - 1;
+// A failed write: its callback gets the error, so does everything still queued, then the stream
+// is destroyed (or just errored, without autoDestroy).
+function failWrite(stream, state, err, callback) {
+  state.pendingcb--;
+  callback(err);
+  failQueuedWrites(state);
+  errorOrDestroy(stream, err);
+}
 
-    const callback = (state[kState] & kAllNoop) !== 0 ? nop : (err) => {
-      for (let n = i; n < buffered.length; ++n) buffered[n].callback(err);
-    };
-    // Make sure _writev gets an array it may keep.
-    const chunks = (state[kState] & kAllNoop) !== 0 && i === 0 ? buffered : buffered.slice(i);
-    chunks.allBuffers = (state[kState] & kAllBuffers) !== 0;
-
-    doWrite(stream, state, true, state.length, chunks, '', callback);
-
-    resetBuffer(state);
-  } else {
-    do {
-      const { chunk, encoding, callback } = buffered[i];
-      buffered[i++] = null;
-      const len = objectMode ? 1 : chunk.length;
-      doWrite(stream, state, false, len, chunk, encoding, callback);
-    } while (i < buffered.length && (state[kState] & kWriting) === 0);
-
-    if (i === buffered.length) {
-      resetBuffer(state);
-    } else if (i > 256) {
-      buffered.splice(0, i);
-      state.bufferedIndex = 0;
+// A write that completed inside _write: its callback must not run before write() returned.
+// Writes that share one callback (say, many in a loop) share one tick, counted in a batch.
+function deferWriteCallback(stream, state, callback) {
+  if (callback === nop) {
+    // Without a user callback a tick is needed only to emit 'drain'. (node 20 also takes one for
+    // every write in objectMode, and so do we.)
+    const wantsTick = ((state[kState] & NEED_DRAIN) !== 0 && state.length === 0) ||
+      (state[kState] & OBJECT_MODE) !== 0;
+    if (wantsTick && (state[kState] & CALLBACK_TICK_PENDING) === 0) {
+      state[kState] |= CALLBACK_TICK_PENDING;
+      process.nextTick(afterWritesDone, stream, state, 1, nop);
     } else {
-      state.bufferedIndex = i;
+      state.pendingcb--;
+      if ((state[kState] & ENDING) !== 0) maybeFinish(stream, state, true);
+    }
+    return;
+  }
+
+  const batch = (state[kState] & HAS_CALLBACK_BATCH) !== 0 ? state[kCallbackBatchSlot] : null;
+  if (batch !== null && batch.cb === callback) {
+    batch.count++;
+    return;
+  }
+  const fresh = { count: 1, cb: callback, stream, state };
+  state.afterWriteTickInfo = fresh;
+  state[kState] |= CALLBACK_TICK_PENDING;
+  process.nextTick(runCallbackBatch, fresh);
+}
+
+function runCallbackBatch(batch) {
+  batch.state.afterWriteTickInfo = null;
+  afterWritesDone(batch.stream, batch.state, batch.count, batch.cb);
+}
+
+// `count` writes reported success: 'drain' if owed, their callbacks, then maybe 'finish'.
+function afterWritesDone(stream, state, count, callback) {
+  state[kState] &= ~CALLBACK_TICK_PENDING;
+
+  const drainOwed = (state[kState] & (ENDING | NEED_DRAIN | DESTROYED)) === NEED_DRAIN &&
+    state.length === 0 && !stream.destroyed;
+  if (drainOwed) {
+    state[kState] &= ~NEED_DRAIN;
+    stream.emit('drain');
+  }
+
+  for (; count > 0; count--) {
+    state.pendingcb--;
+    callback(null);
+  }
+
+  if ((state[kState] & DESTROYED) !== 0) failQueuedWrites(state);
+
+  // Deferred: 'finish' comes on a later tick than the last write callback.
+  maybeFinish(stream, state, true);
+}
+
+// Calls back every queued write and every end() callback with the stream's error (or
+// ERR_STREAM_DESTROYED). Waits while a write is in flight: its report comes back here.
+function failQueuedWrites(state) {
+  if ((state[kState] & WRITING) !== 0) return;
+
+  if ((state[kState] & HAS_QUEUE) !== 0) {
+    const queue = state[kQueueSlot];
+    const objectMode = (state[kState] & OBJECT_MODE) !== 0;
+    // queue.length is read each round: a callback may write (and queue) again.
+    for (let i = state.bufferedIndex; i < queue.length; i++) {
+      const entry = queue[i];
+      state.length -= objectMode ? 1 : entry.chunk.length;
+      entry.callback(state.errored ?? new ERR_STREAM_DESTROYED('write'));
     }
   }
-  state[kState] &= ~kBufferProcessing;
+
+  if ((state[kState] & HAS_END_CALLBACKS) !== 0) {
+    const callbacks = state[kEndCallbacksSlot];
+    state[kEndCallbacksSlot] = null;
+    state[kState] &= ~HAS_END_CALLBACKS;
+    for (let i = 0; i < callbacks.length; i++) {
+      callbacks[i](state.errored ?? new ERR_STREAM_DESTROYED('end'));
+    }
+  }
+
+  emptyQueue(state);
+}
+
+// Hands the queue to the implementation: in one _writev call when there is more than one entry
+// and _writev exists, else entry by entry for as long as each write completes synchronously.
+function feedQueue(stream, state) {
+  if ((state[kState] & FEED_MASK) !== (HAS_QUEUE | CONSTRUCTED)) return;
+
+  const queue = state[kQueueSlot];
+  const first = state.bufferedIndex;
+  const waiting = queue.length - first;
+  if (waiting === 0) return;
+
+  state[kState] |= FEEDING_QUEUE;
+  if (waiting > 1 && stream._writev) {
+    writeQueueAsBatch(stream, state, queue, first, waiting);
+  } else {
+    writeQueueInOrder(stream, state, queue, first);
+  }
+  state[kState] &= ~FEEDING_QUEUE;
+}
+
+function writeQueueAsBatch(stream, state, queue, first, waiting) {
+  // The batch reports once for all of its entries.
+  state.pendingcb -= waiting - 1;
+
+  const noCallbacks = (state[kState] & QUEUE_ALL_NOOP) !== 0;
+  const callback = noCallbacks ? nop : (err) => {
+    for (let i = first; i < queue.length; i++) queue[i].callback(err);
+  };
+  // _writev may keep its array: the queue itself goes only when the queue is then dropped whole.
+  const entries = noCallbacks && first === 0 ? queue : queue.slice(first);
+  entries.allBuffers = (state[kState] & QUEUE_ALL_BUFFERS) !== 0;
+
+  startWrite(stream, state, state.length, entries, '', callback, true);
+  emptyQueue(state);
+}
+
+function writeQueueInOrder(stream, state, queue, first) {
+  const objectMode = (state[kState] & OBJECT_MODE) !== 0;
+  let next = first;
+  do {
+    const entry = queue[next];
+    queue[next++] = null;
+    const size = objectMode ? 1 : entry.chunk.length;
+    startWrite(stream, state, size, entry.chunk, entry.encoding, entry.callback, false);
+  } while (next < queue.length && (state[kState] & WRITING) === 0);
+  consumeQueueUpTo(state, queue, next);
 }
 
 Writable.prototype._write = function(chunk, encoding, cb) {
@@ -636,6 +684,8 @@ Writable.prototype._write = function(chunk, encoding, cb) {
 };
 
 Writable.prototype._writev = null;
+
+// --- end() and the way to 'finish' ----------------------------------------------------------
 
 Writable.prototype.end = function(chunk, encoding, cb) {
   const state = this._writableState;
@@ -649,138 +699,131 @@ Writable.prototype.end = function(chunk, encoding, cb) {
     encoding = null;
   }
 
-  let err;
-
+  let refusal = null;
   if (chunk !== null && chunk !== undefined) {
-    const ret = _write(this, chunk, encoding);
-    if (ret instanceof Error) err = ret;
+    const written = writeChunk(this, chunk, encoding);
+    // A refused last chunk was reported by writeChunk; end() then only tells its callback.
+    if (written instanceof Error) refusal = written;
   }
 
-  // end() flushes a corked stream.
-  if ((state[kState] & kCorked) !== 0) {
+  // end() uncorks completely.
+  if ((state[kState] & CORKED) !== 0) {
     state.corked = 1;
     this.uncork();
   }
 
-  if (err) {
-    // The write failed: its error is reported already.
-  } else if ((state[kState] & (kErrored | kEnding)) === 0) {
-    // end() is final even when the stream is ended again later, so that write() after end()
-    // fails; 'finish' follows once everything is written.
-    state[kState] |= kEnding;
-    finishMaybe(this, state, true);
-    state[kState] |= kEnded;
-  } else if ((state[kState] & kFinished) !== 0) {
-    err = new ERR_STREAM_ALREADY_FINISHED('end');
-  } else if ((state[kState] & kDestroyed) !== 0) {
-    err = new ERR_STREAM_DESTROYED('end');
+  if (refusal === null) {
+    if ((state[kState] & (ERRORED | ENDING)) === 0) {
+      state[kState] |= ENDING;
+      maybeFinish(this, state, true);
+      state[kState] |= ENDED;
+    } else if ((state[kState] & FINISHED) !== 0) {
+      refusal = new ERR_STREAM_ALREADY_FINISHED('end');
+    } else if ((state[kState] & DESTROYED) !== 0) {
+      refusal = new ERR_STREAM_DESTROYED('end');
+    }
   }
 
   if (typeof cb === 'function') {
-    if (err) {
-      process.nextTick(cb, err);
-    } else if ((state[kState] & kErrored) !== 0) {
-      // Failed already (possibly inside _final, just now).
-      process.nextTick(cb, state[kErroredValue]);
-    } else if ((state[kState] & kFinished) !== 0) {
+    if (refusal !== null) {
+      process.nextTick(cb, refusal);
+    } else if ((state[kState] & ERRORED) !== 0) {
+      // Failed before (maybe in a _final that called back just now).
+      process.nextTick(cb, state[kErrorSlot]);
+    } else if ((state[kState] & FINISHED) !== 0) {
       process.nextTick(cb, null);
     } else {
-      addOnFinishedCallback(state, cb);
+      addEndCallback(state, cb);
     }
   }
 
   return this;
 };
 
-function needFinish(state) {
-  return (state[kState] & (kEnding | kDestroyed | kConstructed | kFinished | kWriting |
-                           kErrorEmitted | kCloseEmitted | kErrored | kBuffered)) ===
-      (kEnding | kConstructed) && state.length === 0;
+function readyToFinish(state) {
+  return (state[kState] & FINISH_MASK) === (ENDING | CONSTRUCTED) && state.length === 0;
 }
 
-function callFinal(stream, state) {
-  let called = false;
+// Moves an ending stream on: calls _final (or emits 'prefinish') once everything is written,
+// and emits 'finish' when no callback is outstanding any more. With `defer` the 'finish' comes
+// on the next tick, and only if the stream is still ready then.
+function maybeFinish(stream, state, defer) {
+  if (!readyToFinish(state)) return;
+  beginFinishing(stream, state);
+  if (state.pendingcb !== 0) return;
+  if (defer) {
+    // Counted as pending so that nothing else finishes the stream meanwhile.
+    state.pendingcb++;
+    process.nextTick(finishIfStillReady, stream, state);
+  } else if (readyToFinish(state)) {
+    state.pendingcb++;
+    emitFinish(stream, state);
+  }
+}
 
-  function onFinish(err) {
-    if (called) {
+function finishIfStillReady(stream, state) {
+  if (readyToFinish(state)) emitFinish(stream, state);
+  else state.pendingcb--;
+}
+
+function beginFinishing(stream, state) {
+  if ((state[kState] & (PREFINISHED | FINAL_CALLED)) !== 0) return;
+  if (typeof stream._final === 'function' && (state[kState] & DESTROYED) === 0) {
+    state[kState] |= FINAL_CALLED;
+    runUserFinal(stream, state);
+  } else {
+    state[kState] |= PREFINISHED | FINAL_CALLED;
+    stream.emit('prefinish');
+  }
+}
+
+// _final counts as one pending callback; 'finish' follows its success a tick later.
+function runUserFinal(stream, state) {
+  let reported = false;
+  const finalDone = (err) => {
+    if (reported) {
       errorOrDestroy(stream, err ?? new ERR_MULTIPLE_CALLBACK());
       return;
     }
-    called = true;
-
+    reported = true;
     state.pendingcb--;
     if (err) {
-      const onfinishCallbacks = takeOnFinishedCallbacks(state);
-      for (let i = 0; i < onfinishCallbacks.length; i++) onfinishCallbacks[i](err);
-      errorOrDestroy(stream, err, (state[kState] & kSync) !== 0);
-    } else if (needFinish(state)) {
-      state[kState] |= kPrefinished;
+      callEndCallbacks(state, err);
+      errorOrDestroy(stream, err, (state[kState] & IN_SYNC_CALL) !== 0);
+    } else if (readyToFinish(state)) {
+      state[kState] |= PREFINISHED;
       stream.emit('prefinish');
-      // 'finish' is always asynchronous relative to the _final callback.
       state.pendingcb++;
-      process.nextTick(finish, stream, state);
+      process.nextTick(emitFinish, stream, state);
     }
-  }
+  };
 
-  state[kState] |= kSync;
+  state[kState] |= IN_SYNC_CALL;
   state.pendingcb++;
-
   try {
-    stream._final(onFinish);
-  } catch (err) {
-    onFinish(err);
+    stream._final(finalDone);
+  } catch (thrown) {
+    finalDone(thrown);
   }
-
-  state[kState] &= ~kSync;
+  state[kState] &= ~IN_SYNC_CALL;
 }
 
-function prefinish(stream, state) {
-  if ((state[kState] & (kPrefinished | kFinalCalled)) === 0) {
-    if (typeof stream._final === 'function' && (state[kState] & kDestroyed) === 0) {
-      state[kState] |= kFinalCalled;
-      callFinal(stream, state);
-    } else {
-      state[kState] |= kPrefinished | kFinalCalled;
-      stream.emit('prefinish');
-    }
-  }
-}
-
-function finishMaybe(stream, state, sync) {
-  if (needFinish(state)) {
-    prefinish(stream, state);
-    if (state.pendingcb === 0) {
-      if (sync) {
-        state.pendingcb++;
-        process.nextTick((stream, state) => {
-          if (needFinish(state)) finish(stream, state);
-          else state.pendingcb--;
-        }, stream, state);
-      } else if (needFinish(state)) {
-        state.pendingcb++;
-        finish(stream, state);
-      }
-    }
-  }
-}
-
-function finish(stream, state) {
+function emitFinish(stream, state) {
   state.pendingcb--;
-  state[kState] |= kFinished;
-
-  const onfinishCallbacks = takeOnFinishedCallbacks(state);
-  for (let i = 0; i < onfinishCallbacks.length; i++) onfinishCallbacks[i](null);
-
+  state[kState] |= FINISHED;
+  callEndCallbacks(state, null);
   stream.emit('finish');
 
-  if ((state[kState] & kAutoDestroy) !== 0) {
-    // A Duplex is destroyed only once its readable side ended too.
-    const rState = stream._readableState;
-    const autoDestroy = !rState ||
-      (rState.autoDestroy && (rState.endEmitted || rState.readable === false));
-    if (autoDestroy) stream.destroy();
+  if ((state[kState] & AUTO_DESTROY) !== 0) {
+    // A Duplex goes only once its readable side is done too.
+    const readableSide = stream._readableState;
+    const readableDone = !readableSide ||
+      (readableSide.autoDestroy && (readableSide.endEmitted || readableSide.readable === false));
+    if (readableDone) stream.destroy();
   }
 }
+
+// --- public getters -------------------------------------------------------------------------
 
 Object.defineProperties(Writable.prototype, {
   closed: {
@@ -797,12 +840,13 @@ Object.defineProperties(Writable.prototype, {
   writable: {
     __proto__: null,
     get() {
-      const w = this._writableState;
-      // `writable` may be set to false by a Duplex without a writable side.
-      return !!w && w.writable !== false && !w.destroyed && !w.errored && !w.ending && !w.ended;
+      const state = this._writableState;
+      // A Duplex without a writable side has `writable` false in its state.
+      return !!state && state.writable !== false && !state.destroyed && !state.errored &&
+        !state.ending && !state.ended;
     },
-    set(val) {
-      if (this._writableState) this._writableState.writable = !!val;
+    set(value) {
+      if (this._writableState) this._writableState.writable = !!value;
     },
   },
   writableFinished: {
@@ -824,9 +868,8 @@ Object.defineProperties(Writable.prototype, {
   writableNeedDrain: {
     __proto__: null,
     get() {
-      const wState = this._writableState;
-      if (!wState) return false;
-      return !wState.destroyed && !wState.ending && wState.needDrain;
+      const state = this._writableState;
+      return !!state && !state.destroyed && !state.ending && state.needDrain;
     },
   },
   writableHighWaterMark: {
@@ -850,25 +893,25 @@ Object.defineProperties(Writable.prototype, {
     __proto__: null,
     enumerable: false,
     get: function() {
-      return !!(this._writableState.writable !== false &&
-                (this._writableState.destroyed || this._writableState.errored) &&
-                !this._writableState.finished);
+      const state = this._writableState;
+      return !!(state.writable !== false && (state.destroyed || state.errored) && !state.finished);
     },
   },
 });
 
-const destroy = destroyImpl.destroy;
+// --- destroy --------------------------------------------------------------------------------
+
+const destroyStream = destroyImpl.destroy;
 Writable.prototype.destroy = function(err, cb) {
   const state = this._writableState;
 
-  // Fail the queued writes and end callbacks (on the next tick).
-  if ((state[kState] & kDestroyed) === 0 &&
-      (((state[kState] & kBuffered) !== 0 && state.bufferedIndex < state[kBufferedValue].length) ||
-       (state[kState] & kOnFinished) !== 0)) {
-    process.nextTick(errorBuffer, state);
+  // What still waits (queued writes, end() callbacks) is failed on the next tick.
+  if ((state[kState] & DESTROYED) === 0 &&
+      (queuedCount(state) > 0 || (state[kState] & HAS_END_CALLBACKS) !== 0)) {
+    process.nextTick(failQueuedWrites, state);
   }
 
-  destroy.call(this, err, cb);
+  destroyStream.call(this, err, cb);
   return this;
 };
 
