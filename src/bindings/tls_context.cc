@@ -176,7 +176,13 @@ struct SecureContextMethods {
     // No passphrase reads as an empty one, so an encrypted key fails with node's "bad decrypt".
     EVP_PKEY* key = PEM_read_bio_PrivateKey(bio, nullptr, PassphraseCallback, &pass);
     BIO_free(bio);
-    if (key == nullptr) return crypto::ThrowOpenSSLError(isolate, "PEM_read_bio_PrivateKey");
+    UsePrivateKey(isolate, sc, key, "PEM_read_bio_PrivateKey");
+  }
+
+  // Makes key (owned, may be null: then OpenSSL's error or `missing` is thrown) the context's.
+  static void UsePrivateKey(v8::Isolate* isolate, SecureContext* sc, EVP_PKEY* key,
+                            const char* missing) {
+    if (key == nullptr) return crypto::ThrowOpenSSLError(isolate, missing);
     int ok = SSL_CTX_use_PrivateKey(sc->ctx_, key);
     EVP_PKEY_free(key);
     if (ok != 1) return crypto::ThrowOpenSSLError(isolate, "SSL_CTX_use_PrivateKey");
@@ -450,10 +456,7 @@ struct SecureContextMethods {
       ENGINE_finish(engine);
     }
     ENGINE_free(engine);
-    if (key == nullptr) return crypto::ThrowOpenSSLError(isolate, "Failed to load private key");
-    int ok = SSL_CTX_use_PrivateKey(sc->ctx_, key);
-    EVP_PKEY_free(key);
-    if (ok != 1) return crypto::ThrowOpenSSLError(isolate, "SSL_CTX_use_PrivateKey");
+    UsePrivateKey(isolate, sc, key, "Failed to load private key");
   }
 
   // setClientCertEngine(engineId): client certificates come from the engine.
