@@ -125,13 +125,14 @@ function setDefaultEncoding(val) {
 
 // The output scratch: binding calls with small results (cipher update/final/getAuthTag,
 // digests, signatures) write them into one ArrayBuffer that never leaves this module, and
-// takeOutput() copies them out with ArrayBuffer.prototype.slice. Each result so owns an
-// ArrayBuffer of its exact size, as node's do (transferable, and cloning it sends only its
-// own bytes), while the C++ side makes no ArrayBuffer, backing store or Uint8Array per call.
+// takeOutput() copies them into a new Buffer. Each result so owns an ArrayBuffer of its exact
+// size, as node's do (transferable, and cloning it sends only its own bytes), while the C++
+// side makes no ArrayBuffer, backing store or Uint8Array per call (V8 makes a small Buffer far
+// more cheaply from JS, on its heap for the smallest).
 const kScratchSize = 32 * 1024;
 let scratch = null;
-// ArrayBuffer.prototype.slice as it was at startup (user code may replace the method).
-const sliceArrayBuffer = Function.prototype.call.bind(ArrayBuffer.prototype.slice);
+const { set: typedArraySet } = Object.getPrototypeOf(Uint8Array.prototype);
+const applySet = Function.prototype.call.bind(typedArraySet);
 
 // The offset to pass to the binding (always 0: every result is copied out at once).
 function outputOffset() {
@@ -145,7 +146,11 @@ function outputOffset() {
 // A Buffer of a binding call's output: `result` is the byte count it wrote at
 // outputOffset(), or a Uint8Array of bytes of its own (too big for the scratch).
 function takeOutput(result) {
-  if (typeof result === 'number') return new FastBuffer(sliceArrayBuffer(scratch, 0, result));
+  if (typeof result === 'number') {
+    const buf = new FastBuffer(result);
+    if (result > 0) applySet(buf, new Uint8Array(scratch, 0, result));
+    return buf;
+  }
   return new FastBuffer(result.buffer, result.byteOffset, result.byteLength);
 }
 
