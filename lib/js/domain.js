@@ -202,7 +202,7 @@ EventEmitter.prototype.emit = function emit(type, ...args) {
       markDomain(error, domain);
       error.domainThrown = false;
     }
-    domain.emit('error', error);
+    emitOutsideOf(domain, error);
     return false;
   }
   domain.enter();
@@ -210,6 +210,24 @@ EventEmitter.prototype.emit = function emit(type, ...args) {
   domain.exit();
   return result;
 };
+
+// An emitter's unheard 'error' goes to its domain's listeners, which run with that domain's
+// entries on top of the stack left; the domains come back afterwards (as node).
+function emitOutsideOf(domain, error) {
+  const saved = entered.slice();
+  const savedNoDomain = noDomainValue;
+  while (entered.length > 0 && entered[entered.length - 1] === domain) entered.pop();
+  setCurrent(entered.length > 0 ? entered[entered.length - 1] : undefined);
+  noDomainValue = null;
+  try {
+    domain.emit('error', error);
+  } finally {
+    entered.length = 0;
+    entered.push(...saved);
+    setCurrent(entered.length > 0 ? entered[entered.length - 1] : undefined);
+    noDomainValue = savedNoDomain;
+  }
+}
 
 // Timers, immediates, ticks and promises made in a domain name it, as in node, and enter it
 // (onto _stack) while their callbacks run.
