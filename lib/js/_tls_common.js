@@ -154,6 +154,7 @@ function createSecureContext(options) {
       const pem = entry ? value.pem : value;
       const pass = entry ? (value.passphrase ?? passphrase) : passphrase;
       validateKeyOrCertOption('options.key', pem);
+      if (pass != null) validateString(pass, 'options.passphrase');
       context.setKey(pem, pass);
     });
   }

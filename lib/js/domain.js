@@ -180,9 +180,15 @@ function markBound(fn, domain) {
 }
 
 // Uncaught exceptions reach the current domain first.
+// A nested domain without 'error' listeners hands the error to the closest domain entered
+// around it that has some.
 execution.setDomainErrorHandler((error) => {
   const domain = currentDomain();
-  return domain !== null && domain._errorHandler(error);
+  if (domain === null) return false;
+  for (let i = entered.length - 1; i >= 0; i--) {
+    if (entered[i].listenerCount('error') > 0) return entered[i]._errorHandler(error);
+  }
+  return domain._errorHandler(error);
 });
 
 // Emitters: one made while a domain is current belongs to it; its events run in the domain, and

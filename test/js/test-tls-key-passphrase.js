@@ -34,3 +34,14 @@ try {
 } catch (err) {
   console.log('bare { pem } ->', err.name, err.code, err.message);
 }
+
+// The passphrase must be a string (checked when a key is set, as node).
+for (const passphrase of [1, Buffer.from('sesame'), {}]) {
+  try {
+    tls.createSecureContext({ key: privateKey, passphrase });
+    console.log('passphrase', typeof passphrase, 'accepted');
+  } catch (err) {
+    console.log('passphrase', typeof passphrase, '->', err.code, err.message);
+  }
+}
+console.log('no key, bad passphrase:', typeof tls.createSecureContext({ passphrase: 1 }));
