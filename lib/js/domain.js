@@ -263,10 +263,14 @@ Object.defineProperty(process, 'domain', {
   get: publishedDomain, set: assignDomain,
 });
 
+// Where the program loaded this module: the refusal below points there (as node's does).
+const loadedAt = new Error('require(`domain`) at this point').stack;
 const originalCaptureSetter = process.setUncaughtExceptionCaptureCallback;
 process.setUncaughtExceptionCaptureCallback = function setUncaughtExceptionCaptureCallback(fn) {
   if (fn === null) return Reflect.apply(originalCaptureSetter, this, [fn]);
-  throw new ERR_DOMAIN_CANNOT_SET_UNCAUGHT_EXCEPTION_CAPTURE();
+  const error = new ERR_DOMAIN_CANNOT_SET_UNCAUGHT_EXCEPTION_CAPTURE();
+  error.stack += `\n${'-'.repeat(40)}\n${loadedAt}`;
+  throw error;
 };
 
 module.exports = {
