@@ -10,7 +10,9 @@ const {
     ERR_TLS_DH_PARAM_SIZE, ERR_INVALID_ARG_VALUE,
   },
 } = require('internal/errors');
-const { validateInt32, validateObject, validateString } = require('internal/validators');
+const {
+  validateBuffer, validateInt32, validateObject, validateString,
+} = require('internal/validators');
 const { isArrayBufferView } = require('internal/util/types');
 const { Buffer } = require('buffer');
 
@@ -228,6 +230,16 @@ function createSecureContext(options) {
       validateKeyOrCertOption('options.pfx', buf);
       context.loadPKCS12(typeof buf === 'string' ? Buffer.from(buf) : buf, pass);
     });
+  }
+
+  const { ticketKeys } = options;
+  if (ticketKeys != null) {
+    validateBuffer(ticketKeys, 'options.ticketKeys');
+    if (ticketKeys.byteLength !== 48) {
+      throw new ERR_INVALID_ARG_VALUE('options.ticketKeys', ticketKeys.byteLength,
+                                      'must be exactly 48 bytes');
+    }
+    context.setTicketKeys(ticketKeys);
   }
 
   if (options.sessionTimeout != null) {

@@ -14,7 +14,7 @@ const {
     ERR_INVALID_ARG_TYPE, ERR_MULTIPLE_CALLBACK, ERR_TLS_HANDSHAKE_TIMEOUT,
     ERR_TLS_INVALID_CONTEXT, ERR_TLS_INVALID_STATE,
     ERR_TLS_REQUIRED_SERVER_NAME, ERR_TLS_SNI_FROM_SERVER, ERR_TLS_ALPN_CALLBACK_WITH_PROTOCOLS,
-    ERR_TLS_ALPN_CALLBACK_INVALID_RESULT, ERR_NOT_IMPLEMENTED,
+    ERR_TLS_ALPN_CALLBACK_INVALID_RESULT, ERR_NOT_IMPLEMENTED, ERR_INTERNAL_ASSERTION,
   },
 } = require('internal/errors');
 const {
@@ -719,9 +719,6 @@ function Server(options, listener) {
     if (options.ALPNProtocols) throw new ERR_TLS_ALPN_CALLBACK_WITH_PROTOCOLS();
   }
 
-  if (options.sessionTimeout) this.sessionTimeout = options.sessionTimeout;
-  if (options.ticketKeys) this.ticketKeys = options.ticketKeys;
-
   this.setSecureContext(options);
 
   this[kHandshakeTimeout] = options.handshakeTimeout || (120 * 1000);
@@ -742,6 +739,9 @@ Server.prototype.setSecureContext = function(options) {
   validateObject(options, 'options');
   const tls = tlsModule();
   // Own properties in node's order (util.inspect and Object.keys show it).
+  // Kept from an earlier call when not given again.
+  if (options.sessionTimeout) this.sessionTimeout = options.sessionTimeout;
+  if (options.ticketKeys) this.ticketKeys = options.ticketKeys;
   this.pfx = options.pfx;
   this.key = options.key;
   this.passphrase = options.passphrase;
@@ -782,6 +782,7 @@ Server.prototype.setSecureContext = function(options) {
     secureOptions: this.secureOptions,
     sessionIdContext: this.sessionIdContext,
     sessionTimeout: this.sessionTimeout,
+    ticketKeys: this.ticketKeys,
     privateKeyIdentifier: this.privateKeyIdentifier,
     privateKeyEngine: this.privateKeyEngine,
     clientCertEngine: this.clientCertEngine,
@@ -822,12 +823,17 @@ Server.prototype._setServerData = function(data) {
 };
 
 Server.prototype.getTicketKeys = function() {
-  throw new ERR_NOT_IMPLEMENTED('server.getTicketKeys');
+  const bytes = this._sharedCreds.context.getTicketKeys();
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 };
 
 Server.prototype.setTicketKeys = function(keys) {
   validateBuffer(keys);
-  throw new ERR_NOT_IMPLEMENTED('server.setTicketKeys');
+  // node checks the size with its internal assert (ERR_INTERNAL_ASSERTION).
+  if (keys.byteLength !== 48) {
+    throw new ERR_INTERNAL_ASSERTION('Session ticket keys must be a 48-byte buffer');
+  }
+  this._sharedCreds.context.setTicketKeys(keys);
 };
 
 Server.prototype.addContext = function(servername, context) {

@@ -26,7 +26,10 @@ TlsData* GetTlsData(Environment* env) { return env->binding_data<TlsData>("tls_w
 SecureContext::SecureContext(Environment* env, v8::Local<v8::Object> object)
     : crypto::CryptoWrap(env, object) {}
 
-SecureContext::~SecureContext() { SSL_CTX_free(ctx_); }
+SecureContext::~SecureContext() {
+  DetachTicketKeys(ctx_);
+  SSL_CTX_free(ctx_);
+}
 
 SecureContext* SecureContext::Unwrap(Environment* env, v8::Local<v8::Value> value) {
   TlsData* data = GetTlsData(env);
@@ -139,6 +142,7 @@ struct SecureContextMethods {
     v8::Local<v8::Context> context = info.GetIsolate()->GetCurrentContext();
     int min_version = info[0]->Int32Value(context).FromMaybe(0);
     int max_version = info[1]->Int32Value(context).FromMaybe(0);
+    DetachTicketKeys(sc->ctx_);
     SSL_CTX_free(sc->ctx_);
     sc->ctx_ = SSL_CTX_new(TLS_method());
     if (sc->ctx_ == nullptr) return crypto::ThrowOpenSSLError(info.GetIsolate(), "SSL_CTX_new");
@@ -151,7 +155,8 @@ struct SecureContextMethods {
     SSL_CTX_set_mode(sc->ctx_, SSL_MODE_ACCEPT_MOVING_WRITE_BUFFER);
     SSL_CTX_set_min_proto_version(sc->ctx_, min_version);
     SSL_CTX_set_max_proto_version(sc->ctx_, max_version);
-    // Client sessions go to JS ('session'); servers resume through tickets.
+    // Client sessions go to JS ('session'); servers resume through tickets sealed with the
+    // context's own keys.
     SSL_CTX_set_session_cache_mode(sc->ctx_, SSL_SESS_CACHE_CLIENT | SSL_SESS_CACHE_SERVER |
                                                  SSL_SESS_CACHE_NO_INTERNAL_STORE);
     // A server asking for client certificates needs a session id context to resume.
@@ -159,6 +164,7 @@ struct SecureContextMethods {
     SSL_CTX_set_session_id_context(sc->ctx_, kDefaultSessionContext,
                                    sizeof(kDefaultSessionContext) - 1);
     InstallContextCallbacks(sc->ctx_);
+    InstallTicketKeys(sc->ctx_, sc);
   }
 
   // setKey(pem, passphrase?)
@@ -475,6 +481,7 @@ struct SecureContextMethods {
 
   static void Close(const v8::FunctionCallbackInfo<v8::Value>& info) {
     SecureContext* sc = This(info);
+    DetachTicketKeys(sc->ctx_);
     SSL_CTX_free(sc->ctx_);
     sc->ctx_ = nullptr;
   }
@@ -539,6 +546,9 @@ void SecureContext::Init(Environment* env, v8::Local<v8::Object> target) {
       {"loadPKCS12", M::LoadPKCS12},
       {"setEngineKey", M::SetEngineKey},
       {"setClientCertEngine", M::SetClientCertEngine},
+      {"getTicketKeys", GetTicketKeys},
+      {"setTicketKeys", SetTicketKeys},
+      {"enableTicketKeyCallback", EnableTicketKeyCallback},
       {"close", M::Close},
   };
   for (const auto& m : methods) SetProtoMethod(isolate, tmpl, m.name, m.fn);

@@ -55,6 +55,14 @@ int WrapExIndex();
 // each looks up its TLSWrap and does nothing when the wrap did not ask for it.
 void InstallContextCallbacks(SSL_CTX* ctx);
 
+// Session ticket keys (tls_ticket_keys.cc): a fresh random store for ctx whose JS callback,
+// when enabled, is owner's; DetachTicketKeys forgets the owner before it goes away.
+void InstallTicketKeys(SSL_CTX* ctx, SecureContext* owner);
+void DetachTicketKeys(SSL_CTX* ctx);
+void GetTicketKeys(const v8::FunctionCallbackInfo<v8::Value>& info);
+void SetTicketKeys(const v8::FunctionCallbackInfo<v8::Value>& info);
+void EnableTicketKeyCallback(const v8::FunctionCallbackInfo<v8::Value>& info);
+
 void InitWrap(Environment* env, v8::Local<v8::Object> target);
 
 // NODE_EXTRA_CA_CERTS: checked at start-up (a stderr warning as node's when it cannot be

@@ -79,6 +79,8 @@ class TLSWrap : public crypto::CryptoWrap {
   bool is_server() const { return is_server_; }
 
   void Free() {
+    for (SSL_SESSION* session : sessions_) SSL_SESSION_free(session);
+    sessions_.clear();
     if (ssl_ != nullptr) {
       SSL_set_ex_data(ssl_, WrapExIndex(), nullptr);
       SSL_free(ssl_);  // Frees both BIOs.
@@ -145,12 +147,33 @@ class TLSWrap : public crypto::CryptoWrap {
       if (!CallJS("onkeylog", 1, &arg)) return false;
     }
     while (!sessions_.empty()) {
-      std::vector<unsigned char> bytes = std::move(sessions_.front());
+      SSL_SESSION* session = sessions_.front();
       sessions_.erase(sessions_.begin());
-      v8::Local<v8::Value> arg = crypto::NewUint8Array(isolate, std::move(bytes));
-      if (!CallJS("onnewsession", 1, &arg)) return false;
+      v8::Local<v8::Value> arg = SessionBytes(isolate, session);
+      // node's 'session' runs inside OpenSSL's callback, where getSession() and
+      // getTLSTicket() answer that session even when a later ticket came in the same read.
+      delivering_session_ = session;
+      bool ok = arg.IsEmpty() || CallJS("onnewsession", 1, &arg);
+      delivering_session_ = nullptr;
+      SSL_SESSION_free(session);
+      if (!ok) return false;
     }
     return true;
+  }
+
+  // The session getSession() and getTLSTicket() describe.
+  SSL_SESSION* CurrentSession() const {
+    return delivering_session_ != nullptr ? delivering_session_ : SSL_get_session(ssl_);
+  }
+
+  // A session's DER bytes, or an empty handle.
+  static v8::Local<v8::Value> SessionBytes(v8::Isolate* isolate, SSL_SESSION* session) {
+    int len = i2d_SSL_SESSION(session, nullptr);
+    if (len <= 0) return v8::Local<v8::Value>();
+    std::vector<unsigned char> bytes(len);
+    unsigned char* p = bytes.data();
+    i2d_SSL_SESSION(session, &p);
+    return crypto::NewUint8Array(isolate, std::move(bytes));
   }
 
   // The error for a failed SSL call: OpenSSL's queue as node prints it (message is the
@@ -300,7 +323,8 @@ class TLSWrap : public crypto::CryptoWrap {
 
   // Queued by the OpenSSL callbacks.
   std::vector<std::string> keylog_lines_;
-  std::vector<std::vector<unsigned char>> sessions_;
+  std::vector<SSL_SESSION*> sessions_;  // Owned references.
+  SSL_SESSION* delivering_session_ = nullptr;
   bool keylog_ = false;
   bool session_callbacks_ = false;
 
@@ -341,13 +365,8 @@ void KeylogCallback(const SSL* ssl, const char* line) {
 int NewSessionCallback(SSL* ssl, SSL_SESSION* session) {
   TLSWrap* wrap = WrapOf(ssl);
   if (wrap == nullptr || !wrap->session_callbacks_ || wrap->is_server()) return 0;
-  int len = i2d_SSL_SESSION(session, nullptr);
-  if (len <= 0) return 0;
-  std::vector<unsigned char> bytes(len);
-  unsigned char* p = bytes.data();
-  i2d_SSL_SESSION(session, &p);
-  wrap->sessions_.push_back(std::move(bytes));
-  return 0;  // We keep no reference.
+  wrap->sessions_.push_back(session);
+  return 1;  // The queue keeps OpenSSL's reference.
 }
 
 // The host_name entry of a ClientHello's server_name extension.
@@ -645,20 +664,16 @@ void SetSession(const v8::FunctionCallbackInfo<v8::Value>& info) {
 void GetSession(const v8::FunctionCallbackInfo<v8::Value>& info) {
   TLSWrap* wrap = Live(info);
   if (wrap == nullptr) return;
-  SSL_SESSION* session = SSL_get_session(wrap->ssl());
+  SSL_SESSION* session = wrap->CurrentSession();
   if (session == nullptr) return;
-  int len = i2d_SSL_SESSION(session, nullptr);
-  if (len <= 0) return;
-  std::vector<unsigned char> bytes(len);
-  unsigned char* p = bytes.data();
-  i2d_SSL_SESSION(session, &p);
-  info.GetReturnValue().Set(crypto::NewUint8Array(info.GetIsolate(), std::move(bytes)));
+  v8::Local<v8::Value> bytes = TLSWrap::SessionBytes(info.GetIsolate(), session);
+  if (!bytes.IsEmpty()) info.GetReturnValue().Set(bytes);
 }
 
 void GetTLSTicket(const v8::FunctionCallbackInfo<v8::Value>& info) {
   TLSWrap* wrap = Live(info);
   if (wrap == nullptr) return;
-  SSL_SESSION* session = SSL_get_session(wrap->ssl());
+  SSL_SESSION* session = wrap->CurrentSession();
   if (session == nullptr) return;
   const unsigned char* ticket = nullptr;
   size_t len = 0;
