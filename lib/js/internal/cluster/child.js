@@ -62,7 +62,9 @@ cluster._getServer = function _getServer(server, options, cb) {
   const message = {
     act: 'queryServer',
     index,
-    data: null,
+    // Shared with every worker on this handle (a TLS server's ticket keys, so a session made
+    // by one worker resumes on another).
+    data: typeof server._getServerData === 'function' ? server._getServerData() : null,
     ...options,
     address,
   };
@@ -70,6 +72,9 @@ cluster._getServer = function _getServer(server, options, cb) {
 
   send(message, (reply, handle) => {
     if (reply.key !== undefined && !reply.errno) servers.set(reply.key, server);
+    if (reply.data && typeof server._setServerData === 'function') {
+      server._setServerData(reply.data);
+    }
     if (handle) shared(reply, handle, indexesKey, index, cb);
     else roundRobin(reply, indexesKey, index, cb);
   });

@@ -191,6 +191,8 @@ function queryServer(worker, message) {
     handle = new Kind(key, address, message);
     handles.set(key, handle);
   }
+  // The first worker's server data is what the others get.
+  if (!handle.data) handle.data = message.data;
   handle.add(worker, (errno, reply, sharedHandle) => {
     const { data } = handles.get(key) || {};
     if (errno) handles.delete(key);
