@@ -193,6 +193,9 @@ TLSSocket.prototype._init = function(socket, transport) {
     } else if (options.ALPNProtocols) {
       engine.setALPNProtocols(options.ALPNProtocols);
     }
+    // node's server-side session cache: asked for only when someone listens.
+    if (server && server.listenerCount('newSession') > 0) engine.enableSessionCallbacks();
+    if (server && server.listenerCount('resumeSession') > 0) engine.enableSessionLookup();
     if (server && server.listenerCount('keylog') > 0) {
       engine.enableKeylog();
       this._keylogServer = server;
@@ -254,6 +257,10 @@ TLSSocket.prototype._onHandshakeDone = function() {
   this._secureEstablished = true;
   if (this._tlsOptions.isServer && this._tlsOptions.handshakeTimeout > 0) {
     this.setTimeout(0, this._handleTimeout);
+  }
+  if (this._newSessionPending) {
+    this._securePending = true;
+    return;
   }
   this.emit('secure');
 };
@@ -346,7 +353,11 @@ TLSSocket.prototype._onKeylog = function(line) {
   else this.emit('keylog', line);
 };
 
-TLSSocket.prototype._onNewSession = function(session) {
+TLSSocket.prototype._onNewSession = function(session, id) {
+  if (this._tlsOptions.isServer) {
+    this._onServerNewSession(id, session);
+    return;
+  }
   // 'session' comes after 'secureConnect' even when the session was made during the
   // handshake (TLS 1.2).
   if (!this[kIsVerified]) {
@@ -354,6 +365,43 @@ TLSSocket.prototype._onNewSession = function(session) {
     return;
   }
   this.emit('session', session);
+};
+
+// A server's new session goes to 'newSession' listeners; a handshake that finishes meanwhile
+// is announced ('secure') once the listener calls back, as node.
+TLSSocket.prototype._onServerNewSession = function(id, session) {
+  const server = this._tlsOptions.server;
+  if (!server) return;
+  this._newSessionPending = true;
+  let called = false;
+  server.emit('newSession', id, session, () => {
+    if (called) return;
+    called = true;
+    this._newSessionPending = false;
+    if (this._securePending) {
+      this._securePending = false;
+      if (!this.destroyed) this.emit('secure');
+    }
+  });
+};
+
+// A server paused at the ClientHello: 'resumeSession' listeners answer with the session for
+// the id (or nothing: a full handshake); an error ends the connection.
+TLSSocket.prototype._onResumeSession = function(id) {
+  const server = this._tlsOptions.server;
+  let called = false;
+  const done = (err, data) => {
+    if (called) return;
+    called = true;
+    if (err) {
+      this.destroy(err);
+      return;
+    }
+    if (this.destroyed || !this._handle) return;
+    this._handle.engine.loadSession(ArrayBuffer.isView(data) ? data : null);
+  };
+  if (server) server.emit('resumeSession', id, done);
+  else done(null, null);
 };
 
 TLSSocket.prototype._finishInit = function() {};

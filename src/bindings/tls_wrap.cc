@@ -18,7 +18,10 @@
 //   onclienthello(servername) a server paused before choosing its certificate (SNICallback);
 //                             JS answers with setSecureContext() and resumeHandshake();
 //   onalpn(servername, protos) a server's ALPNCallback; returns the chosen protocol;
-//   onkeylog(u8), onnewsession(u8) key log lines and client sessions.
+//   onkeylog(u8), onnewsession(u8, id?) key log lines and new sessions (a server's come
+//                             with their id, when JS asked for them: 'newSession');
+//   onresumesession(id)       a server paused to look up a session id ('resumeSession');
+//                             JS answers with loadSession(bytes | null).
 // OpenSSL callbacks only queue key log lines and sessions; they reach JS after the OpenSSL call
 // returned, so JS never runs inside the library except for the ALPN choice.
 #include <openssl/bio.h>
@@ -81,6 +84,8 @@ class TLSWrap : public crypto::CryptoWrap {
   void Free() {
     for (SSL_SESSION* session : sessions_) SSL_SESSION_free(session);
     sessions_.clear();
+    SSL_SESSION_free(looked_up_session_);
+    looked_up_session_ = nullptr;
     if (ssl_ != nullptr) {
       SSL_set_ex_data(ssl_, WrapExIndex(), nullptr);
       SSL_free(ssl_);  // Frees both BIOs.
@@ -149,11 +154,14 @@ class TLSWrap : public crypto::CryptoWrap {
     while (!sessions_.empty()) {
       SSL_SESSION* session = sessions_.front();
       sessions_.erase(sessions_.begin());
-      v8::Local<v8::Value> arg = SessionBytes(isolate, session);
+      unsigned int id_length = 0;
+      const unsigned char* id = SSL_SESSION_get_id(session, &id_length);
+      v8::Local<v8::Value> args[] = {SessionBytes(isolate, session),
+                                     crypto::NewUint8Array(isolate, id, id_length)};
       // node's 'session' runs inside OpenSSL's callback, where getSession() and
       // getTLSTicket() answer that session even when a later ticket came in the same read.
       delivering_session_ = session;
-      bool ok = arg.IsEmpty() || CallJS("onnewsession", 1, &arg);
+      bool ok = args[0].IsEmpty() || CallJS("onnewsession", is_server_ ? 2 : 1, args);
       delivering_session_ = nullptr;
       SSL_SESSION_free(session);
       if (!ok) return false;
@@ -226,20 +234,32 @@ class TLSWrap : public crypto::CryptoWrap {
     if (!alive()) return true;
     if (!handshake_done_) {
       if (hello_state_ == HelloState::kWaiting) return true;
+      if (lookup_state_ == LookupState::kWaiting) return true;
       ERR_clear_error();
       int r = SSL_do_handshake(ssl_);
       if (r == 1) {
         handshake_done_ = true;
-        if (!DeliverQueued()) return false;
+        // A TLS 1.3 server's sessions are its tickets, sent after the handshake: node's
+        // 'newSession' comes after 'secure' then (before it in TLS 1.2, which waits for it).
+        bool sessions_after = is_server_ && SSL_version(ssl_) == TLS1_3_VERSION;
+        if (!sessions_after && !DeliverQueued()) return false;
         if (!alive()) return true;
         // JS hears of the handshake before our last flight (a client's Finished) leaves, as
         // in node: a client that rejects the server's certificate sends nothing more.
         if (!CallJS("onhandshakedone", 0, nullptr)) return false;
         if (!alive()) return true;
+        if (sessions_after && !DeliverQueued()) return false;
+        if (!alive()) return true;
         if (!FlushOutput()) return false;
       } else {
         int err = SSL_get_error(ssl_, r);
         if (!pending_exception_.IsEmpty()) return RethrowPending();
+        if (err == SSL_ERROR_WANT_CLIENT_HELLO_CB && lookup_state_ == LookupState::kWaiting) {
+          v8::Local<v8::Value> arg = crypto::NewUint8Array(
+              env()->isolate(), reinterpret_cast<const unsigned char*>(lookup_id_.data()),
+              lookup_id_.size());
+          return CallJS("onresumesession", 1, &arg);
+        }
         if (err == SSL_ERROR_WANT_CLIENT_HELLO_CB) {
           hello_state_ = HelloState::kWaiting;
           v8::Local<v8::Value> arg = Utf8String(env()->isolate(), hello_servername_);
@@ -325,6 +345,12 @@ class TLSWrap : public crypto::CryptoWrap {
   std::vector<std::string> keylog_lines_;
   std::vector<SSL_SESSION*> sessions_;  // Owned references.
   SSL_SESSION* delivering_session_ = nullptr;
+
+  // A server's session id lookup ('resumeSession'): asked once per handshake.
+  enum class LookupState { kOff, kOn, kWaiting, kDone };
+  LookupState lookup_state_ = LookupState::kOff;
+  std::string lookup_id_;
+  SSL_SESSION* looked_up_session_ = nullptr;  // Owned until handed to OpenSSL.
   bool keylog_ = false;
   bool session_callbacks_ = false;
 
@@ -364,9 +390,41 @@ void KeylogCallback(const SSL* ssl, const char* line) {
 
 int NewSessionCallback(SSL* ssl, SSL_SESSION* session) {
   TLSWrap* wrap = WrapOf(ssl);
-  if (wrap == nullptr || !wrap->session_callbacks_ || wrap->is_server()) return 0;
+  if (wrap == nullptr || !wrap->session_callbacks_) return 0;
   wrap->sessions_.push_back(session);
   return 1;  // The queue keeps OpenSSL's reference.
+}
+
+// A server's session lookup: what JS loaded when the ClientHello paused for 'resumeSession'.
+// Only a session with the id asked for (TLS 1.3 looks up its tickets here, not the id JS saw).
+SSL_SESSION* GetSessionCallback(SSL* ssl, const unsigned char* id, int id_length, int* copy) {
+  *copy = 0;  // Our reference goes to OpenSSL.
+  TLSWrap* wrap = WrapOf(ssl);
+  if (wrap == nullptr || wrap->looked_up_session_ == nullptr) return nullptr;
+  unsigned int length = 0;
+  const unsigned char* own_id = SSL_SESSION_get_id(wrap->looked_up_session_, &length);
+  if (length != static_cast<unsigned int>(id_length) || memcmp(own_id, id, length) != 0) {
+    return nullptr;
+  }
+  SSL_SESSION* session = wrap->looked_up_session_;
+  wrap->looked_up_session_ = nullptr;
+  return session;
+}
+
+// Whether a ClientHello asks to resume by session id, as node decides it: an id and no
+// session ticket (an empty ticket extension asks for a new ticket, it offers none).
+bool OffersSessionId(SSL* ssl, std::string* id) {
+  const unsigned char* data = nullptr;
+  size_t length = SSL_client_hello_get0_session_id(ssl, &data);
+  if (length == 0) return false;
+  const unsigned char* ticket = nullptr;
+  size_t ticket_length = 0;
+  if (SSL_client_hello_get0_ext(ssl, TLSEXT_TYPE_session_ticket, &ticket, &ticket_length) == 1 &&
+      ticket_length > 0) {
+    return false;
+  }
+  id->assign(reinterpret_cast<const char*>(data), length);
+  return true;
 }
 
 // The host_name entry of a ClientHello's server_name extension.
@@ -394,6 +452,14 @@ std::string ServernameFromHello(SSL* ssl) {
 
 int ClientHelloCallback(SSL* ssl, int*, void*) {
   TLSWrap* wrap = WrapOf(ssl);
+  // 'resumeSession' comes first, then SNICallback.
+  if (wrap != nullptr && wrap->lookup_state_ == TLSWrap::LookupState::kOn) {
+    wrap->lookup_state_ = TLSWrap::LookupState::kDone;
+    if (OffersSessionId(ssl, &wrap->lookup_id_)) {
+      wrap->lookup_state_ = TLSWrap::LookupState::kWaiting;
+      return SSL_CLIENT_HELLO_RETRY;
+    }
+  }
   if (wrap == nullptr || wrap->hello_state_ != TLSWrap::HelloState::kPause) {
     return SSL_CLIENT_HELLO_SUCCESS;
   }
@@ -619,6 +685,33 @@ void EnableKeylog(const v8::FunctionCallbackInfo<v8::Value>& info) {
 void EnableSessionCallbacks(const v8::FunctionCallbackInfo<v8::Value>& info) {
   TLSWrap* wrap = Live(info);
   if (wrap != nullptr) wrap->session_callbacks_ = true;
+}
+
+// Server: session ids the client offers are looked up by JS ('resumeSession').
+void EnableSessionLookup(const v8::FunctionCallbackInfo<v8::Value>& info) {
+  TLSWrap* wrap = Live(info);
+  if (wrap != nullptr && wrap->lookup_state_ == TLSWrap::LookupState::kOff) {
+    wrap->lookup_state_ = TLSWrap::LookupState::kOn;
+  }
+}
+
+// loadSession(bytes | null): JS's answer to onresumesession; the handshake goes on, resuming
+// the session if the bytes hold one (anything else means a full handshake).
+void LoadSession(const v8::FunctionCallbackInfo<v8::Value>& info) {
+  TLSWrap* wrap = Unwrap(info);
+  if (wrap == nullptr || !wrap->alive() ||
+      wrap->lookup_state_ != TLSWrap::LookupState::kWaiting) {
+    return;
+  }
+  TLSWrap::Entry entry(wrap);
+  ByteView view;
+  if (crypto::GetByteView(info[0], &view)) {
+    const unsigned char* p = view.data;
+    wrap->looked_up_session_ = d2i_SSL_SESSION(nullptr, &p, static_cast<long>(view.size));
+    ERR_clear_error();
+  }
+  wrap->lookup_state_ = TLSWrap::LookupState::kDone;
+  wrap->Cycle();
 }
 
 // Server: pause at the ClientHello so JS can choose the certificate (SNICallback).
@@ -1002,6 +1095,7 @@ int WrapExIndex() {
 void InstallContextCallbacks(SSL_CTX* ctx) {
   SSL_CTX_set_keylog_callback(ctx, KeylogCallback);
   SSL_CTX_sess_set_new_cb(ctx, NewSessionCallback);
+  SSL_CTX_sess_set_get_cb(ctx, GetSessionCallback);
   SSL_CTX_set_alpn_select_cb(ctx, AlpnSelectCallback, nullptr);
   SSL_CTX_set_client_hello_cb(ctx, ClientHelloCallback, nullptr);
 }
@@ -1028,6 +1122,8 @@ void InitWrap(Environment* env, v8::Local<v8::Object> target) {
       {"enableALPNCallback", EnableALPNCallback},
       {"enableKeylog", EnableKeylog},
       {"enableSessionCallbacks", EnableSessionCallbacks},
+      {"enableSessionLookup", EnableSessionLookup},
+      {"loadSession", LoadSession},
       {"enableCertCallback", EnableCertCallback},
       {"setSecureContext", SetSecureContext},
       {"resumeHandshake", ResumeHandshake},

@@ -23,6 +23,11 @@ function toBuffer(chunk, encoding) {
   return typeof chunk === 'string' ? Buffer.from(chunk, encoding) : chunk;
 }
 
+// A Buffer over the binding's Uint8Array (no copy).
+function asBuffer(bytes) {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+}
+
 class TLSHandle {
   constructor(transport, context, isServer) {
     this.transport = transport;
@@ -50,8 +55,9 @@ class TLSHandle {
     engine.onalpn = (servername, protocols) => this.owner._onALPN(servername, protocols);
     engine.onkeylog = (line) => this.owner._onKeylog(Buffer.from(line.buffer, line.byteOffset,
                                                                  line.byteLength));
-    engine.onnewsession = (session) => this.owner._onNewSession(
-      Buffer.from(session.buffer, session.byteOffset, session.byteLength));
+    engine.onnewsession = (session, id) => this.owner._onNewSession(
+      asBuffer(session), id === undefined ? undefined : asBuffer(id));
+    engine.onresumesession = (id) => this.owner._onResumeSession(asBuffer(id));
 
     this._onData = (chunk) => {
       if (this.closed) return;
