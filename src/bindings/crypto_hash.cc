@@ -16,6 +16,7 @@ class HashWrap : public CryptoWrap {
   // Starts a digest of md; xof_len < 0 means the digest's own size. False (with the OpenSSL
   // error queued) if OpenSSL refused.
   bool Init(const EVP_MD* md, int64_t xof_len) {
+    md_ = md;
     ctx_ = EVP_MD_CTX_new();
     if (ctx_ == nullptr || EVP_DigestInit_ex(ctx_, md, nullptr) != 1) return false;
     md_len_ = static_cast<size_t>(EVP_MD_get_size(md));
@@ -31,10 +32,12 @@ class HashWrap : public CryptoWrap {
   }
 
   bool Copy(const HashWrap* other, int64_t xof_len) {
+    if (other->ctx_ == nullptr) return false;
     ctx_ = EVP_MD_CTX_new();
     if (ctx_ == nullptr || EVP_MD_CTX_copy(ctx_, other->ctx_) != 1) return false;
     // A copy takes the digest's own length unless told otherwise, as node's.
-    const EVP_MD* md = EVP_MD_CTX_get0_md(ctx_);
+    const EVP_MD* md = other->md_;
+    md_ = md;
     md_len_ = static_cast<size_t>(EVP_MD_get_size(md));
     if (xof_len >= 0 && static_cast<size_t>(xof_len) != md_len_) {
       if ((EVP_MD_get_flags(md) & EVP_MD_FLAG_XOF) == 0) {
@@ -55,27 +58,42 @@ class HashWrap : public CryptoWrap {
   // node's.
   bool Final() {
     if (!finalized_) {
+      if (ctx_ == nullptr) return false;
       digest_.resize(md_len_);
+      bool ok = true;
       if (md_len_ > 0) {
-        const EVP_MD* md = EVP_MD_CTX_get0_md(ctx_);
-        if ((EVP_MD_get_flags(md) & EVP_MD_FLAG_XOF) != 0) {
-          if (EVP_DigestFinalXOF(ctx_, digest_.data(), md_len_) != 1) return false;
+        if ((EVP_MD_get_flags(md_) & EVP_MD_FLAG_XOF) != 0) {
+          ok = EVP_DigestFinalXOF(ctx_, digest_.data(), md_len_) == 1;
         } else {
           unsigned int len = 0;
-          if (EVP_DigestFinal_ex(ctx_, digest_.data(), &len) != 1) return false;
+          ok = EVP_DigestFinal_ex(ctx_, digest_.data(), &len) == 1;
           digest_.resize(len);
         }
       }
+      if (!ok) return false;
       finalized_ = true;
     }
     return true;
   }
+  // Frees the context once nothing can use it any more (digest() and Sign/Verify: JS refuses
+  // update and copy after them) rather than when the GC finds the object: now, while it is in
+  // cache, costs far less than in a GC pause full of them.
+  void ReleaseContext() {
+    EVP_MD_CTX_free(ctx_);
+    ctx_ = nullptr;
+  }
   const std::vector<unsigned char>& digest() const { return digest_; }
+  const EVP_MD* md() const { return md_; }
+  // Sign/Verify took the digest (FinishHash): their later calls are refused.
+  bool taken() const { return taken_; }
+  void Take() { taken_ = true; }
 
  private:
+  const EVP_MD* md_ = nullptr;
   EVP_MD_CTX* ctx_ = nullptr;
   size_t md_len_ = 0;
   bool finalized_ = false;
+  bool taken_ = false;
   std::vector<unsigned char> digest_;
 };
 
@@ -117,13 +135,15 @@ void HashUpdate(const v8::FunctionCallbackInfo<v8::Value>& info) {
   info.GetReturnValue().Set(hash->Update(bytes.data, bytes.size));
 }
 
-// hash.digest(encoding, scratchOffset) -> a string for kDigestHex / kDigestBase64, else the
-// bytes (EncodeDigest).
+// hash.digest(encoding, scratchOffset, last) -> a string for kDigestHex / kDigestBase64, else
+// the bytes (EncodeDigest). last: no update or copy can follow (digest(), not the stream's
+// flush, after which node still copies the finished context).
 void HashDigest(const v8::FunctionCallbackInfo<v8::Value>& info) {
   v8::Isolate* isolate = info.GetIsolate();
   auto* hash = static_cast<HashWrap*>(info.This()->GetAlignedPointerFromInternalField(0));
   if (hash == nullptr) return;
   if (!hash->Final()) return ThrowOpenSSLError(isolate, "Digest failed");
+  if (info[2]->IsTrue()) hash->ReleaseContext();
   const std::vector<unsigned char>& out = hash->digest();
   int encoding = info[0]->IsInt32() ? info[0].As<v8::Int32>()->Value() : kDigestBuffer;
   info.GetReturnValue().Set(EncodeDigest(hash->env(), out.data(), out.size(), encoding, info[1]));
@@ -218,6 +238,19 @@ void GetDigestSize(const v8::FunctionCallbackInfo<v8::Value>& info) {
 }
 
 }  // namespace
+
+HashFinish FinishHash(Environment* env, v8::Local<v8::Value> value, const EVP_MD** md,
+                      ByteView* digest) {
+  HashWrap* hash = CryptoWrap::Unwrap<HashWrap>(env->isolate(), HashTemplate(env), value);
+  if (hash == nullptr || hash->taken()) return kHashTaken;
+  hash->Take();
+  if (!hash->Final()) return kHashFailed;
+  hash->ReleaseContext();
+  *md = hash->md();
+  digest->data = hash->digest().data();
+  digest->size = hash->digest().size();
+  return kHashFinished;
+}
 
 void InitHash(Environment* env, v8::Local<v8::Object> target) {
   v8::Isolate* isolate = env->isolate();

@@ -1064,42 +1064,60 @@ void VerifyOneShot(const v8::FunctionCallbackInfo<v8::Value>& info) {
   info.GetReturnValue().Set(r == 1);
 }
 
-// signDigest(keyHandle, digestName, digestBytes, padding, saltLength, dsaEncoding, scratchOffset)
-// -> the signature as OutputSink gives it
+// Takes the digest of a Sign/Verify's Hash for key, or throws node's error: Ed25519/Ed448 keys
+// sign whole messages (the digest stays usable), and a Sign/Verify works once.
+bool TakeDigestToSign(Environment* env, EVP_PKEY* pkey, v8::Local<v8::Value> hash,
+                      const EVP_MD** md, ByteView* digest, const char* failure) {
+  v8::Isolate* isolate = env->isolate();
+  int id = EVP_PKEY_get_id(pkey);
+  if (id == EVP_PKEY_ED25519 || id == EVP_PKEY_ED448) {
+    ThrowCoded(isolate, false, "ERR_CRYPTO_UNSUPPORTED_OPERATION", "Unsupported crypto operation");
+    return false;
+  }
+  switch (FinishHash(env, hash, md, digest)) {
+    case kHashFinished:
+      return true;
+    case kHashTaken:
+      ThrowCoded(isolate, false, "ERR_CRYPTO_INVALID_STATE", "Not initialised");
+      return false;
+    case kHashFailed:
+      break;
+  }
+  ThrowOpenSSLError(isolate, failure);
+  return false;
+}
+
+// signDigest(keyHandle, hashHandle, padding, saltLength, dsaEncoding, scratchOffset) -> the
+// signature over the Hash's digest, as OutputSink gives it (createSign's sign()).
 void SignDigestCall(const v8::FunctionCallbackInfo<v8::Value>& info) {
   v8::Isolate* isolate = info.GetIsolate();
   Environment* env = Environment::From(info);
   KeyHandle* key = UnwrapKey(env, info[0]);
   if (key == nullptr || key->pkey() == nullptr) return ThrowTypeError(isolate, "bad key");
-  bool bad = false;
-  const EVP_MD* md = DigestArg(env, info[1], &bad);
+  const EVP_MD* md = nullptr;
   ByteView digest;
-  if (bad || md == nullptr || !GetByteView(info[2], &digest)) {
-    return ThrowTypeError(isolate, "bad digest");
-  }
-  SignOptions o = ReadSignOptions(info, 3);
+  if (!TakeDigestToSign(env, key->pkey(), info[1], &md, &digest, "Sign failed")) return;
+  SignOptions o = ReadSignOptions(info, 2);
   std::vector<unsigned char> out;
   if (!SignDigest(key->pkey(), md, digest.data, digest.size, o, &out)) {
     return ThrowOpenSSLError(isolate, "Sign failed");
   }
-  info.GetReturnValue().Set(OutputSink::Copy(env, info[6], out.data(), out.size()));
+  info.GetReturnValue().Set(OutputSink::Copy(env, info[5], out.data(), out.size()));
 }
 
-// verifyDigest(keyHandle, digestName, digestBytes, signature, padding, saltLength,
-// dsaEncoding) -> bool
+// verifyDigest(keyHandle, hashHandle, signature, padding, saltLength, dsaEncoding) -> bool
+// (createVerify's verify()).
 void VerifyDigestCall(const v8::FunctionCallbackInfo<v8::Value>& info) {
   v8::Isolate* isolate = info.GetIsolate();
   Environment* env = Environment::From(info);
   KeyHandle* key = UnwrapKey(env, info[0]);
   if (key == nullptr || key->pkey() == nullptr) return ThrowTypeError(isolate, "bad key");
-  bool bad = false;
-  const EVP_MD* md = DigestArg(env, info[1], &bad);
-  ByteView digest;
   ByteView sig;
-  if (bad || md == nullptr || !GetByteView(info[2], &digest) || !GetByteView(info[3], &sig)) {
-    return ThrowTypeError(isolate, "bad digest");
-  }
-  SignOptions o = ReadSignOptions(info, 4);
+  if (!GetByteView(info[2], &sig)) return ThrowTypeError(isolate, "bad signature");
+  const EVP_MD* md = nullptr;
+  ByteView digest;
+  if (!TakeDigestToSign(env, key->pkey(), info[1], &md, &digest, "Verify failed")) return;
+  SignOptions o = ReadSignOptions(info, 3);
   int r = VerifyDigest(key->pkey(), md, digest.data, digest.size, sig.data, sig.size, o);
   ERR_clear_error();
   if (r < 0) return ThrowOpenSSLError(isolate, "Verify failed");

@@ -183,6 +183,14 @@ CryptoData* GetCryptoData(Environment* env);
 EVP_PKEY* KeyHandlePkey(Environment* env, v8::Local<v8::Value> value);
 v8::MaybeLocal<v8::Object> NewAsymmetricKeyHandle(Environment* env, int kind, EVP_PKEY* pkey);
 
+// The digest of a Hash handle (crypto_hash.cc) for Sign/Verify, which sign it where it is, with
+// no trip through JS: finished now, its context freed, and the handle marked taken (node's
+// Sign/Verify work once). kHashTaken: taken before (or value is no Hash); kHashFailed: OpenSSL
+// failed, the error queued. The bytes live as long as the handle.
+enum HashFinish { kHashFinished, kHashTaken, kHashFailed };
+HashFinish FinishHash(Environment* env, v8::Local<v8::Value> value, const EVP_MD** md,
+                      ByteView* digest);
+
 // Initializers of the per-job files, called from crypto.cc.
 void InitHash(Environment* env, v8::Local<v8::Object> target);
 void InitHmac(Environment* env, v8::Local<v8::Object> target);

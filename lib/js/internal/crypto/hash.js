@@ -125,8 +125,9 @@ Hash.prototype.digest = function digest(outputEncoding) {
   const state = this[kState];
   if (state[kFinalized]) throw new ERR_CRYPTO_HASH_FINALIZED();
   outputEncoding = outputEncoding || getDefaultEncoding();
-  const ret = digestResult(this[kHandle].digest(nativeEncoding(outputEncoding), outputOffset()),
-                           `${outputEncoding}`);
+  const ret = digestResult(
+    this[kHandle].digest(nativeEncoding(outputEncoding), outputOffset(), true),
+    `${outputEncoding}`);
   state[kFinalized] = true;
   return ret;
 };

@@ -43,11 +43,17 @@ const {
 
 const kSigEncDER = 0;
 const kSigEncP1363 = 1;
-const kAlgorithm = Symbol('kAlgorithm');
 
 function invalidDigest() {
   const err = new TypeError('Invalid digest');
   err.code = 'ERR_CRYPTO_INVALID_DIGEST';
+  return err;
+}
+
+// node's error for an update() after sign()/verify() (the binding throws it for those).
+function notInitialised() {
+  const err = new Error('Not initialised');
+  err.code = 'ERR_CRYPTO_INVALID_STATE';
   return err;
 }
 
@@ -87,7 +93,6 @@ function initDigest(self, algorithm) {
   // OpenSSL 1.0's name for SHA-1 with DSA, which node's Sign and Verify still take.
   if (algorithm.toLowerCase() === 'dss1') algorithm = 'sha1';
   if (getDigestSize(algorithm) < 0) throw invalidDigest();
-  self[kAlgorithm] = algorithm;
   self[kHandle] = new _Hash(algorithm);
 }
 
@@ -98,7 +103,8 @@ function update(data, encoding) {
   } else if (!isArrayBufferView(data)) {
     throw new ERR_INVALID_ARG_TYPE('data', ['string', 'Buffer', 'TypedArray', 'DataView'], data);
   }
-  updateHandle(this[kHandle], data, encoding);
+  // False once sign()/verify() took the digest.
+  if (!updateHandle(this[kHandle], data, encoding)) throw notInitialised();
   return this;
 }
 
@@ -124,9 +130,8 @@ Sign.prototype.sign = function sign(options, encoding) {
   const pssSaltLength = getSaltLength(options);
   const dsaSigEnc = getDSASignatureEncoding(options);
   const key = privateKeyHandle(prepared);
-  const digest = takeOutput(this[kHandle].digest(0, outputOffset()));
-  const ret = takeOutput(signDigest(key, this[kAlgorithm], digest, rsaPadding, pssSaltLength,
-                                    dsaSigEnc, outputOffset()));
+  const ret = takeOutput(signDigest(key, this[kHandle], rsaPadding, pssSaltLength, dsaSigEnc,
+                                    outputOffset()));
   encoding = encoding || getDefaultEncoding();
   if (encoding && encoding !== 'buffer') return ret.toString(encoding);
   return ret;
@@ -150,9 +155,7 @@ Verify.prototype.verify = function verify(options, signature, sigEncoding) {
   const dsaSigEnc = getDSASignatureEncoding(options);
   signature = getArrayBufferOrView(signature, 'signature', sigEncoding);
   const key = publicOrPrivateKeyHandle(prepared);
-  const digest = takeOutput(this[kHandle].digest(0, outputOffset()));
-  return verifyDigest(key, this[kAlgorithm], digest, signature, rsaPadding, pssSaltLength,
-                      dsaSigEnc);
+  return verifyDigest(key, this[kHandle], signature, rsaPadding, pssSaltLength, dsaSigEnc);
 };
 
 function createSign(algorithm, options) {
