@@ -40,11 +40,25 @@ void ThrowCoded(v8::Isolate* isolate, bool type_error, const char* code, const c
   isolate->ThrowException(error);
 }
 
+// What a signature context was set up for (SigContext): the operation, digest and RSA options.
+struct SigContextParams {
+  int op = 0;
+  const EVP_MD* md = nullptr;
+  int padding = 0;
+  int salt_length = 0;
+  bool has_salt = false;
+  bool operator==(const SigContextParams& o) const {
+    return op == o.op && md == o.md && padding == o.padding && has_salt == o.has_salt &&
+           salt_length == o.salt_length;
+  }
+};
+
 class KeyHandle : public CryptoWrap {
  public:
   KeyHandle(Environment* env, v8::Local<v8::Object> object) : CryptoWrap(env, object) {}
   ~KeyHandle() override {
     if (!secret_.empty()) OPENSSL_cleanse(secret_.data(), secret_.size());
+    DropSigContext();
   }
 
   KeyKind kind() const { return kind_; }
@@ -56,11 +70,29 @@ class KeyHandle : public CryptoWrap {
     secret_.assign(data, data + size);
   }
   void SetPkey(KeyKind kind, PkeyPtr pkey) {
+    DropSigContext();
     kind_ = kind;
     pkey_ = std::move(pkey);
   }
 
+  // The signature context the key's last createSign/createVerify call used (loop thread only),
+  // if it was set up with params, else null.
+  EVP_PKEY_CTX* SigContextFor(const SigContextParams& params) const {
+    return sig_ctx_ != nullptr && sig_params_ == params ? sig_ctx_ : nullptr;
+  }
+  void KeepSigContext(EVP_PKEY_CTX* ctx, const SigContextParams& params) {
+    DropSigContext();
+    sig_ctx_ = ctx;
+    sig_params_ = params;
+  }
+  void DropSigContext() {
+    EVP_PKEY_CTX_free(sig_ctx_);
+    sig_ctx_ = nullptr;
+  }
+
  private:
+  EVP_PKEY_CTX* sig_ctx_ = nullptr;
+  SigContextParams sig_params_;
   KeyKind kind_ = kKindSecret;
   std::vector<unsigned char> secret_;
   PkeyPtr pkey_;
@@ -922,35 +954,54 @@ int VerifyData(EVP_PKEY* pkey, const EVP_MD* md, const unsigned char* data, size
   return r;
 }
 
-// Signature on a finished digest (createSign's sign()).
-bool SignDigest(EVP_PKEY* pkey, const EVP_MD* md, const unsigned char* digest, size_t size,
-                const SignOptions& o, std::vector<unsigned char>* out) {
+enum SigOp { kSigOpSign = 1, kSigOpVerify = 2 };
+
+// A context for op with md and o's RSA options on key's EVP_PKEY, for signatures on finished
+// digests. The key keeps the last one and hands it out again while the parameters stay the
+// same: EVP_PKEY_sign/verify may run many times on one set-up context, and setting one up
+// (provider fetches of the key manager, signature and digest) costs as much as hashing a
+// kilobyte. Null with the error queued if OpenSSL refused.
+EVP_PKEY_CTX* SigContext(KeyHandle* key, SigOp op, const EVP_MD* md, const SignOptions& o) {
+  SigContextParams params{op, md, o.padding, o.salt_length, o.has_salt};
+  if (EVP_PKEY_CTX* kept = key->SigContextFor(params)) return kept;
+  EVP_PKEY* pkey = key->pkey();
   EVP_PKEY_CTX* pctx = EVP_PKEY_CTX_new(pkey, nullptr);
+  bool ok = pctx != nullptr &&
+            (op == kSigOpSign ? EVP_PKEY_sign_init(pctx) : EVP_PKEY_verify_init(pctx)) == 1 &&
+            ApplyPkeyOptions(pctx, pkey, o) && EVP_PKEY_CTX_set_signature_md(pctx, md) == 1;
+  if (!ok) {
+    EVP_PKEY_CTX_free(pctx);
+    return nullptr;
+  }
+  key->KeepSigContext(pctx, params);
+  return pctx;
+}
+
+// Signature on a finished digest (createSign's sign()).
+bool SignDigest(KeyHandle* key, const EVP_MD* md, const unsigned char* digest, size_t size,
+                const SignOptions& o, std::vector<unsigned char>* out) {
+  EVP_PKEY_CTX* pctx = SigContext(key, kSigOpSign, md, o);
   size_t len = 0;
-  bool ok = pctx != nullptr && EVP_PKEY_sign_init(pctx) == 1 &&
-            ApplyPkeyOptions(pctx, pkey, o) && EVP_PKEY_CTX_set_signature_md(pctx, md) == 1 &&
-            EVP_PKEY_sign(pctx, nullptr, &len, digest, size) == 1;
+  bool ok = pctx != nullptr && EVP_PKEY_sign(pctx, nullptr, &len, digest, size) == 1;
   if (ok) {
     out->resize(len);
     ok = EVP_PKEY_sign(pctx, out->data(), &len, digest, size) == 1;
     out->resize(len);
   }
-  EVP_PKEY_CTX_free(pctx);
-  return ok && ToRequestedEncoding(pkey, o, out);
+  // A context that failed is not trusted again.
+  if (!ok) key->DropSigContext();
+  return ok && ToRequestedEncoding(key->pkey(), o, out);
 }
 
-int VerifyDigest(EVP_PKEY* pkey, const EVP_MD* md, const unsigned char* digest, size_t size,
+int VerifyDigest(KeyHandle* key, const EVP_MD* md, const unsigned char* digest, size_t size,
                  const unsigned char* sig, size_t sig_len, const SignOptions& o) {
   std::vector<unsigned char> der;
-  if (!FromRequestedEncoding(pkey, o, &sig, &sig_len, &der)) return 0;
-  EVP_PKEY_CTX* pctx = EVP_PKEY_CTX_new(pkey, nullptr);
-  int r = -1;
-  if (pctx != nullptr && EVP_PKEY_verify_init(pctx) == 1 && ApplyPkeyOptions(pctx, pkey, o) &&
-      EVP_PKEY_CTX_set_signature_md(pctx, md) == 1) {
-    r = EVP_PKEY_verify(pctx, sig, sig_len, digest, size) == 1 ? 1 : 0;
-  }
-  EVP_PKEY_CTX_free(pctx);
-  return r;
+  if (!FromRequestedEncoding(key->pkey(), o, &sig, &sig_len, &der)) return 0;
+  EVP_PKEY_CTX* pctx = SigContext(key, kSigOpVerify, md, o);
+  if (pctx == nullptr) return -1;
+  int r = EVP_PKEY_verify(pctx, sig, sig_len, digest, size);
+  if (r != 1) key->DropSigContext();
+  return r == 1 ? 1 : 0;
 }
 
 const EVP_MD* DigestArg(Environment* env, v8::Local<v8::Value> value, bool* bad) {
@@ -1099,7 +1150,7 @@ void SignDigestCall(const v8::FunctionCallbackInfo<v8::Value>& info) {
   if (!TakeDigestToSign(env, key->pkey(), info[1], &md, &digest, "Sign failed")) return;
   SignOptions o = ReadSignOptions(info, 2);
   std::vector<unsigned char> out;
-  if (!SignDigest(key->pkey(), md, digest.data, digest.size, o, &out)) {
+  if (!SignDigest(key, md, digest.data, digest.size, o, &out)) {
     return ThrowOpenSSLError(isolate, "Sign failed");
   }
   info.GetReturnValue().Set(OutputSink::Copy(env, info[5], out.data(), out.size()));
@@ -1118,7 +1169,7 @@ void VerifyDigestCall(const v8::FunctionCallbackInfo<v8::Value>& info) {
   ByteView digest;
   if (!TakeDigestToSign(env, key->pkey(), info[1], &md, &digest, "Verify failed")) return;
   SignOptions o = ReadSignOptions(info, 3);
-  int r = VerifyDigest(key->pkey(), md, digest.data, digest.size, sig.data, sig.size, o);
+  int r = VerifyDigest(key, md, digest.data, digest.size, sig.data, sig.size, o);
   ERR_clear_error();
   if (r < 0) return ThrowOpenSSLError(isolate, "Verify failed");
   info.GetReturnValue().Set(r == 1);

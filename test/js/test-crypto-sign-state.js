@@ -81,6 +81,34 @@ function attempt(label, fn) {
                                                               crypto.sign('sha1', Buffer.alloc(0), rsa)));
 }
 
+// One key signing and verifying in turn with other digests and options (each checked by the
+// one-shot functions), and after a refused call.
+{
+  const PSS = crypto.constants.RSA_PKCS1_PSS_PADDING;
+  const runs = [
+    ['sha256', {}], ['sha256', {}], ['sha512', {}], ['sha256', { padding: PSS }],
+    ['sha256', { padding: PSS, saltLength: 10 }], ['sha256', { padding: PSS, saltLength: 400 }],
+    ['sha256', { padding: PSS, saltLength: 10 }], ['sha1', {}], ['sha256', {}],
+  ];
+  for (const [digest, options] of runs) {
+    attempt(`${digest} ${JSON.stringify(options)}`, () => {
+      const sig = crypto.createSign(digest).update(data).sign({ key: rsa, ...options });
+      const good = crypto.createVerify(digest).update(data)
+        .verify({ key: rsaPublic, ...options }, sig);
+      const bad = crypto.createVerify(digest).update(data.subarray(1))
+        .verify({ key: rsaPublic, ...options }, sig);
+      const oneShot = crypto.verify(digest, data, { key: rsaPublic, ...options }, sig);
+      return `${good} ${bad} ${oneShot}`;
+    });
+  }
+  for (let i = 0; i < 3; i++) {
+    const sig = crypto.createSign('sha256').update(data).sign(ec.privateKey);
+    console.log('ec', i, crypto.createVerify('sha256').update(data).verify(ec.publicKey, sig),
+                crypto.createVerify('sha256').update(data).verify(ec.publicKey, Buffer.alloc(8)),
+                crypto.verify('sha256', data, ec.publicKey, sig));
+  }
+}
+
 // The Writable side: written chunks are signed, and a write after verify() throws.
 {
   const sign = crypto.createSign('sha256');
