@@ -22,6 +22,7 @@
 
 #include "runtime/array_buffer_allocator.h"
 #include "runtime/binding.h"
+#include "runtime/node_options_env.h"
 #include "runtime/process_exit.h"
 #include "runtime/stdio_write.h"
 #include "runtime/version.h"
@@ -208,6 +209,8 @@ void GetEntryOptions(const v8::FunctionCallbackInfo<v8::Value>& info) {
   SetValue(context, result, "script", Utf8String(isolate, options.script));
   SetValue(context, result, "args", ToArray(isolate, options.argv));
   SetValue(context, result, "execArgv", ToArray(isolate, options.exec_argv));
+  SetValue(context, result, "envExecArgv", ToArray(isolate, options.env_exec_argv));
+  SetValue(context, result, "allowedEnvironmentFlags", ToArray(isolate, AllowedEnvironmentFlags()));
   SetValue(context, result, "execPath", Utf8String(isolate, options.exec_path));
   SetValue(context, result, "argv0", Utf8String(isolate, options.argv0));
   info.GetReturnValue().Set(result);

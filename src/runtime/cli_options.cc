@@ -8,6 +8,7 @@
 #include <cstring>
 #include <string>
 
+#include "runtime/node_options_env.h"
 #include "v8.h"
 
 namespace ringjs {
@@ -98,12 +99,25 @@ std::string ExecutablePath(const char* argv0) {
 int ParseCliOptions(int argc, char** argv, CliOptions* options) {
   options->exec_path = ExecutablePath(argv[0]);
   options->argv0 = argv[0];
+  // NODE_OPTIONS come first, as node reads them; they do not show in execArgv.
+  std::vector<std::string> env_tokens;
+  const char* node_options = getenv("NODE_OPTIONS");
+  if (node_options != nullptr && !ReadNodeOptions(argv[0], node_options, &env_tokens)) return 9;
+  std::vector<char*> args = {argv[0]};
+  for (std::string& token : env_tokens) args.push_back(token.data());
+  for (int k = 1; k < argc; k++) args.push_back(argv[k]);
+  args.push_back(nullptr);
+  const int command_line_start = 1 + static_cast<int>(env_tokens.size());
+  argc = static_cast<int>(args.size()) - 1;
+  argv = args.data();
+  size_t exec_argv_from_env = 0;
   int i = 1;
   bool entry_from_option = false;
   bool print = false;
   bool check = false;
   bool test_runner = false;
   for (; i < argc; i++) {
+    if (i == command_line_start) exec_argv_from_env = options->exec_argv.size();
     std::string arg = argv[i];
     if (arg == "--") {
       i++;
@@ -209,6 +223,10 @@ int ParseCliOptions(int argc, char** argv, CliOptions* options) {
       return 9;
     }
   }
+  if (i <= command_line_start) exec_argv_from_env = options->exec_argv.size();
+  auto from_env_end = options->exec_argv.begin() + static_cast<long>(exec_argv_from_env);
+  options->env_exec_argv.assign(options->exec_argv.begin(), from_env_end);
+  options->exec_argv.erase(options->exec_argv.begin(), from_env_end);
   // As node: both secure-heap sizes are checked, each failure reported, then exit 9.
   auto power_of_two = [](long long n) { return n >= 0 && (n & (n - 1)) == 0; };
   bool heap_ok = power_of_two(options->secure_heap);

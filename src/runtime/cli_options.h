@@ -14,6 +14,7 @@ struct CliOptions {
   std::string script;          // File path (kFile) or code (kEval/kPrint).
   std::vector<std::string> argv;       // process.argv after argv[0] and the script.
   std::vector<std::string> exec_argv;  // Runtime options, as process.execArgv.
+  std::vector<std::string> env_exec_argv;  // Those from NODE_OPTIONS (not in execArgv).
   std::string exec_path;
   std::string argv0;           // argv[0] as given, for messages that name the program.
   bool print_help = false;

@@ -69,7 +69,7 @@ function getDeprecationWarningEmitter(code, msg, deprecated, useEmitSync,
 }
 
 function isPendingDeprecation() {
-  return process.execArgv?.includes?.('--pending-deprecation') ||
+  return require('internal/options').hasRuntimeOption('--pending-deprecation') ||
     /(^|\s)--pending-deprecation(\s|$)/.test(process.env.NODE_OPTIONS || '');
 }
 

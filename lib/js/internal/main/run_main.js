@@ -8,7 +8,7 @@ const entry = getEntryOptions();
 
 function loadPreloadModules() {
   const preload = [];
-  const { execArgv } = process;
+  const execArgv = require('internal/options').runtimeOptions();
   for (let i = 0; i < execArgv.length; i++) {
     if (execArgv[i] === '-r' || execArgv[i] === '--require') {
       preload.push(execArgv[++i]);
@@ -23,7 +23,7 @@ function loadPreloadModules() {
 
 // --input-type=module: -e, -p and stdin code is an ES module.
 function isModuleInput() {
-  const { execArgv } = process;
+  const execArgv = require('internal/options').runtimeOptions();
   for (let i = execArgv.length - 1; i >= 0; i--) {
     if (execArgv[i].startsWith('--input-type=')) return execArgv[i] === '--input-type=module';
     if (execArgv[i] === '--input-type') return execArgv[i + 1] === 'module';
@@ -77,10 +77,13 @@ function compileModule(name, source) {
 }
 
 // --title: the process title is set before any user code runs.
-for (let i = 0; i < process.execArgv.length; i++) {
-  const arg = process.execArgv[i];
-  if (arg === '--title') process.title = process.execArgv[++i];
-  else if (arg.startsWith('--title=')) process.title = arg.slice(8);
+{
+  const options = require('internal/options').runtimeOptions();
+  for (let i = 0; i < options.length; i++) {
+    const arg = options[i];
+    if (arg === '--title') process.title = options[++i];
+    else if (arg.startsWith('--title=')) process.title = arg.slice(8);
+  }
 }
 
 require('internal/process/warning').setupWarningListener();

@@ -51,7 +51,7 @@ function noop() {}
 
 let abortFlag;
 function abortOnUncaught() {
-  abortFlag ??= process.execArgv.includes('--abort-on-uncaught-exception');
+  abortFlag ??= require('internal/options').hasRuntimeOption('--abort-on-uncaught-exception');
   return abortFlag;
 }
 

@@ -121,6 +121,7 @@ function setupProcessObject(process, binding) {
 
   const entry = binding.getEntryOptions();
   defineValue(process, 'execArgv', entry.execArgv);
+  require('internal/options').setEnvironmentOptions(entry.envExecArgv);
   defineValue(process, 'execPath', entry.execPath);
   defineValue(process, 'argv0', entry.argv0);
   defineValue(process, 'argv', [entry.execPath, ...entry.args]);
@@ -133,7 +134,9 @@ function setupProcessObject(process, binding) {
     set(value) { title = `${value}`; binding.setTitle(title); },
   });
   defineValue(process, 'debugPort', 9229);
-  defineValue(process, 'allowedNodeEnvironmentFlags', new Set());
+  defineValue(process, 'allowedNodeEnvironmentFlags',
+              require('internal/process/environment_flags').environmentFlagsSet(
+                binding.getEntryOptions().allowedEnvironmentFlags));
   defineValue(process, 'emitWarning', (...args) => require('internal/process/warning').emitWarning(...args));
   // Timers and immediates keeping the loop alive, as node lists them; native handles (sockets,
   // file requests) are not tracked by name yet.

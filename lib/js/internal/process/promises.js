@@ -27,8 +27,11 @@ let mode;
 function getMode() {
   if (mode === undefined) {
     mode = kThrow;
-    for (const arg of process.execArgv) {
+    const options = require('internal/options').runtimeOptions();
+    for (let i = 0; i < options.length; i++) {
+      const arg = options[i];
       if (arg.startsWith('--unhandled-rejections=')) mode = arg.slice(23);
+      else if (arg === '--unhandled-rejections') mode = options[++i];
     }
   }
   return mode;

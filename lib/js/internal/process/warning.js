@@ -4,7 +4,7 @@
 let traceWarningHelperShown = false;
 
 function isOptionSet(flag) {
-  return process.execArgv.includes(flag);
+  return require('internal/options').hasRuntimeOption(flag);
 }
 
 function writeOut(text) {

@@ -18,7 +18,7 @@ let cjsConditionsSet;
 function getCjsConditions() {
   if (cjsConditionsSet === undefined) {
     const conditions = ['require', 'node'];
-    const argv = process.execArgv;
+    const argv = require('internal/options').runtimeOptions();
     if (!argv.includes('--no-addons')) conditions.push('node-addons');
     for (let i = 0; i < argv.length; i++) {
       if (argv[i] === '-C' || argv[i] === '--conditions') {
@@ -51,7 +51,7 @@ let statCache = null;
 
 const realpathCache = new Map();
 function toRealPath(requestPath) {
-  if (process.execArgv.includes('--preserve-symlinks')) return requestPath;
+  if (require('internal/options').hasRuntimeOption('--preserve-symlinks')) return requestPath;
   let result = realpathCache.get(requestPath);
   if (result === undefined) {
     const ctx = {};
@@ -224,7 +224,7 @@ Module._resolveLookupPaths = function(request, parent) {
 
 function tryFile(requestPath, isMain) {
   if (statHook(requestPath) !== 0) return false;
-  if (!isMain && process.execArgv.includes('--preserve-symlinks')) return path.resolve(requestPath);
+  if (!isMain && require('internal/options').hasRuntimeOption('--preserve-symlinks')) return path.resolve(requestPath);
   return toRealPath(requestPath);
 }
 
@@ -369,8 +369,8 @@ Module._findPath = function(request, paths, isMain) {
 };
 
 function toRealPathUnlessPreserved(basePath, isMain) {
-  const preserve = isMain ? process.execArgv.includes('--preserve-symlinks-main') :
-    process.execArgv.includes('--preserve-symlinks');
+  const preserve = isMain ? require('internal/options').hasRuntimeOption('--preserve-symlinks-main') :
+    require('internal/options').hasRuntimeOption('--preserve-symlinks');
   return preserve ? path.resolve(basePath) : toRealPath(basePath);
 }
 

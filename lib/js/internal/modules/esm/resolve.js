@@ -16,7 +16,7 @@ const {
 
 function errors() { return require('internal/errors').codes; }
 
-const execArgv = process.execArgv;
+const execArgv = require('internal/options').runtimeOptions();
 const preserveSymlinks = execArgv.includes('--preserve-symlinks');
 const preserveSymlinksMain = execArgv.includes('--preserve-symlinks-main');
 
