@@ -25,6 +25,8 @@
 #include <cstdint>
 #include <cstdlib>
 #include <memory>
+#include <mutex>
+#include <utility>
 
 #include "bindings/zlib_mode.h"
 #include "runtime/binding.h"
@@ -200,6 +202,57 @@ void InflateWholeAsync(const v8::FunctionCallbackInfo<v8::Value>& info) {
 }
 
 }  // namespace
+
+namespace {
+
+// One recently freed output mapping, kept for the next output. Up to 64 MiB: a run of large
+// outputs reuses it (node's outputs reuse its warm heap likewise); a bigger one is unmapped.
+constexpr size_t kMaxSpareBytes = 64 * 1024 * 1024;
+std::mutex spare_mutex;
+void* spare_data = nullptr;  // guarded by spare_mutex
+size_t spare_bytes = 0;      // guarded by spare_mutex
+
+}  // namespace
+
+void* WholeOutput::TakeMapping(size_t bytes, size_t* mapped_bytes) {
+  void* data = nullptr;
+  size_t length = 0;
+  {
+    std::lock_guard<std::mutex> lock(spare_mutex);
+    std::swap(data, spare_data);
+    std::swap(length, spare_bytes);
+  }
+  if (data != nullptr && length < bytes) {
+    // Grows in place or moves page tables: the pages already there stay warm.
+    void* grown = mremap(data, length, bytes, MREMAP_MAYMOVE);
+    if (grown == MAP_FAILED) {
+      munmap(data, length);
+      data = nullptr;
+    } else {
+      data = grown;
+      length = bytes;
+    }
+  }
+  if (data == nullptr) {
+    data = mmap(nullptr, bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    if (data == MAP_FAILED) return nullptr;
+    length = bytes;
+  }
+  *mapped_bytes = length;
+  return data;
+}
+
+void WholeOutput::GiveBackMapping(void* data, size_t bytes) {
+  if (bytes <= kMaxSpareBytes) {
+    // Keep the larger of this and the current spare; unmap the other outside the lock.
+    std::lock_guard<std::mutex> lock(spare_mutex);
+    if (bytes > spare_bytes) {
+      std::swap(data, spare_data);
+      std::swap(bytes, spare_bytes);
+    }
+  }
+  if (data != nullptr) munmap(data, bytes);
+}
 
 v8::Local<v8::ArrayBuffer> ToArrayBuffer(v8::Isolate* isolate, WholeOutput* out) {
   size_t size = out->size();

@@ -27,7 +27,7 @@ class WholeOutput {
   WholeOutput() = default;
   WholeOutput(const WholeOutput&) = delete;
   WholeOutput& operator=(const WholeOutput&) = delete;
-  ~WholeOutput() { FreeOutput(data_, capacity_, mapped_); }
+  ~WholeOutput() { FreeOutput(data_, mapped_ ? mapped_bytes_ : capacity_, mapped_); }
 
   uint8_t* end() { return data_ + size_; }
   size_t size() const { return size_; }
@@ -46,16 +46,23 @@ class WholeOutput {
       return true;
     }
     capacity = RoundToPages(capacity);
-    void* grown = mapped_ ? mremap(data_, capacity_, capacity, MREMAP_MAYMOVE)
-                          : mmap(nullptr, capacity, PROT_READ | PROT_WRITE,
-                                 MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-    if (grown == MAP_FAILED) return false;
     if (!mapped_) {
-      if (size_ > 0) memcpy(grown, data_, size_);
+      size_t bytes = 0;
+      void* fresh = TakeMapping(capacity, &bytes);
+      if (fresh == nullptr) return false;
+      if (size_ > 0) memcpy(fresh, data_, size_);
       free(data_);
+      data_ = static_cast<uint8_t*>(fresh);
+      mapped_bytes_ = bytes;
       mapped_ = true;
+    } else if (capacity > mapped_bytes_) {
+      void* grown = mremap(data_, mapped_bytes_, capacity, MREMAP_MAYMOVE);
+      if (grown == MAP_FAILED) return false;
+      data_ = static_cast<uint8_t*>(grown);
+      mapped_bytes_ = capacity;
     }
-    data_ = static_cast<uint8_t*>(grown);
+    // A reused mapping may be larger than asked for; capacity stays what the caller asked, so
+    // that room() never exceeds its limit.
     capacity_ = capacity;
     return true;
   }
@@ -65,23 +72,25 @@ class WholeOutput {
   uint8_t* Release() {
     if (mapped_) {
       size_t kept = RoundToPages(size_);
-      if (kept < capacity_) munmap(data_ + kept, capacity_ - kept);
+      if (kept < mapped_bytes_) munmap(data_ + kept, mapped_bytes_ - kept);
     } else if (size_ < capacity_) {
       void* trimmed = realloc(data_, size_);
       if (trimmed != nullptr) data_ = static_cast<uint8_t*>(trimmed);
     }
     uint8_t* data = data_;
     data_ = nullptr;
-    size_ = capacity_ = 0;
+    size_ = capacity_ = mapped_bytes_ = 0;
     mapped_ = false;
     return data;
   }
 
+  // Mapped memory is kept as the spare for the next output (see TakeMapping), unmapped if
+  // there is a better spare already. Safe on any thread (V8 frees ArrayBuffers off-thread).
   static void FreeOutput(void* data, size_t size, bool mapped) {
     if (!mapped) {
       free(data);
     } else if (data != nullptr) {
-      munmap(data, RoundToPages(size));
+      GiveBackMapping(data, RoundToPages(size));
     }
   }
 
@@ -91,10 +100,16 @@ class WholeOutput {
     static const size_t page = static_cast<size_t>(sysconf(_SC_PAGESIZE));
     return (n + page - 1) / page * page;
   }
+  // A mapping of at least bytes (page-rounded), the spare if there is one (its pages already
+  // faulted in, so a run of same-sized outputs does not zero-fill fresh pages every call, as
+  // a warm malloc heap would not); its real length goes to *mapped_bytes. nullptr on failure.
+  static void* TakeMapping(size_t bytes, size_t* mapped_bytes);
+  static void GiveBackMapping(void* data, size_t bytes);
 
   uint8_t* data_ = nullptr;
   size_t size_ = 0;
   size_t capacity_ = 0;
+  size_t mapped_bytes_ = 0;  // the mapping's length when mapped_ (>= capacity_)
   bool mapped_ = false;
 };
 
