@@ -13,6 +13,7 @@ const frames = require('internal/async_context_frame');
 const {
   codes: {
     ERR_DOMAIN_CALLBACK_NOT_AVAILABLE, ERR_DOMAIN_CANNOT_SET_UNCAUGHT_EXCEPTION_CAPTURE,
+    ERR_UNHANDLED_ERROR,
   },
 } = require('internal/errors');
 const execution = require('internal/process/execution');
@@ -202,7 +203,8 @@ EventEmitter.prototype.emit = function emit(type, ...args) {
   const domain = this.domain;
   if (!domain || this === process) return Reflect.apply(emitOutsideDomains, this, [type, ...args]);
   if (type === 'error' && this.listenerCount('error') === 0) {
-    const error = args[0];
+    // Nothing (or a falsy value) emitted: the domain gets node's ERR_UNHANDLED_ERROR.
+    const error = args[0] || new ERR_UNHANDLED_ERROR();
     if (error !== null && typeof error === 'object') {
       error.domainEmitter = this;
       markDomain(error, domain);
