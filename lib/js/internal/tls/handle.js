@@ -229,8 +229,10 @@ class TLSHandle {
     t.removeListener('end', this._onEnd);
     t.removeListener('drain', this._onDrain);
     if (typeof cb === 'function') {
+      // One tick after the transport's 'close': an error the socket's destroy queued right
+      // after asking for this close is emitted first, as with node's native handle.
       if (this.transportClosed) process.nextTick(cb);
-      else t.once('close', () => cb());
+      else t.once('close', () => process.nextTick(cb));
     }
     if (!t.destroyed) t.destroy();
   }
