@@ -276,7 +276,7 @@ const EVP_CIPHER* CryptoData::Cipher(const std::string& name) {
   return fetched;
 }
 
-const EVP_MD* CryptoData::Digest(const std::string& name) {
+const EVP_MD* CryptoData::Digest(const std::string& name, bool keep_error) {
   for (auto& entry : digests_) {
     if (entry.first == name) return entry.second;
   }
@@ -290,7 +290,7 @@ const EVP_MD* CryptoData::Digest(const std::string& name) {
     fetched = EVP_MD_fetch(nullptr, name.c_str(), nullptr);
   }
   if (fetched == nullptr) {
-    ERR_clear_error();
+    if (!(keep_error && legacy != nullptr)) ERR_clear_error();
     return nullptr;
   }
   digests_.emplace_back(name, fetched);

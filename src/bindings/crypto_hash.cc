@@ -117,8 +117,11 @@ void HashNew(const v8::FunctionCallbackInfo<v8::Value>& info) {
     if (!hash->Copy(source, xof_len)) ThrowOpenSSLError(isolate, "Digest method not supported");
     return;
   }
-  const EVP_MD* md = GetCryptoData(env)->Digest(ToStdString(isolate, info[0]));
-  if (md == nullptr) return ThrowError(isolate, "Digest method not supported");
+  // As node: a name OpenSSL knows but cannot provide (md4 without --openssl-legacy-provider)
+  // fails with OpenSSL's reason, an unknown one with the plain message.
+  ERR_clear_error();
+  const EVP_MD* md = GetCryptoData(env)->Digest(ToStdString(isolate, info[0]), true);
+  if (md == nullptr) return ThrowOpenSSLError(isolate, "Digest method not supported");
   if (!hash->Init(md, xof_len)) ThrowOpenSSLError(isolate, "Digest method not supported");
 }
 

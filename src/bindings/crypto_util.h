@@ -160,7 +160,9 @@ class CryptoData : public BindingData {
  public:
   ~CryptoData() override;
   // The EVP_MD for a name, fetched once (explicit fetches avoid OpenSSL 3's per-init lookup).
-  const EVP_MD* Digest(const std::string& name);
+  // keep_error: when a known name cannot be fetched (a legacy digest without the legacy
+  // provider), OpenSSL's reason stays queued for the caller's error (node's ERR_OSSL_*).
+  const EVP_MD* Digest(const std::string& name, bool keep_error = false);
   // The EVP_CIPHER for a name (aliases as OpenSSL's table has them), fetched once.
   const EVP_CIPHER* Cipher(const std::string& name);
   v8::Global<v8::FunctionTemplate> hash_template;

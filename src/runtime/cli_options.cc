@@ -167,6 +167,9 @@ int ParseCliOptions(int argc, char** argv, CliOptions* options) {
     } else if (arg == "-c" || arg == "--check") {
       check = true;
       options->exec_argv.push_back(arg);
+    } else if (arg == "--openssl-legacy-provider") {
+      options->openssl_legacy_provider = true;
+      options->exec_argv.push_back(arg);
     } else if (arg == "--v8-options") {
       // As node: V8's own option list (V8 prints it and exits when it reads --help).
       options->v8_flags.push_back("--help");

@@ -22,6 +22,7 @@ struct CliOptions {
   bool force_repl = false;
   bool io_uring_sqpoll = false;  // --io-uring-sqpoll: kernel submission thread (measured opt-in).
   std::vector<std::string> v8_flags;
+  bool openssl_legacy_provider = false;  // --openssl-legacy-provider
   long long secure_heap = 0;      // --secure-heap: bytes of OpenSSL secure heap (0: none).
   long long secure_heap_min = 2;  // --secure-heap-min: its smallest allocation.
 };

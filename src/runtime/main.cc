@@ -3,6 +3,7 @@
 #include <cstdio>
 #include <cstdlib>
 
+#include "bindings/crypto_providers.h"
 #include "bindings/crypto_secure_heap.h"
 #include "runtime/cli_options.h"
 #include "runtime/code_cache.h"
@@ -44,6 +45,7 @@ int main(int argc, char** argv) {
                                       static_cast<size_t>(options.secure_heap_min))) {
     std::fprintf(stderr, "Unable to initialize openssl secure heap.\n");
   }
+  if (options.openssl_legacy_provider) ringjs::crypto::LoadLegacyProvider();
 #ifdef RINGJS_CODE_CACHE_GENERATOR
   // The build's first stage: runs the workload and writes the caches it compiled.
   if (const char* out = std::getenv("RINGJS_CODE_CACHE_OUT")) ringjs::code_cache::RecordTo(out);
