@@ -72,13 +72,27 @@ function createSecurePair() {
   throw new ERR_NOT_IMPLEMENTED('tls.createSecurePair');
 }
 
+// --tls-min-v1.x / --tls-max-v1.x set the defaults (the lowest minimum and the highest maximum
+// given win, as node; min 1.3 with max 1.2 is refused at start-up).
+function defaultVersions() {
+  const { hasRuntimeOption } = require('internal/options');
+  const min = ['1.0', '1.1', '1.2', '1.3'].find((v) => hasRuntimeOption(`--tls-min-v${v}`));
+  const max = ['1.3', '1.2'].find((v) => hasRuntimeOption(`--tls-max-v${v}`));
+  const name = (v) => (v === '1.0' ? 'TLSv1' : `TLSv${v}`);
+  return {
+    min: min === undefined ? 'TLSv1.2' : name(min),
+    max: max === undefined ? 'TLSv1.3' : name(max),
+  };
+}
+const defaults = defaultVersions();
+
 module.exports = {
   CLIENT_RENEG_LIMIT: 3,
   CLIENT_RENEG_WINDOW: 600,
   DEFAULT_CIPHERS: defaultCipherList,
   DEFAULT_ECDH_CURVE: 'auto',
-  DEFAULT_MIN_VERSION: 'TLSv1.2',
-  DEFAULT_MAX_VERSION: 'TLSv1.3',
+  DEFAULT_MIN_VERSION: defaults.min,
+  DEFAULT_MAX_VERSION: defaults.max,
   getCiphers,
   rootCertificates: undefined,
   convertALPNProtocols,

@@ -34,7 +34,8 @@ bool IsJsOption(const std::string& arg) {
       "--trace-uncaught",      "--enable-source-maps",   "--preserve-symlinks",
       "--preserve-symlinks-main", "--no-experimental-fetch", "--experimental-vm-modules",
       "--experimental-require-module", "--no-experimental-require-module", "--no-addons",
-      "--abort-on-uncaught-exception", "--test-only",
+      "--abort-on-uncaught-exception", "--test-only", "--tls-min-v1.0", "--tls-min-v1.1",
+      "--tls-min-v1.2", "--tls-min-v1.3", "--tls-max-v1.2", "--tls-max-v1.3",
       "--no-experimental-global-webcrypto", "--no-experimental-global-customevent",
       // Defaults in node 20, accepted as no-ops.
       "--experimental-fetch", "--experimental-global-webcrypto",
@@ -230,6 +231,20 @@ int ParseCliOptions(int argc, char** argv, CliOptions* options) {
   auto from_env_end = options->exec_argv.begin() + static_cast<long>(exec_argv_from_env);
   options->env_exec_argv.assign(options->exec_argv.begin(), from_env_end);
   options->exec_argv.erase(options->exec_argv.begin(), from_env_end);
+  auto given = [&](const char* flag) {
+    for (const std::string& arg : options->exec_argv) {
+      if (arg == flag) return true;
+    }
+    for (const std::string& arg : options->env_exec_argv) {
+      if (arg == flag) return true;
+    }
+    return false;
+  };
+  if (given("--tls-min-v1.3") && given("--tls-max-v1.2")) {
+    std::fprintf(stderr, "%s: either --tls-min-v1.3 or --tls-max-v1.2 can be used, not both\n",
+                 argv[0]);
+    return 9;
+  }
   // As node: both secure-heap sizes are checked, each failure reported, then exit 9.
   auto power_of_two = [](long long n) { return n >= 0 && (n & (n - 1)) == 0; };
   bool heap_ok = power_of_two(options->secure_heap);
