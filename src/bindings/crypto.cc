@@ -331,7 +331,8 @@ namespace {
 // Object.prototype: that exception is then the one to propagate, as in node).
 v8::MaybeLocal<v8::Value> BuildOpenSSLError(v8::Isolate* isolate, unsigned long err,
                                             const char* fallback,
-                                            const std::vector<std::string>* stack) {
+                                            const std::vector<std::string>* stack,
+                                            bool decorated = true) {
   v8::Local<v8::Context> context = isolate->GetCurrentContext();
   if (err == 0) {
     return v8::Exception::Error(Utf8String(isolate, fallback != nullptr ? fallback : "error"));
@@ -350,6 +351,7 @@ v8::MaybeLocal<v8::Value> BuildOpenSSLError(v8::Isolate* isolate, unsigned long 
       return {};
     }
   }
+  if (!decorated) return error;
   const char* library = ERR_lib_error_string(err);
   const char* reason = ERR_reason_error_string(err);
   if (library != nullptr &&
@@ -402,7 +404,7 @@ ENGINE* LoadEngine(const char* id) {
   return engine;
 }
 
-void ThrowOpenSSLError(v8::Isolate* isolate, const char* fallback) {
+void ThrowOpenSSLError(v8::Isolate* isolate, const char* fallback, bool decorated) {
   unsigned long err = ERR_get_error();
   // What else is queued goes to opensslErrorStack, as node's CryptoErrorStore.
   std::vector<std::string> stack;
@@ -414,7 +416,7 @@ void ThrowOpenSSLError(v8::Isolate* isolate, const char* fallback) {
   std::reverse(stack.begin(), stack.end());
   v8::Local<v8::Value> error;
   // Empty: a property setter threw, and its exception is already pending.
-  if (BuildOpenSSLError(isolate, err, fallback, &stack).ToLocal(&error)) {
+  if (BuildOpenSSLError(isolate, err, fallback, &stack, decorated).ToLocal(&error)) {
     isolate->ThrowException(error);
   }
 }

@@ -89,7 +89,9 @@ v8::Local<v8::Value> MakeOpenSSLError(v8::Isolate* isolate, unsigned long err,
                                       const char* fallback,
                                       const std::vector<std::string>* stack = nullptr);
 // Throws MakeOpenSSLError(ERR_get_error()); the rest of the queue becomes opensslErrorStack.
-void ThrowOpenSSLError(v8::Isolate* isolate, const char* fallback);
+// Not decorated: a bare Error without library/reason/code (node's form for some failures, such
+// as loading an engine).
+void ThrowOpenSSLError(v8::Isolate* isolate, const char* fallback, bool decorated = true);
 // An engine by id, or else a shared object at the path id loaded through the "dynamic" engine
 // (as node); a structural reference, or null with the reasons left in OpenSSL's error queue.
 ENGINE* LoadEngine(const char* id);

@@ -57,30 +57,6 @@ int PassphraseCallback(char* buf, int size, int, void* u) {
   return len;
 }
 
-// node reports a failed engine load as a bare Error (no code/library/reason): the first queued
-// OpenSSL error as the message, the rest in opensslErrorStack.
-void ThrowEngineError(v8::Isolate* isolate) {
-  unsigned long first = ERR_get_error();
-  char buf[256];
-  ERR_error_string_n(first, buf, sizeof(buf));
-  std::vector<v8::Local<v8::Value>> stack;
-  while (unsigned long more = ERR_get_error()) {
-    char line[256];
-    ERR_error_string_n(more, line, sizeof(line));
-    stack.insert(stack.begin(), Utf8String(isolate, line));
-  }
-  v8::Local<v8::Context> context = isolate->GetCurrentContext();
-  v8::Local<v8::Value> error = v8::Exception::Error(Utf8String(isolate, buf));
-  v8::Local<v8::Object> obj;
-  if (!error->ToObject(context).ToLocal(&obj)) return;
-  if (!stack.empty() && obj->Set(context, OneByteString(isolate, "opensslErrorStack"),
-                                 v8::Array::New(isolate, stack.data(), stack.size()))
-                            .IsNothing()) {
-    return;
-  }
-  isolate->ThrowException(error);
-}
-
 // The first error's reason is what the caller reports; a PEM "no start line" left behind by a
 // loop that read until the end is not an error.
 void ClearEndOfPem() {
@@ -455,7 +431,10 @@ struct SecureContextMethods {
     std::string engine_id = ToStdString(isolate, info[1]);
     ERR_clear_error();
     ENGINE* engine = crypto::LoadEngine(engine_id.c_str());
-    if (engine == nullptr) return ThrowEngineError(isolate);
+    // node reports a failed engine load as a bare Error (no code/library/reason).
+    if (engine == nullptr) {
+      return crypto::ThrowOpenSSLError(isolate, "Failed to load engine", /*decorated=*/false);
+    }
     EVP_PKEY* key = nullptr;
     if (ENGINE_init(engine) == 1) {
       key = ENGINE_load_private_key(engine, key_id.c_str(), nullptr, nullptr);
@@ -473,7 +452,10 @@ struct SecureContextMethods {
     std::string engine_id = ToStdString(isolate, info[0]);
     ERR_clear_error();
     ENGINE* engine = crypto::LoadEngine(engine_id.c_str());
-    if (engine == nullptr) return ThrowEngineError(isolate);
+    // node reports a failed engine load as a bare Error (no code/library/reason).
+    if (engine == nullptr) {
+      return crypto::ThrowOpenSSLError(isolate, "Failed to load engine", /*decorated=*/false);
+    }
     int ok = SSL_CTX_set_client_cert_engine(sc->ctx_, engine);
     ENGINE_free(engine);
     if (ok != 1) return crypto::ThrowOpenSSLError(isolate, "SSL_CTX_set_client_cert_engine");
