@@ -69,6 +69,15 @@ bool IsJsOptionWithValue(const std::string& arg) {
   return false;
 }
 
+}  // namespace
+
+bool OptionTakesSeparateValue(const std::string& option) {
+  return IsJsOptionWithValue(option) || option == "-r" || option == "--require" ||
+         option == "--secure-heap" || option == "--secure-heap-min";
+}
+
+namespace {
+
 // Node's checks on the values of the JS-side options above. Returns false after printing the
 // message node prints.
 bool CheckJsOptionValue(const char* argv0, const std::string& name, const std::string& value) {

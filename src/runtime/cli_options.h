@@ -31,6 +31,10 @@ struct CliOptions {
 // returns the exit code to use (9).
 int ParseCliOptions(int argc, char** argv, CliOptions* options);
 
+// Whether the option's value may come as the next argument (`--require x`, `-C cond`,
+// `--title x`): the parser and NODE_OPTIONS's reader agree on it.
+bool OptionTakesSeparateValue(const std::string& option);
+
 void PrintUsage();
 
 }  // namespace ringjs

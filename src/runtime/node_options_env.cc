@@ -3,22 +3,13 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "runtime/cli_options.h"
+
 namespace ringjs {
 namespace {
 
 // ringjs's own options that may also come from the environment.
 constexpr const char* kRingjsEnvironmentFlags[] = {"--io-uring-sqpoll"};
-
-// Options whose value may be the next token (`--require x`, `-C cond`).
-bool TakesSeparateValue(const std::string& option) {
-  static const char* const kOptions[] = {"-r", "--require", "-C", "--conditions", "--title",
-                                         "--input-type", "--unhandled-rejections",
-                                         "--secure-heap", "--secure-heap-min"};
-  for (const char* name : kOptions) {
-    if (option == name) return true;
-  }
-  return false;
-}
 
 bool IsAllowed(std::string name) {
   // V8 spells its flags with either separator.
@@ -153,7 +144,7 @@ bool ReadNodeOptions(const char* argv0, const char* value, std::vector<std::stri
       return false;
     }
     tokens->push_back(token);
-    value_expected = token.find('=') == std::string::npos && TakesSeparateValue(token);
+    value_expected = token.find('=') == std::string::npos && OptionTakesSeparateValue(token);
   }
   if (value_expected) {
     // Its value may not come from the command line.
