@@ -28,8 +28,7 @@ const entered = [];
 // The domain code runs in now: the innermost explicitly entered one, else the one the current
 // async context carries.
 function currentDomain() {
-  if (entered.length > 0) return entered[entered.length - 1];
-  return activeDomainStore.getStore() ?? null;
+  return entered.at(-1) ?? activeDomainStore.getStore() ?? null;
 }
 
 // process.domain and domain.active: the current domain, else null (at start and once a domain
@@ -49,6 +48,15 @@ function assignDomain(value) {
 
 function setCurrent(domain) {
   activeDomainStore.enterWith(domain);
+}
+
+// Leaves `domain` and every domain entered after it (if it was entered at all); the async
+// context then carries the innermost domain still entered.
+function leaveFrom(domain) {
+  const at = entered.lastIndexOf(domain);
+  if (at !== -1) entered.length = at;
+  setCurrent(entered.at(-1));
+  if (entered.length === 0) noDomainValue = undefined;
 }
 
 // Non-enumerable, as node marks emitters, timers and promises.
@@ -71,11 +79,7 @@ class Domain extends EventEmitter {
 
   // Leaves this domain and every domain entered after it; a domain not entered is a no-op.
   exit() {
-    const at = entered.lastIndexOf(this);
-    if (at === -1) return;
-    entered.length = at;
-    setCurrent(entered.length > 0 ? entered[entered.length - 1] : undefined);
-    if (entered.length === 0) noDomainValue = undefined;
+    if (entered.includes(this)) leaveFrom(this);
   }
 
   run(fn, ...args) {
@@ -88,11 +92,9 @@ class Domain extends EventEmitter {
   add(member) {
     if (member.domain === this) return;
     if (member.domain) member.domain.remove(member);
-    if (member instanceof EventEmitter) {
-      markDomain(member, this);
-    } else {
+    markDomain(member, this);
+    if (!(member instanceof EventEmitter)) {
       // A timer: its callback runs with this domain active.
-      markDomain(member, this);
       const frame = new Map(member[frames.kFrame] ?? []);
       frame.set(activeDomainStore, this);
       Object.defineProperty(member, frames.kFrame, {
@@ -113,7 +115,7 @@ class Domain extends EventEmitter {
     function runBound(...args) {
       return Reflect.apply(domain.run, domain, [() => Reflect.apply(fn, this, args)]);
     }
-    markBound(runBound, this);
+    runBound.domain = this;
     return runBound;
   }
 
@@ -133,7 +135,7 @@ class Domain extends EventEmitter {
       }
       return Reflect.apply(domain.run, domain, [() => Reflect.apply(fn, this, args)]);
     }
-    markBound(runIntercepted, this);
+    runIntercepted.domain = this;
     return runIntercepted;
   }
 
@@ -150,10 +152,7 @@ class Domain extends EventEmitter {
       return false;
     }
     // Also when this domain came with the async context rather than by enter().
-    const at = entered.lastIndexOf(this);
-    if (at !== -1) entered.length = at;
-    setCurrent(entered.length > 0 ? entered[entered.length - 1] : undefined);
-    if (entered.length === 0) noDomainValue = undefined;
+    leaveFrom(this);
     let handled = true;
     try {
       this.emit('error', error);
@@ -174,10 +173,6 @@ function leaveAllDomains(value) {
   entered.length = 0;
   setCurrent(undefined);
   noDomainValue = value;
-}
-
-function markBound(fn, domain) {
-  fn.domain = domain;
 }
 
 // Uncaught exceptions reach the current domain first.
@@ -225,14 +220,14 @@ function emitOutsideOf(domain, error) {
   const saved = entered.slice();
   const savedNoDomain = noDomainValue;
   while (entered.length > 0 && entered[entered.length - 1] === domain) entered.pop();
-  setCurrent(entered.length > 0 ? entered[entered.length - 1] : undefined);
+  setCurrent(entered.at(-1));
   noDomainValue = null;
   try {
     domain.emit('error', error);
   } finally {
     entered.length = 0;
     entered.push(...saved);
-    setCurrent(entered.length > 0 ? entered[entered.length - 1] : undefined);
+    setCurrent(entered.at(-1));
     noDomainValue = savedNoDomain;
   }
 }
