@@ -28,14 +28,10 @@ class NodeEnvironmentFlagsSet extends Set {
 
   has(key) {
     if (typeof key !== 'string') return false;
-    const name = normalized(key);
-    if (name.startsWith('-')) {
-      const bare = name.replace(/=.*$/s, '');
-      return bare !== '-' && bare !== '--' && this[kFlags].has(bare);
-    }
+    const name = normalized(key).replace(/=.*$/s, '');
+    if (name.startsWith('-')) return this[kFlags].has(name);
     // No dashes given: either spelling counts (`r` for -r, `max-old-space-size`).
-    const bare = name.replace(/=.*$/s, '');
-    return bare !== '' && (this[kFlags].has(`--${bare}`) || this[kFlags].has(`-${bare}`));
+    return name !== '' && (this[kFlags].has(`--${name}`) || this[kFlags].has(`-${name}`));
   }
 
   entries() {
