@@ -120,6 +120,6 @@ function bindToCurrent(fn) {
 }
 
 module.exports = {
-  state, kFrame, enable, capture, captureNative, enter, restore, leave, bindToCurrent, leaveAfterThrow,
+  state, kFrame, enable, capture, captureNative, enter, restore, leave, bindToCurrent,
   unwindAfterUncaught, frameOfPromise,
 };
