@@ -14,6 +14,7 @@
 #include <openssl/param_build.h>
 #include <openssl/x509.h>
 
+#include "bindings/crypto_ed25519.h"
 #include "bindings/crypto_util.h"
 
 namespace ringjs::crypto {
@@ -71,6 +72,8 @@ class KeyHandle : public CryptoWrap {
   }
   void SetPkey(KeyKind kind, PkeyPtr pkey) {
     DropSigContext();
+    ed25519_.reset();
+    ed25519_tried_ = false;
     kind_ = kind;
     pkey_ = std::move(pkey);
   }
@@ -90,7 +93,21 @@ class KeyHandle : public CryptoWrap {
     sig_ctx_ = nullptr;
   }
 
+  // The key's Ed25519 signing material (derived on first use), or null if it is no Ed25519
+  // private key.
+  const Ed25519Signer* ed25519_signer(const EVP_MD* sha512) {
+    if (!ed25519_tried_ && kind_ == kKindPrivate && pkey_ != nullptr &&
+        EVP_PKEY_get_id(pkey_.get()) == EVP_PKEY_ED25519) {
+      auto signer = std::make_unique<Ed25519Signer>();
+      if (PrepareEd25519Signer(pkey_.get(), sha512, signer.get())) ed25519_ = std::move(signer);
+    }
+    ed25519_tried_ = true;
+    return ed25519_.get();
+  }
+
  private:
+  std::unique_ptr<Ed25519Signer> ed25519_;
+  bool ed25519_tried_ = false;
   EVP_PKEY_CTX* sig_ctx_ = nullptr;
   SigContextParams sig_params_;
   KeyKind kind_ = kKindSecret;
@@ -1020,7 +1037,19 @@ class SignJob : public PoolJob {
     EVP_PKEY_up_ref(pkey);
     pkey_.reset(pkey);
   }
+  // An Ed25519 signature made with signer's copy (see crypto_ed25519.h).
+  void UseEd25519(const Ed25519Signer& signer, const EVP_MD* sha512) {
+    ed25519_ = std::make_unique<Ed25519Signer>(signer);
+    sha512_ = sha512;
+  }
   void Work() override {
+    if (ed25519_ != nullptr) {
+      out_.resize(64);
+      if (Ed25519Sign(*ed25519_, sha512_, data_.data(), data_.size(), out_.data())) {
+        result_ = 1;
+        return;
+      }
+    }
     if (verify_) {
       result_ = VerifyData(pkey_.get(), md_, data_.data(), data_.size(), sig_.data(), sig_.size(),
                            o_);
@@ -1048,6 +1077,8 @@ class SignJob : public PoolJob {
  private:
   PkeyPtr pkey_;
   const EVP_MD* md_;
+  std::unique_ptr<Ed25519Signer> ed25519_;
+  const EVP_MD* sha512_ = nullptr;
   std::vector<unsigned char> data_;
   std::vector<unsigned char> sig_;
   std::vector<unsigned char> out_;
@@ -1071,13 +1102,23 @@ void SignOneShot(const v8::FunctionCallbackInfo<v8::Value>& info) {
   ByteView data;
   if (!GetByteView(info[2], &data)) return ThrowTypeError(isolate, "bad data");
   SignOptions o = ReadSignOptions(info, 3);
+  const EVP_MD* sha512 = nullptr;
+  const Ed25519Signer* ed25519 = nullptr;
+  if (md == nullptr && EVP_PKEY_get_id(key->pkey()) == EVP_PKEY_ED25519) {
+    sha512 = GetCryptoData(env)->Digest("sha512");
+    ed25519 = key->ed25519_signer(sha512);
+  }
   if (info[6]->IsFunction()) {
-    PoolJob::Start(env,
-                   std::make_unique<SignJob>(
-                       key->pkey(), md, std::vector<unsigned char>(data.data, data.data + data.size),
-                       std::vector<unsigned char>(), o, false),
-                   info[6].As<v8::Function>());
+    auto job = std::make_unique<SignJob>(
+        key->pkey(), md, std::vector<unsigned char>(data.data, data.data + data.size),
+        std::vector<unsigned char>(), o, false);
+    if (ed25519 != nullptr) job->UseEd25519(*ed25519, sha512);
+    PoolJob::Start(env, std::move(job), info[6].As<v8::Function>());
     return;
+  }
+  unsigned char signature[64];
+  if (ed25519 != nullptr && Ed25519Sign(*ed25519, sha512, data.data, data.size, signature)) {
+    return info.GetReturnValue().Set(OutputSink::Copy(env, info[7], signature, 64));
   }
   std::vector<unsigned char> out;
   if (!SignData(key->pkey(), md, data.data, data.size, o, &out)) {
