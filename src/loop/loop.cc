@@ -345,9 +345,11 @@ ThreadPool* Loop::EnsurePool() {
   return pool_.get();
 }
 
-void Loop::SubmitPoolTask(PoolTask* task) {
+ThreadPool* Loop::SubmitPoolTask(PoolTask* task) {
   counters_.pool_tasks++;
-  EnsurePool()->Submit(task);
+  ThreadPool* pool = EnsurePool();
+  pool->Submit(task);
+  return pool;
 }
 
 void Loop::QueueWork(std::function<void()> work,

@@ -148,6 +148,10 @@ class Loop {
   unsigned thread_pool_size() const;
   // The pool, or nullptr before first use.
   ThreadPool* thread_pool() const { return pool_.get(); }
+  // Runs a raw task on the pool (started on first use); its done hook runs in the poll phase.
+  // Unlike QueueWork it allocates nothing and does not keep the loop alive (the caller does).
+  // Returns the pool, whose Submit() pool threads may call for follow-up tasks (DrainQueue).
+  ThreadPool* SubmitPoolTask(PoolTask* task);
 
   // Asynchronous I/O. Each returns 0 (cb will run) or -errno (-EBUSY when req
   // is in flight, -EINVAL for bad arguments; cb will not run). See
@@ -257,7 +261,6 @@ class Loop {
   void Defer(Request* req, int64_t result);
   void RunOnPool(Request* req);
   ThreadPool* EnsurePool();
-  void SubmitPoolTask(PoolTask* task);
 
   std::unique_ptr<IoBackend> backend_;
   std::unique_ptr<ThreadPool> pool_;

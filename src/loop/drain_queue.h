@@ -1,0 +1,186 @@
+// DrainQueue<Item>: a stream of small blocking jobs handed from the loop thread to ONE pool task
+// at a time, with the answers coming back in batches.
+//
+// QueueWork costs an allocation, a pool wakeup (a futex syscall on the loop thread) and a
+// completion per job. For bursts of tiny jobs (10k stats issued from one JS loop) that overhead
+// is the job. Here the loop thread only appends the item under a mutex; while a drain task is
+// queued or running nothing else happens. The task swaps out everything pending, runs
+// process(item) on each, appends the items to a completed list and wakes the loop through an
+// Async (wakeups coalesce); it ends when nothing is pending, or after kItemsPerTask items, when
+// it queues a fresh task behind the pool's other work so that it cannot starve it. The loop
+// thread calls deliver(items) in its poll phase with every item completed since the last call.
+//
+// Order: items are processed and delivered in push order (one task at a time).
+// Liveness: the queue keeps the loop alive (like a request in flight) from a push until that
+// item was delivered, and not otherwise.
+// Threads: construct, Push, destroy on the loop thread. process runs on pool threads and must
+// only use its item (and what outlives the loop's pool); deliver runs on the loop thread and may
+// Push, but must not destroy the queue.
+// Teardown: destroy the queue before its loop (as any handle). Items not yet delivered are
+// dropped (destroyed, never delivered); a task still running finishes its current item and
+// stops.
+#ifndef SRC_LOOP_DRAIN_QUEUE_H_
+#define SRC_LOOP_DRAIN_QUEUE_H_
+
+#include <cstddef>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <utility>
+#include <vector>
+
+#include "loop/loop.h"
+
+namespace ringjs::loop {
+
+template <typename Item>
+class DrainQueue {
+ public:
+  using Process = std::function<void(Item& item)>;
+  using Deliver = std::function<void(std::vector<Item>& items)>;
+
+  // Items one pool task processes before it yields to the pool's queue.
+  static constexpr size_t kItemsPerTask = 4096;
+
+  DrainQueue(Loop* loop, Process process, Deliver deliver)
+      : loop_(loop), shared_(std::make_shared<Shared>()), deliver_(std::move(deliver)) {
+    shared_->process = std::move(process);
+    async_.reset(new Async(loop, [this] { TakeCompleted(); }));
+    // Referenced only while items are outstanding.
+    async_->Unref();
+    shared_->async = async_.get();
+  }
+
+  ~DrainQueue() {
+    {
+      std::lock_guard<std::mutex> lock(shared_->mutex);
+      shared_->closed = true;
+      shared_->async = nullptr;
+      shared_->pending.clear();
+      shared_->completed.clear();
+    }
+    // No pool thread sends through async_ any more (sends happen under the mutex).
+    async_.reset();
+  }
+
+  DrainQueue(const DrainQueue&) = delete;
+  DrainQueue& operator=(const DrainQueue&) = delete;
+
+  void Push(Item item) {
+    bool start_task;
+    {
+      std::lock_guard<std::mutex> lock(shared_->mutex);
+      shared_->pending.push_back(std::move(item));
+      start_task = !shared_->task_active;
+      shared_->task_active = true;
+      // Submitted under the mutex so that shared_->pool is set before a task can need it
+      // (lock order: ours, then the pool's, on every thread).
+      if (start_task) shared_->pool = loop_->SubmitPoolTask(NewTask(shared_));
+    }
+    if (outstanding_++ == 0) async_->Ref();
+  }
+
+  // Pushed and not yet delivered.
+  size_t outstanding() const { return outstanding_; }
+  // Pool tasks started so far (drain episodes plus their kItemsPerTask continuations).
+  size_t tasks_started() const {
+    std::lock_guard<std::mutex> lock(shared_->mutex);
+    return shared_->tasks_started;
+  }
+
+ private:
+  // What the pool tasks share with the queue; outlives it while a task holds it.
+  struct Shared {
+    std::mutex mutex;
+    Process process;
+    std::vector<Item> pending;    // Pushed, not yet taken by a task.
+    std::vector<Item> completed;  // Processed, not yet delivered.
+    Async* async = nullptr;       // Null once the queue is gone.
+    ThreadPool* pool = nullptr;
+    bool task_active = false;     // A task is queued or running (it will see new pushes).
+    bool closed = false;
+    size_t tasks_started = 0;
+  };
+
+  struct Task {
+    PoolTask pool_task;
+    std::shared_ptr<Shared> shared;
+  };
+
+  // Called with shared->mutex held.
+  static PoolTask* NewTask(const std::shared_ptr<Shared>& shared) {
+    Task* task = new Task();
+    task->shared = shared;
+    task->pool_task.arg = task;
+    task->pool_task.work = [](PoolTask* pool_task) {
+      Drain(static_cast<Task*>(pool_task->arg)->shared);
+    };
+    task->pool_task.done = [](PoolTask* pool_task, int) {
+      delete static_cast<Task*>(pool_task->arg);
+    };
+    task->pool_task.drop = [](PoolTask* pool_task) {
+      delete static_cast<Task*>(pool_task->arg);
+    };
+    shared->tasks_started++;
+    return &task->pool_task;
+  }
+
+  // The body of a pool task.
+  static void Drain(const std::shared_ptr<Shared>& shared) {
+    std::vector<Item> working;
+    size_t processed = 0;
+    std::unique_lock<std::mutex> lock(shared->mutex);
+    for (;;) {
+      if (shared->closed || shared->pending.empty()) {
+        shared->task_active = false;
+        return;
+      }
+      if (processed >= kItemsPerTask) {
+        // task_active stays true: the continuation takes over.
+        shared->pool->Submit(NewTask(shared));
+        return;
+      }
+      working.swap(shared->pending);
+      lock.unlock();
+      for (Item& item : working) shared->process(item);
+      processed += working.size();
+      lock.lock();
+      if (shared->closed) {
+        working.clear();
+        continue;
+      }
+      if (shared->completed.empty()) {
+        shared->completed.swap(working);
+      } else {
+        for (Item& item : working) shared->completed.push_back(std::move(item));
+        working.clear();
+      }
+      shared->async->Send();
+    }
+  }
+
+  // Async callback, in the poll phase.
+  void TakeCompleted() {
+    {
+      std::lock_guard<std::mutex> lock(shared_->mutex);
+      delivering_.swap(shared_->completed);
+    }
+    if (delivering_.empty()) return;
+    size_t count = delivering_.size();
+    deliver_(delivering_);
+    delivering_.clear();
+    outstanding_ -= count;
+    if (outstanding_ == 0) async_->Unref();
+  }
+
+  Loop* loop_;
+  std::shared_ptr<Shared> shared_;
+  Deliver deliver_;
+  std::unique_ptr<Async> async_;
+  std::vector<Item> delivering_;  // Reused between deliveries.
+  size_t outstanding_ = 0;
+};
+
+}  // namespace ringjs::loop
+
+#endif  // SRC_LOOP_DRAIN_QUEUE_H_
