@@ -1,12 +1,17 @@
-// Cached stats delivered to JS in batches (see fs_stat_batch.h).
+// Fast-form stats run on the pool through a DrainQueue and delivered to JS in chunks (see
+// fs_stat_batch.h).
 #include "bindings/fs_stat_batch.h"
 
+#include <algorithm>
 #include <cstring>
+#include <memory>
+#include <string>
 #include <vector>
 
 #include "bindings/fs_args.h"
-#include "bindings/fs_cached_stat.h"
+#include "bindings/fs_ops.h"
 #include "bindings/fs_req.h"
+#include "loop/drain_queue.h"
 #include "runtime/binding.h"
 #include "runtime/callback_scope.h"
 
@@ -19,129 +24,121 @@ using v8::Value;
 
 // The stat fields, then the caller's tag.
 constexpr int kStride = kStatFields + 1;
-// The tag bit that asks for int64 fields, and the one an error answer gets (the other bits are
-// the caller's).
+// Tag bits the binding reads (the others are the caller's).
 constexpr int32_t kTagBigInt = 1;
+constexpr int32_t kTagLstat = 1 << 2;
+constexpr int32_t kTagFstat = 1 << 3;
 constexpr int32_t kTagError = 1 << 30;
-// What the *IfCached methods return.
-constexpr int kQueued = 1;
-constexpr int kQueuedError = 2;
-// Room reserved when a turn's first answer comes (the vector keeps what it grew to).
-constexpr size_t kInitialAnswers = 256;
+// Answers per call into JS.
+constexpr size_t kChunk = 128;
 
-// Per Environment: the answers of this turn and the buffer JS reads them from.
+// One queued stat: filled in on the JS thread, answered on a pool thread.
+struct StatJob {
+  std::string path;  // Unused for fstat.
+  int fd = -1;
+  int32_t tag = 0;
+  // The answer as JS reads it: kStride slots (int64 bits for a bigint answer).
+  double answer[kStride];
+};
+
+// Runs on a pool thread: the statx libuv would make (AT_STATX_SYNC_AS_STAT).
+void RunStat(StatJob& job) {
+  FileStat stat;
+  int result = (job.tag & kTagFstat) != 0 ? FStat(job.fd, &stat)
+               : (job.tag & kTagLstat) != 0 ? LStat(job.path.c_str(), &stat)
+                                             : Stat(job.path.c_str(), &stat);
+  if (result < 0) {
+    job.answer[0] = result;
+    job.answer[kStatFields] = job.tag | kTagError;
+    return;
+  }
+  if ((job.tag & kTagBigInt) != 0) {
+    FillBigStatArray(stat, reinterpret_cast<int64_t*>(job.answer));
+  } else {
+    FillStatArray(stat, job.answer);
+  }
+  job.answer[kStatFields] = job.tag;
+}
+
+// Per Environment: the queue (made on first use) and the buffer JS reads answers from.
 class StatBatch : public BindingData {
  public:
   explicit StatBatch(Environment* env) : env_(env) {}
 
-  ~StatBatch() override {
-    // Left to the loop (leaked) if still in flight: the loop may still look at it.
-    if (!request_->in_flight()) delete request_;
+  void Queue(StatJob job) {
+    if (!queue_) {
+      queue_ = std::make_unique<loop::DrainQueue<StatJob>>(
+          env_->loop(), RunStat, [this](std::vector<StatJob>& jobs) { Deliver(jobs); });
+    }
+    queue_->Push(std::move(job));
   }
 
-  // Takes the stat now if the caches have it: kQueued, kQueuedError or 0 (not at hand).
-  int Queue(const char* path, int fd, bool follow_links, int32_t tag) {
-    FileStat stat;
-    int result = path != nullptr ? CachedStat(path, follow_links, &stat) : CachedFStat(fd, &stat);
-    if (result == kNotCached) return 0;
-    if (!request_->in_flight()) {
-      Environment* env = env_;
-      request_->cb = [env](int64_t) {
-        if (env->is_stopping()) return;
-        env->binding_data<StatBatch>(kName)->Deliver();
-      };
-      if (env_->loop()->CompleteLater(request_, 0) != 0) return 0;
-    }
-    size_t at = queued_.size();
-    if (at == 0) queued_.reserve(kInitialAnswers * kStride);
-    queued_.resize(at + kStride);
-    double* slot = queued_.data() + at;
-    if (result < 0) {
-      slot[0] = result;
-      slot[kStatFields] = tag | kTagError;
-      return kQueuedError;
-    }
-    if (tag & kTagBigInt) {
-      FillBigStatArray(stat, reinterpret_cast<int64_t*>(slot));
-    } else {
-      FillStatArray(stat, slot);
-    }
-    slot[kStatFields] = tag;
-    return kQueued;
-  }
+  // Cleanup hook: no answer reaches JS once the Environment is going.
+  void Stop() { queue_.reset(); }
 
   void set_deliver(Local<v8::Function> deliver) { deliver_.Reset(env_->isolate(), deliver); }
 
   static constexpr const char* kName = "fs_stat_batch";
 
  private:
-  // Hands this turn's answers to JS (see the header for the protocol).
-  void Deliver() {
+  // Hands the answers to JS in chunks (see the header for the protocol).
+  void Deliver(std::vector<StatJob>& jobs) {
+    if (env_->is_stopping() || deliver_.IsEmpty()) return;
     v8::Isolate* isolate = env_->isolate();
     v8::HandleScope handle_scope(isolate);
-    size_t length = queued_.size();
-    if (length == 0 || deliver_.IsEmpty()) return;
-    if (length > capacity_) Grow(length);
-    memcpy(values_data_, queued_.data(), length * sizeof(double));
-    // Answers queued by the callbacks go to the next turn's delivery.
-    queued_.clear();
+    if (values_data_ == nullptr) MakeBuffer();
     Local<v8::Function> deliver = deliver_.Get(isolate);
-    Local<Value> argv[] = {values_.Get(isolate), bigint_values_.Get(isolate)};
-    // One scope for the batch: after a throw (reported by Call, which then returns empty) the
+    Local<Value> argv[] = {values_.Get(isolate), bigint_values_.Get(isolate), Local<Value>()};
+    // One scope for every chunk: after a throw (reported by Call, which then returns empty) the
     // next callback runs before any tick, as in node, where the failed callback's scope skips
     // the tick queue.
     CallbackScope scope(env_);
-    while (!env_->is_stopping() &&
-           scope.Call(deliver, v8::Undefined(isolate), 2, argv).IsEmpty()) {
+    for (size_t done = 0; done < jobs.size();) {
+      size_t count = std::min(kChunk, jobs.size() - done);
+      for (size_t i = 0; i < count; i++) {
+        memcpy(values_data_ + i * kStride, jobs[done + i].answer, sizeof(StatJob::answer));
+      }
+      argv[2] = v8::Integer::NewFromUnsigned(isolate, static_cast<uint32_t>(count));
+      while (scope.Call(deliver, v8::Undefined(isolate), 3, argv).IsEmpty()) {
+        if (env_->is_stopping()) return;
+        argv[2] = v8::Integer::New(isolate, 0);
+      }
+      if (env_->is_stopping()) return;
+      done += count;
     }
   }
 
-  // A buffer for at least `length` slots (twice that, so a growing batch reallocates rarely).
-  void Grow(size_t length) {
+  void MakeBuffer() {
     v8::Isolate* isolate = env_->isolate();
-    size_t capacity = length * 2;
-    Local<v8::ArrayBuffer> buffer = v8::ArrayBuffer::New(isolate, capacity * sizeof(double));
+    constexpr size_t kSlots = kChunk * kStride;
+    Local<v8::ArrayBuffer> buffer = v8::ArrayBuffer::New(isolate, kSlots * sizeof(double));
     values_data_ = static_cast<double*>(buffer->GetBackingStore()->Data());
-    capacity_ = capacity;
-    values_.Reset(isolate, v8::Float64Array::New(buffer, 0, capacity));
-    bigint_values_.Reset(isolate, v8::BigInt64Array::New(buffer, 0, capacity));
+    values_.Reset(isolate, v8::Float64Array::New(buffer, 0, kSlots));
+    bigint_values_.Reset(isolate, v8::BigInt64Array::New(buffer, 0, kSlots));
   }
 
   Environment* env_;
-  std::vector<double> queued_;  // kStride slots per answer; int64 bits for a bigint one.
-  loop::Request* request_ = new loop::Request();
+  std::unique_ptr<loop::DrainQueue<StatJob>> queue_;
   v8::Global<v8::Function> deliver_;
   v8::Global<v8::Float64Array> values_;
   v8::Global<v8::BigInt64Array> bigint_values_;
   double* values_data_ = nullptr;
-  size_t capacity_ = 0;
 };
 
 StatBatch* BatchOf(const FunctionCallbackInfo<Value>& info) {
   return static_cast<StatBatch*>(info.Data().As<v8::External>()->Value());
 }
 
-int32_t TagOf(Local<Value> value) { return value->IsInt32() ? value.As<v8::Int32>()->Value() : 0; }
-
-void PathStatIfCached(const FunctionCallbackInfo<Value>& info, bool follow_links) {
-  char path[1024];
-  info.GetReturnValue().Set(SmallPath(info.GetIsolate(), info[0], path, sizeof(path))
-                                ? BatchOf(info)->Queue(path, -1, follow_links, TagOf(info[1]))
-                                : 0);
-}
-
-// statIfCached(path, tag) -> 1 (answer queued), 2 (error queued) or 0
-void StatIfCached(const FunctionCallbackInfo<Value>& info) { PathStatIfCached(info, true); }
-
-// lstatIfCached(path, tag) -> likewise
-void LStatIfCached(const FunctionCallbackInfo<Value>& info) { PathStatIfCached(info, false); }
-
-// fstatIfCached(fd, tag) -> likewise
-void FStatIfCached(const FunctionCallbackInfo<Value>& info) {
-  info.GetReturnValue().Set(info[0]->IsInt32() ? BatchOf(info)->Queue(
-                                                    nullptr, info[0].As<v8::Int32>()->Value(),
-                                                    true, TagOf(info[1]))
-                                              : 0);
+// queueStat(target, tag)
+void QueueStat(const FunctionCallbackInfo<Value>& info) {
+  StatJob job;
+  job.tag = info[1]->IsInt32() ? info[1].As<v8::Int32>()->Value() : 0;
+  if ((job.tag & kTagFstat) != 0) {
+    job.fd = Int32Arg(info[0]);
+  } else {
+    job.path = PathArg(info.GetIsolate(), info[0]);
+  }
+  BatchOf(info)->Queue(std::move(job));
 }
 
 // setStatDelivery(fn)
@@ -155,14 +152,14 @@ void InitializeStatBatch(Environment* env, Local<v8::Object> target) {
   v8::Isolate* isolate = env->isolate();
   Local<v8::Context> context = env->context();
   StatBatch* batch = env->set_binding_data(StatBatch::kName, std::make_unique<StatBatch>(env));
+  // Before the loop's last turn at teardown, so no answer arrives after the cleanup hooks.
+  env->AddCleanupHook([batch] { batch->Stop(); });
   Local<v8::External> data = v8::External::New(isolate, batch);
   const struct {
     const char* name;
     v8::FunctionCallback callback;
   } methods[] = {
-      {"statIfCached", StatIfCached},
-      {"lstatIfCached", LStatIfCached},
-      {"fstatIfCached", FStatIfCached},
+      {"queueStat", QueueStat},
       {"setStatDelivery", SetStatDelivery},
   };
   for (const auto& method : methods) {
@@ -173,8 +170,12 @@ void InitializeStatBatch(Environment* env, Local<v8::Object> target) {
       SetValue(context, target, method.name, fn);
     }
   }
-  SetConstant(context, target, "kCachedStatStride", kStride);
-  SetConstant(context, target, "kCachedStatError", kTagError);
+  SetConstant(context, target, "kStatStride", kStride);
+  SetConstant(context, target, "kStatChunk", static_cast<int>(kChunk));
+  SetConstant(context, target, "kStatTagBigInt", kTagBigInt);
+  SetConstant(context, target, "kStatTagLstat", kTagLstat);
+  SetConstant(context, target, "kStatTagFstat", kTagFstat);
+  SetConstant(context, target, "kStatTagError", kTagError);
 }
 
 }  // namespace ringjs::fs

@@ -1,21 +1,22 @@
-// Callback-form stat/lstat/fstat answered from the kernel's caches (fs_cached_stat.h) on the JS
-// thread, handed back to JS in one call per loop turn instead of one call, one FsOp and one
-// v8::Global per request (lib/js/internal/fs/hot_paths.js keeps the callbacks).
+// Callback and promise stat/lstat/fstat of the fast forms (lib/js/internal/fs/hot_paths.js),
+// run on the thread pool through one loop::DrainQueue and handed back to JS in batches instead
+// of one FsOp, one v8::Global and one call into JS per request. The JS thread only copies the
+// path; the statx calls run on a pool thread while JS goes on issuing.
 //
-// statIfCached(path, tag) / lstatIfCached(path, tag) / fstatIfCached(fd, tag) -> 1 when the
-//   answer is at hand, 2 when it is at hand and an error (ENOENT, ENOTDIR): it waits here for
-//   the loop and the caller keeps the callback (and, for an error, the path); 0 (nothing done)
-//   when it is not at hand: the caller starts the usual request. tag is a small integer given
-//   back with the answer; its bit 0 asks for int64 (bigint) fields.
-// setStatDelivery(fn): fn(values, bigintValues) is called in the poll phase of the next turn
-//   (where a worker's answer would arrive) with the answers of every true call since the last
-//   delivery, in call order. values (Float64Array) and bigintValues (BigInt64Array) view one
-//   buffer of kCachedStatStride slots per answer: the kStatFields stat fields (numbers or
-//   int64s, as asked; for an error the negative errno alone), then the tag as a number, with
-//   kCachedStatError added for an error. fn calls the callbacks in order and
-//   drains ticks and microtasks after each, as one CallbackScope per callback would. When one
-//   throws, the exception leaves fn and is reported as uncaught, then fn is called again with
-//   the same arguments and goes on with the next callback.
+// queueStat(target, tag): queues a stat of target (a path string or Buffer; an fd when tag has
+//   kStatTagFstat; lstat with kStatTagLstat). tag is a small integer given back with the
+//   answer; kStatTagBigInt asks for int64 fields. JS keeps the callback: answers come back in
+//   call order.
+// setStatDelivery(fn): in the poll phase after answers arrived, fn(values, bigintValues, count)
+//   is called once per chunk of at most kStatChunk answers. values (Float64Array) and
+//   bigintValues (BigInt64Array) view one buffer of kStatStride slots per answer: the
+//   kStatFields stat fields (numbers or int64s, as asked; for an error the negative errno
+//   alone), then the tag as a number, with kStatTagError added for an error. fn calls the
+//   callbacks in order and drains ticks and microtasks after each, as one CallbackScope per
+//   callback would. When one throws, the exception leaves fn and is reported as uncaught, then
+//   fn is called again with count 0: it goes on with the rest of the chunk.
+// Chunks keep each call short, so V8 optimizes fn by its usual (concurrent) tier-up rather than
+// by on-stack replacement of one long loop, which compiles on the JS thread.
 #ifndef SRC_BINDINGS_FS_STAT_BATCH_H_
 #define SRC_BINDINGS_FS_STAT_BATCH_H_
 
@@ -24,7 +25,7 @@
 
 namespace ringjs::fs {
 
-// Adds the methods above and kCachedStatStride to the binding object.
+// Adds the methods and constants above to the binding object.
 void InitializeStatBatch(Environment* env, v8::Local<v8::Object> target);
 
 }  // namespace ringjs::fs

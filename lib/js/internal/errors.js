@@ -337,11 +337,12 @@ function UVException(ctx) {
   let message = `${code}: ${ctx.message || uvmsg}, ${ctx.syscall}`;
   let path;
   let dest;
-  if (ctx.path) {
+  // An empty path is still named ('' as node's native errors show it).
+  if (ctx.path != null) {
     path = ctx.path.toString();
     message += ` '${path}'`;
   }
-  if (ctx.dest) {
+  if (ctx.dest != null) {
     dest = ctx.dest.toString();
     message += ` -> '${dest}'`;
   }
@@ -351,8 +352,8 @@ function UVException(ctx) {
     err[prop] = ctx[prop];
   }
   err.code = code;
-  if (path) err.path = path;
-  if (dest) err.dest = dest;
+  if (path !== undefined) err.path = path;
+  if (dest !== undefined) err.dest = dest;
   return err;
 }
 

@@ -16,7 +16,9 @@ const { callback, promise } = require('internal/fs/ops');
 const { runNextTicks } = require('internal/process/task_queues');
 
 const binding = internalBinding('fs');
-const { kCachedStatError, kCachedStatStride, kUsePromises } = binding;
+const {
+  kStatStride, kStatTagBigInt, kStatTagLstat, kStatTagFstat, kStatTagError, kUsePromises,
+} = binding;
 const { O_RDONLY } = internalBinding('constants').fs;
 
 binding.setReadFileHooks(FastBuffer.prototype, (size) => new ERR_FS_FILE_TOO_LARGE(size));
@@ -25,82 +27,85 @@ const {
   state: asyncContext, bindToCurrent: bindToCurrentAsyncContext,
 } = require('internal/async_context_frame');
 
-// The request of a fast stat: a plain object (the binding only needs an object with an
-// oncomplete), which costs far less to make than an FSReqCallback from a C++ template.
-class StatRequest {
-  constructor(callback) {
-    this.callback = callback;
-  }
-
-  // Called with this === the request.
-  oncomplete(err, value) {
-    const cb = this.callback;
-    if (err) return cb(err);
-    cb(null, statsFromArray(value));
-  }
-}
-
-// The callbacks of the stats the binding answered from the kernel's caches
-// (src/bindings/fs_stat_batch.h), in call order: those queued since the last delivery, and the
-// batch being delivered (kept while a callback's throw is reported, so the next call goes on
-// after it). Two arrays take turns, so a batch's array is reused. An answer's tag tells a
-// bigint stat and a promise's resolve function (called with the Stats alone) from a callback;
-// a failed answer's entry is a FailedStat.
-const kTagBigInt = 1;
+// The stats queued to the binding (src/bindings/fs_stat_batch.h), in call order from
+// statHead on: the callback (or a promise's resolve, called with the Stats alone), what the
+// call named (for an error) and a promise's reject. The answers come back in the same order.
+// An answer's tag says bigint, promise, and which call it was.
 const kTagPromise = 2;
-const kQueued = 1;
-const kQueuedError = 2;
-let queuedStatCallbacks = [];
-let spareStatCallbacks = [];
-let deliveringStatCallbacks = null;
-let nextStatCallback = 0;
+const statCallbacks = [];
+const statTargets = [];
+const statRejects = [];
+let statHead = 0;
+// The chunk being delivered: answers left and the next one's index (kept while a callback's
+// throw is reported, so the next call goes on after it).
+let chunkLeft = 0;
+let chunkNext = 0;
 
-// A cached answer that is an error: the callback (or the promise's reject) and what the error
-// names.
-class FailedStat {
-  constructor(callback, syscall, path) {
-    this.callback = callback;
-    this.syscall = syscall;
-    this.path = path;
-  }
-
-  error(errno) {
-    // code first (filled in by uvException) for node's key order: errno, code, syscall, path.
-    const err = uvException({ errno, code: undefined, syscall: this.syscall, path: this.path });
-    // No stack frames, as for an error the binding makes.
-    Error.captureStackTrace(err, deliverCachedStats);
-    return err;
-  }
+function statError(errno, tag, target) {
+  const syscall = (tag & kStatTagFstat) !== 0 ? 'fstat' :
+    (tag & kStatTagLstat) !== 0 ? 'lstat' : 'stat';
+  // code first (filled in by uvException) for node's key order: errno, code, syscall, path.
+  const err = (tag & kStatTagFstat) !== 0 ?
+    uvException({ errno, code: undefined, syscall }) :
+    uvException({ errno, code: undefined, syscall, path: target });
+  // No stack frames, as for an error the binding makes.
+  Error.captureStackTrace(err, deliverStats);
+  return err;
 }
 
-function deliverCachedStats(values, bigintValues) {
-  if (deliveringStatCallbacks === null) {
-    deliveringStatCallbacks = queuedStatCallbacks;
-    queuedStatCallbacks = spareStatCallbacks;
-    nextStatCallback = 0;
+function deliverStats(values, bigintValues, count) {
+  if (count !== 0) {
+    chunkLeft = count;
+    chunkNext = 0;
   }
-  const callbacks = deliveringStatCallbacks;
-  while (nextStatCallback < callbacks.length) {
-    const i = nextStatCallback++;
-    const at = i * kCachedStatStride;
+  while (chunkLeft !== 0) {
+    chunkLeft--;
+    const at = kStatStride * chunkNext++;
+    const i = statHead++;
+    const cb = statCallbacks[i];
     const tag = values[at + kStatFields];
-    const cb = callbacks[i];
-    callbacks[i] = undefined;
-    if ((tag & kCachedStatError) !== 0) {
-      cb.callback(cb.error(values[at]));
-    } else if ((tag & kTagPromise) === 0) {
-      cb(null, statsFromArray((tag & kTagBigInt) === 0 ? values : bigintValues, at));
+    statCallbacks[i] = undefined;
+    if ((tag & kStatTagError) !== 0) {
+      const err = statError(values[at], tag, statTargets[i]);
+      statTargets[i] = undefined;
+      if ((tag & kTagPromise) === 0) {
+        cb(err);
+      } else {
+        const reject = statRejects[i];
+        statRejects[i] = undefined;
+        reject(err);
+      }
     } else {
-      cb(statsFromArray((tag & kTagBigInt) === 0 ? values : bigintValues, at));
+      statTargets[i] = undefined;
+      statRejects[i] = undefined;
+      const stats = statsFromArray((tag & kStatTagBigInt) === 0 ? values : bigintValues, at);
+      if ((tag & kTagPromise) === 0) cb(null, stats);
+      else cb(stats);
     }
     // What closing one callback scope per callback would do.
     runNextTicks();
   }
-  callbacks.length = 0;
-  spareStatCallbacks = callbacks;
-  deliveringStatCallbacks = null;
+  if (statHead === statCallbacks.length) {
+    statCallbacks.length = 0;
+    statTargets.length = 0;
+    statRejects.length = 0;
+    statHead = 0;
+  } else if (statHead >= 4096 && statHead * 2 >= statCallbacks.length) {
+    // Callbacks that keep issuing stats never let the queue empty: drop the answered front.
+    statCallbacks.splice(0, statHead);
+    statTargets.splice(0, statHead);
+    statRejects.splice(0, statHead);
+    statHead = 0;
+  }
 }
-binding.setStatDelivery(deliverCachedStats);
+binding.setStatDelivery(deliverStats);
+
+function queueStat(target, tag, cb, reject) {
+  statCallbacks.push(cb);
+  statTargets.push(target);
+  statRejects.push(reject);
+  binding.queueStat(target, tag);
+}
 
 // The arguments of a call as far as they can be told apart without `arguments` (whose use would
 // make every call allocate it until the function is optimized): trailing undefineds dropped,
@@ -113,10 +118,8 @@ function givenArguments(a, b, c) {
 }
 
 // stat(path, cb) / stat(path, options, cb), and lstat and fstat likewise.
-function fastStat(name, check) {
+function fastStat(name, check, kindTag) {
   const row = callback[name];
-  const fn = binding[name];
-  const fromCache = binding[`${name}IfCached`];
   callback[name] = named(function(target, options, cb) {
     if (typeof options === 'function') {
       if (cb !== undefined || typeof target === 'function') {
@@ -130,20 +133,13 @@ function fastStat(name, check) {
     target = check(target);
     const bigint = options === undefined ? false : options.bigint === true;  // null throws, as the row
     if (asyncContext.enabled) cb = bindToCurrentAsyncContext(cb);
-    const queued = fromCache(target, bigint ? kTagBigInt : 0);
-    if (queued === kQueued) {
-      queuedStatCallbacks.push(cb);
-    } else if (queued === kQueuedError) {
-      queuedStatCallbacks.push(new FailedStat(cb, name, target));
-    } else {
-      fn(target, bigint, new StatRequest(cb));
-    }
+    queueStat(target, bigint ? kindTag | kStatTagBigInt : kindTag, cb, undefined);
   }, name, row.length);
 }
 
-fastStat('stat', toPath);
-fastStat('lstat', toPath);
-fastStat('fstat', toNativeFd);
+fastStat('stat', toPath, 0);
+fastStat('lstat', toPath, kStatTagLstat);
+fastStat('fstat', toNativeFd, kStatTagFstat);
 
 let resolveNewPromise;
 let rejectNewPromise;
@@ -152,12 +148,11 @@ const keepResolvers = (resolve, reject) => {
   rejectNewPromise = reject;
 };
 
-// fs.promises.stat(path) / stat(path, options), and lstat likewise, of a path string: a cached
-// answer comes with the batch (one promise, resolved from JS; no native request or promise).
-// Every other shape and answer goes to the row.
-function fastPromiseStat(name) {
+// fs.promises.stat(path) / stat(path, options), and lstat likewise, of a path string: the
+// answer comes with a batch (one promise, settled from JS; no native request or promise).
+// Every other shape goes to the row.
+function fastPromiseStat(name, kindTag) {
   const row = promise[name];
-  const fromCache = binding[`${name}IfCached`];
   promise[name] = named(function(target, options) {
     if (typeof target !== 'string' ||
         (options !== undefined && (typeof options !== 'object' || options === null))) {
@@ -169,21 +164,16 @@ function fastPromiseStat(name) {
     } catch {
       return Reflect.apply(row, this, givenArguments(target, options));
     }
-    const tag = options !== undefined && options.bigint === true ? kTagPromise | kTagBigInt
-                                                                  : kTagPromise;
-    const queued = fromCache(path, tag);
-    if (queued !== kQueued && queued !== kQueuedError) {
-      return Reflect.apply(row, this, givenArguments(target, options));
-    }
+    const bigint = options !== undefined && options.bigint === true;
     const result = new Promise(keepResolvers);
-    queuedStatCallbacks.push(queued === kQueued ? resolveNewPromise
-                                                : new FailedStat(rejectNewPromise, name, path));
+    queueStat(path, kTagPromise | kindTag | (bigint ? kStatTagBigInt : 0), resolveNewPromise,
+              rejectNewPromise);
     return result;
   }, name, row.length);
 }
 
-fastPromiseStat('stat');
-fastPromiseStat('lstat');
+fastPromiseStat('stat', 0);
+fastPromiseStat('lstat', kStatTagLstat);
 
 // fs.promises.readFile(path) of a path string: the binding's promise is the result (it resolves
 // with a Buffer and rejects with node's errors itself).
