@@ -24,6 +24,7 @@
 
 #include "bindings/zlib_inflate_check.h"
 #include "bindings/zlib_mode.h"
+#include "bindings/zlib_stream_deflate.h"
 #include "bindings/zlib_whole_buffer.h"
 #include "bindings/zlib_whole_deflate.h"
 #include "runtime/binding.h"
@@ -80,6 +81,7 @@ class ZlibContext {
 
   void Close() {
     std::lock_guard<std::mutex> lock(mutex_);
+    stream_deflate_.reset();
     if (!zlib_init_done_) {
       dictionary_.clear();
       mode_ = NONE;
@@ -105,6 +107,10 @@ class ZlibContext {
     err_ = Z_OK;
     whole_by_libdeflate_ = (mode_ == DEFLATE || mode_ == GZIP || mode_ == DEFLATERAW) &&
                            LibdeflateCanCompress(level, window_bits, strategy, !dictionary.empty());
+    if ((mode_ == DEFLATE || mode_ == GZIP || mode_ == DEFLATERAW) &&
+        StreamDeflateCanStart(level, window_bits, mem_level, strategy, !dictionary.empty())) {
+      stream_deflate_ = std::make_unique<StreamDeflate>(mode_, level, mem_level);
+    }
     if (mode_ == GZIP || mode_ == GUNZIP) window_bits_ += 16;
     if (mode_ == UNZIP) window_bits_ += 32;
     if (mode_ == DEFLATERAW || mode_ == INFLATERAW) window_bits_ *= -1;
@@ -126,6 +132,10 @@ class ZlibContext {
 
   // One step of the engine (pool thread or inline).
   void DoWork() {
+    if (stream_deflate_) {
+      err_ = stream_deflate_->Deflate(&strm_, flush_);
+      return;
+    }
     bool first_init_call = InitZlib();
     if (first_init_call && err_ != Z_OK) return;
     const Bytef* next_expected_header_byte = nullptr;
@@ -208,6 +218,11 @@ class ZlibContext {
   }
 
   CompressionError ResetStream() {
+    if (stream_deflate_) {
+      stream_deflate_->Reset();
+      err_ = Z_OK;
+      return CompressionError();
+    }
     bool first_init_call = InitZlib();
     if (first_init_call && err_ != Z_OK) {
       return ErrorForMessage("Failed to init stream before reset");
@@ -261,7 +276,7 @@ class ZlibContext {
   }
 
   CompressionError SetParams(int level, int strategy) {
-    bool first_init_call = InitZlib();
+    bool first_init_call = !stream_deflate_ && InitZlib();
     if (first_init_call && err_ != Z_OK) {
       return ErrorForMessage("Failed to init stream before set parameters");
     }
@@ -270,7 +285,8 @@ class ZlibContext {
       case DEFLATE:
       case DEFLATERAW:
         whole_by_libdeflate_ = false;
-        err_ = deflateParams(&strm_, level, strategy);
+        err_ = stream_deflate_ ? stream_deflate_->Params(level, strategy)
+                               : deflateParams(&strm_, level, strategy);
         break;
       default:
         break;
@@ -358,6 +374,7 @@ class ZlibContext {
   int strategy_ = 0;
   int window_bits_ = 0;
   bool whole_by_libdeflate_ = false;  // DeflateWhole uses libdeflate
+  std::unique_ptr<StreamDeflate> stream_deflate_;  // the stream's engine instead of zlib's
   unsigned gzip_id_bytes_read_ = 0;
   std::vector<unsigned char> dictionary_;
   z_stream strm_;

@@ -19,7 +19,6 @@ namespace ringjs::zlib {
 namespace {
 
 constexpr int kFullWindowBits = 15;
-constexpr int kZlibDefaultLevel = 6;  // what level -1 means
 constexpr size_t kGzipHeaderSize = 10;
 constexpr size_t kGzipTrailerSize = 8;  // CRC-32, ISIZE
 constexpr size_t kZlibHeaderSize = 2;
@@ -45,22 +44,49 @@ void PutBigEndian32(uint8_t* p, uint32_t v) {
   p[3] = static_cast<uint8_t>(v);
 }
 
-// zlib's gzip header without name, comment or mtime; XFL says "slowest" at 9, "fastest" at 1.
-void WriteGzipHeader(int level, uint8_t* p) {
-  const uint8_t header[kGzipHeaderSize] = {
-      0x1f, 0x8b, Z_DEFLATED, 0, 0, 0, 0, 0,
-      static_cast<uint8_t>(level == 9 ? 2 : level < 2 ? 4 : 0), kOsUnix};
-  std::copy(header, header + kGzipHeaderSize, p);
+}  // namespace
+
+size_t ContainerHeaderSize(int mode) {
+  return mode == GZIP ? kGzipHeaderSize : mode == DEFLATE ? kZlibHeaderSize : 0;
 }
 
-// CMF 0x78 (deflate, 32 KiB window), then FLEVEL from the level and FCHECK making the pair a
-// multiple of 31.
-void WriteZlibHeader(int level, uint8_t* p) {
-  unsigned flevel = level < 2 ? 0 : level < 6 ? 1 : level == 6 ? 2 : 3;
-  unsigned header = (0x78u << 8) | (flevel << 6);
-  header += 31 - header % 31;
-  p[0] = static_cast<uint8_t>(header >> 8);
-  p[1] = static_cast<uint8_t>(header);
+size_t ContainerTrailerSize(int mode) {
+  return mode == GZIP ? kGzipTrailerSize : mode == DEFLATE ? kZlibTrailerSize : 0;
+}
+
+// gzip: zlib's header without name, comment or mtime; XFL says "slowest" at 9, "fastest" at 1.
+// zlib: CMF 0x78 (deflate, 32 KiB window), then FLEVEL from the level and FCHECK making the
+// pair a multiple of 31.
+void WriteContainerHeader(int mode, int level, uint8_t* p) {
+  if (mode == GZIP) {
+    const uint8_t header[kGzipHeaderSize] = {
+        0x1f, 0x8b, Z_DEFLATED, 0, 0, 0, 0, 0,
+        static_cast<uint8_t>(level == 9 ? 2 : level < 2 ? 4 : 0), kOsUnix};
+    std::copy(header, header + kGzipHeaderSize, p);
+  } else if (mode == DEFLATE) {
+    unsigned flevel = level < 2 ? 0 : level < 6 ? 1 : level == 6 ? 2 : 3;
+    unsigned header = (0x78u << 8) | (flevel << 6);
+    header += 31 - header % 31;
+    p[0] = static_cast<uint8_t>(header >> 8);
+    p[1] = static_cast<uint8_t>(header);
+  }
+}
+
+uint32_t ContainerCheckStart(int mode) { return mode == DEFLATE ? 1 : 0; }
+
+uint32_t ContainerCheckUpdate(int mode, uint32_t check, const uint8_t* data, size_t len) {
+  if (mode == GZIP) return libdeflate_crc32(check, data, len);
+  if (mode == DEFLATE) return libdeflate_adler32(check, data, len);
+  return check;
+}
+
+void WriteContainerTrailer(int mode, uint32_t check, uint64_t total_in, uint8_t* p) {
+  if (mode == GZIP) {
+    PutLittleEndian32(p, check);
+    PutLittleEndian32(p + 4, static_cast<uint32_t>(total_in));
+  } else if (mode == DEFLATE) {
+    PutBigEndian32(p, check);
+  }
 }
 
 // This thread's compressor for `level`, kept for the next call: allocating one per call (a
@@ -76,8 +102,6 @@ libdeflate_compressor* CompressorFor(int level) {
   return cached.get();
 }
 
-}  // namespace
-
 bool LibdeflateCanCompress(int level, int window_bits, int strategy, bool has_dictionary) {
   return level != 0 && window_bits == kFullWindowBits && strategy == Z_DEFAULT_STRATEGY &&
          !has_dictionary;
@@ -86,17 +110,9 @@ bool LibdeflateCanCompress(int level, int window_bits, int strategy, bool has_di
 bool LibdeflateCompress(int mode, int level, const uint8_t* in, size_t len, size_t max_out,
                         WholeOutput* out) {
   if (level < 0) level = kZlibDefaultLevel;
-  size_t header = 0;
-  size_t trailer = 0;
-  if (mode == GZIP) {
-    header = kGzipHeaderSize;
-    trailer = kGzipTrailerSize;
-  } else if (mode == DEFLATE) {
-    header = kZlibHeaderSize;
-    trailer = kZlibTrailerSize;
-  } else if (mode != DEFLATERAW) {
-    return false;
-  }
+  if (mode != GZIP && mode != DEFLATE && mode != DEFLATERAW) return false;
+  size_t header = ContainerHeaderSize(mode);
+  size_t trailer = ContainerTrailerSize(mode);
   if (max_out <= header + trailer) return false;
   libdeflate_compressor* c = CompressorFor(level);
   if (c == nullptr) return false;
@@ -120,15 +136,9 @@ bool LibdeflateCompress(int mode, int level, const uint8_t* in, size_t len, size
     body = libdeflate_deflate_compress(c, in, len, start + header, room);
     if (body == 0) return false;
   }
-  uint8_t* tail = start + header + body;
-  if (mode == GZIP) {
-    WriteGzipHeader(level, start);
-    PutLittleEndian32(tail, libdeflate_crc32(0, in, len));
-    PutLittleEndian32(tail + 4, static_cast<uint32_t>(len));
-  } else if (mode == DEFLATE) {
-    WriteZlibHeader(level, start);
-    PutBigEndian32(tail, libdeflate_adler32(1, in, len));
-  }
+  WriteContainerHeader(mode, level, start);
+  WriteContainerTrailer(mode, ContainerCheckUpdate(mode, ContainerCheckStart(mode), in, len), len,
+                        start + header + body);
   out->Advance(header + body + trailer);
   return true;
 }
