@@ -508,7 +508,9 @@ class BrotliDecoderContext {
     size_t avail_in = len;
     const uint8_t* next_in = in;
     for (;;) {
-      size_t room = std::min(out->room(), max_out - out->size());  // capacity is rounded up
+      // One window at a time, faulted in before the decoder writes it (capacity is rounded up,
+      // hence the second limit).
+      size_t room = std::min(out->Prefault(kWholeWindow), max_out - out->size());
       size_t avail_out = room;
       uint8_t* next_out = out->end();
       BrotliDecoderResult r = BrotliDecoderDecompressStream(decoder.get(), &avail_in, &next_in,
@@ -518,7 +520,9 @@ class BrotliDecoderContext {
       if (r != BROTLI_DECODER_RESULT_NEEDS_MORE_OUTPUT || out->size() >= max_out) {
         return false;
       }
-      if (!out->Reserve(std::min(max_out, out->capacity() * 4))) return false;
+      if (out->room() == 0 && !out->Reserve(std::min(max_out, out->capacity() * 4))) {
+        return false;
+      }
     }
   }
   CompressionError ResetStream() { return Init(); }
@@ -563,6 +567,7 @@ class BrotliDecoderContext {
 
  private:
   static constexpr size_t kWholeFirstRoom = 64 * 1024;
+  static constexpr size_t kWholeWindow = 1024 * 1024;
 
   BrotliDecoderState* state_ = nullptr;
   std::vector<std::pair<BrotliDecoderParameter, uint32_t>> params_;  // as set at init
