@@ -82,4 +82,21 @@ bool Ed25519Sign(const Ed25519Signer& signer, const EVP_MD* sha512, const unsign
   return ok;
 }
 
+bool Ed25519SurelyValid(const unsigned char public_key[32], const unsigned char* data,
+                        size_t size, const unsigned char* signature, size_t signature_size) {
+  if (signature_size != 64 || sodium_init() < 0) return false;
+  static const unsigned char kEmpty = 0;
+  if (size == 0) data = &kEmpty;
+  // S must be below the group order L, as OpenSSL requires (a libsodium built with
+  // ED25519_COMPAT would only look at S's top bits). Compared from the most significant byte.
+  static const unsigned char kOrder[32] = {
+      0xed, 0xd3, 0xf5, 0x5c, 0x1a, 0x63, 0x12, 0x58, 0xd6, 0x9c, 0xf7, 0xa2, 0xde, 0xf9, 0xde, 0x14,
+      0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x10};
+  const unsigned char* s = signature + 32;
+  int i = 31;
+  while (i >= 0 && s[i] == kOrder[i]) i--;
+  if (i < 0 || s[i] > kOrder[i]) return false;
+  return crypto_sign_ed25519_verify_detached(signature, data, size, public_key) == 0;
+}
+
 }  // namespace ringjs::crypto

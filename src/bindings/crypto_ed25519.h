@@ -2,8 +2,9 @@
 // scalar arithmetic and OpenSSL's SHA-512. Debian's libcrypto builds its Ed25519 from portable
 // 32-bit-limb code at -O2 (about 625k instructions for a 1 KiB message, against 450k in node's
 // OpenSSL); libsodium's 64-bit-limb base-point multiplication needs about half. Ed25519 is
-// deterministic, so the signature bytes are OpenSSL's. Verification stays on OpenSSL: libsodium
-// rejects some signatures (small-order keys, non-canonical points) that OpenSSL and node accept.
+// deterministic, so the signature bytes are OpenSSL's. Verification asks libsodium first: it
+// checks the same equation but rejects more (small-order keys and R, non-canonical keys), so
+// its "valid" is OpenSSL's too, and only its "invalid" needs OpenSSL's word.
 #ifndef SRC_BINDINGS_CRYPTO_ED25519_H_
 #define SRC_BINDINGS_CRYPTO_ED25519_H_
 
@@ -28,6 +29,11 @@ bool PrepareEd25519Signer(EVP_PKEY* pkey, const EVP_MD* sha512, Ed25519Signer* s
 // The 64-byte signature over data; false only if a step failed (the caller falls back).
 bool Ed25519Sign(const Ed25519Signer& signer, const EVP_MD* sha512, const unsigned char* data,
                  size_t size, unsigned char signature[64]);
+
+// True if signature is a valid Ed25519 signature of data under public_key as libsodium checks
+// it (then OpenSSL agrees); false means invalid or not sure: the caller asks OpenSSL.
+bool Ed25519SurelyValid(const unsigned char public_key[32], const unsigned char* data,
+                        size_t size, const unsigned char* signature, size_t signature_size);
 
 }  // namespace ringjs::crypto
 

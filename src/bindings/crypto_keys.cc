@@ -74,6 +74,7 @@ class KeyHandle : public CryptoWrap {
     DropSigContext();
     ed25519_.reset();
     ed25519_tried_ = false;
+    ed25519_public_state_ = kUnknown;
     kind_ = kind;
     pkey_ = std::move(pkey);
   }
@@ -105,9 +106,25 @@ class KeyHandle : public CryptoWrap {
     return ed25519_.get();
   }
 
+  // The key's raw Ed25519 public key (read once), or null if it is no Ed25519 key.
+  const unsigned char* ed25519_public_key() {
+    if (ed25519_public_state_ == kUnknown) {
+      size_t size = sizeof(ed25519_public_);
+      bool ok = kind_ != kKindSecret && pkey_ != nullptr &&
+                EVP_PKEY_get_id(pkey_.get()) == EVP_PKEY_ED25519 &&
+                EVP_PKEY_get_raw_public_key(pkey_.get(), ed25519_public_, &size) == 1 &&
+                size == sizeof(ed25519_public_);
+      ERR_clear_error();
+      ed25519_public_state_ = ok ? kKnown : kNone;
+    }
+    return ed25519_public_state_ == kKnown ? ed25519_public_ : nullptr;
+  }
+
  private:
   std::unique_ptr<Ed25519Signer> ed25519_;
   bool ed25519_tried_ = false;
+  enum { kUnknown, kKnown, kNone } ed25519_public_state_ = kUnknown;
+  unsigned char ed25519_public_[32];
   EVP_PKEY_CTX* sig_ctx_ = nullptr;
   SigContextParams sig_params_;
   KeyKind kind_ = kKindSecret;
@@ -1042,7 +1059,17 @@ class SignJob : public PoolJob {
     ed25519_ = std::make_unique<Ed25519Signer>(signer);
     sha512_ = sha512;
   }
+  // Asks libsodium first (see Ed25519SurelyValid).
+  void UseEd25519Public(const unsigned char* public_key) {
+    ed25519_public_.assign(public_key, public_key + 32);
+  }
   void Work() override {
+    if (verify_ && !ed25519_public_.empty() &&
+        Ed25519SurelyValid(ed25519_public_.data(), data_.data(), data_.size(), sig_.data(),
+                           sig_.size())) {
+      result_ = 1;
+      return;
+    }
     if (ed25519_ != nullptr) {
       out_.resize(64);
       if (Ed25519Sign(*ed25519_, sha512_, data_.data(), data_.size(), out_.data())) {
@@ -1079,6 +1106,7 @@ class SignJob : public PoolJob {
   const EVP_MD* md_;
   std::unique_ptr<Ed25519Signer> ed25519_;
   const EVP_MD* sha512_ = nullptr;
+  std::vector<unsigned char> ed25519_public_;
   std::vector<unsigned char> data_;
   std::vector<unsigned char> sig_;
   std::vector<unsigned char> out_;
@@ -1143,13 +1171,18 @@ void VerifyOneShot(const v8::FunctionCallbackInfo<v8::Value>& info) {
     return ThrowTypeError(isolate, "bad data");
   }
   SignOptions o = ReadSignOptions(info, 4);
+  const unsigned char* ed25519 = md == nullptr ? key->ed25519_public_key() : nullptr;
   if (info[7]->IsFunction()) {
-    PoolJob::Start(env,
-                   std::make_unique<SignJob>(
-                       key->pkey(), md, std::vector<unsigned char>(data.data, data.data + data.size),
-                       std::vector<unsigned char>(sig.data, sig.data + sig.size), o, true),
-                   info[7].As<v8::Function>());
+    auto job = std::make_unique<SignJob>(
+        key->pkey(), md, std::vector<unsigned char>(data.data, data.data + data.size),
+        std::vector<unsigned char>(sig.data, sig.data + sig.size), o, true);
+    if (ed25519 != nullptr) job->UseEd25519Public(ed25519);
+    PoolJob::Start(env, std::move(job), info[7].As<v8::Function>());
     return;
+  }
+  if (ed25519 != nullptr && Ed25519SurelyValid(ed25519, data.data, data.size, sig.data,
+                                               sig.size)) {
+    return info.GetReturnValue().Set(true);
   }
   int r = VerifyData(key->pkey(), md, data.data, data.size, sig.data, sig.size, o);
   ERR_clear_error();
