@@ -10,7 +10,8 @@
 // it queues a fresh task behind the pool's other work so that it cannot starve it. The loop
 // thread calls deliver(items) in its poll phase with every item completed since the last call.
 //
-// Order: items are processed and delivered in push order (one task at a time).
+// Order: items are processed and delivered in push order (one task at a time); Steal takes
+// back the ones not started.
 // Liveness: the queue keeps the loop alive (like a request in flight) from a push until that
 // item was delivered, and not otherwise.
 // Threads: construct, Push, destroy on the loop thread. process runs on pool threads and must
@@ -21,6 +22,8 @@
 // stops.
 #ifndef SRC_LOOP_DRAIN_QUEUE_H_
 #define SRC_LOOP_DRAIN_QUEUE_H_
+
+#include <sched.h>
 
 #include <atomic>
 #include <chrono>
@@ -66,7 +69,9 @@ class DrainQueue {
       shared_->pending.clear();
       shared_->completed.clear();
     }
-    // No pool thread sends through async_ any more (sends happen under the mutex).
+    // No pool thread sends through async_ any more: new sends see it gone (under the mutex),
+    // and the ones under way are waited for.
+    while (shared_->senders.load(std::memory_order_acquire) != 0) sched_yield();
     async_.reset();
   }
 
@@ -75,19 +80,48 @@ class DrainQueue {
 
   void Push(Item item) {
     bool start_task;
+    ThreadPool* known_pool;
     {
       std::lock_guard<std::mutex> lock(shared_->mutex);
       shared_->pending.push_back(std::move(item));
       shared_->pushes.fetch_add(1, std::memory_order_release);
+      shared_->pending_count.store(shared_->pending.size(), std::memory_order_relaxed);
       start_task = !shared_->task_active;
       shared_->task_active = true;
-      // Submitted under the mutex so that shared_->pool is set before a task can need it
-      // (lock order: ours, then the pool's, on every thread).
-      if (start_task) shared_->pool = loop_->SubmitPoolTask(NewTask(shared_));
+      known_pool = shared_->pool;
+      // The first task is submitted under the mutex so that shared_->pool is set before a task
+      // can need it (lock order: ours, then the pool's, on every thread). Later ones are not:
+      // the pool's wakeup (a futex syscall) would hold up a task publishing its answers.
+      if (start_task && known_pool == nullptr) {
+        shared_->pool = loop_->SubmitPoolTask(NewTask(shared_));
+        start_task = false;
+      } else if (start_task) {
+        shared_->tasks_started++;
+      }
     }
+    if (start_task) loop_->SubmitPoolTask(NewTask(shared_, false));
     if (outstanding_++ == 0) async_->Ref();
   }
 
+  // Takes back the items no task has taken yet (appended to *out, in push order): the loop
+  // thread processes them itself rather than wait for them (they are never delivered).
+  // Returns how many.
+  size_t Steal(std::vector<Item>* out) {
+    size_t count;
+    {
+      std::lock_guard<std::mutex> lock(shared_->mutex);
+      count = shared_->pending.size();
+      for (Item& item : shared_->pending) out->push_back(std::move(item));
+      shared_->pending.clear();
+      shared_->pending_count.store(0, std::memory_order_relaxed);
+    }
+    outstanding_ -= count;
+    if (count != 0 && outstanding_ == 0) async_->Unref();
+    return count;
+  }
+
+  // Pushed and not yet taken by a task.
+  size_t pending() const { return shared_->pending_count.load(std::memory_order_relaxed); }
   // Pushed and not yet delivered.
   size_t outstanding() const { return outstanding_; }
   // Pool tasks started so far (drain episodes plus their kItemsPerTask continuations).
@@ -102,6 +136,8 @@ class DrainQueue {
     std::mutex mutex;
     Process process;
     std::vector<Item> pending;    // Pushed, not yet taken by a task.
+    std::atomic<size_t> pending_count{0};  // Its size, readable without the mutex.
+    std::atomic<int> senders{0};  // Pool threads inside async->Send() (outside the mutex).
     std::vector<Item> completed;  // Processed, not yet delivered.
     Async* async = nullptr;       // Null once the queue is gone.
     ThreadPool* pool = nullptr;
@@ -116,8 +152,8 @@ class DrainQueue {
     std::shared_ptr<Shared> shared;
   };
 
-  // Called with shared->mutex held.
-  static PoolTask* NewTask(const std::shared_ptr<Shared>& shared) {
+  // Called with shared->mutex held, unless counted is false (then the caller counted it).
+  static PoolTask* NewTask(const std::shared_ptr<Shared>& shared, bool counted = true) {
     Task* task = new Task();
     task->shared = shared;
     task->pool_task.arg = task;
@@ -130,7 +166,7 @@ class DrainQueue {
     task->pool_task.drop = [](PoolTask* pool_task) {
       delete static_cast<Task*>(pool_task->arg);
     };
-    shared->tasks_started++;
+    if (counted) shared->tasks_started++;
     return &task->pool_task;
   }
 
@@ -158,6 +194,7 @@ class DrainQueue {
         return;
       }
       working.swap(shared->pending);
+      shared->pending_count.store(0, std::memory_order_relaxed);
       lock.unlock();
       for (Item& item : working) shared->process(item);
       last_round = working.size();
@@ -173,7 +210,14 @@ class DrainQueue {
         for (Item& item : working) shared->completed.push_back(std::move(item));
         working.clear();
       }
-      shared->async->Send();
+      // The send (an eventfd write) outside the mutex, which the loop thread's pushes need;
+      // the queue's destructor waits for it.
+      Async* async = shared->async;
+      shared->senders.fetch_add(1, std::memory_order_acquire);
+      lock.unlock();
+      async->Send();
+      shared->senders.fetch_sub(1, std::memory_order_release);
+      lock.lock();
     }
   }
 

@@ -177,6 +177,59 @@ TEST_P(DrainQueueTest, LongBurstYieldsToOtherPoolWork) {
   EXPECT_EQ(log[2], "item" + std::to_string(kCount - 1));
 }
 
+TEST_P(DrainQueueTest, StealTakesBackWhatNoTaskStarted) {
+  Latch gate;
+  std::vector<int> delivered;
+  DrainQueue<Job> queue(
+      loop_.get(),
+      [&](Job& job) {
+        if (job.input == 0) gate.Wait();
+        job.output = 1;
+      },
+      [&](std::vector<Job>& jobs) {
+        for (Job& job : jobs) delivered.push_back(job.input);
+      });
+  queue.Push(Job{0, 0, {}});
+  gate.WaitForWaiter();  // The task holds item 0; items 1..9 wait.
+  for (int i = 1; i < 10; i++) queue.Push(Job{i, 0, {}});
+  EXPECT_EQ(queue.pending(), 9u);
+  std::vector<Job> stolen;
+  EXPECT_EQ(queue.Steal(&stolen), 9u);
+  ASSERT_EQ(stolen.size(), 9u);
+  for (int i = 0; i < 9; i++) {
+    EXPECT_EQ(stolen[i].input, i + 1);
+    EXPECT_EQ(stolen[i].output, 0);
+  }
+  EXPECT_EQ(queue.pending(), 0u);
+  EXPECT_EQ(queue.outstanding(), 1u);
+  EXPECT_EQ(queue.Steal(&stolen), 0u);
+  gate.Open();
+  loop_->Run();
+  EXPECT_EQ(delivered, (std::vector<int>{0}));
+  EXPECT_FALSE(loop_->IsAlive());
+}
+
+TEST_P(DrainQueueTest, StealingEverythingLetsTheLoopEnd) {
+  LoopOptions options;
+  options.thread_pool_size = 1;
+  std::unique_ptr<Loop> loop = NewLoop(options);
+  ASSERT_NE(loop, nullptr);
+  Latch gate;
+  // The only worker is busy, so the drain task stays queued and takes nothing.
+  loop->QueueWork([&] { gate.Wait(); }, [](int) {});
+  gate.WaitForWaiter();
+  {
+    DrainQueue<Job> queue(loop.get(), [](Job&) {}, [](std::vector<Job>&) { FAIL(); });
+    for (int i = 0; i < 5; i++) queue.Push(Job{i, 0, {}});
+    std::vector<Job> stolen;
+    EXPECT_EQ(queue.Steal(&stolen), 5u);
+    EXPECT_EQ(queue.outstanding(), 0u);
+    gate.Open();
+    loop->Run();  // The drain task finds nothing; the loop ends.
+    EXPECT_FALSE(loop->IsAlive());
+  }
+}
+
 TEST_P(DrainQueueTest, TeardownWithWorkQueuedDropsItems) {
   Latch gate;
   auto token = std::make_shared<int>(0);
