@@ -294,6 +294,12 @@ v8::MaybeLocal<v8::Value> ResultToValue(Environment* env, FsOp* op, bool shared)
   return v8::Undefined(isolate);
 }
 
+void StartAsync(Environment* env, std::unique_ptr<FsOp> op) {
+  op->async = true;
+  op->env = env;
+  Start(op.release());
+}
+
 void Dispatch(const v8::FunctionCallbackInfo<v8::Value>& info, int req_index,
               std::unique_ptr<FsOp> op) {
   Environment* env = Environment::From(info);

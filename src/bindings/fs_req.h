@@ -123,6 +123,8 @@ struct FsOp {
   }
 };
 
+class ReadFileDrain;  // fs_read_file.cc
+
 // Per-Environment state of the fs binding.
 class FsBindingData : public BindingData {
  public:
@@ -167,6 +169,8 @@ class FsBindingData : public BindingData {
   std::vector<CachedFile> cached_files;
   std::vector<CachedFile> delivering_files;  // The batch being delivered (keeps its capacity).
   loop::Request* cached_files_request = new loop::Request();
+  // readFileAll's bursts, read on a pool thread (created on first use).
+  std::shared_ptr<ReadFileDrain> read_file_drain;
   ~FsBindingData() override;
 
  private:
@@ -179,6 +183,9 @@ FsBindingData* GetBindingData(Environment* env);
 // context is info[req_index + 1].
 void Dispatch(const v8::FunctionCallbackInfo<v8::Value>& info, int req_index,
               std::unique_ptr<FsOp> op);
+
+// Starts an async op whose req or resolver is already set (a call taken over from elsewhere).
+void StartAsync(Environment* env, std::unique_ptr<FsOp> op);
 
 // A stat in node's stat array layout: numbers (the times signed) or int64s.
 void FillStatArray(const FileStat& st, double* out);
