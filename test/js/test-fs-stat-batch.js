@@ -76,11 +76,17 @@ function part2() {
   fs.lstat(path.join(dir, 'missing'), { bigint: true }, expect(6, errorText));
   fs.stat(path.join(dir, 'sub'), expect(7, (err, st) => `${err} dir=${st.isDirectory()}`));
   const fd = fs.openSync(file, 'r');
+  // Closed once both answers are in: nothing orders one call's callback before the other runs.
+  let fstats = 2;
+  const closeAfterBoth = () => --fstats === 0 && fs.closeSync(fd);
   fs.fstat(fd, expect(8, (err, st) => {
-    fs.closeSync(fd);
+    closeAfterBoth();
     return `${err} file=${st.isFile()} size=${st.size}`;
   }));
-  fs.fstat(fd, { bigint: true }, expect(9, (err, st) => `${err} size=${st.size}`));
+  fs.fstat(fd, { bigint: true }, expect(9, (err, st) => {
+    closeAfterBoth();
+    return `${err} size=${st.size}`;
+  }));
   fs.stat(file, expect(10, (err, st) => {
     const same = fs.statSync(file);
     return `shape ${Object.keys(st)} proto=${Object.getPrototypeOf(st) === Object.getPrototypeOf(same)} ` +
