@@ -1,6 +1,7 @@
 // DrainQueue: order, many items, liveness, coalesced wakeups, yielding to other pool work,
 // teardown with work queued. Latches, never timing, decide what runs when.
 #include <condition_variable>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -12,8 +13,6 @@
 
 namespace ringjs::loop::test {
 namespace {
-
-using DrainQueueTest = LoopTest;
 
 struct Job {
   int input = 0;
@@ -45,6 +44,21 @@ class Latch {
   std::condition_variable cond_;
   int waiting_ = 0;
   bool open_ = false;
+};
+
+class DrainQueueTest : public LoopTest {
+ protected:
+  // A loop whose one pool thread is held by `gate` until it opens (drain tasks stay queued);
+  // after_work runs when it is let go. Null if the backend is unavailable.
+  std::unique_ptr<Loop> NewLoopWithBusyPool(Latch* gate, std::function<void(int)> after_work) {
+    LoopOptions options;
+    options.thread_pool_size = 1;
+    std::unique_ptr<Loop> loop = NewLoop(options);
+    if (loop == nullptr) return loop;
+    loop->QueueWork([gate] { gate->Wait(); }, std::move(after_work));
+    gate->WaitForWaiter();
+    return loop;
+  }
 };
 
 TEST_P(DrainQueueTest, ProcessesOnPoolAndDeliversInPushOrder) {
@@ -210,14 +224,10 @@ TEST_P(DrainQueueTest, StealTakesBackWhatNoTaskStarted) {
 }
 
 TEST_P(DrainQueueTest, StealingEverythingLetsTheLoopEnd) {
-  LoopOptions options;
-  options.thread_pool_size = 1;
-  std::unique_ptr<Loop> loop = NewLoop(options);
-  ASSERT_NE(loop, nullptr);
   Latch gate;
   // The only worker is busy, so the drain task stays queued and takes nothing.
-  loop->QueueWork([&] { gate.Wait(); }, [](int) {});
-  gate.WaitForWaiter();
+  std::unique_ptr<Loop> loop = NewLoopWithBusyPool(&gate, [](int) {});
+  ASSERT_NE(loop, nullptr);
   {
     DrainQueue<Job> queue(loop.get(), [](Job&) {}, [](std::vector<Job>&) { FAIL(); });
     for (int i = 0; i < 5; i++) queue.Push(Job{i, 0, {}});
@@ -261,10 +271,6 @@ TEST_P(DrainQueueTest, TeardownWithWorkQueuedDropsItems) {
 }
 
 TEST_P(DrainQueueTest, TeardownBeforeTaskStarts) {
-  LoopOptions options;
-  options.thread_pool_size = 1;
-  std::unique_ptr<Loop> loop = NewLoop(options);
-  ASSERT_NE(loop, nullptr);
   Latch gate;
   auto token = std::make_shared<int>(0);
   struct Held {
@@ -272,8 +278,8 @@ TEST_P(DrainQueueTest, TeardownBeforeTaskStarts) {
   };
   bool other_done = false;
   // The only worker is busy, so the drain task stays queued.
-  loop->QueueWork([&] { gate.Wait(); }, [&](int) { other_done = true; });
-  gate.WaitForWaiter();
+  std::unique_ptr<Loop> loop = NewLoopWithBusyPool(&gate, [&](int) { other_done = true; });
+  ASSERT_NE(loop, nullptr);
   {
     DrainQueue<Held> queue(loop.get(), [](Held&) {}, [](std::vector<Held>&) { FAIL(); });
     for (int i = 0; i < 10; i++) queue.Push(Held{token});
