@@ -1,5 +1,5 @@
 // Deflate block walker: see zlib_block_walker.h. Written from RFC 1951: a bit reader, canonical
-// Huffman decoding through a 10-bit lookup table (longer codes are decoded bit by bit), and the
+// Huffman decoding through an 11-bit lookup table (longer codes are decoded bit by bit), and the
 // three block types. Symbols are decoded only to skip them and their extra bits.
 #include "bindings/zlib_block_walker.h"
 
@@ -115,14 +115,21 @@ class HuffmanCode {
 
   // The next symbol (the reader holds at least 15 bits), or -1 for a pattern no symbol has.
   int Decode(BitReader* reader) const {
-    uint64_t bits = reader->Peek();
-    uint16_t entry = table_[bits & ((1u << kTableBits) - 1)];
-    if (entry != 0) {
+    uint16_t entry = table_[reader->Peek() & ((1u << kTableBits) - 1)];
+    if (__builtin_expect(entry != 0, 1)) {
       reader->Drop(entry & 15);
       return entry >> 4;
     }
-    // Longer codes: walk the canonical code one bit at a time. At each length, the codes of
-    // that length are [first, first + count).
+    return DecodeLong(reader);
+  }
+
+ private:
+  static constexpr int kTableBits = 11;
+
+  // Codes longer than the table: the canonical code walked one bit at a time. At each length,
+  // the codes of that length are [first, first + count).
+  __attribute__((noinline)) int DecodeLong(BitReader* reader) const {
+    uint64_t bits = reader->Peek();
     int code = 0;
     int first = 0;
     int index = 0;
@@ -140,9 +147,6 @@ class HuffmanCode {
     }
     return -1;
   }
-
- private:
-  static constexpr int kTableBits = 10;
 
   static unsigned Reverse(unsigned code, int len) {
     unsigned reversed = 0;
@@ -180,14 +184,21 @@ bool SkipSymbols(BitReader* reader, const HuffmanCode& litlen, const HuffmanCode
   for (;;) {
     // Past the end the reader yields zeros, which may decode as symbols forever.
     if (reader->overrun()) return false;
+    // 56 bits hold up to three codes of at most 15 bits: literals run on without a refill.
     reader->Refill();
     int symbol = litlen.Decode(reader);
-    if (symbol < kEndOfBlock) {
-      if (symbol < 0) return false;
-      continue;
+    if (symbol >= 0 && symbol < kEndOfBlock) {
+      symbol = litlen.Decode(reader);
+      if (symbol >= 0 && symbol < kEndOfBlock) {
+        symbol = litlen.Decode(reader);
+        if (symbol >= 0 && symbol < kEndOfBlock) continue;
+      }
     }
+    if (symbol < 0) return false;
     if (symbol == kEndOfBlock) return !reader->overrun();
     if (symbol > kMaxLengthSymbol) return false;
+    // A length's extra bits, its distance code and the distance's extra bits: up to 33 bits.
+    reader->Refill();
     reader->Drop(kLengthExtraBits[symbol - 257]);
     int d = distance.Decode(reader);
     if (d < 0 || d > kMaxDistanceSymbol) return false;

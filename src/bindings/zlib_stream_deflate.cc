@@ -43,7 +43,8 @@ bool StreamDeflateCanStart(int level, int window_bits, int mem_level, int strate
 
 bool StreamDeflate::Bytes::Reserve(size_t n) {
   if (n <= capacity) return true;
-  size_t grown = std::max(n, capacity * 2);  // input_ grows to a chunk in a few steps
+  // Doubling, so that input_ grows to a chunk in a few steps, but not past one on its own.
+  size_t grown = std::max(n, std::min(capacity * 2, kStreamDeflateChunk));
   std::unique_ptr<uint8_t[]> fresh(new (std::nothrow) uint8_t[grown]);
   if (!fresh) return false;
   if (size > 0) memcpy(fresh.get(), data.get(), size);

@@ -81,7 +81,9 @@ async function roundTrips() {
       const results = [];
       for (const [data, writeSize] of [[text, 64 * KiB], [random, 100 * KiB], [mixed, 1000000],
                                        [text.subarray(0, 5000), 5000],
-                                       [text.subarray(0, 300 * KiB), 256 * KiB]]) {
+                                       [text.subarray(0, 300 * KiB), 256 * KiB],
+                                       [text.subarray(0, 256 * KiB), 256 * KiB],
+                                       [text.subarray(0, 512 * KiB), 512 * KiB]]) {
         const { out, stream } = await compress(format, { level }, split(data, writeSize));
         const back = inflate(out);
         results.push(back.equals(data) && stream.bytesWritten === data.length);
@@ -91,6 +93,23 @@ async function roundTrips() {
                   out.subarray(0, head).toString('hex'), '..',
                   out.subarray(out.length - tail).toString('hex'));
     }
+  }
+}
+
+// end(buffer): the only write carries the finish flush (exactly one and two pieces, and more).
+async function endWithBuffer() {
+  const text = words(1100 * KiB, 12);
+  for (const format of Object.keys(formats)) {
+    const results = [];
+    for (const size of [4 * KiB, 256 * KiB, 512 * KiB, 1100 * KiB]) {
+      const stream = formats[format].create();
+      const out = [];
+      stream.on('data', (chunk) => out.push(chunk));
+      stream.end(text.subarray(0, size));
+      await once(stream, 'end');
+      results.push(formats[format].inflate(Buffer.concat(out)).equals(text.subarray(0, size)));
+    }
+    console.log(format, 'end(buffer)', results.join(' '));
   }
 }
 
@@ -297,6 +316,7 @@ async function streamInflate() {
 
 (async () => {
   await roundTrips();
+  await endWithBuffer();
   await smallWrites();
   await flushPoints();
   await params();
