@@ -4,6 +4,7 @@
 #define SRC_BINDINGS_FS_ARGS_H_
 
 #include <cstdint>
+#include <cstring>
 #include <string>
 
 #include "bindings/fs_req.h"
@@ -16,6 +17,19 @@ using v8::FunctionCallbackInfo;
 using v8::Local;
 using v8::Value;
 
+// Whether every byte is below 0x80 (eight at a time).
+inline bool IsAscii(const std::string& bytes) {
+  size_t i = 0;
+  uint64_t high = 0;
+  for (; i + 8 <= bytes.size(); i += 8) {
+    uint64_t word;
+    memcpy(&word, bytes.data() + i, 8);
+    high |= word;
+  }
+  for (; i < bytes.size(); i++) high |= static_cast<unsigned char>(bytes[i]);
+  return (high & 0x8080808080808080ull) == 0;
+}
+
 // A path argument: a string (UTF-8) or a Uint8Array/Buffer (raw bytes).
 inline std::string PathArg(v8::Isolate* isolate, Local<Value> value) {
   if (value->IsArrayBufferView()) {
@@ -27,6 +41,14 @@ inline std::string PathArg(v8::Isolate* isolate, Local<Value> value) {
   if (value->IsString()) {
     // Straight into the std::string (String::Utf8Value would allocate and copy once more).
     Local<v8::String> string = value.As<v8::String>();
+    if (string->IsOneByte()) {
+      // Latin-1 storage, and nearly always ASCII, which is its own UTF-8: one plain copy instead
+      // of Utf8Length's and WriteUtf8's two walks.
+      std::string out(static_cast<size_t>(string->Length()), '\0');
+      string->WriteOneByte(isolate, reinterpret_cast<uint8_t*>(out.data()), 0,
+                           static_cast<int>(out.size()), v8::String::NO_NULL_TERMINATION);
+      if (IsAscii(out)) return out;
+    }
     std::string out(static_cast<size_t>(string->Utf8Length(isolate)), '\0');
     string->WriteUtf8(isolate, out.data(), static_cast<int>(out.size()), nullptr,
                       v8::String::NO_NULL_TERMINATION | v8::String::REPLACE_INVALID_UTF8);

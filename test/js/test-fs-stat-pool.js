@@ -15,6 +15,9 @@ for (let i = 0; i < kFiles; i++) fs.writeFileSync(path.join(dir, `f${i}`), 'x'.r
 fs.symlinkSync('loop-b', path.join(dir, 'loop-a'));
 fs.symlinkSync('loop-a', path.join(dir, 'loop-b'));
 fs.symlinkSync('f7', path.join(dir, 'link7'));
+// Names whose strings V8 may keep as Latin-1 (é, ÿ) or two-byte (日本): passed on as UTF-8.
+const unicodeNames = ['caf\u00e9', '\u00ff\u00e9-long-enough-for-word-checks', '\u65e5\u672c', 'x\u00e9'];
+unicodeNames.forEach((name, i) => fs.writeFileSync(path.join(dir, name), 'y'.repeat(100 + i)));
 const fd = fs.openSync(path.join(dir, 'f9'), 'r');
 const closedFd = fs.openSync(path.join(dir, 'f1'), 'r');
 fs.closeSync(closedFd);
@@ -77,6 +80,7 @@ for (let round = 0; round < 40; round++) {
   fs.stat('', expectError());
   fs.stat(Buffer.from(path.join(dir, 'missing-buffer')), expectError());
   fs.fstat(fd, expectSize(9, false));
+  unicodeNames.forEach((name, i) => fs.stat(path.join(dir, name), expectSize(100 + i, false)));
   fs.fstat(closedFd, expectError());
   fs.fstat(closedFd, { bigint: true }, expectError());
   pending++;
