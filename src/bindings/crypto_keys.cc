@@ -1038,6 +1038,20 @@ int VerifyDigest(KeyHandle* key, const EVP_MD* md, const unsigned char* digest, 
   return r == 1 ? 1 : 0;
 }
 
+// An ECDSA signature over data is one over data's digest: taking the digest here and signing it
+// on the key's kept context (SigContext, as createSign does) spares EVP_DigestSignInit's
+// provider fetches and EVP_DigestSignFinal's context copy on every call. False (error queue
+// cleared) if EC keys do not apply or OpenSSL refused: the caller then takes EVP_DigestSign,
+// which reports the error as it always did.
+bool DigestForEcdsa(KeyHandle* key, const EVP_MD* md, const unsigned char* data, size_t size,
+                    unsigned char digest[EVP_MAX_MD_SIZE], unsigned int* digest_size) {
+  if (md == nullptr || EVP_PKEY_get_id(key->pkey()) != EVP_PKEY_EC) return false;
+  static const unsigned char kEmpty = 0;
+  if (EVP_Digest(size ? data : &kEmpty, size, digest, digest_size, md, nullptr) == 1) return true;
+  ERR_clear_error();
+  return false;
+}
+
 const EVP_MD* DigestArg(Environment* env, v8::Local<v8::Value> value, bool* bad) {
   *bad = false;
   if (value->IsNullOrUndefined()) return nullptr;
@@ -1149,6 +1163,14 @@ void SignOneShot(const v8::FunctionCallbackInfo<v8::Value>& info) {
     return info.GetReturnValue().Set(OutputSink::Copy(env, info[7], signature, 64));
   }
   std::vector<unsigned char> out;
+  unsigned char digest[EVP_MAX_MD_SIZE];
+  unsigned int digest_size = 0;
+  if (DigestForEcdsa(key, md, data.data, data.size, digest, &digest_size)) {
+    if (SignDigest(key, md, digest, digest_size, o, &out)) {
+      return info.GetReturnValue().Set(OutputSink::Copy(env, info[7], out.data(), out.size()));
+    }
+    ERR_clear_error();
+  }
   if (!SignData(key->pkey(), md, data.data, data.size, o, &out)) {
     return ThrowOpenSSLError(isolate, "Sign failed");
   }
@@ -1183,6 +1205,13 @@ void VerifyOneShot(const v8::FunctionCallbackInfo<v8::Value>& info) {
   if (ed25519 != nullptr && Ed25519SurelyValid(ed25519, data.data, data.size, sig.data,
                                                sig.size)) {
     return info.GetReturnValue().Set(true);
+  }
+  unsigned char digest[EVP_MAX_MD_SIZE];
+  unsigned int digest_size = 0;
+  if (DigestForEcdsa(key, md, data.data, data.size, digest, &digest_size)) {
+    int r = VerifyDigest(key, md, digest, digest_size, sig.data, sig.size, o);
+    ERR_clear_error();
+    if (r >= 0) return info.GetReturnValue().Set(r == 1);
   }
   int r = VerifyData(key->pkey(), md, data.data, data.size, sig.data, sig.size, o);
   ERR_clear_error();
