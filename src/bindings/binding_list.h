@@ -15,6 +15,7 @@
   V(crypto)                    \
   V(errors)                    \
   V(fs)                        \
+  V(fs_stats)                  \
   V(http_parser)               \
   V(messaging)                 \
   V(module_wrap)               \

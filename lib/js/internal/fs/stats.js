@@ -82,19 +82,53 @@ class BigIntStats extends StatsBase {
   }
 }
 
+// What fs calls return are copies of objects the binding built once: node's keys in node's
+// order, the four Dates native data properties that make their Date on first read from the
+// private *Source slot (see src/bindings/fs_stats.cc). To a program they are what `new Stats()`
+// makes: same prototype, own enumerable writable configurable data properties.
+const {
+  atimeSource, mtimeSource, ctimeSource, birthtimeSource, lazyStatsFactory,
+} = internalBinding('fs_stats');
+const newLazyStats = lazyStatsFactory(Stats.prototype, false);
+const newLazyBigIntStats = lazyStatsFactory(BigIntStats.prototype, true);
+
 // Stats / BigIntStats from the stat array `a` (the file at `offset`, 0 or kStatFields).
 function statsFromArray(a, o = 0) {
-  if (typeof a[o] === 'bigint') {
-    const ns = 1000000000n;
-    return new BigIntStats(a[o], a[o + 1], a[o + 2], a[o + 3], a[o + 4], a[o + 5], a[o + 6],
-                           a[o + 7], a[o + 8], a[o + 9],
-                           a[o + 10] * ns + a[o + 11], a[o + 12] * ns + a[o + 13],
-                           a[o + 14] * ns + a[o + 15], a[o + 16] * ns + a[o + 17]);
-  }
-  return new Stats(a[o], a[o + 1], a[o + 2], a[o + 3], a[o + 4], a[o + 5], a[o + 6], a[o + 7],
-                   a[o + 8], a[o + 9], a[o + 10] * 1e3 + a[o + 11] / 1e6,
-                   a[o + 12] * 1e3 + a[o + 13] / 1e6, a[o + 14] * 1e3 + a[o + 15] / 1e6,
-                   a[o + 16] * 1e3 + a[o + 17] / 1e6);
+  const bigint = typeof a[o] === 'bigint';
+  const s = bigint ? newLazyBigIntStats() : newLazyStats();
+  s.dev = a[o];
+  s.mode = a[o + 1];
+  s.nlink = a[o + 2];
+  s.uid = a[o + 3];
+  s.gid = a[o + 4];
+  s.rdev = a[o + 5];
+  s.blksize = a[o + 6];
+  s.ino = a[o + 7];
+  s.size = a[o + 8];
+  s.blocks = a[o + 9];
+  if (bigint) return setBigIntTimes(s, a, o);
+  s.atimeMs = s[atimeSource] = a[o + 10] * 1e3 + a[o + 11] / 1e6;
+  s.mtimeMs = s[mtimeSource] = a[o + 12] * 1e3 + a[o + 13] / 1e6;
+  s.ctimeMs = s[ctimeSource] = a[o + 14] * 1e3 + a[o + 15] / 1e6;
+  s.birthtimeMs = s[birthtimeSource] = a[o + 16] * 1e3 + a[o + 17] / 1e6;
+  return s;
+}
+
+function setBigIntTimes(s, a, o) {
+  const ns = 1000000000n;
+  const atimeNs = a[o + 10] * ns + a[o + 11];
+  const mtimeNs = a[o + 12] * ns + a[o + 13];
+  const ctimeNs = a[o + 14] * ns + a[o + 15];
+  const birthtimeNs = a[o + 16] * ns + a[o + 17];
+  s.atimeMs = s[atimeSource] = atimeNs / 1000000n;
+  s.mtimeMs = s[mtimeSource] = mtimeNs / 1000000n;
+  s.ctimeMs = s[ctimeSource] = ctimeNs / 1000000n;
+  s.birthtimeMs = s[birthtimeSource] = birthtimeNs / 1000000n;
+  s.atimeNs = atimeNs;
+  s.mtimeNs = mtimeNs;
+  s.ctimeNs = ctimeNs;
+  s.birthtimeNs = birthtimeNs;
+  return s;
 }
 
 class StatFs {
