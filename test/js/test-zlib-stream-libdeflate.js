@@ -18,25 +18,19 @@ const formats = {
 };
 const sum = (buf) => `${buf.length}:${zlib.crc32(buf).toString(16)}`;
 
+// Text of words from a small vocabulary (the same bytes in every runtime).
 function words(size, seed) {
-  const vocabulary = [];
-  for (let i = 0; i < 400; i++) {
-    seed = (seed * 1103515245 + 12345) >>> 0;
-    let word = '';
-    for (let j = 0; j < 2 + (seed >>> 28); j++) {
-      word += String.fromCharCode(97 + ((seed >>> j * 3) & 15));
-    }
-    vocabulary.push(word);
-  }
-  const parts = [];
-  let length = 0;
-  while (length < size) {
-    seed = (seed * 1103515245 + 12345) >>> 0;
-    const word = vocabulary[(seed >>> 16) % vocabulary.length];
-    parts.push(word);
-    length += word.length + 1;
-  }
-  return Buffer.from(parts.join(' ')).subarray(0, size);
+  const rand = () => (seed = (seed * 1103515245 + 12345) >>> 0);
+  const vocabulary = Array.from({ length: 400 }, () => {
+    const r = rand();
+    const letters = Array.from({ length: 2 + (r >>> 28) },
+                               (_, j) => String.fromCharCode(97 + ((r >>> j * 3) & 15)));
+    return letters.join('');
+  });
+  const out = Buffer.allocUnsafe(size + 40);
+  let at = 0;
+  while (at < size) at += out.write(`${vocabulary[(rand() >>> 16) % vocabulary.length]} `, at);
+  return out.subarray(0, size);
 }
 
 // Random bytes from a seed (the same in every runtime).
