@@ -355,6 +355,31 @@ int StreamSocket::Write(v8::Local<v8::Object> req, Chunk* chunks, size_t count) 
   return 0;
 }
 
+ssize_t StreamSocket::SendNow(const iovec* iov, size_t count) {
+  size_t sent_total = 0;
+  while (count > 0) {
+    msghdr msg{};
+    msg.msg_iov = const_cast<iovec*>(iov);
+    msg.msg_iovlen = std::min<size_t>(count, kMaxIov);
+    ssize_t n = ::sendmsg(fd_, &msg, MSG_DONTWAIT | MSG_NOSIGNAL);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      if (sent_total > 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) break;
+      return errno == EWOULDBLOCK ? -EAGAIN : -errno;
+    }
+    sent_total += static_cast<size_t>(n);
+    // Skip what went out; stop at a short send (the socket is full).
+    size_t left = static_cast<size_t>(n);
+    size_t batch = msg.msg_iovlen;
+    size_t whole = 0;
+    for (; whole < batch && left >= iov[whole].iov_len; whole++) left -= iov[whole].iov_len;
+    if (whole < batch) break;
+    iov += whole;
+    count -= whole;
+  }
+  return static_cast<ssize_t>(sent_total);
+}
+
 void StreamSocket::SubmitSend() {
   if (send_req_.in_flight() || flush_scheduled_ || queue_.empty() || closing_ || fd_ < 0) {
     return;
@@ -735,60 +760,92 @@ struct Piece {
   size_t len = 0;
 };
 
-// Queues pieces: copied into one owned chunk and done at once when small, else pinned/encoded
-// chunks with an async completion.
+// A piece's bytes: a view's own memory, or a string encoded into `scratch` at `*used`.
+iovec PieceBytes(v8::Isolate* isolate, const Piece& p, char* scratch, size_t* used) {
+  if (!p.view.IsEmpty()) {
+    char* base = static_cast<char*>(p.view->Buffer()->Data());
+    return {base == nullptr ? nullptr : base + p.view->ByteOffset(), p.len};
+  }
+  char* out = scratch + *used;
+  size_t len = EncodeInto(isolate, p.string, p.enc, out, p.len);
+  *used += len;
+  return {out, len};
+}
+
+// What a write leaves for the queue, from byte `skip` of its pieces on: views stay pinned, the
+// encoded strings' bytes are copied.
+std::vector<StreamSocket::Chunk> UnsentChunks(const Piece* pieces, const iovec* bytes,
+                                              size_t count, size_t skip) {
+  std::vector<StreamSocket::Chunk> chunks;
+  chunks.reserve(count);
+  for (size_t i = 0; i < count; i++) {
+    size_t len = bytes[i].iov_len;
+    if (skip >= len) {
+      skip -= len;
+      continue;
+    }
+    const char* from = static_cast<const char*>(bytes[i].iov_base) + skip;
+    StreamSocket::Chunk chunk;
+    chunk.len = len - skip;
+    skip = 0;
+    if (!pieces[i].view.IsEmpty()) {
+      chunk.store = pieces[i].view->Buffer()->GetBackingStore();
+      chunk.data = from;
+    } else {
+      chunk.owned.reset(new char[chunk.len]);
+      memcpy(chunk.owned.get(), from, chunk.len);
+      chunk.data = chunk.owned.get();
+    }
+    chunks.push_back(std::move(chunk));
+  }
+  return chunks;
+}
+
+// Sends what the kernel takes at once when nothing is queued ahead (as libuv's uv_try_write):
+// a write that went out whole is complete for JS right away, and truthfully so — its callback
+// may tell another process or exit, and the bytes are already the kernel's. The rest (or the
+// whole write, behind queued bytes) waits in the queue and completes through req.oncomplete
+// when the ring has sent it.
 void DoWrite(const v8::FunctionCallbackInfo<v8::Value>& info, StreamSocket* s,
              const Piece* pieces, size_t count) {
   v8::Isolate* isolate = info.GetIsolate();
-  size_t bound = 0;
-  for (size_t i = 0; i < count; i++) bound += pieces[i].len;
+  if (!info[0]->IsObject()) return ThrowTypeError(isolate, "write: req must be an object");
+  size_t string_bound = 0;
+  for (size_t i = 0; i < count; i++) {
+    if (pieces[i].view.IsEmpty()) string_bound += pieces[i].len;
+  }
+  constexpr size_t kStackScratch = 4096;
+  char stack_scratch[kStackScratch];
+  std::unique_ptr<char[]> heap_scratch;
+  char* scratch = stack_scratch;
+  if (string_bound > kStackScratch) {
+    heap_scratch.reset(new char[string_bound]);
+    scratch = heap_scratch.get();
+  }
+  std::vector<iovec> bytes(count);
+  size_t used = 0;
   size_t total = 0;
-  v8::Local<v8::Object> req;
-  if (s->CanWriteSync(bound)) {
-    // The common case (a small write): one chunk, no vector.
-    StreamSocket::Chunk chunk;
-    if (bound > 0) {
-      chunk.owned.reset(new char[bound]);
-      char* out = chunk.owned.get();
-      for (size_t i = 0; i < count; i++) {
-        const Piece& p = pieces[i];
-        if (!p.view.IsEmpty()) {
-          p.view->CopyContents(out + total, p.len);
-          total += p.len;
-        } else {
-          total += EncodeInto(isolate, p.string, p.enc, out + total, p.len);
-        }
-      }
-      chunk.data = chunk.owned.get();
-      chunk.len = total;
-    }
-    int err = s->Write(req, &chunk, bound > 0 ? 1 : 0);
-    SetWriteResult(s, total, false);
-    info.GetReturnValue().Set(err);
-    return;
+  for (size_t i = 0; i < count; i++) {
+    bytes[i] = PieceBytes(isolate, pieces[i], scratch, &used);
+    total += bytes[i].iov_len;
   }
-  std::vector<StreamSocket::Chunk> chunks;
-  {
-    if (!info[0]->IsObject()) return ThrowTypeError(isolate, "write: req must be an object");
-    req = info[0].As<v8::Object>();
-    chunks.reserve(count);
-    for (size_t i = 0; i < count; i++) {
-      const Piece& p = pieces[i];
-      StreamSocket::Chunk chunk;
-      if (!p.view.IsEmpty()) {
-        chunk.len = p.len;
-        chunk.store = p.view->Buffer()->GetBackingStore();
-        chunk.data = static_cast<const char*>(chunk.store->Data()) + p.view->ByteOffset();
-      } else {
-        chunk.owned.reset(new char[p.len == 0 ? 1 : p.len]);
-        chunk.len = EncodeInto(isolate, p.string, p.enc, chunk.owned.get(), p.len);
-        chunk.data = chunk.owned.get();
-      }
-      total += chunk.len;
-      chunks.push_back(std::move(chunk));
+  size_t sent = 0;
+  if (s->CanSendNow()) {
+    ssize_t result = s->SendNow(bytes.data(), bytes.size());
+    if (result < 0 && result != -EAGAIN) {
+      SetWriteResult(s, 0, false);
+      info.GetReturnValue().Set(static_cast<int>(result));
+      return;
+    }
+    if (result > 0) sent = static_cast<size_t>(result);
+    if (sent == total) {
+      SetWriteResult(s, total, false);
+      info.GetReturnValue().Set(0);
+      return;
     }
   }
-  int err = s->Write(req, chunks.data(), chunks.size());
+  std::vector<StreamSocket::Chunk> chunks = UnsentChunks(pieces, bytes.data(), count, sent);
+  int err = s->Write(info[0].As<v8::Object>(), chunks.data(), chunks.size());
   SetWriteResult(s, total, err == 0);
   info.GetReturnValue().Set(err);
 }

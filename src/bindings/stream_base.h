@@ -18,11 +18,12 @@
 //   ref() / unref() / hasRef(), getsockname(out) / getpeername(out), fd, writeQueueSize(),
 //   setNoDelay(on), setKeepAlive(on, delaySecs), reset() (the close then sends RST), bytesRead.
 //
-// Writes: one send in flight per socket. Writes queue in C++ and whatever is queued when the
-// send completes goes out in one sendmsg. Small writes are copied and reported complete at once
-// (no JS callback) while the queue holds less than kSyncWriteLimit bytes, which keeps the
-// Writable's own backpressure in charge; bigger ones pin the JS memory and complete when the
-// kernel took them.
+// Writes: when nothing is queued, a write is sent at once (sendmsg, MSG_DONTWAIT) and, if the
+// kernel took it all, reported complete without a JS callback — a write's callback means the
+// bytes are the kernel's, as in node (another process may act on it, or this one exit). What
+// the kernel did not take queues (views pinned, strings copied) behind one ring send in flight
+// per socket, and whatever is queued when that send completes goes out in one sendmsg; such
+// writes complete through req.oncomplete.
 //
 // Reads: a multishot recv into the loop's provided-buffer ring; each completion is copied out
 // (the ring buffer goes back to the kernel when the callback returns). readStop cancels the
@@ -52,8 +53,6 @@ namespace ringjs::stream {
 
 // What JS sees as nread at the end of a stream (libuv's UV_EOF).
 constexpr int kEof = -4095;
-// Queued-but-unsent bytes below which a write completes at once.
-constexpr size_t kSyncWriteLimit = 64 * 1024;
 
 enum StreamStateField { kBytesWritten = 0, kLastWriteWasAsync, kStreamStateFields };
 
@@ -110,12 +109,16 @@ class StreamSocket {
     std::shared_ptr<v8::BackingStore> store;
     void* op = nullptr;  // Internal: the write completed when this chunk is sent.
   };
-  // True if a write of `bytes` more would be copied and completed at once.
-  bool CanWriteSync(size_t bytes) const {
-    return write_error_ == 0 && queued_bytes_ + bytes <= kSyncWriteLimit;
+  // Nothing is queued or being sent: a write may go straight to the kernel (SendNow).
+  bool CanSendNow() const {
+    return fd_ >= 0 && write_error_ == 0 && !closing_ && queue_.empty() &&
+           !send_req_.in_flight() && !flush_scheduled_;
   }
-  // Queues chunks. With req empty the write is complete for JS already (copied chunks);
-  // otherwise req.oncomplete(status) runs once the last chunk is sent. Returns 0 or -errno.
+  // sendmsg without waiting: the bytes the kernel took (maybe fewer than asked, stopping at a
+  // full socket), -EAGAIN when it took none, or -errno.
+  ssize_t SendNow(const iovec* iov, size_t count);
+  // Queues chunks; req.oncomplete(status) runs once the last chunk is sent (with req empty, the
+  // write is already complete for JS). Returns 0 or -errno.
   int Write(v8::Local<v8::Object> req, Chunk* chunks, size_t count);
   int Shutdown(v8::Local<v8::Object> req);
   void Close(v8::Local<v8::Value> cb);

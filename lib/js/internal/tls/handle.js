@@ -7,8 +7,9 @@
 // stream tls.connect({ socket }) was given).
 //
 // Encrypted output goes to transport.write() in the order the engine made it. A cleartext
-// write completes at once while the transport buffers less than its highWaterMark, and
-// otherwise when the transport drains, so a slow peer holds the TLSSocket's writes back.
+// write completes a turn later (setImmediate, as node's TLSWrap) while the transport buffers
+// less than its highWaterMark, and otherwise when the transport drains, so a slow peer holds
+// the TLSSocket's writes back.
 
 const { Buffer } = require('buffer');
 const { TLSWrap, kEof } = internalBinding('tls_wrap');
@@ -26,6 +27,12 @@ function toBuffer(chunk, encoding) {
 // A Buffer over the binding's Uint8Array (no copy).
 function asBuffer(bytes) {
   return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+}
+
+// A write's completion a turn after the transport took it; it still runs when the socket was
+// destroyed meanwhile (net's oncomplete then calls back without an error, as node's does).
+function completeWrite(req) {
+  req.oncomplete(0);
 }
 
 class TLSHandle {
@@ -177,7 +184,7 @@ class TLSHandle {
     return 0;
   }
 
-  // Encrypts and sends; true if req completes later (the transport must drain first). A
+  // Encrypts and sends; req completes later (after the transport drained, or a turn later). A
   // deferred write (queued during the handshake) always completes through req.oncomplete.
   _encryptAndSend(req, data, encodingCode, deferred) {
     if (typeof data === 'string' && encodingCode === 2) {
@@ -196,8 +203,25 @@ class TLSHandle {
       this.drainReq = req;
       return true;
     }
+    // As node's TLSWrap: a write the transport took at once still completes a turn later, so
+    // write() of more than the highWaterMark returns false there too.
     if (deferred) req.oncomplete(0);
-    return false;
+    else setImmediate(completeWrite, req);
+    return true;
+  }
+
+  // The close_notify alert. As with node's TLSWrap, a transport that can no longer take it (EPIPE
+  // once the peer has gone) is not an error of the TLS socket: with nothing queued ahead it goes
+  // straight to the transport's handle, whose result is ignored.
+  _sendCloseNotify(bytes) {
+    const t = this.transport;
+    const h = t._handle;
+    if (!this.closed && !t.destroyed && !t.writableEnded && !t.connecting &&
+        t.writableLength === 0 && h && typeof h.writeBuffer === 'function') {
+      h.writeBuffer({ oncomplete() {} }, asBuffer(bytes));
+      return;
+    }
+    this._send(bytes);
   }
 
   shutdown(req) {
@@ -207,7 +231,7 @@ class TLSHandle {
       return 0;
     }
     const out = this.engine.shutdown();
-    if (out !== undefined) this._send(out);
+    if (out !== undefined) this._sendCloseNotify(out);
     const t = this.transport;
     if (t.destroyed) {
       process.nextTick(() => req.oncomplete(0));
