@@ -173,6 +173,10 @@ class DrainQueue {
   // The body of a pool task.
   static void Drain(const std::shared_ptr<Shared>& shared) {
     std::vector<Item> working;
+    // Processed but not yet published because the loop had not taken the last batch: appending
+    // to that batch under the mutex would hold up the loop thread's pushes for a whole round
+    // (and a reallocation), so the task keeps growing its own until the loop takes it.
+    std::vector<Item> outbox;
     size_t processed = 0;
     size_t last_round = 0;
     std::unique_lock<std::mutex> lock(shared->mutex);
@@ -184,13 +188,17 @@ class DrainQueue {
         AwaitPush(shared.get(), seen);
         lock.lock();
       }
-      if (shared->closed || shared->pending.empty()) {
-        shared->task_active = false;
-        return;
-      }
-      if (processed >= kItemsPerTask) {
-        // task_active stays true: the continuation takes over.
-        shared->pool->Submit(NewTask(shared));
+      bool ending = shared->closed || shared->pending.empty();
+      if (ending || processed >= kItemsPerTask) {
+        // The outbox goes now, appended under the mutex if need be (once per task).
+        bool publish = !shared->closed && PublishLocked(shared.get(), &outbox, true);
+        if (ending) {
+          shared->task_active = false;
+        } else {
+          // task_active stays true: the continuation takes over.
+          shared->pool->Submit(NewTask(shared));
+        }
+        if (publish) SendUnlocked(shared.get(), &lock);
         return;
       }
       working.swap(shared->pending);
@@ -199,26 +207,46 @@ class DrainQueue {
       for (Item& item : working) shared->process(item);
       last_round = working.size();
       processed += last_round;
+      if (outbox.empty()) {
+        outbox.swap(working);
+      } else {
+        for (Item& item : working) outbox.push_back(std::move(item));
+        working.clear();
+      }
       lock.lock();
       if (shared->closed) {
-        working.clear();
+        outbox.clear();
         continue;
       }
-      if (shared->completed.empty()) {
-        shared->completed.swap(working);
-      } else {
-        for (Item& item : working) shared->completed.push_back(std::move(item));
-        working.clear();
+      if (PublishLocked(shared.get(), &outbox, false)) {
+        SendUnlocked(shared.get(), &lock);
+        lock.lock();
       }
-      // The send (an eventfd write) outside the mutex, which the loop thread's pushes need;
-      // the queue's destructor waits for it.
-      Async* async = shared->async;
-      shared->senders.fetch_add(1, std::memory_order_acquire);
-      lock.unlock();
-      async->Send();
-      shared->senders.fetch_sub(1, std::memory_order_release);
-      lock.lock();
     }
+  }
+
+  // With the mutex held: hands the outbox to the loop when the loop took the last batch (a
+  // swap), or else, with `force`, appends it to that batch. Returns whether it did.
+  static bool PublishLocked(Shared* shared, std::vector<Item>* outbox, bool force) {
+    if (outbox->empty()) return false;
+    if (shared->completed.empty()) {
+      shared->completed.swap(*outbox);
+      return true;
+    }
+    if (!force) return false;
+    for (Item& item : *outbox) shared->completed.push_back(std::move(item));
+    outbox->clear();
+    return true;
+  }
+
+  // Wakes the loop, releasing the mutex first: the send (an eventfd write) must not hold up the
+  // loop thread's pushes; the queue's destructor waits for it.
+  static void SendUnlocked(Shared* shared, std::unique_lock<std::mutex>* lock) {
+    Async* async = shared->async;
+    shared->senders.fetch_add(1, std::memory_order_acquire);
+    lock->unlock();
+    async->Send();
+    shared->senders.fetch_sub(1, std::memory_order_release);
   }
 
   // Spins for at most kLinger until the push count moves past `seen`.
