@@ -305,6 +305,23 @@ Server.prototype.close = function close() {
   return net.Server.prototype.close.apply(this, arguments);
 };
 
+// events.captureRejections: a rejected async 'request' listener answers 500 with none of the
+// headers it had set, or, once the response started, destroys it; other events as net.Server.
+Server.prototype[Symbol.for('nodejs.rejection')] = function(err, event, ...args) {
+  if (event !== 'request') {
+    net.Server.prototype[Symbol.for('nodejs.rejection')].apply(this, arguments);
+    return;
+  }
+  const res = args[1];
+  if (res.headersSent || res.writableEnded) {
+    res.destroy();
+    return;
+  }
+  for (const name of res.getHeaderNames()) res.removeHeader(name);
+  res.statusCode = 500;
+  res.end(STATUS_CODES[500]);
+};
+
 Server.prototype[Symbol.asyncDispose] = function() {
   return new Promise((resolve, reject) => {
     this.close((err) => (err ? reject(err) : resolve()));

@@ -783,6 +783,13 @@ function Server(options, listener) {
 Object.setPrototypeOf(Server.prototype, net.Server.prototype);
 Object.setPrototypeOf(Server, net.Server);
 
+// events.captureRejections: a rejected async 'secureConnection' listener destroys that socket
+// with the error; other events as net.Server.
+Server.prototype[Symbol.for('nodejs.rejection')] = function(err, event, socket) {
+  if (event === 'secureConnection') socket.destroy(err);
+  else net.Server.prototype[Symbol.for('nodejs.rejection')].call(this, err, event, socket);
+};
+
 Server.prototype.setSecureContext = function(options) {
   validateObject(options, 'options');
   const tls = tlsModule();
