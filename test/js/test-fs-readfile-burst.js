@@ -129,6 +129,8 @@ async function main() {
   await mixedBurst();
   await inFlight(3, 64);
   await inFlight(1, 1000);
+  // Narrow chains: a few reads started per delivery, with nothing else keeping the loop alive.
+  for (const width of [2, 3, 5, 7]) await inFlight(2, width);
   await fiftyThousand();
   await fifoInBurst();
   // Under a low descriptor limit (a child, so the limit stays there).
