@@ -24,9 +24,10 @@ constexpr size_t kStreamDeflateChunk = 256 * 1024;
 // A deflate stream with zlib's deflate() contract, for mode DEFLATE, GZIP or DEFLATERAW: the
 // container (header, check value, trailer) is written here and the deflate data comes from
 // libdeflate, one independent chunk of input at a time, each but the last ending in an empty
-// stored block so that the next one starts at a byte boundary. A flush with little input
-// gathered (streams flushed message by message) or params() asking for what libdeflate lacks
-// hands the rest of the stream to zlib in raw mode, its window primed with the last 32 KiB.
+// stored block so that the next one starts at a byte boundary. A flush with less than half a
+// chunk gathered (streams flushed message by message, whose pieces would each start without a
+// window) or params() asking for what libdeflate lacks hands the rest of the stream to zlib in
+// raw mode, its window primed with the last 32 KiB.
 class StreamDeflate {
  public:
   StreamDeflate(int mode, int level, int mem_level);
