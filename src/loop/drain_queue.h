@@ -139,6 +139,9 @@ class DrainQueue {
     std::atomic<size_t> pending_count{0};  // Its size, readable without the mutex.
     std::atomic<int> senders{0};  // Pool threads inside async->Send() (outside the mutex).
     std::vector<Item> completed;  // Processed, not yet delivered.
+    // A task's own vectors, kept (empty) between tasks.
+    std::vector<Item> spare_working;
+    std::vector<Item> spare_outbox;
     Async* async = nullptr;       // Null once the queue is gone.
     ThreadPool* pool = nullptr;
     bool task_active = false;     // A task is queued or running (it will see new pushes).
@@ -180,6 +183,10 @@ class DrainQueue {
     size_t processed = 0;
     size_t last_round = 0;
     std::unique_lock<std::mutex> lock(shared->mutex);
+    // The vectors (and the room they grew) outlive the task: buffers of a burst's size freed and
+    // grown again by every task would cost page faults (and munmaps) on every burst.
+    working.swap(shared->spare_working);
+    outbox.swap(shared->spare_outbox);
     for (;;) {
       if (!shared->closed && shared->pending.empty() && last_round > 1) {
         last_round = 0;
@@ -192,6 +199,10 @@ class DrainQueue {
       if (ending || processed >= kItemsPerTask) {
         // The outbox goes now, appended under the mutex if need be (once per task).
         bool publish = !shared->closed && PublishLocked(shared.get(), &outbox, true);
+        working.clear();
+        outbox.clear();
+        shared->spare_working.swap(working);
+        shared->spare_outbox.swap(outbox);
         if (ending) {
           shared->task_active = false;
         } else {
