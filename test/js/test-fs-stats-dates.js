@@ -53,8 +53,14 @@ function checkStats(label, make) {
   log('inspect compact', masked(util.inspect(s, { compact: true, breakLength: Infinity })));
   log('toString', Object.prototype.toString.call(s), String(s));
   const forIn = [];
-  for (const k in s) if (Object.hasOwn(s, k)) forIn.push(k);
+  for (const k in s) forIn.push(k);
   log('for in', forIn.join());
+  for (let proto = Object.getPrototypeOf(s); proto !== Object.prototype; proto = Object.getPrototypeOf(proto)) {
+    log('prototype', Reflect.ownKeys(proto).join(), Object.keys(proto).join(),
+        Object.keys(proto).map((k) => `${JSON.stringify(proto[k].name)}/${proto[k].length}`).join());
+  }
+  log('_checkModeProperty', s._checkModeProperty(typeof s.mode === 'bigint' ? BigInt(fs.constants.S_IFREG) : fs.constants.S_IFREG),
+      s.isFIFO(), s.isSocket(), s.isBlockDevice(), s.isCharacterDevice());
   log('entries', Object.entries(s).map(([k, v]) => `${k}=${machineFields.has(k) ? typeof v : show(v)}`).join());
   log('values', Object.values(s).filter((v) => v instanceof Date).length);
   log('has', s.hasOwnProperty('mtime'), Object.hasOwn(s, 'atime'), 'birthtime' in s,
@@ -199,6 +205,9 @@ own.mtimeMs = 0;
 log(show(own.mtime), own instanceof fs.Stats, json(own).length);
 const ownEmpty = new fs.Stats();
 log(Object.keys(ownEmpty).length, String(ownEmpty.atime), ownEmpty.dev);
+const custom = fs.statSync(file);
+custom._checkModeProperty = (type) => `asked ${type === fs.constants.S_IFDIR}`;
+log('own _checkModeProperty', custom.isDirectory(), custom.isFile());
 
 function summary(label, s) {
   log(label, Object.keys(s).length, show(s.atime), show(s.mtime), s.mtime === s.mtime,

@@ -12,11 +12,6 @@ const {
 
 const kStatFields = 18;
 
-function modeIs(mode, type) {
-  if (typeof mode === 'bigint') return (mode & BigInt(S_IFMT)) === BigInt(type);
-  return (mode & S_IFMT) === type;
-}
-
 // The file type tests of Stats and BigIntStats.
 class StatsBase {
   constructor(dev, mode, nlink, uid, gid, rdev, blksize, ino, size, blocks) {
@@ -31,20 +26,18 @@ class StatsBase {
     this.size = size;
     this.blocks = blocks;
   }
-
-  isDirectory() { return modeIs(this.mode, S_IFDIR); }
-  isFile() { return modeIs(this.mode, S_IFREG); }
-  isBlockDevice() { return modeIs(this.mode, S_IFBLK); }
-  isCharacterDevice() { return modeIs(this.mode, S_IFCHR); }
-  isSymbolicLink() { return modeIs(this.mode, S_IFLNK); }
-  isFIFO() { return modeIs(this.mode, S_IFIFO); }
-  isSocket() { return modeIs(this.mode, S_IFSOCK); }
 }
-for (const name of Object.getOwnPropertyNames(StatsBase.prototype)) {
-  if (name !== 'constructor') {
-    Object.defineProperty(StatsBase.prototype, name, { __proto__: null, enumerable: true });
-  }
-}
+// As node's prototypes show them (for...in lists them): enumerable, anonymous methods asking
+// _checkModeProperty, which Stats and BigIntStats define for their number type; Stats has its
+// own isFile too.
+const typeTest = (type) => function() { return this._checkModeProperty(type); };
+StatsBase.prototype.isDirectory = typeTest(S_IFDIR);
+StatsBase.prototype.isFile = typeTest(S_IFREG);
+StatsBase.prototype.isBlockDevice = typeTest(S_IFBLK);
+StatsBase.prototype.isCharacterDevice = typeTest(S_IFCHR);
+StatsBase.prototype.isSymbolicLink = typeTest(S_IFLNK);
+StatsBase.prototype.isFIFO = typeTest(S_IFIFO);
+StatsBase.prototype.isSocket = typeTest(S_IFSOCK);
 
 const dateOf = (ms) => new Date(Math.round(Number(ms)));
 
@@ -62,6 +55,9 @@ class Stats extends StatsBase {
     this.birthtime = dateOf(birthtimeMs);
   }
 }
+
+Stats.prototype.isFile = typeTest(S_IFREG);
+Stats.prototype._checkModeProperty = function(type) { return (this.mode & S_IFMT) === type; };
 
 class BigIntStats extends StatsBase {
   constructor(dev, mode, nlink, uid, gid, rdev, blksize, ino, size, blocks,
@@ -81,6 +77,10 @@ class BigIntStats extends StatsBase {
     this.birthtime = dateOf(this.birthtimeMs);
   }
 }
+
+BigIntStats.prototype._checkModeProperty = function(type) {
+  return (this.mode & BigInt(S_IFMT)) === BigInt(type);
+};
 
 // What fs calls return are copies of objects the binding built once: node's keys in node's
 // order, the four Dates native data properties that make their Date on first read from the
