@@ -343,14 +343,12 @@ int StreamSocket::Write(v8::Local<v8::Object> req, Chunk* chunks, size_t count) 
     queued_bytes_ += chunk.len;
     queue_.push_back(std::move(chunk));
   }
-  if (!req.IsEmpty()) {
-    // The op completes with the chunk that ends it; an empty marker chunk carries it, so
-    // two writes never share a chunk.
-    auto* op = new WriteOp();
-    op->req.Reset(env_->isolate(), req);
-    queue_.emplace_back();
-    queue_.back().op = op;
-  }
+  // The op completes with the chunk that ends it; an empty marker chunk carries it, so two
+  // writes never share a chunk.
+  auto* op = new WriteOp();
+  op->req.Reset(env_->isolate(), req);
+  queue_.emplace_back();
+  queue_.back().op = op;
   SubmitSend();
   return 0;
 }

@@ -117,8 +117,8 @@ class StreamSocket {
   // sendmsg without waiting: the bytes the kernel took (maybe fewer than asked, stopping at a
   // full socket), -EAGAIN when it took none, or -errno.
   ssize_t SendNow(const iovec* iov, size_t count);
-  // Queues chunks; req.oncomplete(status) runs once the last chunk is sent (with req empty, the
-  // write is already complete for JS). Returns 0 or -errno.
+  // Queues chunks; req.oncomplete(status) runs once the last chunk is sent. Returns 0 or
+  // -errno.
   int Write(v8::Local<v8::Object> req, Chunk* chunks, size_t count);
   int Shutdown(v8::Local<v8::Object> req);
   void Close(v8::Local<v8::Value> cb);
