@@ -124,7 +124,7 @@ int CachedOpenForReading(const char* path) {
 int64_t CachedPread(int fd, void* buf, size_t len, int64_t offset) {
   struct iovec iov = {buf, len};
   ssize_t n = preadv2(fd, &iov, 1, offset, RWF_NOWAIT);
-  return n < 0 ? kNotCached : n;
+  return n < 0 ? -errno : n;
 }
 
 }  // namespace ringjs::fs

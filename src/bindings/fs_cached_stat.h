@@ -25,7 +25,9 @@ int CachedFStat(int fd, FileStat* out);
 // open(path, O_RDONLY | O_NONBLOCK) when the walk needs no I/O: the fd, -ENOENT / -ENOTDIR, or
 // kNotCached. Non-blocking so that a FIFO's open returns at once.
 int CachedOpenForReading(const char* path);
-// pread of bytes already in the page cache (RWF_NOWAIT): the count (maybe short), or kNotCached.
+// pread of bytes already in the page cache (RWF_NOWAIT): the count (maybe short), or -errno
+// (EAGAIN: not all cached; EOPNOTSUPP: a file that cannot say). Not kNotCached, which would read
+// as a count of 1.
 int64_t CachedPread(int fd, void* buf, size_t len, int64_t offset);
 
 }  // namespace ringjs::fs

@@ -7,7 +7,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <sys/uio.h>
 #include <unistd.h>
 
 #include <memory>
@@ -144,14 +143,6 @@ int64_t RunBlocking(FsOp* op) {
 // do inline in io_uring_enter anyway); larger ones go through the ring or the pool.
 constexpr uint64_t kCachedReadMax = 256 * 1024;
 
-// pread with RWF_NOWAIT: the count, or -errno (EAGAIN: not all in the page cache; EOPNOTSUPP:
-// a file that cannot say). Not CachedPread, whose kNotCached (1) reads as a count here.
-int64_t PreadNoWait(int fd, char* buf, size_t len, int64_t offset) {
-  struct iovec iov = {buf, len};
-  ssize_t n = preadv2(fd, &iov, 1, offset, RWF_NOWAIT);
-  return n < 0 ? -errno : n;
-}
-
 // A file that filled the slab's room (its first `room` bytes are at `space`): the rest, sized
 // by fstat. 0 (*bytes filled) or kNotCached.
 int64_t ReadRestCached(int fd, char* space, size_t room, std::unique_ptr<v8::BackingStore>* bytes) {
@@ -169,7 +160,7 @@ int64_t ReadRestCached(int fd, char* space, size_t room, std::unique_ptr<v8::Bac
   char* heap = static_cast<char*>(malloc(length));
   if (heap == nullptr) return kNotCached;
   memcpy(heap, space, room);
-  if (PreadNoWait(fd, heap + room, length - room, room) != static_cast<int64_t>(length - room)) {
+  if (CachedPread(fd, heap + room, length - room, room) != static_cast<int64_t>(length - room)) {
     free(heap);
     return kNotCached;
   }
@@ -192,7 +183,7 @@ int64_t ReadSmallFileCached(const char* path, std::unique_ptr<v8::BackingStore>*
   int64_t result = kNotCached;
   size_t room;
   char* space = SlabResultSpace(&room);
-  int64_t first = space == nullptr ? -ENOMEM : PreadNoWait(fd, space, room, 0);
+  int64_t first = space == nullptr ? -ENOMEM : CachedPread(fd, space, room, 0);
   // A read with RWF_NOWAIT only succeeds on files that support it (regular files of disk file
   // systems, block devices, /dev/zero and the like, never /proc, /sys, pipes or directories),
   // and on those a short read at offset 0 means the end, as for node's read-until-EOF.
