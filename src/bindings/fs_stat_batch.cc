@@ -3,6 +3,7 @@
 #include "bindings/fs_stat_batch.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <cstring>
 #include <memory>
 #include <string>
@@ -22,12 +23,23 @@ using v8::FunctionCallbackInfo;
 using v8::Local;
 using v8::Value;
 
-// The stat fields, then the caller's tag.
-constexpr int kStride = kStatFields + 1;
-// Tag bits the binding reads (the others are the caller's).
+// One answer, kStride doubles: the caller's tag first, then either the stat fields as
+// kStatFields int64s (a bigint answer, read through the BigInt64Array), or, for a number
+// answer, the four times already in milliseconds as node computes them (sec * 1e3 + nsec / 1e6)
+// and the ten integer fields twice: as doubles and, when every one fits, as int32s, which JS
+// reads as small integers (a double read from a Float64Array is a new heap number each time
+// until the reading code is optimized). For an error the negative errno follows the tag.
+constexpr int kStride = 1 + kStatFields + 1;
+constexpr int kAtTimes = 1;                 // 4 doubles: atimeMs, mtimeMs, ctimeMs, birthtimeMs.
+constexpr int kAtIntegers = kAtTimes + 4;   // 10 doubles: dev ... blocks.
+constexpr int kAtInt32s = kAtIntegers + 10; // 5 doubles' room: dev ... blocks as int32s.
+static_assert(kAtInt32s + 5 == kStride, "the int32 fields end the answer");
+static_assert(kStatATimeSec == 10, "ten integer fields precede the times");
+// Tag bits the binding reads or sets (the others are the caller's).
 constexpr int32_t kTagBigInt = 1;
 constexpr int32_t kTagLstat = 1 << 2;
 constexpr int32_t kTagFstat = 1 << 3;
+constexpr int32_t kTagInt32s = 1 << 4;  // The int32 copies are there.
 constexpr int32_t kTagError = 1 << 30;
 // Answers per call into JS.
 constexpr size_t kChunk = 128;
@@ -37,9 +49,28 @@ struct StatJob {
   std::string path;  // Unused for fstat.
   int fd = -1;
   int32_t tag = 0;
-  // The answer as JS reads it: kStride slots (int64 bits for a bigint answer).
   double answer[kStride];
 };
+
+void FillNumberAnswer(const FileStat& stat, double* answer, int32_t* tag) {
+  for (int i = 0; i < 4; i++) {
+    int64_t sec = static_cast<int64_t>(stat.fields[kStatATimeSec + 2 * i]);
+    int64_t nsec = static_cast<int64_t>(stat.fields[kStatATimeSec + 2 * i + 1]);
+    answer[kAtTimes + i] = static_cast<double>(sec) * 1e3 + static_cast<double>(nsec) / 1e6;
+  }
+  bool narrow = true;
+  int32_t narrow_fields[10];
+  for (int i = 0; i < 10; i++) {
+    uint64_t value = stat.fields[i];
+    answer[kAtIntegers + i] = static_cast<double>(value);
+    narrow = narrow && value <= INT32_MAX;
+    narrow_fields[i] = static_cast<int32_t>(value);
+  }
+  if (narrow) {
+    memcpy(answer + kAtInt32s, narrow_fields, sizeof(narrow_fields));
+    *tag |= kTagInt32s;
+  }
+}
 
 // Runs on a pool thread: the statx libuv would make (AT_STATX_SYNC_AS_STAT).
 void RunStat(StatJob& job) {
@@ -47,17 +78,18 @@ void RunStat(StatJob& job) {
   int result = (job.tag & kTagFstat) != 0 ? FStat(job.fd, &stat)
                : (job.tag & kTagLstat) != 0 ? LStat(job.path.c_str(), &stat)
                                              : Stat(job.path.c_str(), &stat);
+  int32_t tag = job.tag;
   if (result < 0) {
-    job.answer[0] = result;
-    job.answer[kStatFields] = job.tag | kTagError;
+    job.answer[0] = tag | kTagError;
+    job.answer[1] = result;
     return;
   }
-  if ((job.tag & kTagBigInt) != 0) {
-    FillBigStatArray(stat, reinterpret_cast<int64_t*>(job.answer));
+  if ((tag & kTagBigInt) != 0) {
+    FillBigStatArray(stat, reinterpret_cast<int64_t*>(job.answer + 1));
   } else {
-    FillStatArray(stat, job.answer);
+    FillNumberAnswer(stat, job.answer, &tag);
   }
-  job.answer[kStatFields] = job.tag;
+  job.answer[0] = tag;
 }
 
 // Per Environment: the queue (made on first use) and the buffer JS reads answers from.
@@ -88,7 +120,8 @@ class StatBatch : public BindingData {
     v8::HandleScope handle_scope(isolate);
     if (values_data_ == nullptr) MakeBuffer();
     Local<v8::Function> deliver = deliver_.Get(isolate);
-    Local<Value> argv[] = {values_.Get(isolate), bigint_values_.Get(isolate), Local<Value>()};
+    Local<Value> argv[] = {values_.Get(isolate), bigint_values_.Get(isolate),
+                           int32_values_.Get(isolate), Local<Value>()};
     // One scope for every chunk: after a throw (reported by Call, which then returns empty) the
     // next callback runs before any tick, as in node, where the failed callback's scope skips
     // the tick queue.
@@ -98,10 +131,10 @@ class StatBatch : public BindingData {
       for (size_t i = 0; i < count; i++) {
         memcpy(values_data_ + i * kStride, jobs[done + i].answer, sizeof(StatJob::answer));
       }
-      argv[2] = v8::Integer::NewFromUnsigned(isolate, static_cast<uint32_t>(count));
-      while (scope.Call(deliver, v8::Undefined(isolate), 3, argv).IsEmpty()) {
+      argv[3] = v8::Integer::NewFromUnsigned(isolate, static_cast<uint32_t>(count));
+      while (scope.Call(deliver, v8::Undefined(isolate), 4, argv).IsEmpty()) {
         if (env_->is_stopping()) return;
-        argv[2] = v8::Integer::New(isolate, 0);
+        argv[3] = v8::Integer::New(isolate, 0);
       }
       if (env_->is_stopping()) return;
       done += count;
@@ -115,6 +148,7 @@ class StatBatch : public BindingData {
     values_data_ = static_cast<double*>(buffer->GetBackingStore()->Data());
     values_.Reset(isolate, v8::Float64Array::New(buffer, 0, kSlots));
     bigint_values_.Reset(isolate, v8::BigInt64Array::New(buffer, 0, kSlots));
+    int32_values_.Reset(isolate, v8::Int32Array::New(buffer, 0, 2 * kSlots));
   }
 
   Environment* env_;
@@ -122,6 +156,7 @@ class StatBatch : public BindingData {
   v8::Global<v8::Function> deliver_;
   v8::Global<v8::Float64Array> values_;
   v8::Global<v8::BigInt64Array> bigint_values_;
+  v8::Global<v8::Int32Array> int32_values_;
   double* values_data_ = nullptr;
 };
 
@@ -176,6 +211,10 @@ void InitializeStatBatch(Environment* env, Local<v8::Object> target) {
   SetConstant(context, target, "kStatTagLstat", kTagLstat);
   SetConstant(context, target, "kStatTagFstat", kTagFstat);
   SetConstant(context, target, "kStatTagError", kTagError);
+  SetConstant(context, target, "kStatTagInt32s", kTagInt32s);
+  SetConstant(context, target, "kStatAtTimes", kAtTimes);
+  SetConstant(context, target, "kStatAtIntegers", kAtIntegers);
+  SetConstant(context, target, "kStatAtInt32s", kAtInt32s);
 }
 
 }  // namespace ringjs::fs

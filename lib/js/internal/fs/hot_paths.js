@@ -11,13 +11,14 @@ const {
 } = require('internal/errors');
 const { toNativeFd, toPath } = require('internal/fs/args');
 const { named } = require('internal/fs/run');
-const { kStatFields, statsFromArray } = require('internal/fs/stats');
+const { statsFromArray, statsFromBatch } = require('internal/fs/stats');
 const { callback, promise } = require('internal/fs/ops');
 const { runNextTicks } = require('internal/process/task_queues');
 
 const binding = internalBinding('fs');
 const {
-  kStatStride, kStatTagBigInt, kStatTagLstat, kStatTagFstat, kStatTagError, kUsePromises,
+  kStatStride, kStatTagBigInt, kStatTagLstat, kStatTagFstat, kStatTagError, kStatTagInt32s,
+  kStatAtTimes, kStatAtIntegers, kStatAtInt32s, kUsePromises,
 } = binding;
 const { O_RDONLY } = internalBinding('constants').fs;
 
@@ -53,7 +54,7 @@ function statError(errno, tag, target) {
   return err;
 }
 
-function deliverStats(values, bigintValues, count) {
+function deliverStats(values, bigintValues, int32Values, count) {
   if (count !== 0) {
     chunkLeft = count;
     chunkNext = 0;
@@ -63,10 +64,10 @@ function deliverStats(values, bigintValues, count) {
     const at = kStatStride * chunkNext++;
     const i = statHead++;
     const cb = statCallbacks[i];
-    const tag = values[at + kStatFields];
+    const tag = values[at];
     statCallbacks[i] = undefined;
     if ((tag & kStatTagError) !== 0) {
-      const err = statError(values[at], tag, statTargets[i]);
+      const err = statError(values[at + 1], tag, statTargets[i]);
       statTargets[i] = undefined;
       if ((tag & kTagPromise) === 0) {
         cb(err);
@@ -78,7 +79,15 @@ function deliverStats(values, bigintValues, count) {
     } else {
       statTargets[i] = undefined;
       statRejects[i] = undefined;
-      const stats = statsFromArray((tag & kStatTagBigInt) === 0 ? values : bigintValues, at);
+      let stats;
+      if ((tag & kStatTagBigInt) !== 0) {
+        stats = statsFromArray(bigintValues, at + 1);
+      } else if ((tag & kStatTagInt32s) !== 0) {
+        stats = statsFromBatch(values, int32Values, 2 * (at + kStatAtInt32s),
+                               at + kStatAtTimes);
+      } else {
+        stats = statsFromBatch(values, values, at + kStatAtIntegers, at + kStatAtTimes);
+      }
       if ((tag & kTagPromise) === 0) cb(null, stats);
       else cb(stats);
     }

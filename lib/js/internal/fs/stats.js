@@ -114,6 +114,30 @@ function statsFromArray(a, o = 0) {
   return s;
 }
 
+// Stats from a number answer of the stat batch (src/bindings/fs_stat_batch.cc) at `at`: the
+// times come in milliseconds; the ten integer fields from `ints` (an Int32Array over the same
+// buffer, then `p` is their int32 index) or else `values` (a Float64Array), as small integers
+// where they can be, so that a Stats made by unoptimized code holds no heap number but the four
+// times.
+function statsFromBatch(values, ints, p, at) {
+  const s = newLazyStats();
+  s.dev = ints[p];
+  s.mode = ints[p + 1];
+  s.nlink = ints[p + 2];
+  s.uid = ints[p + 3];
+  s.gid = ints[p + 4];
+  s.rdev = ints[p + 5];
+  s.blksize = ints[p + 6];
+  s.ino = ints[p + 7];
+  s.size = ints[p + 8];
+  s.blocks = ints[p + 9];
+  s.atimeMs = s[atimeSource] = values[at];
+  s.mtimeMs = s[mtimeSource] = values[at + 1];
+  s.ctimeMs = s[ctimeSource] = values[at + 2];
+  s.birthtimeMs = s[birthtimeSource] = values[at + 3];
+  return s;
+}
+
 function setBigIntTimes(s, a, o) {
   const ns = 1000000000n;
   const atimeNs = a[o + 10] * ns + a[o + 11];
@@ -185,4 +209,5 @@ module.exports = {
   kStatFields,
   statFsFromArray,
   statsFromArray,
+  statsFromBatch,
 };
