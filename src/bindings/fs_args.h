@@ -18,16 +18,53 @@ using v8::Local;
 using v8::Value;
 
 // Whether every byte is below 0x80 (eight at a time).
-inline bool IsAscii(const std::string& bytes) {
+inline bool IsAscii(const char* bytes, size_t size) {
   size_t i = 0;
   uint64_t high = 0;
-  for (; i + 8 <= bytes.size(); i += 8) {
+  for (; i + 8 <= size; i += 8) {
     uint64_t word;
-    memcpy(&word, bytes.data() + i, 8);
+    memcpy(&word, bytes + i, 8);
     high |= word;
   }
-  for (; i < bytes.size(); i++) high |= static_cast<unsigned char>(bytes[i]);
+  for (; i < size; i++) high |= static_cast<unsigned char>(bytes[i]);
   return (high & 0x8080808080808080ull) == 0;
+}
+
+inline bool IsAscii(const std::string& bytes) { return IsAscii(bytes.data(), bytes.size()); }
+
+// The bytes PathArg gives, NUL-terminated, into out[0, capacity) when they fit: returns their
+// length, or -1 (out then holds nothing useful) for a path that does not fit or is neither a
+// string nor a Uint8Array.
+inline int WritePathArg(v8::Isolate* isolate, Local<Value> value, char* out, size_t capacity) {
+  size_t size;
+  if (value->IsString()) {
+    Local<v8::String> string = value.As<v8::String>();
+    size = static_cast<size_t>(string->Length());
+    bool ascii = false;
+    if (string->IsOneByte() && size < capacity) {
+      // Nearly always ASCII, which is its own UTF-8 (as in PathArg).
+      string->WriteOneByte(isolate, reinterpret_cast<uint8_t*>(out), 0, static_cast<int>(size),
+                           v8::String::NO_NULL_TERMINATION);
+      ascii = IsAscii(out, size);
+    }
+    if (!ascii) {
+      // Up to three UTF-8 bytes per UTF-16 unit: measure only when that might not fit.
+      if (size * 3 >= capacity) size = static_cast<size_t>(string->Utf8Length(isolate));
+      if (size >= capacity) return -1;
+      size = static_cast<size_t>(
+          string->WriteUtf8(isolate, out, static_cast<int>(capacity - 1), nullptr,
+                            v8::String::NO_NULL_TERMINATION | v8::String::REPLACE_INVALID_UTF8));
+    }
+  } else if (value->IsArrayBufferView()) {
+    Local<v8::ArrayBufferView> view = value.As<v8::ArrayBufferView>();
+    size = view->ByteLength();
+    if (size >= capacity) return -1;
+    view->CopyContents(out, size);
+  } else {
+    return -1;
+  }
+  out[size] = '\0';
+  return static_cast<int>(size);
 }
 
 // A path argument: a string (UTF-8) or a Uint8Array/Buffer (raw bytes).

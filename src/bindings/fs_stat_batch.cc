@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <cstring>
+#include <deque>
 #include <memory>
 #include <string>
 #include <vector>
@@ -44,12 +45,53 @@ constexpr int32_t kTagError = 1 << 30;
 // Answers per call into JS.
 constexpr size_t kChunk = 128;
 
-// One queued stat: filled in on the JS thread, answered on a pool thread.
+// Answer slots handed out and given back in call order, in blocks that stay put while the pool
+// writes into them (a growing array would move). The JS thread takes and releases slots; a pool
+// thread only writes into the slot of the job it runs.
+class AnswerSlots {
+ public:
+  static constexpr size_t kSlotsPerBlock = kChunk;
+  static constexpr size_t kBlockDoubles = kSlotsPerBlock * kStride;
+
+  double* Take() {
+    if (blocks_.empty() || next_ == kSlotsPerBlock) {
+      if (spare_.empty()) {
+        blocks_.push_back(std::make_unique<double[]>(kBlockDoubles));
+      } else {
+        blocks_.push_back(std::move(spare_.back()));
+        spare_.pop_back();
+      }
+      next_ = 0;
+    }
+    return blocks_.back().get() + kStride * next_++;
+  }
+
+  // Called for every slot taken, in the order taken: the oldest block goes once its last slot
+  // came back (a few are kept for the next burst).
+  void Release(const double* slot) {
+    if (slot + kStride != blocks_.front().get() + kBlockDoubles) return;
+    if (spare_.size() < kSpareBlocks) spare_.push_back(std::move(blocks_.front()));
+    blocks_.pop_front();
+  }
+
+ private:
+  static constexpr size_t kSpareBlocks = 4;
+  std::deque<std::unique_ptr<double[]>> blocks_;  // Oldest first; the last one hands out slots.
+  std::vector<std::unique_ptr<double[]>> spare_;
+  size_t next_ = 0;  // Slots handed out of the last block.
+};
+
+// One queued stat, small because the queue moves it a few times: its answer slot holds the
+// path (NUL-terminated) until the pool thread overwrites it with the answer.
 struct StatJob {
-  std::string path;  // Unused for fstat.
-  int fd = -1;
+  double* slot = nullptr;
+  std::unique_ptr<char[]> long_path;  // A path too long for the slot, else null.
+  int32_t fd = -1;
   int32_t tag = 0;
-  double answer[kStride];
+
+  const char* path() const {
+    return long_path ? long_path.get() : reinterpret_cast<const char*>(slot);
+  }
 };
 
 void FillNumberAnswer(const FileStat& stat, double* answer, int32_t* tag) {
@@ -76,20 +118,21 @@ void FillNumberAnswer(const FileStat& stat, double* answer, int32_t* tag) {
 void RunStat(StatJob& job) {
   FileStat stat;
   int result = (job.tag & kTagFstat) != 0 ? FStat(job.fd, &stat)
-               : (job.tag & kTagLstat) != 0 ? LStat(job.path.c_str(), &stat)
-                                             : Stat(job.path.c_str(), &stat);
+               : (job.tag & kTagLstat) != 0 ? LStat(job.path(), &stat)
+                                             : Stat(job.path(), &stat);
   int32_t tag = job.tag;
+  double* answer = job.slot;
   if (result < 0) {
-    job.answer[0] = tag | kTagError;
-    job.answer[1] = result;
+    answer[0] = tag | kTagError;
+    answer[1] = result;
     return;
   }
   if ((tag & kTagBigInt) != 0) {
-    FillBigStatArray(stat, reinterpret_cast<int64_t*>(job.answer + 1));
+    FillBigStatArray(stat, reinterpret_cast<int64_t*>(answer + 1));
   } else {
-    FillNumberAnswer(stat, job.answer, &tag);
+    FillNumberAnswer(stat, answer, &tag);
   }
-  job.answer[0] = tag;
+  answer[0] = tag;
 }
 
 // Per Environment: the queue (made on first use) and the buffer JS reads answers from.
@@ -97,10 +140,19 @@ class StatBatch : public BindingData {
  public:
   explicit StatBatch(Environment* env) : env_(env) {}
 
+  // A job with its answer slot taken (the caller fills in the rest).
+  StatJob NewJob() {
+    StatJob job;
+    job.slot = slots_->Take();
+    return job;
+  }
+
   void Queue(StatJob job) {
     if (!queue_) {
+      // The slots live as long as a pool task that may still write into one (past Stop()).
       queue_ = std::make_unique<loop::DrainQueue<StatJob>>(
-          env_->loop(), RunStat, [this](std::vector<StatJob>& jobs) { Deliver(jobs); });
+          env_->loop(), [slots = slots_](StatJob& job) { RunStat(job); },
+          [this](std::vector<StatJob>& jobs) { Deliver(jobs); });
     }
     queue_->Push(std::move(job));
   }
@@ -129,7 +181,9 @@ class StatBatch : public BindingData {
     for (size_t done = 0; done < jobs.size();) {
       size_t count = std::min(kChunk, jobs.size() - done);
       for (size_t i = 0; i < count; i++) {
-        memcpy(values_data_ + i * kStride, jobs[done + i].answer, sizeof(StatJob::answer));
+        const double* slot = jobs[done + i].slot;
+        memcpy(values_data_ + i * kStride, slot, kStride * sizeof(double));
+        slots_->Release(slot);
       }
       argv[3] = v8::Integer::NewFromUnsigned(isolate, static_cast<uint32_t>(count));
       while (scope.Call(deliver, v8::Undefined(isolate), 4, argv).IsEmpty()) {
@@ -152,6 +206,7 @@ class StatBatch : public BindingData {
   }
 
   Environment* env_;
+  std::shared_ptr<AnswerSlots> slots_ = std::make_shared<AnswerSlots>();
   std::unique_ptr<loop::DrainQueue<StatJob>> queue_;
   v8::Global<v8::Function> deliver_;
   v8::Global<v8::Float64Array> values_;
@@ -166,14 +221,18 @@ StatBatch* BatchOf(const FunctionCallbackInfo<Value>& info) {
 
 // queueStat(target, tag)
 void QueueStat(const FunctionCallbackInfo<Value>& info) {
-  StatJob job;
+  StatBatch* batch = BatchOf(info);
+  StatJob job = batch->NewJob();
   job.tag = info[1]->IsInt32() ? info[1].As<v8::Int32>()->Value() : 0;
   if ((job.tag & kTagFstat) != 0) {
     job.fd = Int32Arg(info[0]);
-  } else {
-    job.path = PathArg(info.GetIsolate(), info[0]);
+  } else if (WritePathArg(info.GetIsolate(), info[0], reinterpret_cast<char*>(job.slot),
+                          kStride * sizeof(double)) < 0) {
+    std::string path = PathArg(info.GetIsolate(), info[0]);
+    job.long_path = std::make_unique<char[]>(path.size() + 1);
+    memcpy(job.long_path.get(), path.c_str(), path.size() + 1);
   }
-  BatchOf(info)->Queue(std::move(job));
+  batch->Queue(std::move(job));
 }
 
 // setStatDelivery(fn)
