@@ -56,7 +56,8 @@ class AnswerSlots {
   double* Take() {
     if (blocks_.empty() || next_ == kSlotsPerBlock) {
       if (spare_.empty()) {
-        blocks_.push_back(std::make_unique<double[]>(kBlockDoubles));
+        // Not zeroed: JS reads only what an answer wrote.
+        blocks_.push_back(std::unique_ptr<double[]>(new double[kBlockDoubles]));
       } else {
         blocks_.push_back(std::move(spare_.back()));
         spare_.pop_back();
