@@ -153,9 +153,13 @@ function processTicksAndRejections() {
 }
 
 // Runs pending ticks and microtasks between two timers or immediates, as node does.
+// (It reads tickInfo itself: it runs after every callback, often before V8 optimizes it, when
+// each call costs more than the rest of it.)
 function runNextTicks() {
-  if (!hasTickScheduled() && tickInfo[kHasRejectionToWarn] !== 1) runMicrotasks();
-  if (!hasTickScheduled() && tickInfo[kHasRejectionToWarn] !== 1) return;
+  if ((tickInfo[kHasTickScheduled] | tickInfo[kHasRejectionToWarn]) === 0) {
+    runMicrotasks();
+    if ((tickInfo[kHasTickScheduled] | tickInfo[kHasRejectionToWarn]) === 0) return;
+  }
   processTicksAndRejections();
 }
 
