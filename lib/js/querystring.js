@@ -215,9 +215,11 @@ function parse(qs, sep, eq, options) {
   const custom = decode !== qsUnescape;
   const space = custom ? '%20' : ' ';
 
+  // An empty (but truthy, e.g. []) eq matches at the start of every piece: all text is value.
+  const emptyEq = eqCodes.length === 0;
   let key = '';
   let value = '';
-  let inValue = false;  // The whole `eq` was seen in this piece.
+  let inValue = emptyEq;  // The whole `eq` was seen in this piece.
   let textStart = 0;  // Start of text not yet copied into key or value.
   let sepMatched = 0;
   let eqMatched = 0;
@@ -250,7 +252,7 @@ function parse(qs, sep, eq, options) {
       remaining--;
       if (remaining === 0) return obj;
       key = value = '';
-      inValue = false;
+      inValue = emptyEq;
       keyHasEscape = valueHasEscape = custom;
       escapeState = 0;
       textStart = i + 1;
@@ -312,7 +314,8 @@ function parse(qs, sep, eq, options) {
   if (textStart < len) {
     if (!inValue) key += qs.slice(textStart);
     else if (sepMatched < sepCodes.length) value += qs.slice(textStart);
-  } else if (!inValue && eqMatched === 0 && key.length === 0) {
+  } else if (eqMatched === 0 && key.length === 0 &&
+             (!inValue || (emptyEq && value.length === 0))) {
     return obj;
   }
   store(obj, key, value, keyHasEscape, valueHasEscape, decode);
