@@ -141,6 +141,9 @@ class Timeout {
 }
 
 function insert(item, msecs, start = getLibuvNow()) {
+  // Lists are per whole millisecond (sub-millisecond accuracy is not promised), so 1 and 1.8
+  // share a list and fire in the order they were set, as in node.
+  msecs = Math.trunc(msecs);
   item._idleStart = start;
   let list = timerListMap[msecs];
   if (list === undefined) {
@@ -187,7 +190,7 @@ function unenroll(item) {
   if (item[kHasPrimitive]) delete knownTimersById[item[asyncIdSymbol]];
   if (hookState.destroy > 0) asyncHooks.emitDestroy(item[asyncIdSymbol]);
   L.remove(item);
-  const list = timerListMap[item._idleTimeout];
+  const list = timerListMap[Math.trunc(item._idleTimeout)];
   if (list !== undefined && L.isEmpty(list)) {
     timerListQueue.removeAt(list.priorityQueuePosition);
     delete timerListMap[list.msecs];
