@@ -30,7 +30,8 @@ class CallTracker {
   }
 
   getCalls(fn) {
-    return this.#lookup(fn).calls.map((call) => ({ ...call }));
+    // Frozen like node's: callers can read the record but not edit it.
+    return Object.freeze([...this.#lookup(fn).calls]);
   }
 
   reset(fn) {
@@ -55,7 +56,7 @@ class CallTracker {
     const tracked = new Proxy(fn, {
       __proto__: null,
       apply(target, thisArg, args) {
-        entry.calls.push({ thisArg, arguments: args });
+        entry.calls.push(Object.freeze({ thisArg, arguments: Object.freeze(args) }));
         return Reflect.apply(target, thisArg, args);
       },
     });
