@@ -345,6 +345,9 @@ function joinHeader(pieces) {
 
 function processHeader(self, state, key, value, validate) {
   if (validate) validateHeaderName(key);
+  if (key.length === 19 && self._contentLength && lowerCaseName(key) === 'content-disposition') {
+    value = contentDispositionAsUtf8(value);
+  }
   if (Array.isArray(value)) {
     if ((value.length < 2 || !isCookieField(key)) &&
         (!self[kUniqueHeaders] || !self[kUniqueHeaders].has(key.toLowerCase()))) {
@@ -354,6 +357,14 @@ function processHeader(self, state, key, value, validate) {
     value = value.join('; ');
   }
   storeHeader(self, state, key, value, validate);
+}
+
+// As node: once the body length is known, a Content-Disposition value given as latin1 text
+// (bytes of a UTF-8 file name) is read back as UTF-8, so the header block's UTF-8 write puts
+// the original bytes on the wire.
+function contentDispositionAsUtf8(value) {
+  if (Array.isArray(value)) return value.map(contentDispositionAsUtf8);
+  return Buffer.from(value, 'latin1').toString();
 }
 
 function isCookieField(s) {
