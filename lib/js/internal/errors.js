@@ -843,7 +843,7 @@ E('ERR_WORKER_PATH', (filename) =>
   (String.prototype.startsWith.call(filename, 'file://') ?
     ' Wrap file:// URLs with `new URL`.' : '') +
   (String.prototype.startsWith.call(filename, 'data:text/javascript') ?
-    ' Use `eval: true` to load data URLs.' : '') +
+    ' Wrap data: URLs with `new URL`.' : '') +
   ` Received "${filename}"`, TypeError);
 E('ERR_ZLIB_INITIALIZATION_FAILED', 'Initialization failed', Error);
 
@@ -861,6 +861,8 @@ E('ERR_CHILD_CLOSED_BEFORE_REPLY', 'Child closed before reply received', Error);
 E('ERR_CHILD_PROCESS_IPC_REQUIRED',
   "Forked processes must have an IPC channel, missing value 'ipc' in %s", Error);
 E('ERR_CHILD_PROCESS_STDIO_MAXBUFFER', '%s maxBuffer length exceeded', RangeError);
+E('ERR_CLOSED_MESSAGE_PORT', 'Cannot send data on closed MessagePort', Error);
+E('ERR_CONSTRUCT_CALL_REQUIRED', 'Cannot call constructor without `new`', TypeError);
 E('ERR_CONSOLE_WRITABLE_STREAM', 'Console expects a writable stream instance for %s', TypeError);
 E('ERR_CONTEXT_NOT_INITIALIZED', 'context used is not initialized', Error);
 E('ERR_CRYPTO_CUSTOM_ENGINE_NOT_SUPPORTED', 'Custom engines not supported by this OpenSSL', Error);

@@ -63,19 +63,35 @@ function toTransferList(transfer) {
   if (typeof transfer !== 'object' && typeof transfer !== 'function') {
     throw transferIterableError();
   }
-  let list = transfer;
-  if (typeof transfer[Symbol.iterator] !== 'function') {
-    list = transfer.transfer;
-    if (list === undefined || list === null) return [];
-    if (typeof list !== 'object' || typeof list[Symbol.iterator] !== 'function') {
-      throw transferIterableError();
-    }
+  if (typeof transfer[Symbol.iterator] === 'function') {
+    return transferables(transfer, transferIterableError);
+  }
+  const list = transfer.transfer;
+  if (list === undefined) return [];
+  return transferables(list, optionsTransferError);
+}
+
+function optionsTransferError() {
+  return typeErrorWithCode('Optional options.transfer argument must be an iterable',
+                           'ERR_INVALID_ARG_TYPE');
+}
+
+// The items of an iterable; one whose iterator is malformed is `notIterable()`.
+function transferables(list, notIterable) {
+  if (list === null || typeof list !== 'object' || typeof list[Symbol.iterator] !== 'function') {
+    throw notIterable();
+  }
+  const iterator = list[Symbol.iterator]();
+  if (iterator === null || typeof iterator !== 'object' || typeof iterator.next !== 'function') {
+    throw notIterable();
   }
   const result = [];
-  for (const item of list) {
-    if (!isMarkedAsUntransferable(item)) result.push(item);
+  for (;;) {
+    const step = iterator.next();
+    if (step === null || typeof step !== 'object') throw notIterable();
+    if (step.done) return result;
+    if (!isMarkedAsUntransferable(step.value)) result.push(step.value);
   }
-  return result;
 }
 
 function checkPort(port) {
@@ -225,12 +241,15 @@ function drainMessagePort(port) {
   messaging.drain(port);
 }
 
-class MessageChannel {
-  constructor() {
-    const [port1, port2] = messaging.createChannel();
-    this.port1 = port1;
-    this.port2 = port2;
+// A function rather than a class: called without `new` it throws node's error, not V8's.
+function MessageChannel() {
+  if (new.target === undefined) {
+    const { ERR_CONSTRUCT_CALL_REQUIRED } = require('internal/errors').codes;
+    throw new ERR_CONSTRUCT_CALL_REQUIRED();
   }
+  const [port1, port2] = messaging.createChannel();
+  this.port1 = port1;
+  this.port2 = port2;
 }
 
 const kName = Symbol('kName');
@@ -249,22 +268,25 @@ class MessageEvent extends Event {
   constructor(type, options = undefined) {
     if (arguments.length === 0) throw new ERR_MISSING_ARGS('type');
     super(type);
-    if (options !== undefined && options !== null &&
-        typeof options !== 'object' && typeof options !== 'function') {
-      throw new ERR_INVALID_ARG_TYPE('options', 'Object', options);
-    }
+    // A primitive init reads as {}; null throws as destructuring does (node's behaviour).
+    const init = options === undefined ? {} : options === null ? options : Object(options);
     const {
       data = null, origin = '', lastEventId = '', source = null, ports = [],
-    } = options ?? {};
-    if (source !== null && !messaging.isPort(source) &&
-        !(typeof source === 'object' && typeof source.postMessage === 'function')) {
-      throw new ERR_INVALID_ARG_TYPE('options.source', ['MessagePort', 'null'], source);
+    } = init;
+    if (source !== null && !messaging.isPort(source)) {
+      throw new ERR_INVALID_ARG_TYPE('init.source', 'MessagePort', source);
+    }
+    const portList = [...ports];
+    for (let i = 0; i < portList.length; i++) {
+      if (!messaging.isPort(portList[i])) {
+        throw new ERR_INVALID_ARG_TYPE(`init.ports[${i}]`, 'MessagePort', portList[i]);
+      }
     }
     this[kData] = data;
     this[kOrigin] = `${origin}`;
     this[kLastEventId] = `${lastEventId}`;
     this[kSource] = source;
-    this[kPorts] = Object.freeze([...ports]);
+    this[kPorts] = portList;
   }
 }
 
@@ -375,8 +397,9 @@ for (const name of ['name', 'close', 'postMessage', 'ref', 'unref']) {
 defineEventHandler(BroadcastChannel.prototype, 'message');
 defineEventHandler(BroadcastChannel.prototype, 'messageerror');
 
-function moveMessagePortToContext() {
-  const { ERR_NOT_IMPLEMENTED } = require('internal/errors').codes;
+function moveMessagePortToContext(port) {
+  const { ERR_CLOSED_MESSAGE_PORT, ERR_NOT_IMPLEMENTED } = require('internal/errors').codes;
+  if (messaging.isPort(port) && !messaging.isOpen(port)) throw new ERR_CLOSED_MESSAGE_PORT();
   throw new ERR_NOT_IMPLEMENTED('worker_threads.moveMessagePortToContext');
 }
 

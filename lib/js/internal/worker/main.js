@@ -68,7 +68,9 @@ function unsupported(name) {
 }
 
 function setupProcess({ filename, doEval, argv, env, hasStdin }) {
-  process.argv = [process.execPath, doEval ? '[worker eval]' : filename, ...argv];
+  // A data: URL entry leaves argv[1] out, as node.
+  const entry = doEval === 'module' ? [] : [doEval ? '[worker eval]' : filename];
+  process.argv = [process.execPath, ...entry, ...argv];
   if (env !== null) defineValue('env', createEnv(env));
 
   const stdout = new WritableWorkerStdio(port, 'stdout');
@@ -152,7 +154,9 @@ function runEntry({ filename, doEval }) {
     return;
   }
   const esmLoader = require('internal/modules/esm/loader');
-  if (esmLoader.shouldUseESMLoader(filename)) {
+  if (doEval === 'module') {
+    esmLoader.runMainURL(filename);
+  } else if (esmLoader.shouldUseESMLoader(filename)) {
     esmLoader.runMain(filename);
   } else {
     require('internal/modules/cjs/loader').Module.runMain(filename);

@@ -26,6 +26,7 @@ const {
   ERR_WORKER_UNSERIALIZABLE_ERROR,
 } = errorCodes;
 const { validateArray, validateObject } = require('internal/validators');
+const { validateExecArgv, validateNodeOptions } = require('internal/worker/exec_argv');
 
 const SHARE_ENV = Symbol.for('nodejs.worker_threads.SHARE_ENV');
 
@@ -52,6 +53,8 @@ function resolveEntry(filename, options) {
     return [filename, 'classic'];
   }
   if (isURL(filename)) {
+    // A data: URL is an ES module's source.
+    if (filename.protocol === 'data:') return [filename.href, 'module'];
     if (filename.protocol !== 'file:') throw new ERR_INVALID_URL_SCHEME('file');
     return [require('internal/url').fileURLToPath(filename), null];
   }
@@ -113,8 +116,10 @@ class Worker extends EventEmitter {
     if (options.execArgv !== undefined) {
       validateArray(options.execArgv, 'options.execArgv');
       execArgv = options.execArgv.map(String);
+      validateExecArgv(execArgv);
     }
     const env = environmentFor(options.env);
+    if (env !== null && typeof env.NODE_OPTIONS === 'string') validateNodeOptions(env.NODE_OPTIONS);
     const name = options.name ? `${options.name}`.trim() : '';
     const limits = parseResourceLimits(options.resourceLimits);
     if (limits[kStackSizeMb] <= 0) limits[kStackSizeMb] = 4;

@@ -354,6 +354,15 @@ function runMain(mainPath) {
   });
 }
 
+// A worker started from a data: URL (new Worker(new URL('data:...'))).
+function runMainURL(url) {
+  process.on('exit', handleProcessExit);
+  Promise.resolve().then(() => {
+    process.off('exit', handleProcessExit);
+    runEntry(() => getModuleJob(url, kEmptyAttributes, true));
+  });
+}
+
 // -e / stdin code with --input-type=module, as file:///<cwd>/[eval1].
 let evalIndex = 0;
 function evalModule(source, print) {
@@ -382,5 +391,5 @@ function shouldUseESMLoader(mainPath) {
 }
 
 module.exports = {
-  runMain, evalModule, shouldUseESMLoader, importModule, kEmptyAttributes,
+  runMain, runMainURL, evalModule, shouldUseESMLoader, importModule, kEmptyAttributes,
 };
