@@ -46,11 +46,13 @@ function validateContext(contextifiedObject, name) {
 }
 
 // import() inside vm code: the default loader only when asked for; a callback needs
-// vm.Module (--experimental-vm-modules), which ringjs does not have, so import() rejects with
-// node's error for that case. Numbers as VmImportMode in src/bindings/contextify_context.h.
+// --experimental-vm-modules (without it import() rejects with node's error for that case),
+// and gets an id the code carries. Numbers as VmImportMode in src/bindings/contextify_context.h.
 const kImportDefaultLoader = 0;
 const kImportCallbackMissing = 1;
 const kImportNeedsVmModulesFlag = 2;
+const vmModulesEnabled =
+  require('internal/options').hasRuntimeOption('--experimental-vm-modules');
 
 function importModeOf(importModuleDynamically, name) {
   if (importModuleDynamically === undefined) return kImportCallbackMissing;
@@ -59,7 +61,15 @@ function importModeOf(importModuleDynamically, name) {
     return kImportDefaultLoader;
   }
   validateFunction(importModuleDynamically, name);
-  return kImportNeedsVmModulesFlag;
+  if (!vmModulesEnabled) return kImportNeedsVmModulesFlag;
+  return require('internal/vm/import_callbacks').reserveId();
+}
+
+// The code compiled with importMode is `referrer`'s: its import() calls the callback.
+function bindImportCallback(importMode, referrer, importModuleDynamically) {
+  if (importMode >= 3) {
+    require('internal/vm/import_callbacks').bind(importMode, referrer, importModuleDynamically);
+  }
 }
 
 // The options every run* takes: timeout, displayErrors, breakOnSigint.
@@ -111,6 +121,7 @@ class Script extends CompiledScript {
     validateBoolean(produceCachedData, 'options.produceCachedData');
     const importMode = importModeOf(importModuleDynamically, 'options.importModuleDynamically');
     super(code, filename, lineOffset, columnOffset, cachedData, produceCachedData, importMode);
+    bindImportCallback(importMode, this, importModuleDynamically);
     if (this.cachedData !== undefined) this.cachedData = asBuffer(this.cachedData);
   }
 
@@ -230,8 +241,10 @@ function compileFunction(code, params = [], options = {}) {
                    kValidateObjectAllowNullable);
   }
   const importMode = importModeOf(importModuleDynamically, 'options.importModuleDynamically');
-  return compileFunctionInContext(code, filename, params, lineOffset, columnOffset,
-                                  parsingContext, contextExtensions, importMode);
+  const fn = compileFunctionInContext(code, filename, params, lineOffset, columnOffset,
+                                      parsingContext, contextExtensions, importMode);
+  bindImportCallback(importMode, fn, importModuleDynamically);
+  return fn;
 }
 
 // Resolves once V8 has measured the heap: at once with execution 'eager' (a forced collection),
@@ -261,3 +274,10 @@ module.exports = {
   measureMemory,
   constants,
 };
+
+if (vmModulesEnabled) {
+  const { Module, SourceTextModule, SyntheticModule } = require('internal/vm/module');
+  module.exports.Module = Module;
+  module.exports.SourceTextModule = SourceTextModule;
+  module.exports.SyntheticModule = SyntheticModule;
+}

@@ -25,11 +25,8 @@ v8::ScriptOrigin VmScriptOrigin(v8::Isolate* isolate, v8::Local<v8::Value> filen
 
 VmImportMode ToImportMode(v8::Local<v8::Value> value) {
   if (!value->IsInt32()) return VmImportMode::kDefaultLoader;
-  switch (value.As<v8::Int32>()->Value()) {
-    case 1: return VmImportMode::kCallbackMissing;
-    case 2: return VmImportMode::kNeedsVmModulesFlag;
-    default: return VmImportMode::kDefaultLoader;
-  }
+  int32_t mode = value.As<v8::Int32>()->Value();
+  return mode < 0 ? VmImportMode::kDefaultLoader : static_cast<VmImportMode>(mode);
 }
 
 namespace {

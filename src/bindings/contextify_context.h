@@ -55,6 +55,7 @@ enum class VmImportMode : int32_t {
   kDefaultLoader = 0,       // vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER, or the CJS loader
   kCallbackMissing = 1,     // no importModuleDynamically: ERR_VM_DYNAMIC_IMPORT_CALLBACK_MISSING
   kNeedsVmModulesFlag = 2,  // a callback, which needs --experimental-vm-modules
+  // 3 and up: the id of an importModuleDynamically callback (internal/vm/import_callbacks.js).
 };
 
 v8::ScriptOrigin VmScriptOrigin(v8::Isolate* isolate, v8::Local<v8::Value> filename,

@@ -1,13 +1,8 @@
 // vm.Script: a compiled script that can run in the main context or in any vm context, with an
 // optional timeout (a watchdog thread terminates execution) and V8 code cache in and out.
-#include <chrono>
-#include <condition_variable>
-#include <mutex>
-#include <thread>
-
 #include "bindings/contextify_context.h"
-#include "loop/signal.h"
 #include "runtime/error_report.h"
+#include "runtime/watchdog.h"
 
 namespace ringjs::contextify {
 namespace {
@@ -22,47 +17,6 @@ struct CompiledScript {
     compiled->object.Reset();
     delete compiled;
   }
-};
-
-// Terminates the isolate's JS execution when `timeout_ms` passes before it is destroyed.
-class Watchdog {
- public:
-  Watchdog(v8::Isolate* isolate, int64_t timeout_ms) : isolate_(isolate) {
-    loop::ScopedBlockSignals block_signals;  // signals stay with the loop's signalfd
-    thread_ = std::thread([this, timeout_ms] { Run(timeout_ms); });
-  }
-  ~Watchdog() {
-    {
-      std::lock_guard<std::mutex> lock(mutex_);
-      finished_ = true;
-    }
-    wake_.notify_one();
-    thread_.join();
-  }
-  Watchdog(const Watchdog&) = delete;
-  Watchdog& operator=(const Watchdog&) = delete;
-
-  bool fired() {
-    std::lock_guard<std::mutex> lock(mutex_);
-    return fired_;
-  }
-
- private:
-  void Run(int64_t timeout_ms) {
-    std::unique_lock<std::mutex> lock(mutex_);
-    if (wake_.wait_for(lock, std::chrono::milliseconds(timeout_ms), [this] { return finished_; })) {
-      return;
-    }
-    fired_ = true;
-    isolate_->TerminateExecution();
-  }
-
-  v8::Isolate* isolate_;
-  std::mutex mutex_;
-  std::condition_variable wake_;
-  bool finished_ = false;
-  bool fired_ = false;
-  std::thread thread_;
 };
 
 CompiledScript* Unwrap(v8::Local<v8::Value> receiver) {

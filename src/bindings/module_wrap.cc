@@ -8,14 +8,20 @@
 //
 // The isolate-wide hooks for import() and import.meta call back into the loader, which is
 // loaded on the first use (a program that never touches ES modules never loads it).
+//
+// vm.SourceTextModule and vm.SyntheticModule (lib/js/internal/vm/module.js) are ModuleWraps
+// too: they may belong to a vm context (given as that context's global), carry an import()
+// mode in their host-defined options and consume or produce a code cache.
 #include "bindings/module_wrap.h"
 
+#include <cstring>
 #include <memory>
 #include <string>
 #include <unordered_map>
 #include <vector>
 
 #include "runtime/binding.h"
+#include "runtime/watchdog.h"
 
 namespace ringjs::module_wrap {
 namespace {
@@ -75,6 +81,11 @@ class ModuleWrap {
   }
 
   Local<v8::Object> object() const { return object_.Get(isolate_); }
+  // The context the module is instantiated and evaluated in: its vm context, else the caller's.
+  Local<Context> ContextOr(Local<Context> fallback) const {
+    return context_.IsEmpty() ? fallback : context_.Get(isolate_);
+  }
+  void set_context(Local<Context> context) { context_.Reset(isolate_, context); }
   Local<Module> module() const { return module_.Get(isolate_); }
   // The binding data is going away (Environment teardown): forget it.
   void Detach() { data_ = nullptr; }
@@ -93,6 +104,7 @@ class ModuleWrap {
   Isolate* isolate_;
   v8::Global<v8::Object> object_;
   v8::Global<Module> module_;
+  v8::Global<Context> context_;
   int hash_;
 };
 
@@ -158,9 +170,37 @@ MaybeLocal<Value> SyntheticEvaluationSteps(Local<Context> context, Local<Module>
   return resolver->GetPromise();
 }
 
-// new ModuleWrap(url, source, lineOffset, columnOffset): compiles a source text module; a
-// SyntaxError is thrown with its location (the fatal report prints file:line and a caret).
-// new ModuleWrap(url, exportNames, evaluationSteps): a synthetic module.
+// A vm module's context, given as its global object (undefined: the caller's context).
+bool ContextOfGlobal(Local<Value> global, Local<Context>* context) {
+  if (!global->IsObject()) return true;
+  return global.As<v8::Object>()->GetCreationContext().ToLocal(context);
+}
+
+// Compiles `source`, consuming `cache` (a Uint8Array view) when given; sets
+// cachedDataRejected on `object` then.
+MaybeLocal<Module> CompileSourceText(Isolate* isolate, Local<v8::String> source_text,
+                                     const v8::ScriptOrigin& origin, Local<Value> cache,
+                                     bool* rejected) {
+  v8::ScriptCompiler::CachedData* cached = nullptr;
+  if (cache->IsArrayBufferView()) {
+    Local<v8::ArrayBufferView> view = cache.As<v8::ArrayBufferView>();
+    auto* bytes = static_cast<const uint8_t*>(view->Buffer()->GetBackingStore()->Data()) +
+                  view->ByteOffset();
+    cached = new v8::ScriptCompiler::CachedData(bytes, static_cast<int>(view->ByteLength()));
+  }
+  v8::ScriptCompiler::Source source(source_text, origin, cached);  // owns `cached`
+  MaybeLocal<Module> module = v8::ScriptCompiler::CompileModule(
+      isolate, &source,
+      cached ? v8::ScriptCompiler::kConsumeCodeCache : v8::ScriptCompiler::kNoCompileOptions);
+  *rejected = cached != nullptr && source.GetCachedData()->rejected;
+  return module;
+}
+
+// new ModuleWrap(url, source, lineOffset, columnOffset[, cachedData, importMode, global]):
+// compiles a source text module; a SyntaxError is thrown with its location (the fatal report
+// prints file:line and a caret). importMode (an int32, see VmImportMode in
+// contextify_context.h) becomes the module's host-defined option for import().
+// new ModuleWrap(url, exportNames, evaluationSteps[, global]): a synthetic module.
 void New(const FunctionCallbackInfo<Value>& info) {
   Isolate* isolate = info.GetIsolate();
   Environment* env = Environment::From(info);
@@ -170,14 +210,25 @@ void New(const FunctionCallbackInfo<Value>& info) {
   Local<v8::String> url = info[0].As<v8::String>();
   Local<Module> module;
   Local<v8::Function> evaluation_steps;
+  Local<Context> vm_context;
+  bool cache_rejected = false;
   if (info[1]->IsString()) {
     int line_offset = info[2]->IsInt32() ? info[2].As<v8::Int32>()->Value() : 0;
     int column_offset = info[3]->IsInt32() ? info[3].As<v8::Int32>()->Value() : 0;
+    Local<v8::PrimitiveArray> host_options;
+    if (info[5]->IsInt32()) {
+      host_options = v8::PrimitiveArray::New(isolate, 1);
+      host_options->Set(isolate, 0, info[5].As<v8::Int32>());
+    }
+    if (!ContextOfGlobal(info[6], &vm_context)) return;
     v8::ScriptOrigin origin(isolate, url, line_offset, column_offset, false, -1,
-                            Local<Value>(), false, false, true);
-    v8::ScriptCompiler::Source source(info[1].As<v8::String>(), origin);
-    if (!v8::ScriptCompiler::CompileModule(isolate, &source).ToLocal(&module)) return;
+                            Local<Value>(), false, false, true, host_options);
+    if (!CompileSourceText(isolate, info[1].As<v8::String>(), origin, info[4], &cache_rejected)
+             .ToLocal(&module)) {
+      return;
+    }
   } else if (info[1]->IsArray() && info[2]->IsFunction()) {
+    if (!ContextOfGlobal(info[3], &vm_context)) return;
     Local<v8::Array> names = info[1].As<v8::Array>();
     std::vector<Local<v8::String>> export_names;
     for (uint32_t i = 0; i < names->Length(); i++) {
@@ -194,7 +245,11 @@ void New(const FunctionCallbackInfo<Value>& info) {
   Local<v8::Object> object = info.This();
   auto* wrap = new ModuleWrap(GetData(env), isolate, object, module);
   if (!evaluation_steps.IsEmpty()) wrap->synthetic_evaluation_steps.Reset(isolate, evaluation_steps);
+  if (!vm_context.IsEmpty()) wrap->set_context(vm_context);
   USE(object->Set(context, v8::String::NewFromUtf8Literal(isolate, "url"), url));
+  if (cache_rejected) {
+    USE(object->Set(context, OneByteString(isolate, "cachedDataRejected"), v8::True(isolate)));
+  }
   info.GetReturnValue().Set(object);
 }
 
@@ -265,17 +320,64 @@ MaybeLocal<Module> ResolveModule(Local<Context> context, Local<v8::String> speci
 void Instantiate(const FunctionCallbackInfo<Value>& info) {
   ModuleWrap* wrap = Self(info);
   if (wrap == nullptr) return;
-  USE(wrap->module()->InstantiateModule(info.GetIsolate()->GetCurrentContext(), ResolveModule));
+  Local<Context> context = wrap->ContextOr(info.GetIsolate()->GetCurrentContext());
+  Context::Scope context_scope(context);
+  USE(wrap->module()->InstantiateModule(context, ResolveModule));
 }
 
-// evaluate() -> the promise of the module's evaluation (settled unless the graph is async).
+// evaluate([timeoutMs, outcome]) -> the promise of the module's evaluation (settled unless the
+// graph is async). With a timeout (>= 0) a watchdog stops the evaluation and outcome[0] becomes
+// true (the caller throws ERR_SCRIPT_EXECUTION_TIMEOUT). A vm context with its own microtask
+// queue (microtaskMode 'afterEvaluate') has it drained within the timeout.
 void Evaluate(const FunctionCallbackInfo<Value>& info) {
   ModuleWrap* wrap = Self(info);
   if (wrap == nullptr) return;
-  Local<Value> result;
-  if (wrap->module()->Evaluate(info.GetIsolate()->GetCurrentContext()).ToLocal(&result)) {
-    info.GetReturnValue().Set(result);
+  Isolate* isolate = info.GetIsolate();
+  Local<Context> caller_context = isolate->GetCurrentContext();
+  Local<Context> context = wrap->ContextOr(caller_context);
+  int64_t timeout = info[0]->IsNumber() ? static_cast<int64_t>(info[0].As<v8::Number>()->Value())
+                                        : -1;
+  v8::MicrotaskQueue* own_queue = context->GetMicrotaskQueue();
+  if (own_queue == caller_context->GetMicrotaskQueue()) own_queue = nullptr;
+  Context::Scope context_scope(context);
+  MaybeLocal<Value> result;
+  auto evaluate_and_drain = [&] {
+    result = wrap->module()->Evaluate(context);
+    if (own_queue != nullptr && !result.IsEmpty()) own_queue->PerformCheckpoint(isolate);
+  };
+  if (timeout < 0) {
+    evaluate_and_drain();
+  } else {
+    bool timed_out;
+    {
+      Watchdog watchdog(isolate, timeout);
+      evaluate_and_drain();
+      timed_out = watchdog.fired();
+    }
+    if (timed_out) {
+      // The termination may have landed after the module finished; either way it is spent here.
+      isolate->CancelTerminateExecution();
+      if (info[1]->IsArray()) USE(info[1].As<v8::Array>()->Set(caller_context, 0, v8::True(isolate)));
+      return;
+    }
   }
+  Local<Value> value;
+  if (result.ToLocal(&value)) info.GetReturnValue().Set(value);
+}
+
+// createCachedData(): the V8 code cache of a source text module, as a Uint8Array.
+void CreateCachedData(const FunctionCallbackInfo<Value>& info) {
+  ModuleWrap* wrap = Self(info);
+  if (wrap == nullptr) return;
+  Isolate* isolate = info.GetIsolate();
+  Local<Module> module = wrap->module();
+  if (!module->IsSourceTextModule()) return ThrowTypeError(isolate, "not a source text module");
+  std::unique_ptr<v8::ScriptCompiler::CachedData> data(
+      v8::ScriptCompiler::CreateCodeCache(module->GetUnboundModuleScript()));
+  int length = data ? data->length : 0;
+  Local<v8::ArrayBuffer> buffer = v8::ArrayBuffer::New(isolate, length);
+  if (length > 0) memcpy(buffer->GetBackingStore()->Data(), data->data, length);
+  info.GetReturnValue().Set(v8::Uint8Array::New(buffer, 0, length));
 }
 
 void GetNamespace(const FunctionCallbackInfo<Value>& info) {
@@ -419,6 +521,7 @@ void Initialize(Environment* env, Local<v8::Object> target) {
       {"getError", GetError},
       {"isGraphAsync", IsGraphAsync},
       {"setExport", SetExport},
+      {"createCachedData", CreateCachedData},
   };
   for (const auto& [name, callback] : methods) {
     proto->Set(isolate, name,

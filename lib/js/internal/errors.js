@@ -1122,6 +1122,7 @@ E('ERR_VM_DYNAMIC_IMPORT_CALLBACK_MISSING',
 E('ERR_VM_DYNAMIC_IMPORT_CALLBACK_MISSING_FLAG',
   'A dynamic import callback was invoked without --experimental-vm-modules', TypeError);
 E('ERR_VM_MODULE_ALREADY_LINKED', 'Module has already been linked', Error);
+E('ERR_VM_MODULE_CACHED_DATA_REJECTED', 'cachedData buffer was rejected', Error);
 E('ERR_VM_MODULE_CANNOT_CREATE_CACHED_DATA',
   'Cached data cannot be created for a module which has been evaluated', Error);
 E('ERR_VM_MODULE_DIFFERENT_CONTEXT', 'Linked modules must use the same context', Error);

@@ -277,8 +277,13 @@ function referrerToURL(referrer) {
   return pathToFileURL(`${process.cwd()}/${referrer}`);
 }
 
-// vmImportMode: set for code vm compiled (src/bindings/contextify_context.h, VmImportMode).
+// vmImportMode: set for code vm compiled (src/bindings/contextify_context.h, VmImportMode);
+// from 3 on it names an importModuleDynamically callback (internal/vm/import_callbacks.js).
 function importModuleDynamically(specifier, referrer, attributes, vmImportMode) {
+  if (vmImportMode >= 3) {
+    return require('internal/vm/import_callbacks')
+      .importWithCallback(vmImportMode, specifier, attributes);
+  }
   if (vmImportMode === 1 || vmImportMode === 2) {
     const {
       ERR_VM_DYNAMIC_IMPORT_CALLBACK_MISSING, ERR_VM_DYNAMIC_IMPORT_CALLBACK_MISSING_FLAG,
@@ -290,6 +295,11 @@ function importModuleDynamically(specifier, referrer, attributes, vmImportMode) 
 }
 
 function initializeImportMeta(meta, wrap) {
+  // vm.SourceTextModule: its own initializeImportMeta option, if any.
+  if (wrap.isVmModule === true) {
+    if (wrap.initializeImportMeta !== undefined) wrap.initializeImportMeta(meta);
+    return;
+  }
   const url = wrap.url;
   if (url.startsWith('file:')) {
     const filename = fileURLToPath(url);
