@@ -12,7 +12,7 @@ const agentModule = require('_http_agent');
 const { Agent } = agentModule;
 const {
   HTTPParser, allocParser, freeParser, prepareError, checkIsHttpToken, kOutHeaders,
-  kUniqueHeaders, getMaxHeaderSize, freeSocketErrorListener,
+  kUniqueHeaders, getMaxHeaderSize, freeSocketErrorListener, isLenient,
 } = require('internal/http/common');
 const { parseUniqueHeadersOption } = require('_http_outgoing');
 const {
@@ -532,7 +532,7 @@ function emitFreeNT(req) {
 function tickOnSocket(req, socket) {
   const parser = allocParser();
   req.socket = socket;
-  const lenient = req.insecureHTTPParser === undefined ? false : req.insecureHTTPParser;
+  const lenient = req.insecureHTTPParser === undefined ? isLenient() : req.insecureHTTPParser;
   parser.initialize(HTTPParser.RESPONSE, req.maxHeaderSize || getMaxHeaderSize(), lenient);
   parser.socket = socket;
   parser.outgoing = req;

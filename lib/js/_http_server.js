@@ -15,13 +15,14 @@ const {
 const {
   HTTPParser, STATUS_CODES, allocParser, freeParser, prepareError, continueExpression,
   chunkExpression, kIncomingMessage, kUniqueHeaders, checkInvalidHeaderChar, kOutHeaders,
-  getMaxHeaderSize, kNeedDrain, kHeadersCount,
+  getMaxHeaderSize, kNeedDrain, kHeadersCount, isLenient,
 } = require('internal/http/common');
 const {
   ConnResetException,
   codes: {
     ERR_HTTP_HEADERS_SENT, ERR_HTTP_INVALID_STATUS_CODE, ERR_HTTP_SOCKET_ASSIGNED,
     ERR_HTTP_REQUEST_TIMEOUT, ERR_INVALID_ARG_VALUE, ERR_INVALID_CHAR, ERR_OUT_OF_RANGE,
+    ERR_HTTP_SOCKET_ENCODING,
   },
 } = require('internal/errors');
 const {
@@ -389,7 +390,8 @@ function connectionListenerInternal(server, socket) {
   const parser = allocParser();
   parser.initialize(HTTPParser.REQUEST,
                     server.maxHeaderSize || getMaxHeaderSize(),
-                    server.insecureHTTPParser === true);
+                    server.insecureHTTPParser === undefined ?
+                      isLenient() : server.insecureHTTPParser);
   parser.socket = socket;
   socket.parser = parser;
   if (typeof server.maxHeadersCount === 'number') {
@@ -432,7 +434,13 @@ function connectionListenerInternal(server, socket) {
   parser.onExecute = onParserExecute.bind(undefined, server, socket, parser, state);
 
   socket._paused = false;
+  // The parser reads bytes: decoding the socket would break it.
+  socket.setEncoding = socketSetEncoding;
   server[kConnections].add(socket);
+}
+
+function socketSetEncoding() {
+  throw new ERR_HTTP_SOCKET_ENCODING();
 }
 
 function updateOutgoingData(socket, state, delta) {

@@ -11,7 +11,7 @@ const {
 const {
   _connectionListener, STATUS_CODES, Server, ServerResponse,
 } = require('_http_server');
-const { METHODS, getMaxHeaderSize } = require('internal/http/common');
+const { METHODS, getMaxHeaderSize, parsers } = require('internal/http/common');
 const { validateInteger } = require('internal/validators');
 
 function createServer(opts, requestListener) {
@@ -30,6 +30,7 @@ function get(url, options, cb) {
 
 function setMaxIdleHTTPParsers(max) {
   validateInteger(max, 'max', 1);
+  parsers.max = max;
 }
 
 module.exports = {

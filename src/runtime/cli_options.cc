@@ -40,7 +40,9 @@ bool IsJsOption(const std::string& arg) {
       // Defaults in node 20, accepted as no-ops.
       "--experimental-fetch", "--experimental-global-webcrypto",
       "--experimental-global-customevent", "--experimental-abortcontroller",
-      "--experimental-json-modules", "--experimental-top-level-await"};
+      "--experimental-json-modules", "--experimental-top-level-await",
+      // http (lib/js/internal/http/common.js).
+      "--insecure-http-parser", "--no-insecure-http-parser"};
   for (const char* option : kOptions) {
     if (arg == option) return true;
   }
@@ -49,7 +51,7 @@ bool IsJsOption(const std::string& arg) {
                                         // node:test (lib/js/internal/test_runner).
                                         "--test-reporter=", "--test-reporter-destination=",
                                         "--test-name-pattern=", "--test-concurrency=",
-                                        "--test-timeout="};
+                                        "--test-timeout=", "--max-http-header-size="};
   for (const char* prefix : kValued) {
     if (arg.rfind(prefix, 0) == 0) return true;
   }
@@ -62,7 +64,8 @@ bool IsJsOptionWithValue(const std::string& arg) {
   static const char* const kOptions[] = {"--unhandled-rejections", "--input-type", "--title",
                                          "--conditions", "-C", "--test-reporter",
                                          "--test-reporter-destination", "--test-name-pattern",
-                                         "--test-concurrency", "--test-timeout"};
+                                         "--test-concurrency", "--test-timeout",
+                                         "--max-http-header-size"};
   for (const char* option : kOptions) {
     if (arg == option) return true;
   }

@@ -16,4 +16,29 @@ function hasRuntimeOption(flag) {
   return fromEnvironment.includes(flag) || process.execArgv.includes(flag);
 }
 
-module.exports = { setEnvironmentOptions, runtimeOptions, hasRuntimeOption };
+// The value of the last `--name=value` or `--name value` given, or undefined.
+function runtimeOptionValue(name) {
+  const options = runtimeOptions();
+  const prefix = name + '=';
+  let value;
+  for (let i = 0; i < options.length; i++) {
+    if (options[i] === name && i + 1 < options.length) value = options[++i];
+    else if (options[i].startsWith(prefix)) value = options[i].slice(prefix.length);
+  }
+  return value;
+}
+
+// Which of `--name` and `--no-name` came last: true, false, or undefined (neither).
+function runtimeFlag(name) {
+  const options = runtimeOptions();
+  const negated = '--no-' + name.slice(2);
+  for (let i = options.length - 1; i >= 0; i--) {
+    if (options[i] === name) return true;
+    if (options[i] === negated) return false;
+  }
+  return undefined;
+}
+
+module.exports = {
+  setEnvironmentOptions, runtimeOptions, hasRuntimeOption, runtimeOptionValue, runtimeFlag,
+};

@@ -130,9 +130,23 @@ const STATUS_CODES = {
 // node 20's list; QUERY comes from its newer llhttp (8.1 here cannot parse it yet).
 const METHODS = methods.concat(methods.includes('QUERY') ? [] : ['QUERY']).sort();
 
-let maxHeaderSize = 16384;
+// --max-http-header-size, read as node does (leading digits; anything else is 0; a negative
+// count wraps around 2^64). Read on first use: the options are set after this module loads.
+let maxHeaderSize;
 function getMaxHeaderSize() {
+  if (maxHeaderSize === undefined) {
+    const given = require('internal/options').runtimeOptionValue('--max-http-header-size');
+    maxHeaderSize = given === undefined ? 16384 : parseUnsignedOption(given);
+  }
   return maxHeaderSize;
+}
+
+function parseUnsignedOption(text) {
+  const match = /^\s*([-+]?)(\d+)/.exec(text);
+  if (match === null) return 0;
+  let count = BigInt(match[2]);
+  if (count >= 2n ** 64n) count = 2n ** 64n - 1n;  // strtoull saturates
+  return Number(match[1] === '-' ? BigInt.asUintN(64, -count) : count);
 }
 
 // Parser callbacks; `this` is the HTTPParser. The owner (server or client code) sets
@@ -216,9 +230,19 @@ function IncomingMessage() {
   return IncomingMessageClass;
 }
 
-// A parser per connection; a few are kept for reuse.
+// A parser per connection; idle ones are kept for reuse, at most parsers.max of them
+// (http.setMaxIdleHTTPParsers; node's _http_common.parsers).
 const freeParsers = [];
-const kMaxFreeParsers = 1000;
+const parsers = {
+  __proto__: {
+    alloc() { return allocParser(); },
+    free(parser) { freeParser(parser); },
+  },
+  name: 'parsers',
+  ctor: newParser,
+  max: 1000,
+  list: freeParsers,
+};
 
 function allocParser() {
   const parser = freeParsers.pop() || newParser();
@@ -244,7 +268,7 @@ function freeParser(parser, req, socket) {
     parser.outgoing = null;
     parser.maxHeaderPairs = 0;
     parser.joinDuplicateHeaders = undefined;
-    if (freeParsers.length < kMaxFreeParsers) freeParsers.push(parser);
+    if (freeParsers.length < parsers.max) freeParsers.push(parser);
   }
   if (req) req.parser = null;
   if (socket) socket.parser = null;
@@ -271,8 +295,14 @@ function prepareError(err, parser, rawPacket) {
   if (typeof err.reason === 'string') err.message = `Parse Error: ${err.reason}`;
 }
 
+// --insecure-http-parser: the default of insecureHTTPParser; its first use warns, as node.
+let lenient;
 function isLenient() {
-  return false;
+  if (lenient === undefined) {
+    lenient = require('internal/options').runtimeFlag('--insecure-http-parser') === true;
+    if (lenient) process.emitWarning('Using insecure HTTP parsing');
+  }
+  return lenient;
 }
 
 module.exports = {
@@ -290,6 +320,7 @@ module.exports = {
   freeSocketErrorListener,
   getMaxHeaderSize,
   isLenient,
+  parsers,
   kHeadersCount,
   kHighWaterMark,
   kIncomingMessage,
