@@ -227,9 +227,6 @@ function compileFunction(code, params = [], options = {}) {
   validateInt32(lineOffset, 'options.lineOffset');
   if (cachedData !== undefined) validateBuffer(cachedData, 'options.cachedData');
   validateBoolean(produceCachedData, 'options.produceCachedData');
-  if (produceCachedData || cachedData !== undefined) {
-    throw notImplemented('vm.compileFunction code cache');
-  }
   if (parsingContext !== undefined &&
       (parsingContext === null || typeof parsingContext !== 'object' ||
        !isContextifiedObject(parsingContext))) {
@@ -242,7 +239,9 @@ function compileFunction(code, params = [], options = {}) {
   }
   const importMode = importModeOf(importModuleDynamically, 'options.importModuleDynamically');
   const fn = compileFunctionInContext(code, filename, params, lineOffset, columnOffset,
-                                      parsingContext, contextExtensions, importMode);
+                                      parsingContext, contextExtensions, importMode, cachedData,
+                                      produceCachedData);
+  if (fn.cachedData !== undefined) fn.cachedData = asBuffer(fn.cachedData);
   bindImportCallback(importMode, fn, importModuleDynamically);
   return fn;
 }

@@ -1,4 +1,7 @@
 // internalBinding('contextify'): compiling user code (CommonJS wrappers, -e/-p scripts).
+#include <cstring>
+#include <memory>
+
 #include "bindings/contextify_context.h"
 #include "runtime/binding.h"
 
@@ -33,8 +36,10 @@ namespace {
 
 // compileFunction(code, filename, params[], lineOffset = 0, columnOffset = 0,
 //                 parsingSandbox = undefined, contextExtensions = undefined,
-//                 importMode = 0): a function whose
-// body is `code`, as vm.compileFunction. Throws the SyntaxError with the file's location.
+//                 importMode = 0, cachedData = undefined, produceCachedData = false): a
+// function whose body is `code`, as vm.compileFunction. Throws the SyntaxError with the file's
+// location. With cachedData the function gets cachedDataRejected; with produceCachedData,
+// cachedDataProduced and cachedData (a Uint8Array).
 void CompileFunction(const v8::FunctionCallbackInfo<v8::Value>& info) {
   v8::Isolate* isolate = info.GetIsolate();
   v8::Local<v8::Context> context = isolate->GetCurrentContext();
@@ -67,15 +72,41 @@ void CompileFunction(const v8::FunctionCallbackInfo<v8::Value>& info) {
   }
   int line_offset = info[3]->IsInt32() ? info[3].As<v8::Int32>()->Value() : 0;
   int column_offset = info[4]->IsInt32() ? info[4].As<v8::Int32>()->Value() : 0;
+  v8::ScriptCompiler::CachedData* cached = nullptr;
+  if (info[8]->IsArrayBufferView()) {
+    v8::Local<v8::ArrayBufferView> view = info[8].As<v8::ArrayBufferView>();
+    auto* bytes = static_cast<const uint8_t*>(view->Buffer()->GetBackingStore()->Data()) +
+                  view->ByteOffset();
+    cached = new v8::ScriptCompiler::CachedData(bytes, static_cast<int>(view->ByteLength()));
+  }
   v8::ScriptCompiler::Source source(info[0].As<v8::String>(),
                                     VmScriptOrigin(isolate, info[1], line_offset, column_offset,
-                                                   ToImportMode(info[7])));
+                                                   ToImportMode(info[7])),
+                                    cached);  // owns `cached`
   v8::Local<v8::Function> fn;
-  if (v8::ScriptCompiler::CompileFunction(context, &source, params.size(), params.data(),
-                                          extensions.size(), extensions.data())
-          .ToLocal(&fn)) {
-    info.GetReturnValue().Set(fn);
+  if (!v8::ScriptCompiler::CompileFunction(
+           context, &source, params.size(), params.data(), extensions.size(), extensions.data(),
+           cached ? v8::ScriptCompiler::kConsumeCodeCache : v8::ScriptCompiler::kNoCompileOptions)
+           .ToLocal(&fn)) {
+    return;
   }
+  v8::Local<v8::Context> current = isolate->GetCurrentContext();
+  if (cached != nullptr) {
+    USE(fn->Set(current, OneByteString(isolate, "cachedDataRejected"),
+                v8::Boolean::New(isolate, source.GetCachedData()->rejected)));
+  } else if (info[9]->IsTrue()) {
+    std::unique_ptr<v8::ScriptCompiler::CachedData> produced(
+        v8::ScriptCompiler::CreateCodeCacheForFunction(fn));
+    USE(fn->Set(current, OneByteString(isolate, "cachedDataProduced"),
+                v8::Boolean::New(isolate, produced != nullptr)));
+    if (produced) {
+      v8::Local<v8::ArrayBuffer> buffer = v8::ArrayBuffer::New(isolate, produced->length);
+      memcpy(buffer->GetBackingStore()->Data(), produced->data, produced->length);
+      USE(fn->Set(current, OneByteString(isolate, "cachedData"),
+                  v8::Uint8Array::New(buffer, 0, produced->length)));
+    }
+  }
+  info.GetReturnValue().Set(fn);
 }
 
 // runScript(code, filename): compiles and runs a classic script in this context (-e, -p).
