@@ -112,6 +112,9 @@ class Parser : public stream::StreamListener {
     settings_.on_headers_complete = OnHeadersComplete;
     settings_.on_body = OnBody;
     settings_.on_message_complete = OnMessageComplete;
+    settings_.on_chunk_header = OnChunkHeader;
+    settings_.on_chunk_extension_name = OnChunkExtension;
+    settings_.on_chunk_extension_value = OnChunkExtension;
     Init(HTTP_REQUEST, 16384, false);
   }
 
@@ -142,6 +145,7 @@ class Parser : public stream::StreamListener {
     url_.clear();
     status_message_.clear();
     in_trailers_ = false;
+    chunk_extensions_nread_ = 0;
     paused_ = false;
     headers_deferred_ = false;
   }
@@ -158,8 +162,9 @@ class Parser : public stream::StreamListener {
     current_data_ = nullptr;
     size_t nread = len;
     if (err != HPE_OK && len > 0) {
+      // A parser already failed keeps its old error position, outside this data.
       const char* pos = llhttp_get_error_pos(&parser_);
-      nread = pos != nullptr ? static_cast<size_t>(pos - data) : 0;
+      nread = pos != nullptr && pos >= data && pos <= data + len ? static_cast<size_t>(pos - data) : 0;
       if (err == HPE_PAUSED_UPGRADE) {
         err = HPE_OK;
         llhttp_resume_after_upgrade(&parser_);
@@ -325,6 +330,26 @@ class Parser : public stream::StreamListener {
     return true;
   }
 
+  // As node: a chunk's extensions (names and values) may take 16 KiB, else the message fails
+  // with HPE_CHUNK_EXTENSIONS_OVERFLOW (a server answers 413).
+  static constexpr size_t kMaxChunkExtensionsSize = 16384;
+
+  static int OnChunkHeader(llhttp_t* p) {
+    From(p)->chunk_extensions_nread_ = 0;
+    return 0;
+  }
+
+  static int OnChunkExtension(llhttp_t* p, const char* at, size_t len) {
+    Parser* self = From(p);
+    (void)at;
+    self->chunk_extensions_nread_ += len;
+    if (self->chunk_extensions_nread_ > kMaxChunkExtensionsSize) {
+      llhttp_set_error_reason(p, "HPE_CHUNK_EXTENSIONS_OVERFLOW:Chunk extensions overflow");
+      return HPE_USER;
+    }
+    return 0;
+  }
+
   static int OnMessageBegin(llhttp_t* p) {
     Parser* self = From(p);
     self->url_.clear();
@@ -332,6 +357,7 @@ class Parser : public stream::StreamListener {
     self->headers_.clear();
     self->header_nread_ = 0;
     self->in_trailers_ = false;
+    self->chunk_extensions_nread_ = 0;
     self->last_was_value_ = true;
     self->message_start_ms_ = NowMs();
     self->headers_completed_ = false;
@@ -557,6 +583,7 @@ class Parser : public stream::StreamListener {
   std::vector<std::pair<std::string, std::string>> headers_;
   bool last_was_value_ = true;
   bool in_trailers_ = false;
+  size_t chunk_extensions_nread_ = 0;
   // A request's headers are complete but not reported yet (OnHeadersComplete).
   bool headers_deferred_ = false;
   bool deferred_keep_alive_ = false;
