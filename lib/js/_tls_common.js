@@ -72,7 +72,10 @@ function SecureContext(secureProtocol, secureOptions, minVersion, maxVersion) {
     validateString(secureProtocol, 'secureProtocol');
     const range = kProtocolMethods[secureProtocol];
     if (range === undefined) {
-      const err = new TypeError(`Unknown method: ${secureProtocol}`);
+      // SSLv2_method, SSLv3_client_method, ...: node names the protocol it refuses.
+      const disabled = /^SSLv[23]_/.test(secureProtocol);
+      const err = new TypeError(disabled ? `${secureProtocol.slice(0, 5)} methods disabled` :
+        `Unknown method: ${secureProtocol}`);
       err.code = 'ERR_TLS_INVALID_PROTOCOL_METHOD';
       throw err;
     }

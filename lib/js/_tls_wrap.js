@@ -6,7 +6,7 @@
 const net = require('net');
 const { Buffer } = require('buffer');
 const { TLSHandle } = require('internal/tls/handle');
-const { translatePeerCertificate, createSecureContext, SecureContext } = require('_tls_common');
+const { translatePeerCertificate, SecureContext } = require('_tls_common');
 const { deprecate } = require('internal/util');
 const {
   ConnResetException,
@@ -76,7 +76,7 @@ function TLSSocket(socket, opts) {
   const allowHalfOpen = socket ? socket.allowHalfOpen : tlsOptions.allowHalfOpen;
   if (transport instanceof net.Socket) transport.allowHalfOpen = true;
 
-  const context = tlsOptions.secureContext || createSecureContext(tlsOptions);
+  const context = tlsOptions.secureContext || tlsModule().createSecureContext(tlsOptions);
   const nativeContext = context.context || context;
   const handle = new TLSHandle(transport, nativeContext, !!tlsOptions.isServer);
 
@@ -172,6 +172,7 @@ TLSSocket.prototype._init = function(socket, transport) {
   const engine = this._handle.engine;
 
   this.server = options.server || null;
+  if (keylogFilePath() !== null) engine.enableKeylog();
   this._requestCert = options.requestCert !== false;
   this._rejectUnauthorized = options.rejectUnauthorized !== false;
 
@@ -348,9 +349,24 @@ TLSSocket.prototype._onALPN = function(servername, protocols) {
   return result;
 };
 
+// --tls-keylog=FILE: every TLS connection's key material is appended to FILE (NSS key log
+// format), client and server alike.
+let keylogFile;
+function keylogFilePath() {
+  if (keylogFile === undefined) {
+    keylogFile = require('internal/options').runtimeOptionValue('--tls-keylog') ?? null;
+    if (keylogFile !== null) {
+      process.emitWarning('Using --tls-keylog makes TLS connections insecure by writing ' +
+                          `secret key material to file ${keylogFile}`);
+    }
+  }
+  return keylogFile;
+}
+
 TLSSocket.prototype._onKeylog = function(line) {
+  if (keylogFilePath() !== null) require('fs').appendFileSync(keylogFile, line);
   if (this._keylogServer) this._keylogServer.emit('keylog', line, this);
-  else this.emit('keylog', line);
+  else if (!this._tlsOptions.isServer) this.emit('keylog', line);
 };
 
 TLSSocket.prototype._onNewSession = function(session, id) {
@@ -547,7 +563,7 @@ TLSSocket.prototype.setKeyCert = function(context) {
   if (!this._handle) return;
   let native;
   if (context instanceof SecureContext) native = context.context;
-  else native = createSecureContext(context).context;
+  else native = tlsModule().createSecureContext(context).context;
   this._handle.engine.setSecureContext(native);
 };
 
@@ -633,7 +649,7 @@ function connect(...args) {
   validateFunction(options.checkServerIdentity, 'options.checkServerIdentity');
   validateNumber(options.minDHSize, 'options.minDHSize', 1);
 
-  const context = options.secureContext || createSecureContext(options);
+  const context = options.secureContext || tlsModule().createSecureContext(options);
 
   const tlssock = new TLSSocket(options.socket, {
     allowHalfOpen: options.allowHalfOpen,
@@ -819,7 +835,7 @@ Server.prototype.setSecureContext = function(options) {
   this.privateKeyEngine = options.privateKeyEngine;
   if (options.ALPNProtocols) this.ALPNProtocols = toALPNBuffer(options.ALPNProtocols);
 
-  this._sharedCreds = createSecureContext({
+  this._sharedCreds = tlsModule().createSecureContext({
     key: this.key,
     cert: this.cert,
     ca: this.ca,
@@ -897,7 +913,7 @@ Server.prototype.addContext = function(servername, context) {
     .replace(/([.^$+?\-\\[\]{}])/g, '\\$1')
     .replace(/\*/g, '[^.]*') + '$');
   const secureContext = context instanceof SecureContext ? context :
-    createSecureContext(context);
+    tlsModule().createSecureContext(context);
   this._contexts.push([re, secureContext.context]);
 };
 

@@ -88,6 +88,10 @@ function createConnection(port, host, options) {
   }
 
   const socket = tls.connect(options);
+  // The agent's 'keylog' listeners hear every connection it makes (line, tlsSocket).
+  if (this.listenerCount('keylog') > 0) {
+    socket.on('keylog', (line) => this.emit('keylog', line, socket));
+  }
   if (options._agentKey) {
     // Cache new sessions; a socket that failed drops its origin's cached session.
     socket.on('session', (session) => this._cacheSession(options._agentKey, session));

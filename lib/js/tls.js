@@ -8,7 +8,7 @@
 
 const { Buffer } = require('buffer');
 const { getRootCertificates, getSSLCiphers } = internalBinding('tls_wrap');
-const { defaultCipherList } = internalBinding('crypto').constants;
+const { defaultCipherList } = require('internal/crypto/util').constants;
 const { checkServerIdentity } = require('internal/tls/identity');
 const {
   codes: { ERR_OUT_OF_RANGE },
@@ -67,11 +67,6 @@ function convertALPNProtocols(protocols, out) {
   return out;
 }
 
-function createSecurePair() {
-  const { codes: { ERR_NOT_IMPLEMENTED } } = require('internal/errors');
-  throw new ERR_NOT_IMPLEMENTED('tls.createSecurePair');
-}
-
 // --tls-min-v1.x / --tls-max-v1.x set the defaults (the lowest minimum and the highest maximum
 // given win, as node; min 1.3 with max 1.2 is refused at start-up).
 function defaultVersions() {
@@ -103,7 +98,9 @@ module.exports = {
   Server: _tls_wrap.Server,
   createServer: _tls_wrap.createServer,
   connect: _tls_wrap.connect,
-  createSecurePair,
+  createSecurePair(...args) {
+    return require('internal/tls/secure_pair').createSecurePair(...args);
+  },
 };
 
 Object.defineProperty(module.exports, 'rootCertificates', {

@@ -372,6 +372,14 @@ struct SecureContextMethods {
     info.GetReturnValue().Set(static_cast<int>(SSL_CTX_get_min_proto_version(sc->ctx_)));
   }
 
+  // The SSL_CTX as an External (node's `_external`, for addons); its getter's signature makes
+  // V8 refuse other receivers with "Illegal invocation".
+  static void GetExternal(const v8::FunctionCallbackInfo<v8::Value>& info) {
+    SecureContext* sc = This(info);
+    if (sc == nullptr) return;
+    info.GetReturnValue().Set(v8::External::New(info.GetIsolate(), sc->ctx_));
+  }
+
   static void GetMaxProto(const v8::FunctionCallbackInfo<v8::Value>& info) {
     SecureContext* sc = Ready(info);
     if (sc == nullptr) return;
@@ -534,6 +542,10 @@ void SecureContext::Init(Environment* env, v8::Local<v8::Object> target) {
       {"close", M::Close},
   };
   for (const auto& m : methods) SetProtoMethod(isolate, tmpl, m.name, m.fn);
+  tmpl->PrototypeTemplate()->SetAccessorProperty(
+      OneByteString(isolate, "_external"),
+      v8::FunctionTemplate::New(isolate, M::GetExternal, v8::Local<v8::Value>(),
+                                v8::Signature::New(isolate, tmpl)));
   GetTlsData(env)->context_template.Reset(isolate, tmpl);
   v8::Local<v8::Function> fn;
   if (!tmpl->GetFunction(context).ToLocal(&fn)) return;

@@ -48,6 +48,8 @@ bool IsJsOption(const std::string& arg) {
   }
   static const char* const kValued[] = {"--unhandled-rejections=", "--input-type=",
                                         "--title=", "--conditions=",
+                                        // tls (lib/js/tls.js, internal/crypto/util.js).
+                                        "--tls-cipher-list=", "--tls-keylog=",
                                         // node:test (lib/js/internal/test_runner).
                                         "--test-reporter=", "--test-reporter-destination=",
                                         "--test-name-pattern=", "--test-concurrency=",
@@ -63,6 +65,7 @@ bool IsJsOption(const std::string& arg) {
 bool IsJsOptionWithValue(const std::string& arg) {
   static const char* const kOptions[] = {"--unhandled-rejections", "--input-type", "--title",
                                          "--conditions", "-C", "--test-reporter",
+                                         "--tls-cipher-list", "--tls-keylog",
                                          "--test-reporter-destination", "--test-name-pattern",
                                          "--test-concurrency", "--test-timeout",
                                          "--max-http-header-size"};

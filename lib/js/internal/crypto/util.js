@@ -154,6 +154,10 @@ function takeOutput(result) {
   return new FastBuffer(result.buffer, result.byteOffset, result.byteLength);
 }
 
+// --tls-cipher-list=LIST replaces the default cipher list (tls.DEFAULT_CIPHERS reads it here).
+const cipherListOption = require('internal/options').runtimeOptionValue('--tls-cipher-list');
+if (cipherListOption !== undefined) binding.constants.defaultCipherList = cipherListOption;
+
 module.exports = {
   binding,
   constants: binding.constants,

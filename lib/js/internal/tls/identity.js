@@ -63,9 +63,12 @@ function matchesPattern(hostLabels, pattern, allowWildcard) {
   return host.startsWith(prefix) && host.endsWith(suffix);
 }
 
-// The canonical text of an IP address as certificates print it.
+// The canonical text of an IP address as certificates print it; undefined for what is not an
+// address (an "IP Address:8.8.8.0/24" range lists as an empty entry, as node).
 function canonicalIP(ip) {
-  if (isIP(ip) !== 6) return ip;
+  const family = isIP(ip);
+  if (family === 0) return undefined;
+  if (family === 4) return ip;
   // Expand "::" and print every group in upper-case hex without leading zeros.
   let head = ip;
   let tail = '';
