@@ -44,8 +44,14 @@ std::string GetArrowString(v8::Isolate* isolate, v8::Local<v8::Context> context,
   std::string source = ToUtf8(isolate, source_line);
   int start = message->GetStartColumn(context).FromMaybe(0);
   int end = message->GetEndColumn(context).FromMaybe(0);
-  // The first line of a CommonJS module is shifted by the wrapper when the origin carries a
-  // column offset; V8 already reports columns relative to the source line it returns.
+  // On the script's first line V8's columns include the origin's column offset (vm's
+  // columnOffset), which the source line it returns does not have: node takes it off.
+  v8::ScriptOrigin origin = message->GetScriptOrigin();
+  int first_line_offset = line - origin.LineOffset() == 1 ? origin.ColumnOffset() : 0;
+  if (start >= first_line_offset) {
+    start -= first_line_offset;
+    end -= first_line_offset;
+  }
   std::string arrow = ToUtf8(isolate, resource) + ":" + std::to_string(line) + "\n" + source + "\n";
   // As node's GetErrorSource: no underline when the range does not fit the line.
   if (start > end || start < 0 || static_cast<size_t>(end) > source.size()) return arrow;
