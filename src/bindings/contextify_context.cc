@@ -27,6 +27,20 @@ bool IsReadOnly(v8::Local<v8::Context> context, v8::Local<v8::Object> object,
   return *declared && (attributes & v8::ReadOnly) != 0;
 }
 
+bool IsAccessor(v8::Local<v8::Context> context, v8::Local<v8::Object> object,
+                v8::Local<v8::Name> property) {
+  v8::Local<v8::Value> desc;
+  if (!object->GetOwnPropertyDescriptor(context, property).ToLocal(&desc) || !desc->IsObject()) {
+    return false;
+  }
+  v8::Isolate* isolate = context->GetIsolate();
+  bool has_get = false;
+  bool has_set = false;
+  v8::Local<v8::Object> desc_object = desc.As<v8::Object>();
+  return (desc_object->Has(context, OneByteString(isolate, "get")).To(&has_get) && has_get) ||
+         (desc_object->Has(context, OneByteString(isolate, "set")).To(&has_set) && has_set);
+}
+
 void PropertyGetter(v8::Local<v8::Name> property, const v8::PropertyCallbackInfo<v8::Value>& info) {
   SandboxContext* ctx = Unwrap(info.Data());
   v8::Local<v8::Context> context = ctx->context();
@@ -55,7 +69,10 @@ void PropertySetter(v8::Local<v8::Name> property, v8::Local<v8::Value> value,
       !value->IsFunction()) {
     return;
   }
-  USE(sandbox->Set(context, property, value));
+  if (sandbox->Set(context, property, value).IsNothing()) return;  // a sandbox setter threw
+  // An accessor on the sandbox took the store: the global gets no data property of its own
+  // (reads keep going through the getter).
+  if (on_sandbox && IsAccessor(context, sandbox, property)) info.GetReturnValue().Set(value);
 }
 
 void PropertyQuery(v8::Local<v8::Name> property,
