@@ -7,7 +7,7 @@ const { SecureContext: NativeSecureContext } = internalBinding('tls_wrap');
 const {
   codes: {
     ERR_INVALID_ARG_TYPE, ERR_TLS_INVALID_PROTOCOL_VERSION, ERR_TLS_PROTOCOL_VERSION_CONFLICT,
-    ERR_TLS_DH_PARAM_SIZE, ERR_INVALID_ARG_VALUE,
+    ERR_INVALID_ARG_VALUE,
   },
 } = require('internal/errors');
 const {
@@ -30,8 +30,7 @@ const kVersions = {
   'TLSv1.3': TLS1_3_VERSION,
 };
 
-// secureProtocol names that pin one version (the *_method family); the generic ones leave
-// the range alone.
+// The version range each secureProtocol name gives (the *_method family).
 const kProtocolMethods = {
   __proto__: null,
   TLSv1_method: [TLS1_VERSION, TLS1_VERSION],
@@ -43,12 +42,14 @@ const kProtocolMethods = {
   TLSv1_2_method: [TLS1_2_VERSION, TLS1_2_VERSION],
   TLSv1_2_client_method: [TLS1_2_VERSION, TLS1_2_VERSION],
   TLSv1_2_server_method: [TLS1_2_VERSION, TLS1_2_VERSION],
-  TLS_method: [0, 0],
-  TLS_client_method: [0, 0],
-  TLS_server_method: [0, 0],
-  SSLv23_method: [0, 0],
-  SSLv23_client_method: [0, 0],
-  SSLv23_server_method: [0, 0],
+  // Every version OpenSSL allows.
+  TLS_method: [0, TLS1_3_VERSION],
+  TLS_client_method: [0, TLS1_3_VERSION],
+  TLS_server_method: [0, TLS1_3_VERSION],
+  // As node: the default minimum (null here) up to TLS 1.2.
+  SSLv23_method: [null, TLS1_2_VERSION],
+  SSLv23_client_method: [null, TLS1_2_VERSION],
+  SSLv23_server_method: [null, TLS1_2_VERSION],
 };
 
 function toVersion(version, which) {
@@ -79,7 +80,8 @@ function SecureContext(secureProtocol, secureOptions, minVersion, maxVersion) {
       err.code = 'ERR_TLS_INVALID_PROTOCOL_METHOD';
       throw err;
     }
-    [min, max] = range;
+    min = range[0] ?? min;
+    max = range[1];
   }
   this.context = new NativeSecureContext();
   this.context.init(min, max);
@@ -135,6 +137,23 @@ function createSecureContext(options) {
 
   const { ca, cert, key, passphrase, sigalgs, crl, dhparam, pfx, ciphers, ecdhCurve } = options;
 
+  // Ciphers first, as node: a "@SECLEVEL=n" in them decides which keys and certificates the
+  // context then accepts.
+  const cipherString = ciphers ?? tls.DEFAULT_CIPHERS;
+  validateString(cipherString, 'options.ciphers');
+  const { suites, list } = splitCiphers(cipherString);
+  if (suites) context.setCipherSuites(suites);
+  context.setCiphers(list);
+  // Only TLS 1.2 ciphers: no TLS 1.3; only TLS 1.3 suites: nothing older.
+  if (suites === '' && context.getMaxProto() > TLS1_2_VERSION &&
+      context.getMinProto() < TLS1_3_VERSION) {
+    context.setMaxProto(TLS1_2_VERSION);
+  }
+  if (list === '' && context.getMinProto() < TLS1_3_VERSION &&
+      context.getMaxProto() > TLS1_2_VERSION) {
+    context.setMinProto(TLS1_3_VERSION);
+  }
+
   if (ca) {
     eachValue(ca, (value) => {
       validateKeyOrCertOption('options.ca', value);
@@ -185,21 +204,6 @@ function createSecureContext(options) {
     context.setClientCertEngine(clientCertEngine);
   }
 
-  const cipherString = ciphers ?? tls.DEFAULT_CIPHERS;
-  validateString(cipherString, 'options.ciphers');
-  const { suites, list } = splitCiphers(cipherString);
-  if (suites) context.setCipherSuites(suites);
-  context.setCiphers(list);
-  // Only TLS 1.2 ciphers: no TLS 1.3; only TLS 1.3 suites: nothing older.
-  if (suites === '' && context.getMaxProto() > TLS1_2_VERSION &&
-      context.getMinProto() < TLS1_3_VERSION) {
-    context.setMaxProto(TLS1_2_VERSION);
-  }
-  if (list === '' && context.getMinProto() < TLS1_3_VERSION &&
-      context.getMaxProto() > TLS1_2_VERSION) {
-    context.setMinProto(TLS1_3_VERSION);
-  }
-
   validateString(ecdhCurve ?? tls.DEFAULT_ECDH_CURVE, 'options.ecdhCurve');
   context.setECDHCurve(ecdhCurve ?? tls.DEFAULT_ECDH_CURVE);
 
@@ -207,7 +211,10 @@ function createSecureContext(options) {
     if (dhparam !== 'auto') validateKeyOrCertOption('options.dhparam', dhparam);
     const bits = context.setDHParam(dhparam);
     if (typeof bits === 'number' && bits !== -1 && bits < 1024) {
-      throw new ERR_TLS_DH_PARAM_SIZE(bits);
+      // node's own TypeError here: only a code, no name suffix.
+      const err = new TypeError('DH parameter is less than 1024 bits');
+      err.code = 'ERR_INVALID_ARG_VALUE';
+      throw err;
     }
     if (typeof bits === 'number' && bits !== -1 && bits < 2048) {
       process.emitWarning('DH parameter is less than 2048 bits', 'SecurityWarning');

@@ -15,6 +15,7 @@ const {
     ERR_TLS_INVALID_CONTEXT, ERR_TLS_INVALID_STATE,
     ERR_TLS_REQUIRED_SERVER_NAME, ERR_TLS_SNI_FROM_SERVER, ERR_TLS_ALPN_CALLBACK_WITH_PROTOCOLS,
     ERR_TLS_ALPN_CALLBACK_INVALID_RESULT, ERR_NOT_IMPLEMENTED, ERR_INTERNAL_ASSERTION,
+    ERR_TLS_DH_PARAM_SIZE,
   },
 } = require('internal/errors');
 const {
@@ -576,6 +577,12 @@ Object.defineProperty(TLSSocket.prototype, '_connecting', {
 
 function onConnectSecure() {
   const options = this[kConnectOptions];
+  // A DHE key exchange with a smaller group than the client accepts ends the connection.
+  const ekeyinfo = this.getEphemeralKeyInfo();
+  if (ekeyinfo && ekeyinfo.type === 'DH' && ekeyinfo.size < options.minDHSize) {
+    this.destroy(new ERR_TLS_DH_PARAM_SIZE(ekeyinfo.size));
+    return;
+  }
   let verifyError = verifyErrorOf(this);
   if (!verifyError && !this.isSessionReused()) {
     const hostname = options.servername || options.host ||
@@ -645,9 +652,18 @@ function connect(...args) {
     ...options,
   };
   if (!options.keepAlive) options.singleUse = true;
+  // rejectUnauthorized: undefined given explicitly still rejects (unless the environment says not).
+  if (options.rejectUnauthorized === undefined) options.rejectUnauthorized = !allowUnauthorized;
 
   validateFunction(options.checkServerIdentity, 'options.checkServerIdentity');
-  validateNumber(options.minDHSize, 'options.minDHSize', 1);
+  // node checks minDHSize with its internal assertions.
+  if (typeof options.minDHSize !== 'number') {
+    throw new ERR_INTERNAL_ASSERTION(`options.minDHSize is not a number: ${options.minDHSize}`);
+  }
+  if (!(options.minDHSize > 0)) {
+    throw new ERR_INTERNAL_ASSERTION(
+      `options.minDHSize is not a positive number: ${options.minDHSize}`);
+  }
 
   const context = options.secureContext || tlsModule().createSecureContext(options);
 

@@ -317,6 +317,12 @@ struct SecureContextMethods {
       return;
     }
     int bits = EVP_PKEY_get_bits(params);
+    // Too small for anyone: JS throws node's error, not OpenSSL's "dh key too small".
+    if (bits < 1024) {
+      EVP_PKEY_free(params);
+      info.GetReturnValue().Set(bits);
+      return;
+    }
     if (SSL_CTX_set0_tmp_dh_pkey(sc->ctx_, params) != 1) {
       EVP_PKEY_free(params);
       return crypto::ThrowOpenSSLError(isolate, "Error setting temp DH parameter");

@@ -22,6 +22,13 @@ const cert8 = { subject: { CN: '8.8.8.8' }, subjectaltname: 'IP Address:8.8.8.0/
 console.log(tls.checkServerIdentity('8.8.8.8', cert8).reason);
 console.log(tls.checkServerIdentity('1.2.3.4', cert8));
 
+// The version range each secureProtocol gives (0: OpenSSL's lowest).
+for (const secureProtocol of ['SSLv23_method', 'SSLv23_client_method', 'TLS_method',
+                              'TLS_server_method', 'TLSv1_1_method', 'TLSv1_2_client_method']) {
+  const native = tls.createSecureContext({ secureProtocol }).context;
+  console.log(secureProtocol, native.getMinProto().toString(16), native.getMaxProto().toString(16));
+}
+
 for (const secureProtocol of ['SSLv2_method', 'SSLv3_server_method', 'SSLv23_method', 'nope']) {
   try {
     tls.createSecureContext({ secureProtocol });
