@@ -57,9 +57,12 @@ function isKnown(name) {
     kProcessWide.has(base);
 }
 
+// Throws for options a worker cannot take; returns how many leading entries are options (the
+// worker's process.execArgv, as node drops `--` and everything after the options).
 function validateExecArgv(execArgv) {
   const invalid = [];
-  for (let i = 0; i < execArgv.length; i++) {
+  let i = 0;
+  for (; i < execArgv.length; i++) {
     const arg = execArgv[i];
     // Options end at `--` or at the first argument that is not one.
     if (arg === '--' || !arg.startsWith('-')) break;
@@ -77,6 +80,7 @@ function validateExecArgv(execArgv) {
     }
   }
   if (invalid.length > 0) throw new ERR_WORKER_INVALID_EXEC_ARGV(invalid);
+  return i;
 }
 
 function validateNodeOptions(nodeOptions) {

@@ -116,7 +116,7 @@ class Worker extends EventEmitter {
     if (options.execArgv !== undefined) {
       validateArray(options.execArgv, 'options.execArgv');
       execArgv = options.execArgv.map(String);
-      validateExecArgv(execArgv);
+      execArgv.length = validateExecArgv(execArgv);
     }
     const env = environmentFor(options.env);
     if (env !== null && typeof env.NODE_OPTIONS === 'string') validateNodeOptions(env.NODE_OPTIONS);
