@@ -224,12 +224,32 @@ void EnvGetter(v8::Local<v8::Name> property, const v8::PropertyCallbackInfo<v8::
   if (value != nullptr) info.GetReturnValue().Set(Utf8String(info.GetIsolate(), value));
 }
 
+// Calls envHooks.onNonPrimitive (set by JS under --pending-deprecation for DEP0104) when a
+// value other than a string, number or boolean is stored; false if it threw.
+bool WarnNonPrimitiveEnvValue(const v8::PropertyCallbackInfo<v8::Value>& info) {
+  if (!info.Data()->IsObject()) return true;
+  v8::Local<v8::Context> context = info.GetIsolate()->GetCurrentContext();
+  v8::Local<v8::Value> hook;
+  if (!info.Data().As<v8::Object>()->Get(context, OneByteString(info.GetIsolate(),
+                                                                "onNonPrimitive"))
+           .ToLocal(&hook)) {
+    return false;
+  }
+  if (!hook->IsFunction()) return true;
+  return !hook.As<v8::Function>()->Call(context, v8::Undefined(info.GetIsolate()), 0, nullptr)
+              .IsEmpty();
+}
+
 void EnvSetter(v8::Local<v8::Name> property, v8::Local<v8::Value> value,
                const v8::PropertyCallbackInfo<v8::Value>& info) {
   v8::Isolate* isolate = info.GetIsolate();
   if (!property->IsString() || value->IsSymbol()) {
     // As node: a symbol key or value cannot become an environment string.
     return ThrowTypeError(isolate, "Cannot convert a Symbol value to a string");
+  }
+  if (!value->IsString() && !value->IsNumber() && !value->IsBoolean() &&
+      !WarnNonPrimitiveEnvValue(info)) {
+    return;
   }
   v8::Local<v8::String> string_value;
   if (!value->ToString(isolate->GetCurrentContext()).ToLocal(&string_value)) return;
@@ -292,11 +312,13 @@ void EnvDefiner(v8::Local<v8::Name> property, const v8::PropertyDescriptor& desc
   if (desc.has_value()) EnvSetter(property, desc.value(), info);
 }
 
-v8::Local<v8::Object> CreateEnvObject(v8::Isolate* isolate, v8::Local<v8::Context> context) {
+// hooks: the handlers' data, where JS can put envHooks.onNonPrimitive.
+v8::Local<v8::Object> CreateEnvObject(v8::Isolate* isolate, v8::Local<v8::Context> context,
+                                      v8::Local<v8::Object> hooks) {
   v8::Local<v8::ObjectTemplate> tmpl = v8::ObjectTemplate::New(isolate);
   tmpl->SetHandler(v8::NamedPropertyHandlerConfiguration(
       EnvGetter, EnvSetter, EnvQuery, EnvDeleter, EnvEnumerator, EnvDefiner, nullptr,
-      v8::Local<v8::Value>(), v8::PropertyHandlerFlags::kHasNoSideEffect));
+      hooks, v8::PropertyHandlerFlags::kHasNoSideEffect));
   return tmpl->NewInstance(context).ToLocalChecked();
 }
 
@@ -358,7 +380,9 @@ void Initialize(Environment* env, v8::Local<v8::Object> target) {
   SetMethod(context, target, "setLifecycleCallbacks", SetLifecycleCallbacks);
   SetMethod(context, target, "getEntryOptions", GetEntryOptions);
   SetMethod(context, target, "dlopenCheck", DlopenCheck);
-  SetValue(context, target, "env", CreateEnvObject(isolate, context));
+  v8::Local<v8::Object> env_hooks = v8::Object::New(isolate);
+  SetValue(context, target, "envHooks", env_hooks);
+  SetValue(context, target, "env", CreateEnvObject(isolate, context, env_hooks));
   SetValue(context, target, "pid", v8::Integer::New(isolate, getpid()));
   SetValue(context, target, "ppid", v8::Integer::New(isolate, getppid()));
   SetValue(context, target, "versions", CreateVersions(isolate, context));

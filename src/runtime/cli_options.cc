@@ -47,7 +47,7 @@ bool IsJsOption(const std::string& arg) {
     if (arg == option) return true;
   }
   static const char* const kValued[] = {"--unhandled-rejections=", "--input-type=",
-                                        "--title=", "--conditions=",
+                                        "--title=", "--conditions=", "--redirect-warnings=",
                                         // tls (lib/js/tls.js, internal/crypto/util.js).
                                         "--tls-cipher-list=", "--tls-keylog=",
                                         // node:test (lib/js/internal/test_runner).
@@ -68,7 +68,7 @@ bool IsJsOptionWithValue(const std::string& arg) {
                                          "--tls-cipher-list", "--tls-keylog",
                                          "--test-reporter-destination", "--test-name-pattern",
                                          "--test-concurrency", "--test-timeout",
-                                         "--max-http-header-size"};
+                                         "--max-http-header-size", "--redirect-warnings"};
   for (const char* option : kOptions) {
     if (arg == option) return true;
   }

@@ -7,7 +7,19 @@ function isOptionSet(flag) {
   return require('internal/options').hasRuntimeOption(flag);
 }
 
+// --redirect-warnings=file (or NODE_REDIRECT_WARNINGS): warnings are appended there instead
+// of stderr, which stays the fallback when the file cannot be written.
+let redirectFile;
+
 function writeOut(text) {
+  if (redirectFile) {
+    try {
+      require('fs').appendFileSync(redirectFile, `${text}\n`);
+      return;
+    } catch {
+      // Fall back to stderr, as node does.
+    }
+  }
   try {
     process.stderr.write(`${text}\n`);
   } catch {
@@ -44,6 +56,19 @@ function setupWarningListener() {
   if (isOptionSet('--trace-deprecation')) process.traceDeprecation = true;
   if (isOptionSet('--trace-warnings')) process.traceProcessWarnings = true;
   if (!isOptionSet('--no-warnings')) process.on('warning', onWarning);
+  redirectFile = require('internal/options').runtimeOptionValue('--redirect-warnings') ||
+    process.env.NODE_REDIRECT_WARNINGS || undefined;
+  if (require('internal/util').isPendingDeprecation()) {
+    let warned = false;
+    internalBinding('process_methods').envHooks.onNonPrimitive = () => {
+      if (warned) return;
+      warned = true;
+      process.emitWarning(
+        'Assigning any value other than a string, number, or boolean to a process.env ' +
+        'property is deprecated. Please make sure to convert the value to a string before ' +
+        'setting process.env with it.', 'DeprecationWarning', 'DEP0104');
+    };
+  }
 }
 
 function createWarningObject(warning, type, code, ctor, detail) {
