@@ -13,6 +13,7 @@ const {
   codes: { ERR_INVALID_ARG_TYPE },
 } = require('internal/errors');
 const { notImplemented } = require('internal/not_implemented');
+const { watchdogError } = require('internal/vm/watchdog_error');
 const {
   kValidateObjectAllowNullable,
   kValidateObjectAllowObjects,
@@ -79,8 +80,7 @@ function runOptions(options = {}) {
   if (timeout !== undefined) validateUint32(timeout, 'options.timeout', true);
   validateBoolean(displayErrors, 'options.displayErrors');
   validateBoolean(breakOnSigint, 'options.breakOnSigint');
-  if (breakOnSigint) throw notImplemented('vm breakOnSigint');
-  return { timeout: timeout === undefined ? -1 : timeout, displayErrors };
+  return { timeout: timeout === undefined ? -1 : timeout, displayErrors, breakOnSigint };
 }
 
 // The binding hands out Uint8Arrays; node's API gives Buffers over the same memory.
@@ -89,15 +89,10 @@ function asBuffer(bytes) {
 }
 
 function runCompiled(script, sandbox, options) {
-  const { timeout, displayErrors } = runOptions(options);
-  const outcome = [false];
-  const result = script.run(sandbox, timeout, displayErrors, outcome);
-  if (outcome[0]) {
-    // node creates this one natively: a plain Error with a code, no "[CODE]" in its stack.
-    const error = new Error(`Script execution timed out after ${timeout}ms`);
-    error.code = 'ERR_SCRIPT_EXECUTION_TIMEOUT';
-    throw error;
-  }
+  const { timeout, displayErrors, breakOnSigint } = runOptions(options);
+  const outcome = [undefined];
+  const result = script.run(sandbox, timeout, displayErrors, outcome, breakOnSigint);
+  if (outcome[0] !== undefined) throw watchdogError(outcome[0], timeout);
   return result;
 }
 

@@ -121,9 +121,19 @@ void CreateCachedData(const v8::FunctionCallbackInfo<v8::Value>& info) {
   info.GetReturnValue().Set(CopyToUint8Array(isolate, data->data, data->length));
 }
 
-// run(sandbox | null, timeoutMs (-1: none), displayErrors, outcome): runs in the sandbox's
-// context or the current one. outcome[0] becomes true when the watchdog stopped the script
-// (the caller throws ERR_SCRIPT_EXECUTION_TIMEOUT then).
+void SetOutcome(v8::Local<v8::Context> context, v8::Local<v8::Array> slot,
+                Watchdog::Outcome outcome) {
+  v8::Isolate* isolate = context->GetIsolate();
+  v8::Local<v8::String> name = outcome == Watchdog::Outcome::kTimedOut
+                                   ? OneByteString(isolate, "timeout")
+                                   : OneByteString(isolate, "SIGINT");
+  USE(slot->Set(context, 0, name));
+}
+
+// run(sandbox | null, timeoutMs (-1: none), displayErrors, outcome, breakOnSigint): runs in
+// the sandbox's context or the current one. outcome[0] becomes 'timeout' or 'SIGINT' when the
+// watchdog stopped the script (the caller throws ERR_SCRIPT_EXECUTION_TIMEOUT or
+// ERR_SCRIPT_EXECUTION_INTERRUPTED then).
 void Run(const v8::FunctionCallbackInfo<v8::Value>& info) {
   v8::Isolate* isolate = info.GetIsolate();
   Environment* env = Environment::From(info);
@@ -146,24 +156,13 @@ void Run(const v8::FunctionCallbackInfo<v8::Value>& info) {
   v8::Local<v8::Script> script = compiled->script.Get(isolate)->BindToCurrentContext();
   v8::TryCatch try_catch(isolate);
   v8::MaybeLocal<v8::Value> result;
-  bool timed_out = false;
   // A context's own microtask queue (microtaskMode 'afterEvaluate') drains within the timeout.
-  auto run_and_drain = [&] {
+  Watchdog::Outcome outcome = RunWatched(isolate, timeout, info[4]->IsTrue(), [&] {
     result = script->Run(context);
     if (sandbox_context != nullptr && !result.IsEmpty()) sandbox_context->DrainOwnMicrotasks();
-  };
-  if (timeout >= 0) {
-    Watchdog watchdog(isolate, timeout);
-    run_and_drain();
-    timed_out = watchdog.fired();
-  } else {
-    run_and_drain();
-  }
-  if (timed_out) {
-    // The termination may have landed after the script finished; either way it is spent here.
-    isolate->CancelTerminateExecution();
-    USE(info[3].As<v8::Array>()->Set(env->context(), 0, v8::True(isolate)));
-    return;
+  });
+  if (outcome != Watchdog::Outcome::kNone) {
+    return SetOutcome(env->context(), info[3].As<v8::Array>(), outcome);
   }
   v8::Local<v8::Value> value;
   if (!result.ToLocal(&value)) {

@@ -325,10 +325,11 @@ void Instantiate(const FunctionCallbackInfo<Value>& info) {
   USE(wrap->module()->InstantiateModule(context, ResolveModule));
 }
 
-// evaluate([timeoutMs, outcome]) -> the promise of the module's evaluation (settled unless the
-// graph is async). With a timeout (>= 0) a watchdog stops the evaluation and outcome[0] becomes
-// true (the caller throws ERR_SCRIPT_EXECUTION_TIMEOUT). A vm context with its own microtask
-// queue (microtaskMode 'afterEvaluate') has it drained within the timeout.
+// evaluate([timeoutMs, outcome, breakOnSigint]) -> the promise of the module's evaluation
+// (settled unless the graph is async). With a timeout (>= 0) or breakOnSigint a watchdog may
+// stop the evaluation: outcome[0] becomes 'timeout' or 'SIGINT' then (the caller throws
+// node's error). A vm context with its own microtask queue (microtaskMode 'afterEvaluate')
+// has it drained within the watch.
 void Evaluate(const FunctionCallbackInfo<Value>& info) {
   ModuleWrap* wrap = Self(info);
   if (wrap == nullptr) return;
@@ -341,25 +342,15 @@ void Evaluate(const FunctionCallbackInfo<Value>& info) {
   if (own_queue == caller_context->GetMicrotaskQueue()) own_queue = nullptr;
   Context::Scope context_scope(context);
   MaybeLocal<Value> result;
-  auto evaluate_and_drain = [&] {
+  Watchdog::Outcome outcome = RunWatched(isolate, timeout, info[2]->IsTrue(), [&] {
     result = wrap->module()->Evaluate(context);
     if (own_queue != nullptr && !result.IsEmpty()) own_queue->PerformCheckpoint(isolate);
-  };
-  if (timeout < 0) {
-    evaluate_and_drain();
-  } else {
-    bool timed_out;
-    {
-      Watchdog watchdog(isolate, timeout);
-      evaluate_and_drain();
-      timed_out = watchdog.fired();
-    }
-    if (timed_out) {
-      // The termination may have landed after the module finished; either way it is spent here.
-      isolate->CancelTerminateExecution();
-      if (info[1]->IsArray()) USE(info[1].As<v8::Array>()->Set(caller_context, 0, v8::True(isolate)));
-      return;
-    }
+  });
+  if (outcome != Watchdog::Outcome::kNone) {
+    if (!info[1]->IsArray()) return;
+    const char* reason = outcome == Watchdog::Outcome::kTimedOut ? "timeout" : "SIGINT";
+    USE(info[1].As<v8::Array>()->Set(caller_context, 0, OneByteString(isolate, reason)));
+    return;
   }
   Local<Value> value;
   if (result.ToLocal(&value)) info.GetReturnValue().Set(value);

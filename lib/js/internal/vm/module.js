@@ -15,7 +15,7 @@ const {
   },
 } = require('internal/errors');
 const { customInspectSymbol, emitExperimentalWarning } = require('internal/util');
-const { notImplemented } = require('internal/not_implemented');
+const { watchdogError } = require('internal/vm/watchdog_error');
 const {
   validateBoolean, validateBuffer, validateFunction, validateInt32, validateObject,
   validateString, validateUint32,
@@ -74,13 +74,6 @@ function validateModuleOptions(options) {
   return { context, identifier };
 }
 
-function timeoutError(timeout) {
-  // As vm.Script's: a plain Error with a code, made natively in node.
-  const error = new Error(`Script execution timed out after ${timeout}ms`);
-  error.code = 'ERR_SCRIPT_EXECUTION_TIMEOUT';
-  return error;
-}
-
 class Module {
   #identifier;
   #context;
@@ -131,15 +124,14 @@ class Module {
     const { timeout, breakOnSigint = false } = options;
     if (timeout !== undefined) validateUint32(timeout, 'options.timeout', true);
     validateBoolean(breakOnSigint, 'options.breakOnSigint');
-    if (breakOnSigint) throw notImplemented('vm module evaluate breakOnSigint');
     const wrap = this[kWrap];
     const status = wrap.getStatus();
     if (status < kInstantiated || this.status === 'linking') {
       throw new ERR_VM_MODULE_STATUS('must be one of linked, evaluated, or errored');
     }
-    const outcome = [false];
-    const promise = wrap.evaluate(timeout ?? -1, outcome);
-    if (outcome[0]) throw timeoutError(timeout);
+    const outcome = [undefined];
+    const promise = wrap.evaluate(timeout ?? -1, outcome, breakOnSigint);
+    if (outcome[0] !== undefined) throw watchdogError(outcome[0], timeout);
     await promise;
   }
 
