@@ -14,8 +14,8 @@ const {
     ERR_INVALID_ARG_TYPE, ERR_MULTIPLE_CALLBACK, ERR_TLS_HANDSHAKE_TIMEOUT,
     ERR_TLS_INVALID_CONTEXT, ERR_TLS_INVALID_STATE,
     ERR_TLS_REQUIRED_SERVER_NAME, ERR_TLS_SNI_FROM_SERVER, ERR_TLS_ALPN_CALLBACK_WITH_PROTOCOLS,
-    ERR_TLS_ALPN_CALLBACK_INVALID_RESULT, ERR_NOT_IMPLEMENTED, ERR_INTERNAL_ASSERTION,
-    ERR_TLS_DH_PARAM_SIZE,
+    ERR_TLS_ALPN_CALLBACK_INVALID_RESULT, ERR_INTERNAL_ASSERTION,
+    ERR_TLS_DH_PARAM_SIZE, ERR_TLS_SESSION_ATTACK, ERR_TLS_RENEGOTIATION_DISABLED,
   },
 } = require('internal/errors');
 const {
@@ -265,6 +265,27 @@ TLSSocket.prototype._onHandshakeDone = function() {
     return;
   }
   this.emit('secure');
+};
+
+// A server saw a handshake begin: the first is the connection's; more are renegotiations
+// (counted in handle.handshakes),
+// refused after disableRenegotiation() and limited to tls.CLIENT_RENEG_LIMIT within
+// tls.CLIENT_RENEG_WINDOW seconds.
+TLSSocket.prototype._onHandshakeStart = function() {
+  const handle = this._handle;
+  const now = Date.now();
+  const last = handle.lastHandshakeTime;
+  handle.lastHandshakeTime = now;
+  // The connection's own handshake is not counted.
+  if (last === 0) return;
+  const tls = tlsModule();
+  if (now - last >= tls.CLIENT_RENEG_WINDOW * 1000) handle.handshakes = 1;
+  else handle.handshakes++;
+  if (handle.handshakes > tls.CLIENT_RENEG_LIMIT) {
+    this._emitTLSError(new ERR_TLS_SESSION_ATTACK());
+  } else if (this._disableRenegotiation) {
+    this._emitTLSError(new ERR_TLS_RENEGOTIATION_DISABLED());
+  }
 };
 
 TLSSocket.prototype._onEngineError = function(err) {
@@ -548,10 +569,30 @@ TLSSocket.prototype.setMaxSendFragment = function(size) {
   return this._handle ? this._handle.engine.setMaxSendFragment(size) : false;
 };
 
+// A client's TLS 1.2 renegotiation (options may change requestCert/rejectUnauthorized);
+// callback(null) after the new handshake, or callback(err) on the next tick when OpenSSL
+// refuses (TLS 1.3: "wrong ssl version") and false is returned.
 TLSSocket.prototype.renegotiate = function(options, callback) {
   validateObject(options, 'options');
   if (callback !== undefined) validateFunction(callback, 'callback');
-  throw new ERR_NOT_IMPLEMENTED('tlsSocket.renegotiate');
+  if (this.destroyed || !this._handle) return;
+  const requestCert = options.requestCert !== undefined ? !!options.requestCert :
+    !!this._requestCert;
+  const rejectUnauthorized = options.rejectUnauthorized !== undefined ?
+    !!options.rejectUnauthorized : !!this._rejectUnauthorized;
+  if (requestCert !== this._requestCert || rejectUnauthorized !== this._rejectUnauthorized) {
+    this._handle.engine.setVerifyMode(requestCert, rejectUnauthorized);
+    this._requestCert = requestCert;
+    this._rejectUnauthorized = rejectUnauthorized;
+  }
+  try {
+    this._handle.engine.renegotiate();
+  } catch (err) {
+    if (callback) process.nextTick(callback, err);
+    return false;
+  }
+  if (callback) this.once('secure', () => callback(null));
+  return true;
 };
 
 TLSSocket.prototype.disableRenegotiation = function() {

@@ -8,10 +8,12 @@
 //   write(data, enc)     encrypts cleartext (a view, or a string with 0 utf8 / 1 latin1) and
 //                        returns the encrypted bytes (or undefined) for JS to send.
 //   shutdown()           close_notify; returns the bytes to send.
+//   renegotiate()        a client's TLS 1.2 renegotiation (throws OpenSSL's error otherwise).
 //   setReading(on)       whether cleartext may be delivered now; cycle() delivers what waits.
 // and the wrap calls back, always from inside one of those calls (never from the loop):
 //   onoutput(u8)              encrypted bytes to send, in order with write()'s results;
-//   onhandshakedone()         the handshake finished;
+//   onhandshakedone()         the handshake finished (again after a TLS 1.2 renegotiation);
+//   onhandshakestart()        a server saw a handshake begin (node's renegotiation checks);
 //   oncleartext(n, ab | kEof) cleartext (an ArrayBuffer of exactly n bytes), or the end of
 //                             the cleartext stream (close_notify or end of the transport);
 //   onerror(err)              a fatal TLS error (the alert for the peer went to onoutput first);
@@ -67,7 +69,11 @@ class TLSWrap : public crypto::CryptoWrap {
     BIO_set_mem_eof_return(enc_out_, -1);
     SSL_set_bio(ssl_, enc_in_, enc_out_);
     SSL_set_ex_data(ssl_, WrapExIndex(), this);
+    SSL_set_info_callback(ssl_, InfoCallback);
     if (is_server) {
+      // OpenSSL 3 refuses a client's renegotiation by default; node allows it (JS limits how
+      // often, tls.CLIENT_RENEG_LIMIT, and socket.disableRenegotiation() refuses it).
+      SSL_set_options(ssl_, SSL_OP_ALLOW_CLIENT_RENEGOTIATION);
       SSL_set_accept_state(ssl_);
       SSL_set_verify(ssl_, SSL_VERIFY_NONE, VerifyAlwaysContinue);
     } else {
@@ -77,6 +83,32 @@ class TLSWrap : public crypto::CryptoWrap {
   }
 
   ~TLSWrap() override { Free(); }
+
+  // Counts a server's handshake starts and notes a finished renegotiation (TLS 1.2 and older:
+  // TLS 1.3's post-handshake messages are no handshake for node). Told to JS after OpenSSL
+  // returns.
+  static void InfoCallback(const SSL* ssl, int where, int) {
+    TLSWrap* wrap = WrapOf(ssl);
+    if (wrap == nullptr) return;
+    bool tls13 = SSL_version(ssl) >= TLS1_3_VERSION;
+    if ((where & SSL_CB_HANDSHAKE_START) && wrap->is_server_ &&
+        !(tls13 && wrap->handshake_done_)) {
+      wrap->handshake_starts_++;
+    }
+    if ((where & SSL_CB_HANDSHAKE_DONE) && wrap->handshake_done_ && !tls13) {
+      wrap->renegotiated_ = true;
+    }
+  }
+
+  // Handshake starts before anything else goes out: JS may refuse a renegotiation (and close)
+  // before the server answers it.
+  bool DeliverHandshakeStarts() {
+    while (handshake_starts_ > 0 && alive()) {
+      handshake_starts_--;
+      if (!CallJS("onhandshakestart", 0, nullptr)) return false;
+    }
+    return true;
+  }
 
   SSL* ssl() const { return ssl_; }
   bool is_server() const { return is_server_; }
@@ -141,9 +173,19 @@ class TLSWrap : public crypto::CryptoWrap {
     return CallJS("onoutput", 1, &out);
   }
 
-  // Key log lines and sessions queued by OpenSSL callbacks.
+  // Key log lines, sessions and a finished renegotiation, queued by OpenSSL callbacks.
   bool DeliverQueued() {
+    if (!DeliverQueuedRecords()) return false;
+    if (renegotiated_ && alive()) {
+      renegotiated_ = false;
+      return CallJS("onhandshakedone", 0, nullptr);
+    }
+    return true;
+  }
+
+  bool DeliverQueuedRecords() {
     v8::Isolate* isolate = env()->isolate();
+    if (!DeliverHandshakeStarts()) return false;
     while (!keylog_lines_.empty()) {
       std::string line = std::move(keylog_lines_.front());
       keylog_lines_.erase(keylog_lines_.begin());
@@ -266,7 +308,7 @@ class TLSWrap : public crypto::CryptoWrap {
           return CallJS("onclienthello", 1, &arg);
         }
         if (err == SSL_ERROR_WANT_READ || err == SSL_ERROR_WANT_WRITE) {
-          if (!FlushOutput() || !DeliverQueued()) return false;
+          if (!DeliverHandshakeStarts() || !FlushOutput() || !DeliverQueued()) return false;
           return DeliverEofIfDone();
         }
         return Fail(err);
@@ -323,7 +365,7 @@ class TLSWrap : public crypto::CryptoWrap {
       }
       if (!alive()) return true;
       if (status == SSL_ERROR_WANT_READ || status == SSL_ERROR_WANT_WRITE) {
-        if (!FlushOutput() || !DeliverQueued()) return false;
+        if (!DeliverHandshakeStarts() || !FlushOutput() || !DeliverQueued()) return false;
         return DeliverEofIfDone();
       }
       if (status == SSL_ERROR_ZERO_RETURN) {
@@ -363,6 +405,8 @@ class TLSWrap : public crypto::CryptoWrap {
   v8::Global<v8::Value> pending_exception_;
 
   bool handshake_done_ = false;
+  int handshake_starts_ = 0;   // Server handshake starts not yet told to JS.
+  bool renegotiated_ = false;  // A renegotiation finished, not yet told to JS.
   bool reading_ = true;
   bool transport_eof_ = false;
   bool eof_delivered_ = false;
@@ -615,6 +659,20 @@ void Write(const v8::FunctionCallbackInfo<v8::Value>& info) {
   }
   v8::Local<v8::Value> out = wrap->TakeOutput();
   if (!out.IsEmpty()) info.GetReturnValue().Set(out);
+}
+
+void Renegotiate(const v8::FunctionCallbackInfo<v8::Value>& info) {
+  TLSWrap* wrap = Live(info);
+  if (wrap == nullptr) return;
+  TLSWrap::Entry entry(wrap);
+  ERR_clear_error();
+  if (SSL_renegotiate(wrap->ssl()) != 1) {
+    return crypto::ThrowOpenSSLError(info.GetIsolate(), "SSL_renegotiate");
+  }
+  // Sends the new ClientHello; the rest of the handshake runs in later reads.
+  SSL_do_handshake(wrap->ssl());
+  ERR_clear_error();
+  wrap->FlushOutput();
 }
 
 void Shutdown(const v8::FunctionCallbackInfo<v8::Value>& info) {
@@ -1127,6 +1185,7 @@ void InitWrap(Environment* env, v8::Local<v8::Object> target) {
       {"enableCertCallback", EnableCertCallback},
       {"setSecureContext", SetSecureContext},
       {"resumeHandshake", ResumeHandshake},
+      {"renegotiate", Renegotiate},
       {"setSession", SetSession},
       {"getSession", GetSession},
       {"getTLSTicket", GetTLSTicket},

@@ -43,6 +43,9 @@ class TLSHandle {
     this.bytesRead = 0;
     this.closed = false;
     this.handshakeDone = false;
+    // A server's renegotiations within tls.CLIENT_RENEG_WINDOW (node's handle.handshakes).
+    this.handshakes = 0;
+    this.lastHandshakeTime = 0;
     // Cleartext writes and a shutdown that arrived before the handshake finished.
     this.pendingWrites = [];
     this.pendingShutdown = null;
@@ -57,6 +60,7 @@ class TLSHandle {
     engine.onoutput = (bytes) => this._send(bytes);
     engine.oncleartext = (nread, ab) => this._onCleartext(nread, ab);
     engine.onhandshakedone = () => this._onHandshakeDone();
+    engine.onhandshakestart = () => this.owner._onHandshakeStart();
     engine.onerror = (err) => this.owner._onEngineError(err);
     engine.onclienthello = (servername) => this.owner._onClientHello(servername);
     engine.onalpn = (servername, protocols) => this.owner._onALPN(servername, protocols);
