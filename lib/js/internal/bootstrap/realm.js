@@ -36,12 +36,17 @@ const builtinIdSet = new Set(builtinIds);
 class BuiltinModule {
   static map = new Map();
 
+  // Fields are defined, not assigned: a setter on Object.prototype (say for 'exports') must not
+  // see them.
+  id;
+  filename;
+  exports = {};
+  loaded = false;
+  loading = false;
+
   constructor(id) {
     this.id = id;
     this.filename = `${id}.js`;
-    this.exports = {};
-    this.loaded = false;
-    this.loading = false;
   }
 
   static exists(id) {

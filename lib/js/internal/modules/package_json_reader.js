@@ -31,14 +31,20 @@ function read(jsonPath, { isESM = false, base } = {}) {
       throw err;
     }
     const pick = (value) => (value === null || typeof value !== 'object' ? undefined : value);
+    // Own fields only: a getter on Object.prototype must not answer for a missing one.
+    const field = (key) => (parsed !== null && typeof parsed === 'object' &&
+      Object.prototype.hasOwnProperty.call(parsed, key) ? parsed[key] : undefined);
+    const name = field('name');
+    const main = field('main');
+    const type = field('type');
     result = {
       pjsonPath: jsonPath,
       exists: true,
-      name: typeof parsed?.name === 'string' ? parsed.name : undefined,
-      main: typeof parsed?.main === 'string' ? parsed.main : undefined,
-      type: parsed?.type === 'module' || parsed?.type === 'commonjs' ? parsed.type : 'none',
-      exports: parsed?.exports,
-      imports: pick(parsed?.imports),
+      name: typeof name === 'string' ? name : undefined,
+      main: typeof main === 'string' ? main : undefined,
+      type: type === 'module' || type === 'commonjs' ? type : 'none',
+      exports: field('exports'),
+      imports: pick(field('imports')),
     };
   }
   cache.set(jsonPath, result);
