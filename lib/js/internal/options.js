@@ -39,6 +39,16 @@ function runtimeFlag(name) {
   return undefined;
 }
 
+// --preserve-symlinks, or NODE_PRESERVE_SYMLINKS=1 in the environment the program (or worker)
+// started with.
+let preserveSymlinksCached;
+function preserveSymlinks() {
+  preserveSymlinksCached ??= hasRuntimeOption('--preserve-symlinks') ||
+    String(process.env.NODE_PRESERVE_SYMLINKS ?? '')[0] === '1';
+  return preserveSymlinksCached;
+}
+
 module.exports = {
   setEnvironmentOptions, runtimeOptions, hasRuntimeOption, runtimeOptionValue, runtimeFlag,
+  preserveSymlinks,
 };

@@ -50,8 +50,8 @@ function stat(filename) {
 let statCache = null;
 
 const realpathCache = new Map();
+// Callers decide whether --preserve-symlinks(-main) applies (toRealPathUnlessPreserved).
 function toRealPath(requestPath) {
-  if (require('internal/options').hasRuntimeOption('--preserve-symlinks')) return requestPath;
   let result = realpathCache.get(requestPath);
   if (result === undefined) {
     const ctx = {};
@@ -224,8 +224,7 @@ Module._resolveLookupPaths = function(request, parent) {
 
 function tryFile(requestPath, isMain) {
   if (statHook(requestPath) !== 0) return false;
-  if (!isMain && require('internal/options').hasRuntimeOption('--preserve-symlinks')) return path.resolve(requestPath);
-  return toRealPath(requestPath);
+  return toRealPathUnlessPreserved(requestPath, isMain);
 }
 
 function tryExtensions(basePath, exts, isMain) {
@@ -370,7 +369,7 @@ Module._findPath = function(request, paths, isMain) {
 
 function toRealPathUnlessPreserved(basePath, isMain) {
   const preserve = isMain ? require('internal/options').hasRuntimeOption('--preserve-symlinks-main') :
-    require('internal/options').hasRuntimeOption('--preserve-symlinks');
+    require('internal/options').preserveSymlinks();
   return preserve ? path.resolve(basePath) : toRealPath(basePath);
 }
 

@@ -17,7 +17,7 @@ const {
 function errors() { return require('internal/errors').codes; }
 
 const execArgv = require('internal/options').runtimeOptions();
-const preserveSymlinks = execArgv.includes('--preserve-symlinks');
+const preserveSymlinks = require('internal/options').preserveSymlinks();
 const preserveSymlinksMain = execArgv.includes('--preserve-symlinks-main');
 
 // Conditions import matches in "exports"/"imports": node's, plus --conditions / -C.
