@@ -2,24 +2,11 @@
 // Starts the program: a file, -e/-p code, or a script read from stdin.
 
 const { getEntryOptions } = internalBinding('process_methods');
-const { evalScript, evalModuleEntryPoint } = require('internal/process/execution');
+const {
+  evalScript, evalModuleEntryPoint, loadPreloadModules,
+} = require('internal/process/execution');
 
 const entry = getEntryOptions();
-
-function loadPreloadModules() {
-  const preload = [];
-  const execArgv = require('internal/options').runtimeOptions();
-  for (let i = 0; i < execArgv.length; i++) {
-    if (execArgv[i] === '-r' || execArgv[i] === '--require') {
-      preload.push(execArgv[++i]);
-    } else if (execArgv[i].startsWith('--require=')) {
-      preload.push(execArgv[i].slice(10));
-    }
-  }
-  if (preload.length === 0) return;
-  const { Module } = require('internal/modules/cjs/loader');
-  Module._preloadModules(preload);
-}
 
 // --input-type=module: -e, -p and stdin code is an ES module.
 function isModuleInput() {

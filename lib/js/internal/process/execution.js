@@ -210,7 +210,23 @@ function evalModuleEntryPoint(source, print) {
   require('internal/modules/esm/loader').evalModule(source, print);
 }
 
+// -r / --require modules, loaded before the entry (the main thread's, or a worker's).
+function loadPreloadModules() {
+  const preload = [];
+  const execArgv = require('internal/options').runtimeOptions();
+  for (let i = 0; i < execArgv.length; i++) {
+    if (execArgv[i] === '-r' || execArgv[i] === '--require') {
+      preload.push(execArgv[++i]);
+    } else if (execArgv[i].startsWith('--require=')) {
+      preload.push(execArgv[i].slice(10));
+    }
+  }
+  if (preload.length === 0) return;
+  const { Module } = require('internal/modules/cjs/loader');
+  Module._preloadModules(preload);
+}
+
 module.exports = {
   setupUncaughtExceptionHandling, evalScript, evalModuleEntryPoint, setDomainErrorHandler,
-  setReplCaptureCallback,
+  setReplCaptureCallback, loadPreloadModules,
 };

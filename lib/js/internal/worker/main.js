@@ -75,7 +75,7 @@ function setupProcess({ filename, doEval, argv, env, hasStdin }) {
 
   const stdout = new WritableWorkerStdio(port, 'stdout');
   const stderr = new WritableWorkerStdio(port, 'stderr');
-  const stdin = new ReadableWorkerStdio('stdin');
+  const stdin = hasStdin ? new ReadableWorkerStdio('stdin', port) : new ReadableWorkerStdio('stdin');
   if (!hasStdin) stdin.push(null);
   stdioStreams.stdin = stdin;
   for (const [name, stream] of [['stdin', stdin], ['stdout', stdout], ['stderr', stderr]]) {
@@ -149,8 +149,10 @@ function setupUncaughtExceptions() {
 }
 
 function runEntry({ filename, doEval }) {
+  const execution = require('internal/process/execution');
+  execution.loadPreloadModules();
   if (doEval === 'classic') {
-    require('internal/process/execution').evalScript('[worker eval]', filename, false);
+    execution.evalScript('[worker eval]', filename, false);
     return;
   }
   const esmLoader = require('internal/modules/esm/loader');

@@ -38,18 +38,40 @@ class WritableWorkerStdio extends Writable {
   }
 }
 
+const kRefsPort = Symbol('kRefsPort');
+
 class ReadableWorkerStdio extends Readable {
-  constructor(name) {
+  // `port`: given for a worker's stdin, whose data comes over that (unref'ed) port; a worker
+  // reading its stdin stays alive until the stream ends.
+  constructor(name, port = null) {
     super();
     this[kName] = name;
+    this[kPort] = port;
+    this[kRefsPort] = false;
   }
 
-  // Data is pushed as messages arrive; there is nothing to ask for.
-  _read() {}
+  // Data is pushed as messages arrive; there is nothing to ask for, only to wait for.
+  _read() {
+    if (this[kPort] === null || this[kRefsPort]) return;
+    this[kRefsPort] = true;
+    this[kPort].ref();
+  }
+
+  _destroy(error, callback) {
+    this.releasePort();
+    callback(error);
+  }
+
+  releasePort() {
+    if (!this[kRefsPort]) return;
+    this[kRefsPort] = false;
+    this[kPort].unref();
+  }
 
   pushChunks(chunks) {
     for (const { chunk, encoding } of chunks) {
       if (chunk === null) {
+        this.releasePort();
         if (!this.readableEnded) this.push(null);
       } else {
         this.push(chunk, encoding);
