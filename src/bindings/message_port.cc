@@ -150,6 +150,16 @@ void PortData::Disentangle() {
   if (group) group->Remove(this);
 }
 
+bool PortData::SharesGroupWith(PortData* other) {
+  std::shared_ptr<SiblingGroup> mine;
+  {
+    std::lock_guard<std::mutex> lock(group_mutex_);
+    mine = group_;
+  }
+  std::lock_guard<std::mutex> lock(other->group_mutex_);
+  return mine != nullptr && mine == other->group_;
+}
+
 void PortData::Entangle(const std::shared_ptr<PortData>& a, const std::shared_ptr<PortData>& b) {
   auto group = std::make_shared<SiblingGroup>(false);
   group->Add(a.get());

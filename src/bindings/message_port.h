@@ -65,6 +65,8 @@ class PortData {
 
   // Leaves the group: a pair's other end is sent a close notice.
   void Disentangle();
+  // Whether both are ends of one channel (or members of one broadcast group).
+  bool SharesGroupWith(PortData* other);
 
   static void Entangle(const std::shared_ptr<PortData>& a, const std::shared_ptr<PortData>& b);
   // Joins the broadcast group of that name (created on first use).

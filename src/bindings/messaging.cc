@@ -312,8 +312,18 @@ void BroadcastChannel(const v8::FunctionCallbackInfo<v8::Value>& info) {
   if (NewMessagePort(env, std::move(data)).ToLocal(&port)) info.GetReturnValue().Set(port);
 }
 
-// postMessage(port, value, transferArray) -> undefined, or [errorKind, message] (JS throws).
-// A closed port drops the message after checking it, as node.
+// Whether `message` carries the other end of `sender`'s channel: nobody could ever read it.
+bool CarriesOwnTarget(PortData* sender, const Message& message) {
+  if (sender == nullptr) return false;
+  for (const std::shared_ptr<PortData>& carried : message.ports) {
+    if (carried->SharesGroupWith(sender)) return true;
+  }
+  return false;
+}
+
+// postMessage(port, value, transferArray) -> undefined, [errorKind, message] (JS throws), or
+// false when the message carried the port's own target: it is dropped and the channel lost
+// (JS warns, as node). A closed port drops the message after checking it, as node.
 void PostMessage(const v8::FunctionCallbackInfo<v8::Value>& info) {
   Environment* env = Environment::From(info);
   v8::Local<v8::Array> transfer =
@@ -326,6 +336,12 @@ void PostMessage(const v8::FunctionCallbackInfo<v8::Value>& info) {
     if (error.kind != CloneErrorKind::kNone) {
       info.GetReturnValue().Set(CloneErrorResult(info.GetIsolate(), error));
     }
+    return;
+  }
+  if (CarriesOwnTarget(PortDataOf(info[0]), *message)) {
+    // Dropping the message closes the carried end; this end hears the channel closed.
+    message.reset();
+    info.GetReturnValue().Set(false);
     return;
   }
   if (MessagePort* port = PortArg(info)) port->Post(std::move(message));

@@ -108,7 +108,12 @@ function postMessage(message, transfer) {
     throw typeErrorWithCode('Not enough arguments to MessagePort.postMessage', 'ERR_MISSING_ARGS');
   }
   const error = messaging.postMessage(this, message, toTransferList(transfer));
-  if (error !== undefined) throw cloneError(error);
+  if (error === false) {
+    process.emitWarning('The target port was posted to itself, and the communication ' +
+                        'channel was lost');
+  } else if (error !== undefined) {
+    throw cloneError(error);
+  }
 }
 
 function defineHook(target, key, fn) {
