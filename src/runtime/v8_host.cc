@@ -16,10 +16,12 @@ v8::ArrayBuffer::Allocator* g_allocator = nullptr;
 void V8Host::Initialize(const char* argv0, const std::vector<std::string>& v8_flags) {
   if (g_platform) return;
   v8::V8::InitializeICUDefaultLocation(argv0);
-  // Import assertions (`assert { type: 'json' }`, the import attributes syntax V8 10.2 knows)
-  // are behind a flag here; node turns it on the same way.
+  // Import assertions (`assert { type: 'json' }`) and import attributes (`with { type: 'json' }`,
+  // `import(x, { with })`, which node 20 takes) are behind flags in V8 10.2.
   static const char kImportAssertions[] = "--harmony-import-assertions";
   v8::V8::SetFlagsFromString(kImportAssertions, sizeof(kImportAssertions) - 1);
+  static const char kImportAttributes[] = "--harmony-import-attributes";
+  v8::V8::SetFlagsFromString(kImportAttributes, sizeof(kImportAttributes) - 1);
   // The young generation keeps V8's default ceiling (two 16 MiB semi-spaces, as node's): an
   // 8 MiB cap made allocation-heavy scripts spend ~25% more CPU and no longer lowers the http
   // server's RSS (62 MiB either way, node 69; bench/http.sh, 2026-11-23 21:53).
