@@ -391,9 +391,10 @@ void Unref(const v8::FunctionCallbackInfo<v8::Value>& info) {
   if (Worker* worker = WorkerArg(info)) worker->Unref();
 }
 
+// undefined once the thread's exit was handled (node's handle is gone by then).
 void HasRef(const v8::FunctionCallbackInfo<v8::Value>& info) {
   Worker* worker = WorkerArg(info);
-  info.GetReturnValue().Set(worker != nullptr && worker->HasRef());
+  if (worker != nullptr) info.GetReturnValue().Set(worker->HasRef());
 }
 
 // In a worker: its end of the internal channel (first call only), else undefined.

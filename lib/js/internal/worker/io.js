@@ -160,11 +160,29 @@ function setupPortReferencing(port, eventEmitter, eventName) {
   }
 }
 
+const asyncHooks = require('internal/async_hooks');
+const kAsyncId = Symbol('kAsyncId');
+
+// A MESSAGEPORT or WORKER resource for async_hooks (what why-is-node-running lists): init now,
+// destroy when it closes. Nothing is done while no hook listens.
+function emitResourceInit(resource, type) {
+  if (asyncHooks.state.init === 0 && asyncHooks.state.destroy === 0) return;
+  const asyncId = require('internal/timers').newAsyncId();
+  resource[kAsyncId] = asyncId;
+  asyncHooks.emitInit(asyncId, type, asyncHooks.executionAsyncId(), resource);
+}
+
+function emitResourceDestroy(resource) {
+  const asyncId = resource[kAsyncId];
+  if (asyncId !== undefined) asyncHooks.emitDestroy(asyncId);
+}
+
 // C++ calls these with the port as `this`.
 function oninit() {
   initNodeEventTarget(this);
   setupPortReferencing(this, this, 'message');
   this[kCurrentlyReceivingPorts] = undefined;
+  emitResourceInit(this, 'MESSAGEPORT');
 }
 
 function emitMessage(data, ports, type) {
@@ -183,6 +201,7 @@ class MessagePortCloseEvent extends Event {
 }
 
 function onclose() {
+  emitResourceDestroy(this);
   this.dispatchEvent(new MessagePortCloseEvent());
 }
 
@@ -421,4 +440,6 @@ module.exports = {
   setupPortReferencing,
   toTransferList,
   cloneError,
+  emitResourceInit,
+  emitResourceDestroy,
 };

@@ -10,7 +10,7 @@ const {
   kStackSizeMb, kTotalResourceLimitCount,
 } = internalBinding('worker');
 const {
-  MessageChannel, drainMessagePort, setupPortReferencing,
+  MessageChannel, drainMessagePort, setupPortReferencing, emitResourceInit, emitResourceDestroy,
 } = require('internal/worker/io');
 const {
   LOAD_SCRIPT, UP_AND_RUNNING, ERROR_MESSAGE, COULD_NOT_SERIALIZE_ERROR, STDIO_PAYLOAD,
@@ -126,6 +126,7 @@ class Worker extends EventEmitter {
     this[kLimits] = limits;
 
     this[kHandle] = new WorkerHandle(execArgv, limits, name);
+    emitResourceInit(this[kHandle], 'WORKER');
     this[kHandle].onexit = (code, customErr, customErrReason) => {
       this[kOnExit](code, customErr, customErrReason);
     };
@@ -196,6 +197,7 @@ class Worker extends EventEmitter {
     this[kPublicPort].close();
     this[kPort].close();
     this[kHandle].onexit = null;
+    emitResourceDestroy(this[kHandle]);
     this[kHandle] = null;
     this[kPort] = null;
     this[kPublicPort] = null;
