@@ -8,6 +8,7 @@ const { Buffer } = require('buffer');
 const { TLSHandle } = require('internal/tls/handle');
 const { translatePeerCertificate, SecureContext } = require('_tls_common');
 const { deprecate } = require('internal/util');
+const { isArrayBufferView } = require('internal/util/types');
 const {
   ConnResetException,
   codes: {
@@ -16,6 +17,7 @@ const {
     ERR_TLS_REQUIRED_SERVER_NAME, ERR_TLS_SNI_FROM_SERVER, ERR_TLS_ALPN_CALLBACK_WITH_PROTOCOLS,
     ERR_TLS_ALPN_CALLBACK_INVALID_RESULT, ERR_INTERNAL_ASSERTION,
     ERR_TLS_DH_PARAM_SIZE, ERR_TLS_SESSION_ATTACK, ERR_TLS_RENEGOTIATION_DISABLED,
+    ERR_TLS_PSK_SET_IDENTIY_HINT_FAILED, ERR_INVALID_ARG_VALUE,
   },
 } = require('internal/errors');
 const {
@@ -31,6 +33,8 @@ const kSNICallback = Symbol('snicallback');
 const kIsVerified = Symbol('verified');
 const kPendingSession = Symbol('pendingSession');
 const kEnableTrace = Symbol('enableTrace');
+const kPskCallback = Symbol('pskcallback');
+const kPskIdentityHint = Symbol('pskidentityhint');
 
 let ipServernameWarned = false;
 
@@ -202,11 +206,13 @@ TLSSocket.prototype._init = function(socket, transport) {
       engine.enableKeylog();
       this._keylogServer = server;
     }
+    if (options.pskCallback) this._enablePsk(options.pskCallback, options.pskIdentityHint);
     if (options.handshakeTimeout > 0) {
       this.setTimeout(options.handshakeTimeout, this._handleTimeout);
     }
   } else {
     engine.setVerifyMode(true, this._rejectUnauthorized);
+    if (options.pskCallback) this._enablePsk(options.pskCallback);
     if (options.ALPNProtocols) engine.setALPNProtocols(options.ALPNProtocols);
     engine.enableSessionCallbacks();
     this.on('newListener', keylogNewListener);
@@ -363,11 +369,8 @@ TLSSocket.prototype._onClientHello = function(servername) {
 TLSSocket.prototype._onALPN = function(servername, protocols) {
   const result = this._ALPNCallback({ servername, protocols });
   if (result === undefined) return undefined;
-  if (!protocols.includes(result)) {
-    const err = new ERR_TLS_ALPN_CALLBACK_INVALID_RESULT(result, protocols);
-    process.nextTick(() => this.destroy(err));
-    return undefined;
-  }
+  // Thrown inside the handshake: the engine fails it with this error (tlsClientError).
+  if (!protocols.includes(result)) throw new ERR_TLS_ALPN_CALLBACK_INVALID_RESULT(result, protocols);
   return result;
 };
 
@@ -384,6 +387,52 @@ function keylogFilePath() {
   }
   return keylogFile;
 }
+
+// Pre-shared keys: pskCallback answers OpenSSL during the handshake; a server's identity hint
+// OpenSSL refuses (over 128 bytes) fails the connection.
+TLSSocket.prototype._enablePsk = function(callback, identityHint) {
+  validateFunction(callback, 'pskCallback');
+  this[kPskCallback] = callback;
+  const engine = this._handle.engine;
+  engine.enablePskCallback();
+  if (identityHint !== undefined && identityHint !== null) {
+    validateString(identityHint, 'options.pskIdentityHint');
+    if (!engine.setPskIdentityHint(identityHint)) {
+      process.nextTick(() => this.destroy(new ERR_TLS_PSK_SET_IDENTIY_HINT_FAILED()));
+    }
+  }
+};
+
+// Server: (identity, maxPskLen) -> the key; client: (hint, maxPskLen, maxIdentityLen) ->
+// { psk, identity }. Nothing returned refuses the handshake; what is thrown becomes its error.
+TLSSocket.prototype._onPskExchange = function(...args) {
+  if (this._tlsOptions.isServer) {
+    const [identity, maxPskLen] = args;
+    const key = this[kPskCallback](this, identity);
+    if (key == null) return undefined;
+    if (!isArrayBufferView(key)) {
+      throw new ERR_INVALID_ARG_TYPE('ret', ['Buffer', 'TypedArray', 'DataView', 'Object'], key);
+    }
+    if (key.byteLength > maxPskLen) {
+      throw new ERR_INVALID_ARG_VALUE('psk', key, `Pre-shared key exceeds ${maxPskLen} bytes`);
+    }
+    return key;
+  }
+  const [hint, maxPskLen, maxIdentityLen] = args;
+  const ret = this[kPskCallback](hint);
+  if (ret == null) return undefined;
+  validateObject(ret, 'ret');
+  validateBuffer(ret.psk, 'psk');
+  if (ret.psk.byteLength > maxPskLen) {
+    throw new ERR_INVALID_ARG_VALUE('psk', ret.psk, `Pre-shared key exceeds ${maxPskLen} bytes`);
+  }
+  validateString(ret.identity, 'identity');
+  if (Buffer.byteLength(ret.identity) >= maxIdentityLen) {
+    throw new ERR_INVALID_ARG_VALUE('identity', ret.identity,
+                                    `PSK identity exceeds ${maxIdentityLen} bytes`);
+  }
+  return { psk: ret.psk, identity: ret.identity };
+};
 
 TLSSocket.prototype._onKeylog = function(line) {
   if (keylogFilePath() !== null) require('fs').appendFileSync(keylogFile, line);
@@ -717,6 +766,7 @@ function connect(...args) {
     rejectUnauthorized: options.rejectUnauthorized !== false,
     session: options.session,
     ALPNProtocols: options.ALPNProtocols,
+    pskCallback: options.pskCallback,
     highWaterMark: options.highWaterMark,
     signal: options.signal,
   });
@@ -810,6 +860,8 @@ function tlsConnectionListener(rawSocket) {
     ALPNProtocols: this.ALPNProtocols,
     ALPNCallback: this.ALPNCallback,
     SNICallback: this[kSNICallback] || SNICallback,
+    pskCallback: this[kPskCallback],
+    pskIdentityHint: this[kPskIdentityHint],
     pauseOnConnect: this.pauseOnConnect,
     highWaterMark: this.highWaterMark,
   });
@@ -844,6 +896,12 @@ function Server(options, listener) {
 
   this[kHandshakeTimeout] = options.handshakeTimeout || (120 * 1000);
   this[kSNICallback] = options.SNICallback;
+  this[kPskCallback] = options.pskCallback;
+  this[kPskIdentityHint] = options.pskIdentityHint;
+  if (this[kPskCallback] !== undefined) validateFunction(this[kPskCallback], 'options.pskCallback');
+  if (this[kPskIdentityHint] !== undefined) {
+    validateString(this[kPskIdentityHint], 'options.pskIdentityHint');
+  }
   validateNumber(this[kHandshakeTimeout], 'options.handshakeTimeout');
   if (this[kSNICallback] && typeof this[kSNICallback] !== 'function') {
     throw new ERR_INVALID_ARG_TYPE('options.SNICallback', 'function', options.SNICallback);
@@ -862,6 +920,11 @@ Server.prototype[Symbol.for('nodejs.rejection')] = function(err, event, socket) 
   if (event === 'secureConnection') socket.destroy(err);
   else net.Server.prototype[Symbol.for('nodejs.rejection')].call(this, err, event, socket);
 };
+
+function defaultSessionIdContext() {
+  const { createHash } = require('crypto');
+  return createHash('sha1').update(process.argv.join(' ')).digest('hex').slice(0, 32);
+}
 
 Server.prototype.setSecureContext = function(options) {
   validateObject(options, 'options');
@@ -887,7 +950,8 @@ Server.prototype.setSecureContext = function(options) {
   this.honorCipherOrder = options.honorCipherOrder === undefined ? true :
     !!options.honorCipherOrder;
   this.secureOptions = options.secureOptions;
-  this.sessionIdContext = options.sessionIdContext;
+  // As node: a server's sessions (and TLS 1.3 PSKs) belong to this program unless told otherwise.
+  this.sessionIdContext = options.sessionIdContext ?? defaultSessionIdContext();
   this.privateKeyIdentifier = options.privateKeyIdentifier;
   this.privateKeyEngine = options.privateKeyEngine;
   if (options.ALPNProtocols) this.ALPNProtocols = toALPNBuffer(options.ALPNProtocols);

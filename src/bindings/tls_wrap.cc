@@ -20,12 +20,15 @@
 //   onclienthello(servername) a server paused before choosing its certificate (SNICallback);
 //                             JS answers with setSecureContext() and resumeHandshake();
 //   onalpn(servername, protos) a server's ALPNCallback; returns the chosen protocol;
+//   onpskexchange(...)        pskCallback: a server's (identity, maxPskLen) returns the key,
+//                             a client's (hint, maxPskLen, maxIdentityLen) { psk, identity };
 //   onkeylog(u8), onnewsession(u8, id?) key log lines and new sessions (a server's come
 //                             with their id, when JS asked for them: 'newSession');
 //   onresumesession(id)       a server paused to look up a session id ('resumeSession');
 //                             JS answers with loadSession(bytes | null).
 // OpenSSL callbacks only queue key log lines and sessions; they reach JS after the OpenSSL call
-// returned, so JS never runs inside the library except for the ALPN choice.
+// returned, so JS never runs inside the library except for the ALPN choice and PSK lookups
+// (an exception there fails the handshake and becomes the socket's error).
 #include <openssl/bio.h>
 #include <openssl/err.h>
 #include <openssl/ssl.h>
@@ -279,6 +282,7 @@ class TLSWrap : public crypto::CryptoWrap {
       if (lookup_state_ == LookupState::kWaiting) return true;
       ERR_clear_error();
       int r = SSL_do_handshake(ssl_);
+      if (!pending_exception_.IsEmpty()) return FailWithPending();
       if (r == 1) {
         handshake_done_ = true;
         // A TLS 1.3 server's sessions are its tickets, sent after the handshake: node's
@@ -295,7 +299,6 @@ class TLSWrap : public crypto::CryptoWrap {
         if (!FlushOutput()) return false;
       } else {
         int err = SSL_get_error(ssl_, r);
-        if (!pending_exception_.IsEmpty()) return RethrowPending();
         if (err == SSL_ERROR_WANT_CLIENT_HELLO_CB && lookup_state_ == LookupState::kWaiting) {
           v8::Local<v8::Value> arg = crypto::NewUint8Array(
               env()->isolate(), reinterpret_cast<const unsigned char*>(lookup_id_.data()),
@@ -319,12 +322,16 @@ class TLSWrap : public crypto::CryptoWrap {
     return FlushOutput() && DeliverQueued();
   }
 
-  bool RethrowPending() {
-    v8::Isolate* isolate = env()->isolate();
-    v8::Local<v8::Value> exception = pending_exception_.Get(isolate);
+  // A JS callback OpenSSL ran (ALPN, PSK) threw: the handshake failed with that error, as node.
+  bool FailWithPending() {
+    v8::Local<v8::Value> error = pending_exception_.Get(env()->isolate());
     pending_exception_.Reset();
-    isolate->ThrowException(exception);
-    return false;
+    ERR_clear_error();
+    failed_ = true;
+    // Nothing more goes to the peer (no alert, no half-made flight): it sees the connection
+    // close, as with node.
+    TakeOutput();
+    return CallJS("onerror", 1, &error);
   }
 
   // The transport ended and everything it brought was read: the cleartext side ends too.
@@ -402,6 +409,7 @@ class TLSWrap : public crypto::CryptoWrap {
 
   std::string alpn_protos_;  // Server: wire-format list to choose from.
   bool alpn_callback_ = false;
+  bool psk_callback_ = false;
   v8::Global<v8::Value> pending_exception_;
 
   bool handshake_done_ = false;
@@ -570,6 +578,68 @@ int AlpnSelectCallback(SSL* ssl, const unsigned char** out, unsigned char* outle
   return SSL_TLSEXT_ERR_OK;
 }
 
+// Runs onpskexchange(args) for a PSK callback; an empty handle when it threw (kept for
+// FailWithPending) or returned nothing.
+v8::Local<v8::Value> CallPskExchange(TLSWrap* wrap, int argc, v8::Local<v8::Value>* argv) {
+  v8::Isolate* isolate = wrap->env()->isolate();
+  v8::EscapableHandleScope scope(isolate);
+  v8::TryCatch try_catch(isolate);
+  v8::Local<v8::Value> result;
+  if (!wrap->CallJS("onpskexchange", argc, argv, &result)) {
+    if (try_catch.HasCaught()) wrap->pending_exception_.Reset(isolate, try_catch.Exception());
+    return v8::Local<v8::Value>();
+  }
+  if (result->IsUndefined() || result->IsNull()) return v8::Local<v8::Value>();
+  return scope.Escape(result);
+}
+
+unsigned int PskServerCallback(SSL* ssl, const char* identity, unsigned char* psk,
+                               unsigned int max_psk_len) {
+  TLSWrap* wrap = WrapOf(ssl);
+  if (wrap == nullptr || !wrap->psk_callback_) return 0;
+  v8::Isolate* isolate = wrap->env()->isolate();
+  v8::HandleScope scope(isolate);
+  v8::Local<v8::Value> args[] = {Utf8String(isolate, identity != nullptr ? identity : ""),
+                                 v8::Integer::NewFromUnsigned(isolate, max_psk_len)};
+  v8::Local<v8::Value> result = CallPskExchange(wrap, 2, args);
+  ByteView key;
+  if (result.IsEmpty() || !crypto::GetByteView(result, &key) || key.size > max_psk_len) return 0;
+  memcpy(psk, key.data, key.size);
+  return static_cast<unsigned int>(key.size);
+}
+
+unsigned int PskClientCallback(SSL* ssl, const char* hint, char* identity,
+                               unsigned int max_identity_len, unsigned char* psk,
+                               unsigned int max_psk_len) {
+  TLSWrap* wrap = WrapOf(ssl);
+  if (wrap == nullptr || !wrap->psk_callback_) return 0;
+  v8::Isolate* isolate = wrap->env()->isolate();
+  v8::HandleScope scope(isolate);
+  v8::Local<v8::Context> context = wrap->env()->context();
+  v8::Local<v8::Value> args[] = {
+      hint != nullptr ? Utf8String(isolate, hint).As<v8::Value>()
+                      : v8::Null(isolate).As<v8::Value>(),
+      v8::Integer::NewFromUnsigned(isolate, max_psk_len),
+      v8::Integer::NewFromUnsigned(isolate, max_identity_len)};
+  v8::Local<v8::Value> result = CallPskExchange(wrap, 3, args);
+  if (result.IsEmpty() || !result->IsObject()) return 0;
+  v8::Local<v8::Value> key_value;
+  v8::Local<v8::Value> identity_value;
+  if (!result.As<v8::Object>()->Get(context, OneByteString(isolate, "psk")).ToLocal(&key_value) ||
+      !result.As<v8::Object>()
+           ->Get(context, OneByteString(isolate, "identity"))
+           .ToLocal(&identity_value)) {
+    return 0;
+  }
+  ByteView key;
+  if (!crypto::GetByteView(key_value, &key) || key.size > max_psk_len) return 0;
+  std::string name = ToStdString(isolate, identity_value);
+  if (name.size() + 1 > max_identity_len) return 0;
+  memcpy(identity, name.c_str(), name.size() + 1);
+  memcpy(psk, key.data, key.size);
+  return static_cast<unsigned int>(key.size);
+}
+
 // ---- JS methods -------------------------------------------------------------------------------
 
 TLSWrap* Unwrap(const v8::FunctionCallbackInfo<v8::Value>& info) {
@@ -659,6 +729,27 @@ void Write(const v8::FunctionCallbackInfo<v8::Value>& info) {
   }
   v8::Local<v8::Value> out = wrap->TakeOutput();
   if (!out.IsEmpty()) info.GetReturnValue().Set(out);
+}
+
+void EnablePskCallback(const v8::FunctionCallbackInfo<v8::Value>& info) {
+  TLSWrap* wrap = Live(info);
+  if (wrap == nullptr) return;
+  wrap->psk_callback_ = true;
+  if (wrap->is_server()) SSL_set_psk_server_callback(wrap->ssl(), PskServerCallback);
+  else SSL_set_psk_client_callback(wrap->ssl(), PskClientCallback);
+  // The session OpenSSL makes from a client's TLS 1.3 PSK has no session id context; the
+  // contexts' default one would make the server's acceptance look like a foreign session.
+  if (!wrap->is_server()) SSL_set_session_id_context(wrap->ssl(), nullptr, 0);
+}
+
+// setPskIdentityHint(hint): false when OpenSSL refuses it (longer than 128 bytes).
+void SetPskIdentityHint(const v8::FunctionCallbackInfo<v8::Value>& info) {
+  TLSWrap* wrap = Live(info);
+  if (wrap == nullptr) return;
+  std::string hint = ToStdString(info.GetIsolate(), info[0]);
+  bool ok = SSL_use_psk_identity_hint(wrap->ssl(), hint.c_str()) == 1;
+  ERR_clear_error();
+  info.GetReturnValue().Set(ok);
 }
 
 void Renegotiate(const v8::FunctionCallbackInfo<v8::Value>& info) {
@@ -840,6 +931,14 @@ void IsSessionReused(const v8::FunctionCallbackInfo<v8::Value>& info) {
 }
 
 // The peer certificate's verification error (an Error with node's code), or undefined.
+// A PSK cipher (TLS 1.2), or a TLS 1.3 handshake that resumed without a certificate (how a
+// TLS 1.3 external PSK looks).
+bool UsesPsk(SSL* ssl) {
+  const SSL_CIPHER* cipher = SSL_get_current_cipher(ssl);
+  if (cipher != nullptr && SSL_CIPHER_get_auth_nid(cipher) == NID_auth_psk) return true;
+  return SSL_version(ssl) == TLS1_3_VERSION && SSL_session_reused(ssl) == 1;
+}
+
 void VerifyError(const v8::FunctionCallbackInfo<v8::Value>& info) {
   v8::Isolate* isolate = info.GetIsolate();
   TLSWrap* wrap = Live(info);
@@ -847,6 +946,9 @@ void VerifyError(const v8::FunctionCallbackInfo<v8::Value>& info) {
   long err;
   if (SSL_get0_peer_certificate(wrap->ssl()) != nullptr) {
     err = SSL_get_verify_result(wrap->ssl());
+  } else if (UsesPsk(wrap->ssl())) {
+    // A pre-shared key authenticated the peer; there is no certificate to verify.
+    err = X509_V_OK;
   } else {
     // As node: no certificate reads as an unverifiable issuer.
     err = X509_V_ERR_UNABLE_TO_GET_ISSUER_CERT;
@@ -1186,6 +1288,8 @@ void InitWrap(Environment* env, v8::Local<v8::Object> target) {
       {"setSecureContext", SetSecureContext},
       {"resumeHandshake", ResumeHandshake},
       {"renegotiate", Renegotiate},
+      {"enablePskCallback", EnablePskCallback},
+      {"setPskIdentityHint", SetPskIdentityHint},
       {"setSession", SetSession},
       {"getSession", GetSession},
       {"getTLSTicket", GetTLSTicket},

@@ -64,6 +64,7 @@ class TLSHandle {
     engine.onerror = (err) => this.owner._onEngineError(err);
     engine.onclienthello = (servername) => this.owner._onClientHello(servername);
     engine.onalpn = (servername, protocols) => this.owner._onALPN(servername, protocols);
+    engine.onpskexchange = (...args) => this.owner._onPskExchange(...args);
     engine.onkeylog = (line) => this.owner._onKeylog(Buffer.from(line.buffer, line.byteOffset,
                                                                  line.byteLength));
     engine.onnewsession = (session, id) => this.owner._onNewSession(
