@@ -4,7 +4,7 @@
 
 const { timeOrigin } = internalBinding('process_methods');
 const {
-  codes: { ERR_INVALID_ARG_TYPE, ERR_ILLEGAL_CONSTRUCTOR, ERR_MISSING_ARGS, ERR_NOT_IMPLEMENTED },
+  codes: { ERR_INVALID_ARG_TYPE, ERR_ILLEGAL_CONSTRUCTOR, ERR_MISSING_ARGS },
 } = require('internal/errors');
 const { validateFunction, validateObject } = require('internal/validators');
 const { customInspectSymbol } = require('internal/util');
@@ -125,6 +125,7 @@ function toTime(value) {
 setBufferedEntriesSource((type) => {
   if (type === 'mark') return [...marks];
   if (type === 'measure') return [...measures];
+  if (type === 'resource') return [...resources];
   return [];
 });
 
@@ -176,6 +177,98 @@ function timerify(fn, options = {}) {
 
 let onResourceTimingBufferFull = null;
 
+// Resource Timing entries, made by performance.markResourceTiming(timingInfo, url,
+// initiatorType, global, cacheMode) from a fetch timing info (node's undici calls it).
+class PerformanceResourceTiming extends PerformanceEntry {
+  #info;
+  #initiatorType;
+  #cacheMode;
+
+  constructor(key, name, info, initiatorType, cacheMode) {
+    if (key !== kConstruct) throw new ERR_ILLEGAL_CONSTRUCTOR();
+    super(key, name, 'resource', info.startTime, info.endTime - info.startTime);
+    this.#info = info;
+    this.#initiatorType = initiatorType;
+    this.#cacheMode = cacheMode;
+  }
+
+  get initiatorType() { return this.#initiatorType; }
+  get nextHopProtocol() { return this.#info.finalConnectionTimingInfo?.ALPNNegotiatedProtocol; }
+  get workerStart() { return this.#info.finalServiceWorkerStartTime; }
+  get redirectStart() { return this.#info.redirectStartTime; }
+  get redirectEnd() { return this.#info.redirectEndTime; }
+  get fetchStart() { return this.#info.postRedirectStartTime; }
+  get domainLookupStart() { return this.#info.finalConnectionTimingInfo?.domainLookupStartTime; }
+  get domainLookupEnd() { return this.#info.finalConnectionTimingInfo?.domainLookupEndTime; }
+  get connectStart() { return this.#info.finalConnectionTimingInfo?.connectionStartTime; }
+  get connectEnd() { return this.#info.finalConnectionTimingInfo?.connectionEndTime; }
+  get secureConnectionStart() {
+    return this.#info.finalConnectionTimingInfo?.secureConnectionStartTime;
+  }
+  get requestStart() { return this.#info.finalNetworkRequestStartTime; }
+  get responseStart() { return this.#info.finalNetworkResponseStartTime; }
+  get responseEnd() { return this.#info.endTime; }
+  // A response from the cache ('local') moved no bytes; otherwise the body plus 300 for headers.
+  get transferSize() {
+    return this.#cacheMode === 'local' ? 0 : this.#info.encodedBodySize + 300;
+  }
+  get encodedBodySize() { return this.#info.encodedBodySize; }
+  get decodedBodySize() { return this.#info.decodedBodySize; }
+
+  toJSON() {
+    return {
+      ...super.toJSON(),
+      initiatorType: this.initiatorType, nextHopProtocol: this.nextHopProtocol,
+      workerStart: this.workerStart, redirectStart: this.redirectStart,
+      redirectEnd: this.redirectEnd, fetchStart: this.fetchStart,
+      domainLookupStart: this.domainLookupStart, domainLookupEnd: this.domainLookupEnd,
+      connectStart: this.connectStart, connectEnd: this.connectEnd,
+      secureConnectionStart: this.secureConnectionStart, requestStart: this.requestStart,
+      responseStart: this.responseStart, responseEnd: this.responseEnd,
+      transferSize: this.transferSize, encodedBodySize: this.encodedBodySize,
+      decodedBodySize: this.decodedBodySize,
+    };
+  }
+}
+
+// The W3C Resource Timing buffer: entries past its size wait in a secondary buffer until a
+// task fires 'resourcetimingbufferfull' (listeners may clear or grow the buffer), then move in
+// as far as they fit; what still does not fit is dropped.
+const resources = [];
+let resourceSecondary = [];
+let resourceBufferSize = 250;
+let bufferFullPending = false;
+
+function addResourceEntry(entry) {
+  // While a buffer-full event is pending, new entries queue behind the ones already waiting.
+  if (!bufferFullPending && resources.length < resourceBufferSize) {
+    resources.push(entry);
+    return;
+  }
+  if (!bufferFullPending) {
+    bufferFullPending = true;
+    setImmediate(fireBufferFull);
+  }
+  resourceSecondary.push(entry);
+}
+
+function fireBufferFull() {
+  while (resourceSecondary.length > 0) {
+    const excessBefore = resourceSecondary.length;
+    if (resources.length >= resourceBufferSize) {
+      performance.dispatchEvent(new Event('resourcetimingbufferfull'));
+    }
+    while (resourceSecondary.length > 0 && resources.length < resourceBufferSize) {
+      resources.push(resourceSecondary.shift());
+    }
+    if (excessBefore <= resourceSecondary.length) {
+      resourceSecondary = [];
+      break;
+    }
+  }
+  bufferFullPending = false;
+}
+
 class Performance extends EventTarget {
   constructor(key) {
     if (key !== kConstruct) throw new ERR_ILLEGAL_CONSTRUCTOR();
@@ -190,11 +283,12 @@ class Performance extends EventTarget {
     removeEntries(measures, name);
   }
 
-  // ringjs records no resource timings (fetch is not built on perf_hooks here).
-  clearResourceTimings() {}
+  clearResourceTimings() {
+    resources.length = 0;
+  }
 
   getEntries() {
-    return sortByStart([...marks, ...measures]);
+    return sortByStart([...marks, ...measures, ...resources]);
   }
 
   getEntriesByName(name, type) {
@@ -206,6 +300,7 @@ class Performance extends EventTarget {
     if (arguments.length === 0) throw new ERR_MISSING_ARGS('type');
     if (type === 'mark') return sortByStart([...marks]);
     if (type === 'measure') return sortByStart([...measures]);
+    if (type === 'resource') return sortByStart([...resources]);
     return [];
   }
 
@@ -243,9 +338,11 @@ class Performance extends EventTarget {
 
   now() { return now(); }
 
-  // There is no resource timing buffer to size (see clearResourceTimings).
+  // Entries already buffered stay; anything but a non-negative number means 0, as in node.
   setResourceTimingBufferSize(maxSize) {
     if (arguments.length === 0) throw new ERR_MISSING_ARGS('maxSize');
+    resourceBufferSize = typeof maxSize === 'number' && maxSize >= 0 && maxSize !== Infinity ?
+      Math.floor(maxSize) : 0;
   }
 
   get timeOrigin() { return timeOrigin; }
@@ -264,8 +361,13 @@ class Performance extends EventTarget {
 
   get nodeTiming() { return nodeTiming; }
 
-  markResourceTiming() {
-    throw new ERR_NOT_IMPLEMENTED('performance.markResourceTiming');
+  markResourceTiming(timingInfo, requestedUrl, initiatorType, global, cacheMode) {
+    validateObject(timingInfo, 'timingInfo');
+    const entry = new PerformanceResourceTiming(kConstruct, `${requestedUrl}`, timingInfo,
+                                                initiatorType, cacheMode);
+    enqueue(entry);
+    addResourceEntry(entry);
+    return entry;
   }
 
   timerify(fn, options) {
@@ -274,7 +376,16 @@ class Performance extends EventTarget {
 
   get onresourcetimingbufferfull() { return onResourceTimingBufferFull; }
 
-  set onresourcetimingbufferfull(listener) { onResourceTimingBufferFull = listener; }
+  // An event handler attribute: a listener in the order it was set.
+  set onresourcetimingbufferfull(listener) {
+    if (typeof onResourceTimingBufferFull === 'function') {
+      this.removeEventListener('resourcetimingbufferfull', onResourceTimingBufferFull);
+    }
+    onResourceTimingBufferFull = listener;
+    if (typeof listener === 'function') {
+      this.addEventListener('resourcetimingbufferfull', listener);
+    }
+  }
 
   [customInspectSymbol](depth, options, inspect) {
     if (depth < 0) return this;
@@ -296,12 +407,6 @@ function sortByStart(entries) {
 
 const performance = new Performance(kConstruct);
 
-// Resource timing entries come from fetch in node; ringjs makes none.
-class PerformanceResourceTiming extends PerformanceEntry {
-  constructor() {
-    throw new ERR_ILLEGAL_CONSTRUCTOR();
-  }
-}
 
 module.exports = {
   Performance,
