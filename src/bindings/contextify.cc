@@ -1,9 +1,9 @@
 // internalBinding('contextify'): compiling user code (CommonJS wrappers, -e/-p scripts).
-#include <cstring>
 #include <memory>
 
 #include "bindings/contextify_context.h"
 #include "runtime/binding.h"
+#include "runtime/code_cache.h"
 
 namespace ringjs::contextify {
 namespace {
@@ -72,13 +72,7 @@ void CompileFunction(const v8::FunctionCallbackInfo<v8::Value>& info) {
   }
   int line_offset = info[3]->IsInt32() ? info[3].As<v8::Int32>()->Value() : 0;
   int column_offset = info[4]->IsInt32() ? info[4].As<v8::Int32>()->Value() : 0;
-  v8::ScriptCompiler::CachedData* cached = nullptr;
-  if (info[8]->IsArrayBufferView()) {
-    v8::Local<v8::ArrayBufferView> view = info[8].As<v8::ArrayBufferView>();
-    auto* bytes = static_cast<const uint8_t*>(view->Buffer()->GetBackingStore()->Data()) +
-                  view->ByteOffset();
-    cached = new v8::ScriptCompiler::CachedData(bytes, static_cast<int>(view->ByteLength()));
-  }
+  v8::ScriptCompiler::CachedData* cached = code_cache::BorrowFromView(info[8]);
   v8::ScriptCompiler::Source source(info[0].As<v8::String>(),
                                     VmScriptOrigin(isolate, info[1], line_offset, column_offset,
                                                    ToImportMode(info[7])),
@@ -100,10 +94,8 @@ void CompileFunction(const v8::FunctionCallbackInfo<v8::Value>& info) {
     USE(fn->Set(current, OneByteString(isolate, "cachedDataProduced"),
                 v8::Boolean::New(isolate, produced != nullptr)));
     if (produced) {
-      v8::Local<v8::ArrayBuffer> buffer = v8::ArrayBuffer::New(isolate, produced->length);
-      memcpy(buffer->GetBackingStore()->Data(), produced->data, produced->length);
       USE(fn->Set(current, OneByteString(isolate, "cachedData"),
-                  v8::Uint8Array::New(buffer, 0, produced->length)));
+                  code_cache::CopyToUint8Array(isolate, produced.get())));
     }
   }
   info.GetReturnValue().Set(fn);

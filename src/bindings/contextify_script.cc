@@ -1,6 +1,7 @@
 // vm.Script: a compiled script that can run in the main context or in any vm context, with an
 // optional timeout (a watchdog thread terminates execution) and V8 code cache in and out.
 #include "bindings/contextify_context.h"
+#include "runtime/code_cache.h"
 #include "runtime/error_report.h"
 #include "runtime/watchdog.h"
 
@@ -23,12 +24,6 @@ CompiledScript* Unwrap(v8::Local<v8::Value> receiver) {
   if (!receiver->IsObject() || receiver.As<v8::Object>()->InternalFieldCount() < 1) return nullptr;
   return static_cast<CompiledScript*>(
       receiver.As<v8::Object>()->GetAlignedPointerFromInternalField(0));
-}
-
-v8::Local<v8::Uint8Array> CopyToUint8Array(v8::Isolate* isolate, const uint8_t* data, int size) {
-  v8::Local<v8::ArrayBuffer> buffer = v8::ArrayBuffer::New(isolate, size);
-  if (size > 0) memcpy(buffer->GetBackingStore()->Data(), data, size);
-  return v8::Uint8Array::New(buffer, 0, size);
 }
 
 // node's decorateErrorStack: "file:line\nsource\n   ^\n\n" before the stack of a thrown object.
@@ -61,13 +56,7 @@ void New(const v8::FunctionCallbackInfo<v8::Value>& info) {
   v8::ScriptOrigin origin =
       VmScriptOrigin(isolate, info[1], info[2]->Int32Value(context).FromMaybe(0),
                      info[3]->Int32Value(context).FromMaybe(0), ToImportMode(info[6]));
-  v8::ScriptCompiler::CachedData* cached = nullptr;
-  if (info[4]->IsArrayBufferView()) {
-    v8::Local<v8::ArrayBufferView> view = info[4].As<v8::ArrayBufferView>();
-    auto* bytes = static_cast<const uint8_t*>(view->Buffer()->GetBackingStore()->Data()) +
-                  view->ByteOffset();
-    cached = new v8::ScriptCompiler::CachedData(bytes, static_cast<int>(view->ByteLength()));
-  }
+  v8::ScriptCompiler::CachedData* cached = code_cache::BorrowFromView(info[4]);
   v8::ScriptCompiler::Source source(info[0].As<v8::String>(), origin, cached);  // owns `cached`
   v8::ScriptCompiler::CompileOptions options =
       cached ? v8::ScriptCompiler::kConsumeCodeCache : v8::ScriptCompiler::kNoCompileOptions;
@@ -102,7 +91,7 @@ void SetCacheProperties(v8::Isolate* isolate, v8::Local<v8::Context> context,
     bool ok = produced != nullptr;
     if (ok) {
       USE(self->Set(context, OneByteString(isolate, "cachedData"),
-                    CopyToUint8Array(isolate, produced->data, produced->length)));
+                    code_cache::CopyToUint8Array(isolate, produced.get())));
     }
     USE(self->Set(context, OneByteString(isolate, "cachedDataProduced"),
                   v8::Boolean::New(isolate, ok)));
@@ -117,8 +106,7 @@ void CreateCachedData(const v8::FunctionCallbackInfo<v8::Value>& info) {
   v8::Isolate* isolate = info.GetIsolate();
   std::unique_ptr<v8::ScriptCompiler::CachedData> data(
       v8::ScriptCompiler::CreateCodeCache(compiled->script.Get(isolate)));
-  if (!data) return info.GetReturnValue().Set(CopyToUint8Array(isolate, nullptr, 0));
-  info.GetReturnValue().Set(CopyToUint8Array(isolate, data->data, data->length));
+  info.GetReturnValue().Set(code_cache::CopyToUint8Array(isolate, data.get()));
 }
 
 void SetOutcome(v8::Local<v8::Context> context, v8::Local<v8::Array> slot,

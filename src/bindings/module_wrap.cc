@@ -14,13 +14,13 @@
 // mode in their host-defined options and consume or produce a code cache.
 #include "bindings/module_wrap.h"
 
-#include <cstring>
 #include <memory>
 #include <string>
 #include <unordered_map>
 #include <vector>
 
 #include "runtime/binding.h"
+#include "runtime/code_cache.h"
 #include "runtime/watchdog.h"
 
 namespace ringjs::module_wrap {
@@ -181,13 +181,7 @@ bool ContextOfGlobal(Local<Value> global, Local<Context>* context) {
 MaybeLocal<Module> CompileSourceText(Isolate* isolate, Local<v8::String> source_text,
                                      const v8::ScriptOrigin& origin, Local<Value> cache,
                                      bool* rejected) {
-  v8::ScriptCompiler::CachedData* cached = nullptr;
-  if (cache->IsArrayBufferView()) {
-    Local<v8::ArrayBufferView> view = cache.As<v8::ArrayBufferView>();
-    auto* bytes = static_cast<const uint8_t*>(view->Buffer()->GetBackingStore()->Data()) +
-                  view->ByteOffset();
-    cached = new v8::ScriptCompiler::CachedData(bytes, static_cast<int>(view->ByteLength()));
-  }
+  v8::ScriptCompiler::CachedData* cached = code_cache::BorrowFromView(cache);
   v8::ScriptCompiler::Source source(source_text, origin, cached);  // owns `cached`
   MaybeLocal<Module> module = v8::ScriptCompiler::CompileModule(
       isolate, &source,
@@ -365,10 +359,7 @@ void CreateCachedData(const FunctionCallbackInfo<Value>& info) {
   if (!module->IsSourceTextModule()) return ThrowTypeError(isolate, "not a source text module");
   std::unique_ptr<v8::ScriptCompiler::CachedData> data(
       v8::ScriptCompiler::CreateCodeCache(module->GetUnboundModuleScript()));
-  int length = data ? data->length : 0;
-  Local<v8::ArrayBuffer> buffer = v8::ArrayBuffer::New(isolate, length);
-  if (length > 0) memcpy(buffer->GetBackingStore()->Data(), data->data, length);
-  info.GetReturnValue().Set(v8::Uint8Array::New(buffer, 0, length));
+  info.GetReturnValue().Set(code_cache::CopyToUint8Array(isolate, data.get()));
 }
 
 void GetNamespace(const FunctionCallbackInfo<Value>& info) {

@@ -50,6 +50,22 @@ void AppendU32(std::string* out, uint32_t value) {
 
 }  // namespace
 
+v8::ScriptCompiler::CachedData* BorrowFromView(v8::Local<v8::Value> value) {
+  if (!value->IsArrayBufferView()) return nullptr;
+  v8::Local<v8::ArrayBufferView> view = value.As<v8::ArrayBufferView>();
+  auto* bytes = static_cast<const uint8_t*>(view->Buffer()->GetBackingStore()->Data()) +
+                view->ByteOffset();
+  return new v8::ScriptCompiler::CachedData(bytes, static_cast<int>(view->ByteLength()));
+}
+
+v8::Local<v8::Uint8Array> CopyToUint8Array(v8::Isolate* isolate,
+                                           const v8::ScriptCompiler::CachedData* data) {
+  int length = data == nullptr ? 0 : data->length;
+  v8::Local<v8::ArrayBuffer> buffer = v8::ArrayBuffer::New(isolate, length);
+  if (length > 0) memcpy(buffer->GetBackingStore()->Data(), data->data, length);
+  return v8::Uint8Array::New(buffer, 0, length);
+}
+
 void UseEmbedded(const uint8_t* blob, size_t size) {
   const uint8_t* cursor = blob;
   const uint8_t* end = blob + size;

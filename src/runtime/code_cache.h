@@ -13,6 +13,13 @@
 // then compiled from source as without a cache.
 namespace ringjs::code_cache {
 
+// vm's code caches (Script, compileFunction, SourceTextModule): the cache a Buffer/TypedArray/
+// DataView offers (nullptr for anything else; it borrows the view's bytes, so it must not
+// outlive the compile), and a cache V8 made copied out as a Uint8Array (empty for nullptr).
+v8::ScriptCompiler::CachedData* BorrowFromView(v8::Local<v8::Value> view);
+v8::Local<v8::Uint8Array> CopyToUint8Array(v8::Isolate* isolate,
+                                           const v8::ScriptCompiler::CachedData* data);
+
 // The embedded blob: [u32 count] then per entry [u32 id length][id][u32 data length][data].
 void UseEmbedded(const uint8_t* blob, size_t size);
 
