@@ -6,8 +6,10 @@ const { Worker, MessageChannel } = require('worker_threads');
 const { createHook } = require('async_hooks');
 
 const live = new Map();
+let firstInspection;
 createHook({
   init(asyncId, type, triggerAsyncId, resource) {
+    if (type === 'MESSAGEPORT') firstInspection ??= require('util').inspect(resource);
     if (type === 'WORKER' || type === 'MESSAGEPORT') live.set(asyncId, { type, resource });
   },
   destroy(asyncId) {
@@ -25,6 +27,8 @@ function active() {
 
 const { port1, port2 } = new MessageChannel();
 console.log('channel:', active());
+console.log('port as init sees it:', firstInspection);
+console.log('port inspected:', require('util').inspect(port1).includes('kAsyncId'));
 port1.on('message', () => {});
 console.log('listening:', active());
 port1.unref();

@@ -168,7 +168,10 @@ const kAsyncId = Symbol('kAsyncId');
 function emitResourceInit(resource, type) {
   if (asyncHooks.state.init === 0 && asyncHooks.state.destroy === 0) return;
   const asyncId = require('internal/timers').newAsyncId();
-  resource[kAsyncId] = asyncId;
+  // Not enumerable: util.inspect(port) stays as node's.
+  Object.defineProperty(resource, kAsyncId, {
+    __proto__: null, value: asyncId, writable: false, enumerable: false, configurable: true,
+  });
   asyncHooks.emitInit(asyncId, type, asyncHooks.executionAsyncId(), resource);
 }
 
@@ -179,10 +182,11 @@ function emitResourceDestroy(resource) {
 
 // C++ calls these with the port as `this`.
 function oninit() {
+  // Hooks see the port before its JS state exists, as in node.
+  emitResourceInit(this, 'MESSAGEPORT');
   initNodeEventTarget(this);
   setupPortReferencing(this, this, 'message');
   this[kCurrentlyReceivingPorts] = undefined;
-  emitResourceInit(this, 'MESSAGEPORT');
 }
 
 function emitMessage(data, ports, type) {
