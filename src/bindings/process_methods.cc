@@ -360,6 +360,12 @@ void DlopenCheck(const v8::FunctionCallbackInfo<v8::Value>& info) {
   info.GetReturnValue().Set(v8::String::Empty(isolate));
 }
 
+// V8 asks this at a throw nothing catches when its own --abort-on-uncaught-exception is on
+// (v8.setFlagsFromString). As node, whose answer also needs its command-line option: never
+// abort there; the command-line option is handled where the exception is reported
+// (internal/process/execution.js), after a capture callback had its chance.
+bool ShouldAbortOnUncaughtException(v8::Isolate*) { return false; }
+
 void Initialize(Environment* env, v8::Local<v8::Object> target) {
   v8::Isolate* isolate = env->isolate();
   v8::Local<v8::Context> context = env->context();
@@ -380,6 +386,7 @@ void Initialize(Environment* env, v8::Local<v8::Object> target) {
   SetMethod(context, target, "setLifecycleCallbacks", SetLifecycleCallbacks);
   SetMethod(context, target, "getEntryOptions", GetEntryOptions);
   SetMethod(context, target, "dlopenCheck", DlopenCheck);
+  isolate->SetAbortOnUncaughtExceptionCallback(ShouldAbortOnUncaughtException);
   v8::Local<v8::Object> env_hooks = v8::Object::New(isolate);
   SetValue(context, target, "envHooks", env_hooks);
   SetValue(context, target, "env", CreateEnvObject(isolate, context, env_hooks));
