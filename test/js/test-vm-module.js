@@ -58,8 +58,20 @@ show('duplicate names', () => new SyntheticModule(['a', 'a'], () => {}));
 show('names not strings', () => new SyntheticModule([1], () => {}));
 show('steps 5', () => new SyntheticModule(['a'], 5));
 console.log(util.inspect(m));
+// Getters and methods on something that is not such a module.
+show('inspect receiver', () => m[util.inspect.custom].call(Object.create(null)));
+show('setExport receiver', () => SyntheticModule.prototype.setExport.call({}, 'foo'));
+for (const key of ['identifier', 'context', 'namespace', 'status', 'error']) {
+  show(`${key} receiver`, () => Object.getOwnPropertyDescriptor(Module.prototype, key).get.call({}));
+}
+for (const key of ['dependencySpecifiers', 'status', 'error']) {
+  show(`STM ${key} receiver`,
+       () => Object.getOwnPropertyDescriptor(SourceTextModule.prototype, key).get.call(new SyntheticModule([], () => {})));
+}
 
 (async () => {
+  await showAsync('link receiver', () => Module.prototype.link.call({}, () => {}));
+  await showAsync('evaluate receiver', () => Module.prototype.evaluate.call({}));
   await showAsync('evaluate unlinked', () => m.evaluate());
   const synthetic = new SyntheticModule(['a', 'b'], function() {
     this.setExport('a', 1);

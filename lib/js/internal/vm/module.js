@@ -74,6 +74,13 @@ function validateModuleOptions(options) {
   return { context, identifier };
 }
 
+// Methods and getters called on something else throw node's TypeError.
+function checkReceiver(receiver, Class) {
+  if (!(receiver instanceof Class) || !isVmModule(receiver)) {
+    throw new ERR_INVALID_ARG_TYPE('this', Class.name, receiver);
+  }
+}
+
 class Module {
   #identifier;
   #context;
@@ -87,14 +94,17 @@ class Module {
   }
 
   get identifier() {
+    checkReceiver(this, Module);
     return this.#identifier;
   }
 
   get context() {
+    checkReceiver(this, Module);
     return this.#context;
   }
 
   get namespace() {
+    checkReceiver(this, Module);
     if (this[kWrap].getStatus() < kInstantiated) {
       throw new ERR_VM_MODULE_STATUS('must not be unlinked or linking');
     }
@@ -102,15 +112,18 @@ class Module {
   }
 
   get status() {
+    checkReceiver(this, Module);
     return statusNames[this[kWrap].getStatus()];
   }
 
   get error() {
+    checkReceiver(this, Module);
     if (this[kWrap].getStatus() !== kErrored) throw new ERR_VM_MODULE_STATUS('must be errored');
     return this[kWrap].getError();
   }
 
   async link(linker) {
+    checkReceiver(this, Module);
     validateFunction(linker, 'linker');
     const status = this.status;
     if (status === 'linked') throw new ERR_VM_MODULE_ALREADY_LINKED();
@@ -120,6 +133,7 @@ class Module {
   }
 
   async evaluate(options = {}) {
+    checkReceiver(this, Module);
     validateObject(options, 'options');
     const { timeout, breakOnSigint = false } = options;
     if (timeout !== undefined) validateUint32(timeout, 'options.timeout', true);
@@ -136,6 +150,7 @@ class Module {
   }
 
   [customInspectSymbol](depth, options, inspect) {
+    checkReceiver(this, Module);
     if (typeof depth === 'number' && depth < 0) {
       return options.stylize(`[${this.constructor.name}]`, 'special');
     }
@@ -214,18 +229,21 @@ class SourceTextModule extends Module {
   }
 
   get dependencySpecifiers() {
+    checkReceiver(this, SourceTextModule);
     this.#dependencySpecifiers ??=
       this[kWrap].getModuleRequests().map((request) => request.specifier);
     return this.#dependencySpecifiers;
   }
 
   get status() {
+    checkReceiver(this, SourceTextModule);
     if (this.#errored) return 'errored';
     if (this.#linking) return 'linking';
     return super.status;
   }
 
   get error() {
+    checkReceiver(this, SourceTextModule);
     if (this.#errored) return this.#error;
     return super.error;
   }
@@ -266,6 +284,7 @@ class SyntheticModule extends Module {
   }
 
   setExport(name, value) {
+    checkReceiver(this, SyntheticModule);
     validateString(name, 'name');
     if (this[kWrap].getStatus() < kInstantiated) throw new ERR_VM_MODULE_STATUS('must be linked');
     this[kWrap].setExport(name, value);
