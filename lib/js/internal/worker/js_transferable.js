@@ -32,10 +32,20 @@ class HostObject extends messaging.HostObject {
   }
 }
 
-const kClone = Symbol('kClone');
-const kTransfer = Symbol('kTransfer');
+// Described as node's, which programs look up by description.
+const kClone = Symbol('messaging_clone_symbol');
+const kTransfer = Symbol('messaging_transfer_symbol');
 const kDetach = Symbol('kDetach');
-const kDeserialize = Symbol('kDeserialize');
+const kDeserialize = Symbol('messaging_deserialize_symbol');
+
+// What a message may ask to be rebuilt with: the info is data a sender controls (a program can
+// override [kTransfer]), so it never names an arbitrary module or export.
+const kDeserializers = new Set([
+  'internal/crypto/keys:KeyObject',
+  'internal/crypto/webcrypto/keys:CryptoKey',
+  'internal/crypto/x509:X509Certificate',
+  'internal/fs/file_handle:FileHandle',
+]);
 
 let lazyDOMExceptionClass;
 function dataCloneError(message) {
@@ -58,10 +68,15 @@ function writeHostObject(object, listed) {
   return [result.deserializeInfo, result.data];
 }
 
+// Throws node's errors for an info no host class gave (the port emits 'messageerror').
 function readHostObject(shell, deserializeInfo, data) {
-  const separator = deserializeInfo.indexOf(':');
-  const module = require(deserializeInfo.slice(0, separator));
-  const exported = module[deserializeInfo.slice(separator + 1)];
+  const spec = `${deserializeInfo}`;
+  const separator = spec.indexOf(':');
+  const id = separator === -1 ? spec : spec.slice(0, separator);
+  const { BuiltinModule } = require('internal/bootstrap/realm');
+  if (!BuiltinModule.exists(id)) throw new TypeError(`Missing internal module '${id}'`);
+  if (!kDeserializers.has(spec)) throw new Error(`Unknown deserialize spec ${spec}`);
+  const exported = require(id)[spec.slice(separator + 1)];
   adopting = shell;
   try {
     exported[kDeserialize](data);
