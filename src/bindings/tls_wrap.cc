@@ -48,7 +48,8 @@ using crypto::ByteView;
 
 namespace {
 
-constexpr size_t kReadChunk = 64 * 1024;
+// The largest TLS record.
+constexpr size_t kReadChunk = 16 * 1024;
 
 int VerifyAlwaysContinue(int, X509_STORE_CTX*) {
   // Verification results are read after the handshake (verifyError), as node does: the
@@ -353,22 +354,18 @@ class TLSWrap : public crypto::CryptoWrap {
       size_t len = 0;
       int status = SSL_ERROR_NONE;
       ERR_clear_error();
-      while (len < scratch_.size()) {
-        int n = SSL_read(ssl_, scratch_.data() + len, static_cast<int>(scratch_.size() - len));
-        if (n > 0) {
-          len += n;
-          continue;
-        }
-        status = SSL_get_error(ssl_, n);
-        break;
-      }
+      // One chunk per SSL_read (at most one record), as node: a peer's setMaxSendFragment()
+      // shows in the reader's chunk sizes.
+      int n = SSL_read(ssl_, scratch_.data(), static_cast<int>(scratch_.size()));
+      if (n > 0) len = n;
+      else status = SSL_get_error(ssl_, n);
       if (len > 0) {
         std::unique_ptr<v8::BackingStore> store = v8::ArrayBuffer::NewBackingStore(isolate, len);
         memcpy(store->Data(), scratch_.data(), len);
         v8::Local<v8::Value> args[] = {v8::Number::New(isolate, static_cast<double>(len)),
                                        v8::ArrayBuffer::New(isolate, std::move(store))};
         if (!CallJS("oncleartext", 2, args)) return false;
-        if (status == SSL_ERROR_NONE) continue;  // The chunk was full: more may wait.
+        if (status == SSL_ERROR_NONE) continue;  // More records may wait.
       }
       if (!alive()) return true;
       if (status == SSL_ERROR_WANT_READ || status == SSL_ERROR_WANT_WRITE) {
