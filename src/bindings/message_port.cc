@@ -203,7 +203,9 @@ void CloseDetachedPort(const std::shared_ptr<PortData>& data) {
 namespace {
 
 // What a host object's bytes start with.
-enum class HostKind : uint32_t { kPort = 0, kJsHost = 1 };
+// kPlainCopy: an API object without internal fields (its properties come from interceptors,
+// like process.env) travels as a plain object holding its own enumerable properties, as in node.
+enum class HostKind : uint32_t { kPort = 0, kJsHost = 1, kPlainCopy = 2 };
 
 class SerializerDelegate : public v8::ValueSerializer::Delegate {
  public:
@@ -232,6 +234,7 @@ class SerializerDelegate : public v8::ValueSerializer::Delegate {
       return MissingTransferable();
     }
     if (IsJsHostObject(object)) return WriteJsHost(object);
+    if (object->InternalFieldCount() == 0) return WritePlainCopy(object);
     return v8::ValueSerializer::Delegate::WriteHostObject(isolate, object);
   }
 
@@ -263,6 +266,22 @@ class SerializerDelegate : public v8::ValueSerializer::Delegate {
     Fail(CloneErrorKind::kMissingTransferable,
          "Object that needs transfer was found in message but not listed in transferList");
     return v8::Nothing<bool>();
+  }
+
+  v8::Maybe<bool> WritePlainCopy(v8::Local<v8::Object> object) {
+    v8::Local<v8::Context> context = env_->context();
+    v8::Local<v8::Array> keys;
+    if (!object->GetOwnPropertyNames(context).ToLocal(&keys)) return v8::Nothing<bool>();
+    v8::Local<v8::Object> copy = v8::Object::New(isolate_);
+    for (uint32_t i = 0; i < keys->Length(); i++) {
+      v8::Local<v8::Value> key, value;
+      if (!keys->Get(context, i).ToLocal(&key) || !object->Get(context, key).ToLocal(&value) ||
+          copy->Set(context, key, value).IsNothing()) {
+        return v8::Nothing<bool>();
+      }
+    }
+    serializer_->WriteUint32(static_cast<uint32_t>(HostKind::kPlainCopy));
+    return serializer_->WriteValue(context, copy);
   }
 
   // The JS hook says what the object carries: [deserializeInfo, data], written after the tag.
@@ -333,6 +352,12 @@ class DeserializerDelegate : public v8::ValueDeserializer::Delegate {
                                 v8::Global<v8::Value>(isolate, info),
                                 v8::Global<v8::Value>(isolate, data)});
       return shell;
+    }
+    if (kind == static_cast<uint32_t>(HostKind::kPlainCopy)) {
+      v8::Local<v8::Value> copy;
+      if (!deserializer_->ReadValue(env_->context()).ToLocal(&copy)) return {};
+      if (!copy->IsObject()) return Corrupt(isolate);
+      return copy.As<v8::Object>();
     }
     uint32_t index;
     if (kind != static_cast<uint32_t>(HostKind::kPort) || !deserializer_->ReadUint32(&index) ||
