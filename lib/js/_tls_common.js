@@ -139,16 +139,18 @@ function createSecureContext(options) {
 
   // Ciphers first, as node: a "@SECLEVEL=n" in them decides which keys and certificates the
   // context then accepts.
-  const cipherString = ciphers ?? tls.DEFAULT_CIPHERS;
-  validateString(cipherString, 'options.ciphers');
+  if (ciphers !== undefined && ciphers !== null) validateString(ciphers, 'options.ciphers');
+  // An empty string means the defaults too.
+  const cipherString = ciphers || tls.DEFAULT_CIPHERS;
   const { suites, list } = splitCiphers(cipherString);
+  // Only separators (":"): nothing to offer at all.
+  if (cipherString !== '' && suites === '' && list === '') {
+    throw new ERR_INVALID_ARG_VALUE('options.ciphers', cipherString.split(':'));
+  }
   if (suites) context.setCipherSuites(suites);
   context.setCiphers(list);
-  // Only TLS 1.2 ciphers: no TLS 1.3; only TLS 1.3 suites: nothing older.
-  if (suites === '' && context.getMaxProto() > TLS1_2_VERSION &&
-      context.getMinProto() < TLS1_3_VERSION) {
-    context.setMaxProto(TLS1_2_VERSION);
-  }
+  // Only TLS 1.3 suites: nothing older (TLS 1.2-only ciphers keep TLS 1.3's default suites, as
+  // node).
   if (list === '' && context.getMinProto() < TLS1_3_VERSION &&
       context.getMaxProto() > TLS1_2_VERSION) {
     context.setMinProto(TLS1_3_VERSION);

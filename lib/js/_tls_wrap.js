@@ -13,7 +13,7 @@ const {
   ConnResetException,
   codes: {
     ERR_INVALID_ARG_TYPE, ERR_MULTIPLE_CALLBACK, ERR_TLS_HANDSHAKE_TIMEOUT,
-    ERR_TLS_INVALID_CONTEXT, ERR_TLS_INVALID_STATE,
+    ERR_TLS_INVALID_STATE,
     ERR_TLS_REQUIRED_SERVER_NAME, ERR_TLS_SNI_FROM_SERVER, ERR_TLS_ALPN_CALLBACK_WITH_PROTOCOLS,
     ERR_TLS_ALPN_CALLBACK_INVALID_RESULT, ERR_INTERNAL_ASSERTION,
     ERR_TLS_DH_PARAM_SIZE, ERR_TLS_SESSION_ATTACK, ERR_TLS_RENEGOTIATION_DISABLED,
@@ -353,7 +353,8 @@ TLSSocket.prototype._onClientHello = function(servername) {
       try {
         this._handle.engine.setSecureContext(native);
       } catch {
-        this.destroy(new ERR_TLS_INVALID_CONTEXT('context'));
+        // node's own TypeError, without a code.
+        this.destroy(new TypeError('Invalid SNI context'));
         return;
       }
     }

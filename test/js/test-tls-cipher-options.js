@@ -1,0 +1,51 @@
+'use strict';
+// The ciphers option: TLS 1.2 names alone keep TLS 1.3's default suites, '' means the defaults,
+// only separators is invalid; an SNICallback answering with something that is not a
+// SecureContext fails the handshake with node's "Invalid SNI context".
+const tls = require('tls');
+const fs = require('fs');
+const path = require('path');
+
+const fixture = (name) => fs.readFileSync(path.join(__dirname, 'fixtures', 'tls', name));
+const key = fixture('server-key.pem');
+const cert = fixture('server-cert.pem');
+
+for (const ciphers of [':', '::', '', 'TLS_AES_256_GCM_SHA384:', ':AES256-SHA', 5]) {
+  try {
+    tls.createSecureContext({ ciphers });
+    console.log(JSON.stringify(ciphers), 'ok');
+  } catch (e) {
+    console.log(JSON.stringify(ciphers), e.name, e.code, e.message);
+  }
+}
+
+const cases = [
+  ['AES256-SHA', undefined], [undefined, 'AES256-SHA'], ['', 'TLS_AES_256_GCM_SHA384'],
+  ['TLS_AES_256_GCM_SHA384', ''], ['AES256-SHA', 'AES256-SHA'],
+];
+
+function next() {
+  const c0 = cases.shift();
+  if (!c0) return sni();
+  const [clientCiphers, serverCiphers] = c0;
+  const server = tls.createServer({ key, cert, ciphers: serverCiphers }, (s) => s.end());
+  server.listen(0, () => {
+    const c = tls.connect({ port: server.address().port, rejectUnauthorized: false, ciphers: clientCiphers }, () => {
+      console.log(clientCiphers, serverCiphers, c.getProtocol(), c.getCipher().name);
+    });
+    c.on('close', () => server.close(next));
+    c.resume();
+  });
+}
+
+function sni() {
+  const server = tls.createServer({ key, cert, SNICallback: (name, cb) => cb(null, {}) });
+  server.on('tlsClientError', (e, s) => console.log('tlsClientError', e.name, e.code, e.message, s.servername));
+  server.listen(0, () => {
+    const c = tls.connect({ port: server.address().port, rejectUnauthorized: false, servername: 'x.example' });
+    c.on('error', (e) => console.log('client', e.code));
+    c.on('close', () => server.close());
+  });
+}
+
+next();
