@@ -17,6 +17,11 @@ namespace ringjs {
 Watchdog::Watchdog(v8::Isolate* isolate, int64_t timeout_ms, bool break_on_sigint)
     : isolate_(isolate), break_on_sigint_(break_on_sigint) {
   stop_fd_ = eventfd(0, EFD_CLOEXEC);
+  if (stop_fd_ < 0) {
+    // Out of descriptors: the code runs unwatched rather than with a thread nobody can stop.
+    break_on_sigint_ = false;
+    return;
+  }
   if (break_on_sigint) {
     // Blocked here (and in every other thread already), a SIGINT stays pending for the
     // process until the watchdog's signalfd takes it; the loop does not read its own signalfd
@@ -34,17 +39,19 @@ Watchdog::Watchdog(v8::Isolate* isolate, int64_t timeout_ms, bool break_on_sigin
 Watchdog::~Watchdog() { Stop(); }
 
 void Watchdog::Stop() {
-  if (!thread_.joinable()) return;
-  uint64_t one = 1;
-  if (stop_fd_ >= 0 && write(stop_fd_, &one, sizeof(one)) < 0) {
-    // Cannot happen for an eventfd counter this small; the thread would then wait forever.
-    abort();
+  if (thread_.joinable()) {
+    uint64_t one = 1;
+    if (write(stop_fd_, &one, sizeof(one)) < 0) {
+      // Cannot happen for an eventfd counter this small; the thread would then wait forever.
+      abort();
+    }
+    thread_.join();
   }
-  thread_.join();
   if (stop_fd_ >= 0) close(stop_fd_);
   if (sigint_fd_ >= 0) close(sigint_fd_);
   stop_fd_ = sigint_fd_ = -1;
   if (break_on_sigint_) pthread_sigmask(SIG_SETMASK, &saved_mask_, nullptr);
+  break_on_sigint_ = false;
 }
 
 void Watchdog::Run(int64_t timeout_ms) {
