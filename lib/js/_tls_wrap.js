@@ -649,6 +649,14 @@ TLSSocket.prototype.disableRenegotiation = function() {
   this._disableRenegotiation = true;
 };
 
+// Frees the TLS engine now (the socket is about to be destroyed); later engine calls are
+// no-ops.
+TLSSocket.prototype._destroySSL = function() {
+  if (!this.ssl) return;
+  this.ssl.destroy();
+  this.ssl = null;
+};
+
 TLSSocket.prototype.enableTrace = function() {};
 
 TLSSocket.prototype.setKeyCert = function(context) {
@@ -809,8 +817,10 @@ function connect(...args) {
 // ---- server -------------------------------------------------------------------------------------
 
 function SNICallback(servername, callback) {
+  // The most recently added matching context wins.
   const contexts = this.server._contexts;
-  for (const [re, context] of contexts) {
+  for (let i = contexts.length - 1; i >= 0; i--) {
+    const [re, context] = contexts[i];
     if (re.test(servername)) {
       callback(null, context);
       return;

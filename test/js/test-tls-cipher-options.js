@@ -1,7 +1,8 @@
 'use strict';
 // The ciphers option: TLS 1.2 names alone keep TLS 1.3's default suites, '' means the defaults,
 // only separators is invalid; an SNICallback answering with something that is not a
-// SecureContext fails the handshake with node's "Invalid SNI context".
+// SecureContext fails the handshake with node's "Invalid SNI context"; of two addContext()
+// patterns that match, the later wins.
 const tls = require('tls');
 const fs = require('fs');
 const path = require('path');
@@ -44,6 +45,19 @@ function sni() {
   server.listen(0, () => {
     const c = tls.connect({ port: server.address().port, rejectUnauthorized: false, servername: 'x.example' });
     c.on('error', (e) => console.log('client', e.code));
+    c.on('close', () => server.close(addContextOrder));
+  });
+}
+
+function addContextOrder() {
+  const server = tls.createServer({ key, cert }, (s) => s.end());
+  server.addContext('*.example.com', { key: fixture('sni-key.pem'), cert: fixture('sni-cert.pem') });
+  server.addContext('*.example.com', { key: fixture('ec-key.pem'), cert: fixture('ec-cert.pem') });
+  server.listen(0, () => {
+    const c = tls.connect({ port: server.address().port, rejectUnauthorized: false, servername: 'a.example.com' }, () => {
+      console.log('served', c.getPeerCertificate().subject.CN);
+      c.destroy();
+    });
     c.on('close', () => server.close());
   });
 }
