@@ -106,9 +106,13 @@ IncomingMessage.prototype[kPushEnd] = function() {
   else this.push(null);
 };
 
-// Whether a resume() is pending, without building the state for it.
-function resumeScheduled(msg) {
-  return msg[kBodyPhase] === kBuilt && msg._readableState.resumeScheduled;
+// Whether a resume() is pending or body data was read, without building the state for it.
+// (Node's _read, which marks _consuming, runs once the stream flows before its end; here the
+// whole body and its end can come in one parse, before the first read.)
+function bodyReadOrScheduled(msg) {
+  if (msg[kBodyPhase] !== kBuilt) return false;
+  const state = msg._readableState;
+  return state.resumeScheduled || state.dataEmitted;
 }
 
 function settleDumped(msg) {
@@ -340,7 +344,7 @@ IncomingMessage.prototype._dump = function _dump() {
 module.exports = {
   IncomingMessage,
   dumpUnread,
-  resumeScheduled,
+  bodyReadOrScheduled,
   settleDumped,
   readStart,
   readStop,

@@ -10,7 +10,7 @@ const { FastBuffer } = require('internal/buffer');
 const { setInterval, clearInterval } = require('timers');
 const { OutgoingMessage, parseUniqueHeadersOption } = require('_http_outgoing');
 const {
-  IncomingMessage, dumpUnread, resumeScheduled, settleDumped,
+  IncomingMessage, dumpUnread, bodyReadOrScheduled, settleDumped,
 } = require('_http_incoming');
 const {
   HTTPParser, STATUS_CODES, allocParser, freeParser, prepareError, continueExpression,
@@ -621,7 +621,7 @@ function resOnFinish(req, res, socket, state, server) {
   state.incoming.shift();
   // Nobody read the body: drain it so the next request can be parsed. A body nothing can
   // observe is settled right after the response's 'close' (as node's ticks would leave it).
-  const settle = !req._consuming && !resumeScheduled(req) && dumpUnread(req);
+  const settle = !req._consuming && !bodyReadOrScheduled(req) && dumpUnread(req);
   res.detachSocket(socket);
   if (settle) process.nextTick(emitCloseAndSettleNT, res, req);
   else process.nextTick(emitCloseNT, res);
