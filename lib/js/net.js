@@ -9,6 +9,7 @@ const stream = require('stream');
 const { Buffer } = require('buffer');
 const { FastBuffer } = require('internal/buffer');
 const { setTimeout, clearTimeout } = require('timers');
+const { insertGuarded, kRefed } = require('internal/timers');
 const {
   TCP, constants: TCPConstants, streamState,
 } = internalBinding('tcp_wrap');
@@ -319,6 +320,18 @@ function onSocketTimeout(socket) {
   // A timer left armed after setTimeout(0) (the HTTP server's keep-alive timer during a
   // request) says nothing.
   if (socket.destroyed || socket.timeout === 0) return;
+  // Bytes a consumer (the HTTP parser) read straight from the handle are activity too: the
+  // timer restarts from the last of them. (Appended behind timers that started later, it can
+  // fire late by up to their remaining time.)
+  const handle = socket._handle;
+  if (handle !== null && handle._consumed) {
+    const timer = socket[kTimeout];
+    const lastRead = handle.lastConsumedReadTime();
+    if (lastRead > timer._idleStart) {
+      insertGuarded(timer, timer[kRefed], lastRead);
+      return;
+    }
+  }
   socket.emit('timeout');
 }
 

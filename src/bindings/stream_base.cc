@@ -304,6 +304,8 @@ void StreamSocket::OnRecv(int64_t result) {
 void StreamSocket::EmitRead(ssize_t nread, const char* data) {
   if (nread > 0) bytes_read_ += static_cast<uint64_t>(nread);
   if (listener_ != nullptr && nread > 0) {
+    // JS sees no read: socket timeouts ask for this instead (lastConsumedReadTime()).
+    last_consumed_read_ms_ = static_cast<double>(env_->loop()->Now());
     CallbackScope scope(env_);
     listener_->OnStreamRead(this, nread, data);
     return;
@@ -999,6 +1001,12 @@ void BytesReadGetter(v8::Local<v8::Name>, const v8::PropertyCallbackInfo<v8::Val
   info.GetReturnValue().Set(static_cast<double>(s == nullptr ? 0 : s->bytes_read()));
 }
 
+// The loop time (getLibuvNow) of the last read handed to a listener (the HTTP parser), or -1.
+void LastConsumedReadTimeMethod(const v8::FunctionCallbackInfo<v8::Value>& info) {
+  StreamSocket* s = Self(info);
+  info.GetReturnValue().Set(s == nullptr ? -1.0 : s->last_consumed_read_ms());
+}
+
 void FdGetter(v8::Local<v8::Name>, const v8::PropertyCallbackInfo<v8::Value>& info) {
   StreamSocket* s = StreamSocket::Unwrap(info.This());
   info.GetReturnValue().Set(s == nullptr ? -1 : s->fd());
@@ -1027,6 +1035,7 @@ void AddStreamMethods(v8::Isolate* isolate, v8::Local<v8::FunctionTemplate> tmpl
   method("setKeepAlive", SetKeepAliveMethod);
   method("writeQueueSize", WriteQueueSizeMethod);
   method("reset", ResetMethod);
+  method("lastConsumedReadTime", LastConsumedReadTimeMethod);
   tmpl->InstanceTemplate()->SetAccessor(OneByteString(isolate, "fd"), FdGetter);
   tmpl->InstanceTemplate()->SetAccessor(OneByteString(isolate, "bytesRead"), BytesReadGetter);
 }

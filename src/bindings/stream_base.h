@@ -131,6 +131,8 @@ class StreamSocket {
   size_t write_queue_size() const { return queued_bytes_; }
   // Bytes received, whoever consumed them (JS onread or a listener).
   uint64_t bytes_read() const { return bytes_read_; }
+  // Loop time of the last read given to the listener, -1 before any.
+  double last_consumed_read_ms() const { return last_consumed_read_ms_; }
 
   void set_listener(StreamListener* listener);
   StreamListener* listener() const { return listener_; }
@@ -174,6 +176,7 @@ class StreamSocket {
   int keep_alive_delay_ = 0;
   int write_error_ = 0;
   uint64_t bytes_read_ = 0;
+  double last_consumed_read_ms_ = -1;
   StreamListener* listener_ = nullptr;
 
   loop::Request recv_req_;
