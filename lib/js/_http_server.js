@@ -436,7 +436,36 @@ function connectionListenerInternal(server, socket) {
   socket._paused = false;
   // The parser reads bytes: decoding the socket would break it.
   socket.setEncoding = socketSetEncoding;
+  if (parser._consumed) {
+    socket.on = socketOnStopsConsuming;
+    socket.addListener = socketOnStopsConsuming;
+    socket.prependListener = socketPrependStopsConsuming;
+  }
   server[kConnections].add(socket);
+}
+
+// A 'data' or 'readable' listener on a socket the parser reads directly: its bytes go through
+// JS again (handle.onread → 'data' → socketOnData) so that the listener sees them too.
+function socketOnStopsConsuming(event, listener) {
+  const result = net.Socket.prototype.on.call(this, event, listener);
+  if (event === 'data' || event === 'readable') stopConsuming(this);
+  return result;
+}
+
+function socketPrependStopsConsuming(event, listener) {
+  const result = net.Socket.prototype.prependListener.call(this, event, listener);
+  if (event === 'data' || event === 'readable') stopConsuming(this);
+  return result;
+}
+
+function stopConsuming(socket) {
+  const parser = socket.parser;
+  if (!parser || !parser._consumed) return;
+  parser.unconsume();
+  parser._consumed = false;
+  if (socket._handle) socket._handle._consumed = false;
+  socket.removeListener('pause', onSocketPause);
+  socket.removeListener('resume', onSocketResume);
 }
 
 function socketSetEncoding() {
