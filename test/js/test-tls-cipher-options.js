@@ -2,7 +2,8 @@
 // The ciphers option: TLS 1.2 names alone keep TLS 1.3's default suites, '' means the defaults,
 // only separators is invalid; an SNICallback answering with something that is not a
 // SecureContext fails the handshake with node's "Invalid SNI context"; of two addContext()
-// patterns that match, the later wins.
+// patterns that match, the later wins; tlsSocket.ssl.fd is the transport's, and ssl is null once
+// the socket closed.
 const tls = require('tls');
 const fs = require('fs');
 const path = require('path');
@@ -55,10 +56,14 @@ function addContextOrder() {
   server.addContext('*.example.com', { key: fixture('ec-key.pem'), cert: fixture('ec-cert.pem') });
   server.listen(0, () => {
     const c = tls.connect({ port: server.address().port, rejectUnauthorized: false, servername: 'a.example.com' }, () => {
-      console.log('served', c.getPeerCertificate().subject.CN);
+      console.log('served', c.getPeerCertificate().subject.CN, 'fd', c.ssl.fd > 0);
       c.destroy();
     });
-    c.on('close', () => server.close());
+    c.on('close', () => {
+      console.log('ssl at close', c.ssl !== null);
+      setImmediate(() => setImmediate(() => console.log('ssl later', c.ssl)));
+      server.close();
+    });
   });
 }
 

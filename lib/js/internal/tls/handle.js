@@ -57,6 +57,10 @@ class TLSHandle {
     transport.once('close', () => { this.transportClosed = true; });
 
     const engine = this.engine;
+    // tlsSocket.ssl.fd, as node's TLSWrap: the transport's descriptor (-1 without one).
+    Object.defineProperty(engine, 'fd', {
+      __proto__: null, configurable: true, enumerable: false, get: () => this.fd,
+    });
     engine.onoutput = (bytes) => this._send(bytes);
     engine.oncleartext = (nread, ab) => this._onCleartext(nread, ab);
     engine.onhandshakedone = () => this._onHandshakeDone();
@@ -253,6 +257,8 @@ class TLSHandle {
     }
     this.closed = true;
     this.engine.destroy();
+    // As node: a closed TLSSocket has no ssl any more.
+    if (this.owner) this.owner.ssl = null;
     const t = this.transport;
     t.removeListener('data', this._onData);
     t.removeListener('end', this._onEnd);
