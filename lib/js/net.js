@@ -44,7 +44,7 @@ const UV_ENOTCONN = -107;
 const UV_EINVAL = -22;
 const UV_EADDRINUSE = -98;
 
-const kOwner = Symbol('owner');
+const { ownerSymbol: kOwner } = require('internal/async_hooks');
 const kTimeout = Symbol('timeout');
 const kSetNoDelay = Symbol('kSetNoDelay');
 const kSetKeepAlive = Symbol('kSetKeepAlive');

@@ -20,6 +20,7 @@
 #include <openssl/opensslv.h>
 #include <zlib.h>
 
+#include "bindings/stream_base.h"
 #include "runtime/array_buffer_allocator.h"
 #include "runtime/binding.h"
 #include "runtime/node_options_env.h"
@@ -366,6 +367,27 @@ void DlopenCheck(const v8::FunctionCallbackInfo<v8::Value>& info) {
 // (internal/process/execution.js), after a capture callback had its chance.
 bool ShouldAbortOnUncaughtException(v8::Isolate*) { return false; }
 
+// getActiveSocketHandles(): [handle, resourceName, ...] for each open, ref'd TCP or pipe
+// socket (the JS side maps handles to their net.Socket / net.Server); a connect in flight adds
+// [undefined, 'ConnectWrap'] (a request, listed first by node).
+void GetActiveSocketHandles(const v8::FunctionCallbackInfo<v8::Value>& info) {
+  Environment* env = Environment::From(info);
+  v8::Isolate* isolate = env->isolate();
+  v8::Local<v8::Context> context = env->context();
+  v8::Local<v8::Array> result = v8::Array::New(isolate);
+  uint32_t index = 0;
+  auto add = [&](v8::Local<v8::Value> handle, const char* name) {
+    return result->Set(context, index++, handle).IsJust() &&
+           result->Set(context, index++, OneByteString(isolate, name)).IsJust();
+  };
+  for (stream::StreamSocket* socket : stream::GetStreamData(env)->sockets) {
+    if (!socket->IsAliveAndRefed()) continue;
+    if (socket->connecting() && !add(v8::Undefined(isolate), "ConnectWrap")) return;
+    if (!add(socket->object(), socket->ResourceName())) return;
+  }
+  info.GetReturnValue().Set(result);
+}
+
 void Initialize(Environment* env, v8::Local<v8::Object> target) {
   v8::Isolate* isolate = env->isolate();
   v8::Local<v8::Context> context = env->context();
@@ -386,6 +408,7 @@ void Initialize(Environment* env, v8::Local<v8::Object> target) {
   SetMethod(context, target, "setLifecycleCallbacks", SetLifecycleCallbacks);
   SetMethod(context, target, "getEntryOptions", GetEntryOptions);
   SetMethod(context, target, "dlopenCheck", DlopenCheck);
+  SetMethod(context, target, "getActiveSocketHandles", GetActiveSocketHandles);
   isolate->SetAbortOnUncaughtExceptionCallback(ShouldAbortOnUncaughtException);
   v8::Local<v8::Object> env_hooks = v8::Object::New(isolate);
   SetValue(context, target, "envHooks", env_hooks);

@@ -61,9 +61,11 @@ StreamSocket::StreamSocket(Environment* env, v8::Local<v8::Object> object, Socke
   connect_req_.cb = [this](int64_t result) { OnConnect(result); };
   send_req_.cb = [this](int64_t result) { OnSend(result); };
   defer_req_.cb = [this](int64_t) { OnDeferred(); };
+  registered_ = data_->sockets.insert(data_->sockets.end(), this);
 }
 
 StreamSocket::~StreamSocket() {
+  data_->sockets.erase(registered_);
   if (!object_.IsEmpty()) {
     v8::HandleScope scope(env_->isolate());
     v8::Local<v8::Object> object = object_.Get(env_->isolate());
@@ -169,6 +171,7 @@ int StreamSocket::Listen(int backlog) {
   if (listen(fd_, backlog) != 0) return -errno;
   if (listening_) return 0;
   listening_ = true;
+  server_ = true;
   env_->loop()->SetRequestRef(&accept_req_, ref_);
   return env_->loop()->Accept(&accept_req_, fd_);
 }

@@ -42,6 +42,7 @@
 #include <cstdint>
 #include <deque>
 #include <functional>
+#include <list>
 #include <memory>
 #include <vector>
 
@@ -124,6 +125,15 @@ class StreamSocket {
   void Close(v8::Local<v8::Value> cb);
   void SetRef(bool ref);
   bool has_ref() const { return ref_; }
+  // Ref'd and not closed yet (closing counts, as node's handle queue):
+  // what process._getActiveHandles() lists.
+  bool IsAliveAndRefed() const { return ref_ && !finished_; }
+  // node's resource name for process.getActiveResourcesInfo().
+  const char* ResourceName() const {
+    if (kind_ == SocketKind::kTcp) return server_ ? "TCPServerWrap" : "TCPSocketWrap";
+    return "PipeWrap";  // node names pipe servers so too
+  }
+  bool connecting() const { return connect_req_.in_flight(); }
   // Another process holds the descriptor too: Close() leaves the listening socket alone.
   void set_shared() { shared_ = true; }
   int SetNoDelay(bool on);
@@ -167,6 +177,7 @@ class StreamSocket {
   bool ref_ = true;
   bool reading_ = false;
   bool listening_ = false;
+  bool server_ = false;  // It listened (a server stays one while it closes).
   bool closing_ = false;
   bool shared_ = false;
   bool closed_fd_ = false;
@@ -199,6 +210,7 @@ class StreamSocket {
   msghdr msg_{};
 
   std::vector<std::function<void()>> deferred_;
+  std::list<StreamSocket*>::iterator registered_;  // In data_->sockets.
 };
 
 // Per-Environment state shared by the socket bindings.
@@ -213,6 +225,8 @@ class StreamData : public BindingData {
   // The constructor new connections of a listening socket of this kind are made with.
   v8::Global<v8::Function> tcp_constructor;
   v8::Global<v8::Function> pipe_constructor;
+  // Every socket not yet freed, oldest first, for process._getActiveHandles().
+  std::list<StreamSocket*> sockets;
 
  private:
   v8::Isolate* isolate_;

@@ -208,7 +208,11 @@ function setCallbackKeys(keys) {
   callbackKeys = keys;
 }
 
+// A native handle's JS owner (net.Socket, net.Server), as process._getActiveHandles() lists it.
+const ownerSymbol = Symbol('owner');
+
 module.exports = {
+  ownerSymbol,
   state, topLevelResource, startTracking, leaveTopLevel, executionAsyncId, triggerAsyncId,
   executionAsyncResource, emitInit, enterResource, leaveResource, emitDestroy,
   unwindAfterUncaught, flushDestroys, destroyWhenCollected, forgetCollected, enableHook, disableHook,

@@ -138,13 +138,28 @@ function setupProcessObject(process, binding) {
               require('internal/process/environment_flags').environmentFlagsSet(
                 binding.getEntryOptions().allowedEnvironmentFlags));
   defineValue(process, 'emitWarning', (...args) => require('internal/process/warning').emitWarning(...args));
-  // Timers and immediates keeping the loop alive, as node lists them; native handles (sockets,
-  // file requests) are not tracked by name yet.
+  // What keeps the loop alive, as node lists it: TCP and pipe sockets and servers, then timers
+  // and immediates (file requests are not tracked by name yet).
   defineValue(process, 'getActiveResourcesInfo', function getActiveResourcesInfo() {
+    const sockets = binding.getActiveSocketHandles();
+    const requests = [];
+    const handles = [];
+    for (let i = 0; i < sockets.length; i += 2) {
+      (sockets[i] === undefined ? requests : handles).push(sockets[i + 1]);
+    }
     const { timeouts, immediates } = require('internal/timers').activeTimerCounts();
-    return [...new Array(timeouts).fill('Timeout'), ...new Array(immediates).fill('Immediate')];
+    return [...requests, ...handles, ...new Array(timeouts).fill('Timeout'),
+            ...new Array(immediates).fill('Immediate')];
   });
-  defineValue(process, '_getActiveHandles', () => []);
+  defineValue(process, '_getActiveHandles', function _getActiveHandles() {
+    const { ownerSymbol } = require('internal/async_hooks');
+    const sockets = binding.getActiveSocketHandles();
+    const handles = [];
+    for (let i = 0; i < sockets.length; i += 2) {
+      if (sockets[i] !== undefined) handles.push(sockets[i][ownerSymbol] ?? sockets[i]);
+    }
+    return handles;
+  });
   defineValue(process, '_getActiveRequests', () => []);
   defineValue(process, 'dlopen', function dlopen(module, filename) {
     const { ERR_NOT_IMPLEMENTED } = require('internal/errors').codes;
