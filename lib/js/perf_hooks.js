@@ -10,7 +10,7 @@ const { validateFunction, validateObject } = require('internal/validators');
 const { customInspectSymbol } = require('internal/util');
 const {
   PerformanceObserver, PerformanceObserverEntryList, enqueue, hasObserver,
-  setBufferedEntriesSource,
+  setBufferedEntriesSource, setGcEntryFactory,
 } = require('internal/perf/observe');
 const {
   createHistogram, monitorEventLoopDelay, isRecordableHistogram,
@@ -104,6 +104,27 @@ class PerformanceNodeEntry extends PerformanceEntry {
 
   toJSON() { return { ...super.toJSON(), detail: this.#detail }; }
 }
+
+// 'gc' entries: detail { kind, flags } (V8's GC type and callback flags, node's constants);
+// entry.kind and entry.flags still answer, deprecated (DEP0152) as in node.
+let warnedGcAccessors = false;
+function gcAccessor(entry, key) {
+  if (!warnedGcAccessors) {
+    warnedGcAccessors = true;
+    process.emitWarning('Custom PerformanceEntry accessors are deprecated. ' +
+                        'Please use the detail property.', 'DeprecationWarning', 'DEP0152');
+  }
+  return entry.detail[key];
+}
+setGcEntryFactory((kind, flags, startTime, duration) => {
+  const entry = new PerformanceNodeEntry(kConstruct, 'gc', 'gc', startTime, duration,
+                                         { kind, flags });
+  Object.defineProperties(entry, {
+    kind: { __proto__: null, configurable: true, get() { return gcAccessor(this, 'kind'); } },
+    flags: { __proto__: null, configurable: true, get() { return gcAccessor(this, 'flags'); } },
+  });
+  return entry;
+});
 
 const marks = [];
 const measures = [];

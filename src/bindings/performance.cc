@@ -9,6 +9,7 @@
 #include "bindings/hdr_histogram.h"
 #include "loop/loop.h"
 #include "runtime/binding.h"
+#include "runtime/callback_scope.h"
 #include "runtime/performance_milestones.h"
 
 namespace ringjs::perf {
@@ -297,12 +298,101 @@ void HistogramStopSampling(const v8::FunctionCallbackInfo<v8::Value>& info) {
   }
 }
 
+// ---- 'gc' performance entries ---------------------------------------------------------------
+// While a PerformanceObserver watches 'gc', each collection's type, flags, start (hrtime ms) and
+// duration reach JS as onGC(kind, flags, startHrMs, durationMs) from the loop, after the GC (no
+// JS runs inside one).
+class GcTracking : public BindingData {
+ public:
+  explicit GcTracking(Environment* env) : env_(env) {}
+  ~GcTracking() override {
+    *alive_ = false;
+    Stop();
+  }
+
+  void Start(v8::Local<v8::Function> callback) {
+    callback_.Reset(env_->isolate(), callback);
+    if (installed_) return;
+    installed_ = true;
+    env_->isolate()->AddGCPrologueCallback(OnPrologue, this);
+    env_->isolate()->AddGCEpilogueCallback(OnEpilogue, this);
+  }
+
+  void Stop() {
+    if (!installed_) return;
+    installed_ = false;
+    env_->isolate()->RemoveGCPrologueCallback(OnPrologue, this);
+    env_->isolate()->RemoveGCEpilogueCallback(OnEpilogue, this);
+    callback_.Reset();
+    start_ns_ = 0;
+  }
+
+ private:
+  static void OnPrologue(v8::Isolate*, v8::GCType, v8::GCCallbackFlags, void* data) {
+    static_cast<GcTracking*>(data)->start_ns_ = loop::Loop::HrTime();
+  }
+
+  static void OnEpilogue(v8::Isolate*, v8::GCType type, v8::GCCallbackFlags flags, void* data) {
+    auto* self = static_cast<GcTracking*>(data);
+    if (self->start_ns_ == 0) return;
+    uint64_t start_ns = self->start_ns_;
+    uint64_t end_ns = loop::Loop::HrTime();
+    self->start_ns_ = 0;
+    std::shared_ptr<bool> alive = self->alive_;
+    self->env_->loop()->QueuePending([self, alive, type, flags, start_ns, end_ns] {
+      if (*alive) self->Report(type, flags, start_ns, end_ns);
+    });
+  }
+
+  void Report(v8::GCType type, v8::GCCallbackFlags flags, uint64_t start_ns, uint64_t end_ns) {
+    if (callback_.IsEmpty() || env_->is_stopping()) return;
+    v8::Isolate* isolate = env_->isolate();
+    v8::HandleScope handle_scope(isolate);
+    v8::Context::Scope context_scope(env_->context());
+    v8::Local<v8::Value> argv[] = {
+        v8::Integer::New(isolate, static_cast<int>(type)),
+        v8::Integer::New(isolate, static_cast<int>(flags)),
+        v8::Number::New(isolate, static_cast<double>(start_ns) / 1e6),
+        v8::Number::New(isolate, static_cast<double>(end_ns - start_ns) / 1e6),
+    };
+    CallbackScope scope(env_);
+    USE(scope.Call(callback_.Get(isolate), v8::Undefined(isolate), 4, argv));
+  }
+
+  Environment* env_;
+  v8::Global<v8::Function> callback_;
+  uint64_t start_ns_ = 0;
+  bool installed_ = false;
+  // Cleared on destruction: a report still queued on the loop then does nothing.
+  std::shared_ptr<bool> alive_ = std::make_shared<bool>(true);
+};
+
+GcTracking* GetGcTracking(Environment* env) {
+  GcTracking* tracking = env->binding_data<GcTracking>("perf_gc");
+  if (tracking == nullptr) {
+    tracking = env->set_binding_data("perf_gc", std::make_unique<GcTracking>(env));
+  }
+  return tracking;
+}
+
+// startGCTracking(onGC) / stopGCTracking()
+void StartGcTracking(const v8::FunctionCallbackInfo<v8::Value>& info) {
+  if (!info[0]->IsFunction()) return;
+  GetGcTracking(Environment::From(info))->Start(info[0].As<v8::Function>());
+}
+
+void StopGcTracking(const v8::FunctionCallbackInfo<v8::Value>& info) {
+  GetGcTracking(Environment::From(info))->Stop();
+}
+
 void Initialize(Environment* env, v8::Local<v8::Object> target) {
   v8::Isolate* isolate = env->isolate();
   v8::Local<v8::Context> context = env->context();
   SetMethod(context, target, "getMilestones", GetMilestones);
   SetMethod(context, target, "loopIdleTime", LoopIdleTime);
   SetMethod(context, target, "uvMetricsInfo", LoopMetrics);
+  SetMethod(context, target, "startGCTracking", StartGcTracking);
+  SetMethod(context, target, "stopGCTracking", StopGcTracking);
 
   v8::Local<v8::FunctionTemplate> tmpl = v8::FunctionTemplate::New(isolate, HistogramNew);
   tmpl->SetClassName(OneByteString(isolate, "HistogramHandle"));

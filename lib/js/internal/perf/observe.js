@@ -1,7 +1,8 @@
 'use strict';
 // PerformanceObserver: observers buffer the entries of the types they watch and get them in
-// one callback per observer from a setImmediate, as node does. Entry types produced here:
-// 'mark', 'measure' (performance.mark/measure) and 'function' (performance.timerify).
+// one callback per observer from a setImmediate, as node does. Entry types produced:
+// 'mark', 'measure' (performance.mark/measure), 'function' (performance.timerify), 'resource'
+// (performance.markResourceTiming) and 'gc' (reported by the performance binding).
 
 const {
   codes: {
@@ -40,6 +41,30 @@ function scheduleDispatch() {
     pending.clear();
     for (const observer of ready) observer[kDispatch]();
   });
+}
+
+// 'gc' entries: the performance binding reports collections only while some observer watches
+// 'gc'; makeGcEntry (set by perf_hooks) builds the entry.
+let makeGcEntry = null;
+let gcTracking = false;
+
+function setGcEntryFactory(factory) {
+  makeGcEntry = factory;
+}
+
+function onGC(kind, flags, startHrMs, duration) {
+  if (makeGcEntry === null) return;
+  const { timeOriginHrMs } = internalBinding('process_methods');
+  enqueue(makeGcEntry(kind, flags, startHrMs - timeOriginHrMs, duration));
+}
+
+function syncGcTracking() {
+  const wanted = hasObserver('gc');
+  if (wanted === gcTracking) return;
+  gcTracking = wanted;
+  const binding = internalBinding('performance');
+  if (wanted) binding.startGCTracking(onGC);
+  else binding.stopGCTracking();
 }
 
 // Hands a new entry to every observer watching its type.
@@ -123,9 +148,11 @@ class PerformanceObserver {
       this.#entryTypes = new Set(entryTypes.filter((t) => kSupportedEntryTypes.includes(t)));
       if (this.#entryTypes.size === 0) {
         observers.delete(this);
+        syncGcTracking();
         return;
       }
       observers.add(this);
+      syncGcTracking();
       return;
     }
     if (typeof type !== 'string') throw new ERR_INVALID_ARG_TYPE('options.type', 'string', type);
@@ -133,6 +160,7 @@ class PerformanceObserver {
     this.#mode = 'single';
     this.#entryTypes.add(type);
     observers.add(this);
+    syncGcTracking();
     if (buffered) {
       const entries = bufferedSource(type);
       if (entries.length > 0) {
@@ -149,6 +177,7 @@ class PerformanceObserver {
     this.#buffer = [];
     this.#entryTypes = new Set();
     this.#mode = undefined;
+    syncGcTracking();
   }
 
   takeRecords() {
@@ -190,4 +219,5 @@ module.exports = {
   enqueue,
   hasObserver,
   setBufferedEntriesSource,
+  setGcEntryFactory,
 };
