@@ -27,6 +27,14 @@ int socket_tag;
 // ---- StreamData ----------------------------------------------------------------------------
 
 StreamData::StreamData(Environment* env) : isolate_(env->isolate()) {
+  if (!env->is_main_thread()) {
+    env->AddCleanupHook([this] {
+      // Copied: closing may change the list.
+      std::vector<StreamSocket*> open(sockets.begin(), sockets.end());
+      v8::HandleScope scope(isolate_);
+      for (StreamSocket* socket : open) socket->CloseForTeardown();
+    });
+  }
   auto internalized = [this](const char* s) {
     return v8::String::NewFromUtf8(isolate_, s, v8::NewStringType::kInternalized)
         .ToLocalChecked();
@@ -38,6 +46,10 @@ StreamData::StreamData(Environment* env) : isolate_(env->isolate()) {
       v8::ArrayBuffer::New(isolate_, kStreamStateFields * sizeof(double));
   state_data_ = static_cast<double*>(ab->GetBackingStore()->Data());
   state_.Reset(isolate_, v8::Float64Array::New(ab, 0, kStreamStateFields));
+}
+
+StreamData::~StreamData() {
+  for (StreamSocket* socket : sockets) socket->ReleaseFdAfterTeardown();
 }
 
 StreamData* GetStreamData(Environment* env) {
@@ -65,7 +77,7 @@ StreamSocket::StreamSocket(Environment* env, v8::Local<v8::Object> object, Socke
 }
 
 StreamSocket::~StreamSocket() {
-  data_->sockets.erase(registered_);
+  if (data_ != nullptr) data_->sockets.erase(registered_);
   if (!object_.IsEmpty()) {
     v8::HandleScope scope(env_->isolate());
     v8::Local<v8::Object> object = object_.Get(env_->isolate());
@@ -626,6 +638,18 @@ void StreamSocket::Close(v8::Local<v8::Value> cb) {
   // The close callback always comes from a later completion: a cancelled request's, or else
   // the deferred timer's.
   if (!AnyInFlight()) Defer([] {});
+}
+
+void StreamSocket::CloseForTeardown() {
+  if (!closing_) Close(v8::Undefined(env_->isolate()));
+}
+
+void StreamSocket::ReleaseFdAfterTeardown() {
+  data_ = nullptr;
+  if (fd_ >= 0) {
+    ::close(fd_);
+    fd_ = -1;
+  }
 }
 
 void StreamSocket::MaybeFinishClose() {

@@ -147,6 +147,11 @@ class StreamSocket {
   void set_listener(StreamListener* listener);
   StreamListener* listener() const { return listener_; }
 
+  // A worker's teardown: Close() what JS left open; once nothing more will run, the descriptor
+  // of one whose close has not finished is closed here (the loop goes away with its requests).
+  void CloseForTeardown();
+  void ReleaseFdAfterTeardown();
+
  private:
   struct WriteOp {
     v8::Global<v8::Object> req;
@@ -217,6 +222,7 @@ class StreamSocket {
 class StreamData : public BindingData {
  public:
   explicit StreamData(Environment* env);
+  ~StreamData() override;
   v8::Local<v8::String> onread() const { return onread_.Get(isolate_); }
   v8::Local<v8::String> oncomplete() const { return oncomplete_.Get(isolate_); }
   v8::Local<v8::String> onconnection() const { return onconnection_.Get(isolate_); }
@@ -225,7 +231,9 @@ class StreamData : public BindingData {
   // The constructor new connections of a listening socket of this kind are made with.
   v8::Global<v8::Function> tcp_constructor;
   v8::Global<v8::Function> pipe_constructor;
-  // Every socket not yet freed, oldest first, for process._getActiveHandles().
+  // Every socket not yet freed, oldest first, for process._getActiveHandles(). A worker
+  // closes them when it ends (as node's handle cleanup): its servers and connections do not
+  // outlive it.
   std::list<StreamSocket*> sockets;
 
  private:

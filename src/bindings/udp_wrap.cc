@@ -29,6 +29,7 @@
 #include <deque>
 #include <memory>
 #include <string>
+#include <unordered_set>
 #include <vector>
 
 #include "bindings/stream_base.h"
@@ -43,14 +44,16 @@ constexpr int kReuseAddr = 4;
 
 int tag;
 
+class UdpSocket;
+
 class UdpData : public BindingData {
  public:
-  explicit UdpData(v8::Isolate* isolate) {
-    onmessage.Reset(isolate, OneByteString(isolate, "onmessage"));
-    oncomplete.Reset(isolate, OneByteString(isolate, "oncomplete"));
-  }
+  explicit UdpData(Environment* env);
+  ~UdpData() override;
   v8::Global<v8::String> onmessage;
   v8::Global<v8::String> oncomplete;
+  // Every socket not yet freed: a worker closes them when it ends, as node does.
+  std::unordered_set<UdpSocket*> live;
 };
 
 // stream::AddressToJS, plus node's "%zone" suffix on a link-local IPv6 address with a scope
@@ -115,9 +118,11 @@ class UdpSocket {
     object_.Reset(env->isolate(), object);
     send_req_.cb = [this](int64_t result) { OnSend(result); };
     defer_req_.cb = [this](int64_t) { OnDeferred(); };
+    data_->live.insert(this);
   }
 
   ~UdpSocket() {
+    if (data_ != nullptr) data_->live.erase(this);
     if (!object_.IsEmpty()) {
       v8::HandleScope scope(env_->isolate());
       object_.Get(env_->isolate())->SetAlignedPointerInInternalField(0, nullptr);
@@ -252,6 +257,19 @@ class UdpSocket {
   bool has_ref() const { return ref_; }
   size_t queue_bytes() const { return queue_bytes_; }
   size_t queue_count() const { return queue_.size(); }
+
+  // A worker's teardown (see UdpData): Close() what JS left open, and once nothing more runs,
+  // close the descriptor a send in flight still held.
+  void CloseForTeardown() {
+    if (!closing_) Close(v8::Undefined(env_->isolate()));
+  }
+  void ReleaseFdAfterTeardown() {
+    data_ = nullptr;
+    if (fd_ >= 0) {
+      ::close(fd_);
+      fd_ = -1;
+    }
+  }
 
   void Close(v8::Local<v8::Value> cb) {
     if (closing_) return;
@@ -447,6 +465,23 @@ class UdpSocket {
   size_t queue_bytes_ = 0;
   v8::Global<v8::Value> close_cb_;
 };
+
+UdpData::UdpData(Environment* env) {
+  v8::Isolate* isolate = env->isolate();
+  onmessage.Reset(isolate, OneByteString(isolate, "onmessage"));
+  oncomplete.Reset(isolate, OneByteString(isolate, "oncomplete"));
+  if (!env->is_main_thread()) {
+    env->AddCleanupHook([this, isolate] {
+      std::vector<UdpSocket*> sockets(live.begin(), live.end());
+      v8::HandleScope scope(isolate);
+      for (UdpSocket* socket : sockets) socket->CloseForTeardown();
+    });
+  }
+}
+
+UdpData::~UdpData() {
+  for (UdpSocket* socket : live) socket->ReleaseFdAfterTeardown();
+}
 
 UdpSocket* Self(const v8::FunctionCallbackInfo<v8::Value>& info) {
   return UdpSocket::Unwrap(info.This());
@@ -721,7 +756,7 @@ void FdGetter(v8::Local<v8::Name>, const v8::PropertyCallbackInfo<v8::Value>& in
 void Initialize(Environment* env, v8::Local<v8::Object> target) {
   v8::Isolate* isolate = env->isolate();
   v8::Local<v8::Context> context = env->context();
-  env->set_binding_data("udp_wrap", std::make_unique<UdpData>(isolate));
+  env->set_binding_data("udp_wrap", std::make_unique<UdpData>(env));
 
   v8::Local<v8::FunctionTemplate> tmpl = v8::FunctionTemplate::New(isolate, New);
   tmpl->InstanceTemplate()->SetInternalFieldCount(2);
