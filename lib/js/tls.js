@@ -32,7 +32,9 @@ function getCiphers() {
 
 let rootCertificates;
 function cacheRootCertificates() {
-  rootCertificates = Object.freeze(getRootCertificates());
+  // As node: each PEM without its final newline, each certificate once.
+  const pems = getRootCertificates().map((pem) => (pem.endsWith('\n') ? pem.slice(0, -1) : pem));
+  rootCertificates = Object.freeze([...new Set(pems)]);
 }
 
 // ['h2', 'http/1.1'] or a Buffer/view -> the wire format (length-prefixed names).

@@ -403,6 +403,7 @@ class TLSWrap : public crypto::CryptoWrap {
   enum class HelloState { kNone, kPause, kWaiting, kDone };
   HelloState hello_state_ = HelloState::kNone;
   std::string hello_servername_;
+  bool sni_without_cert_ = false;  // SNICallback's context has no certificate.
 
   std::string alpn_protos_;  // Server: wire-format list to choose from.
   bool alpn_callback_ = false;
@@ -499,8 +500,16 @@ std::string ServernameFromHello(SSL* ssl) {
   return std::string();
 }
 
-int ClientHelloCallback(SSL* ssl, int*, void*) {
+int ClientHelloCallback(SSL* ssl, int* alert, void*) {
   TLSWrap* wrap = WrapOf(ssl);
+  // SNICallback chose a context without a certificate: the handshake fails with OpenSSL's
+  // error for the missing certificate, as node's.
+  if (wrap != nullptr && wrap->sni_without_cert_) {
+    wrap->sni_without_cert_ = false;
+    SSL_use_certificate(ssl, nullptr);
+    *alert = SSL_AD_HANDSHAKE_FAILURE;
+    return SSL_CLIENT_HELLO_ERROR;
+  }
   // 'resumeSession' comes first, then SNICallback.
   if (wrap != nullptr && wrap->lookup_state_ == TLSWrap::LookupState::kOn) {
     wrap->lookup_state_ = TLSWrap::LookupState::kDone;
@@ -872,6 +881,9 @@ void SetSecureContext(const v8::FunctionCallbackInfo<v8::Value>& info) {
   SecureContext* sc = SecureContext::Unwrap(wrap->env(), info[0]);
   if (sc == nullptr) return ThrowTypeError(info.GetIsolate(), "Invalid SecureContext");
   SSL_set_SSL_CTX(wrap->ssl(), sc->ctx());
+  if (wrap->hello_state_ == TLSWrap::HelloState::kWaiting) {
+    wrap->sni_without_cert_ = SSL_CTX_get0_certificate(sc->ctx()) == nullptr;
+  }
   // The new context's trust store verifies the client's certificate.
   SSL_set_client_CA_list(wrap->ssl(), SSL_dup_CA_list(SSL_CTX_get_client_CA_list(sc->ctx())));
 }

@@ -2,8 +2,9 @@
 // The ciphers option: TLS 1.2 names alone keep TLS 1.3's default suites, '' means the defaults,
 // only separators is invalid; an SNICallback answering with something that is not a
 // SecureContext fails the handshake with node's "Invalid SNI context"; of two addContext()
-// patterns that match, the later wins; tlsSocket.ssl.fd is the transport's, and ssl is null once
-// the socket closed.
+// patterns that match, the later wins; an SNICallback context without a certificate fails with
+// OpenSSL's error for it; tlsSocket.ssl.fd is the transport's, and ssl is null once the socket
+// closed. tls.rootCertificates: PEMs without a final newline, each once.
 const tls = require('tls');
 const fs = require('fs');
 const path = require('path');
@@ -62,9 +63,24 @@ function addContextOrder() {
     c.on('close', () => {
       console.log('ssl at close', c.ssl !== null);
       setImmediate(() => setImmediate(() => console.log('ssl later', c.ssl)));
-      server.close();
+      server.close(emptySniContext);
     });
   });
 }
+
+function emptySniContext() {
+  const server = tls.createServer({ SNICallback: (name, cb) => cb(null, tls.createSecureContext()) });
+  server.on('tlsClientError', (err) => console.log('empty SNI context', err.code, err.reason));
+  server.listen(0, () => {
+    const c = tls.connect({ port: server.address().port, rejectUnauthorized: false, servername: 'any.name' });
+    c.on('error', (e) => console.log('client', e.code));
+    c.on('close', () => server.close());
+  });
+}
+
+const roots = tls.rootCertificates;
+console.log('rootCertificates', roots.length > 0, new Set(roots).size === roots.length,
+            roots.every((pem) => pem.startsWith('-----BEGIN CERTIFICATE-----\n') &&
+                                 pem.endsWith('\n-----END CERTIFICATE-----')));
 
 next();
