@@ -132,7 +132,8 @@ TLSSocket.prototype._watchTransport = function(transport) {
     if (!this.destroyed) this.destroy(err);
   });
   transport.on('close', () => {
-    if (!this.destroyed) {
+    // A socket revived with _undestroy() after its handle closed has nothing left to end.
+    if (!this.destroyed && this._handle) {
       // A transport that went away without an end: the TLS side ends here too.
       if (!this._secureEstablished) this._onCleartextEnd();
       else this.destroy();

@@ -19,6 +19,7 @@ const kBytesWritten = 0;
 const kLastWriteWasAsync = 1;
 const UV_ENOTCONN = -107;
 const UV_EBADF = -9;
+const UV_ECANCELED = -125;
 
 function toBuffer(chunk, encoding) {
   return typeof chunk === 'string' ? Buffer.from(chunk, encoding) : chunk;
@@ -259,6 +260,15 @@ class TLSHandle {
     this.engine.destroy();
     // As node: a closed TLSSocket has no ssl any more.
     if (this.owner) this.owner.ssl = null;
+    // Writes still waiting for the handshake are cancelled, a loop turn later (after the
+    // socket's 'error'), as node's write requests are when their handle closes.
+    const cancelled = this.pendingWrites;
+    this.pendingWrites = [];
+    if (cancelled.length > 0) {
+      setImmediate(() => {
+        for (const { req } of cancelled) req.oncomplete(UV_ECANCELED);
+      });
+    }
     const t = this.transport;
     t.removeListener('data', this._onData);
     t.removeListener('end', this._onEnd);
