@@ -398,7 +398,8 @@ Object.defineProperty(Socket.prototype, 'readyState', {
 Object.defineProperty(Socket.prototype, 'bufferSize', {
   __proto__: null,
   get() {
-    if (this._handle) return this.writableLength + this._handle.writeQueueSize();
+    // As node: what the stream holds (a handle's own write queue does not count).
+    if (this._handle) return this.writableLength;
     return undefined;
   },
 });

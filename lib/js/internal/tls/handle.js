@@ -334,7 +334,8 @@ class TLSHandle {
     return h && typeof h.hasRef === 'function' ? h.hasRef() : true;
   }
 
-  writeQueueSize() {
+  // Encrypted bytes the transport has not passed on yet (a number, as node's handles).
+  get writeQueueSize() {
     return this.transport.writableLength || 0;
   }
 
