@@ -172,7 +172,13 @@ step('access/exists', (done) => fs.access(file, fs.constants.R_OK, (err) => {
     assert.strictEqual(yes, true);
     fs.exists(j('nope'), (no) => {
       assert.strictEqual(no, false);
-      done();
+      // util.promisify's custom form is a function named like node's.
+      const existsAsync = util.promisify(fs.exists);
+      assert.strictEqual(existsAsync.name, 'exists');
+      existsAsync(file).then((found) => {
+        assert.strictEqual(found, true);
+        done();
+      });
     });
   });
 }));

@@ -270,6 +270,9 @@ function takeAhead(stream) {
 }
 
 function deliverRead(stream, err, bytesRead, buffer, n) {
+  // A read that finishes after destroy() is dropped, as node's: pushing its end would mark the
+  // stream ended, and iterators would miss the premature close.
+  if (stream.destroyed) return;
   if (err) {
     errorOrDestroy(stream, err);  // Without autoClose the stream stays usable.
   } else if (bytesRead > 0) {

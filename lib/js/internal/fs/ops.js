@@ -484,10 +484,14 @@ function exists(path, cb) {
   }
   runCallback(step(binding.access, [path, F_OK]), (err) => cb(!err));
 }
+// A function named `exists`, as node's (util.promisify(fs.exists).name).
+const existsPromisified = {
+  exists: (path) => new Promise((resolve) => exists(path, resolve)),
+}.exists;
 Object.defineProperty(exists, kCustomPromisifiedSymbol, {
   __proto__: null,
   enumerable: false,
-  value: (path) => new Promise((resolve) => exists(path, resolve)),
+  value: existsPromisified,
 });
 callback.exists = exists;
 sync.existsSync = existsSync;
