@@ -8,7 +8,7 @@ const { Buffer } = require('buffer');
 const { TLSHandle } = require('internal/tls/handle');
 const { translatePeerCertificate, SecureContext } = require('_tls_common');
 const { deprecate } = require('internal/util');
-const { isArrayBufferView } = require('internal/util/types');
+const { isArrayBufferView, isUint8Array } = require('internal/util/types');
 const {
   ConnResetException,
   codes: {
@@ -95,6 +95,9 @@ function TLSSocket(socket, opts) {
     signal: tlsOptions.signal,
   });
   handle.owner = this;
+  if (tlsOptions.onread !== undefined && tlsOptions.onread !== null) {
+    setUserBuffer(handle, tlsOptions.onread);
+  }
   this._parent = socket instanceof net.Socket ? socket : null;
   this.ssl = handle.engine;
   this[kTransport] = transport;
@@ -121,6 +124,35 @@ function TLSSocket(socket, opts) {
 }
 Object.setPrototypeOf(TLSSocket.prototype, net.Socket.prototype);
 Object.setPrototypeOf(TLSSocket, net.Socket);
+
+// As net: an onread without a usable buffer (a Uint8Array or a function) and callback is
+// ignored.
+function setUserBuffer(handle, onread) {
+  if (typeof onread !== 'object') return;
+  const { buffer, callback } = onread;
+  if (typeof buffer !== 'function' && !isUint8Array(buffer)) return;
+  if (typeof callback !== 'function') return;
+  handle.setUserBuffer({ buffer, callback });
+}
+
+// With onread, pausing and resuming act on the handle directly (no 'data' to hold back).
+TLSSocket.prototype.pause = function() {
+  const handle = this._handle;
+  if (handle && handle.userRead && !this.connecting && handle.reading) {
+    handle.reading = false;
+    handle.readStop();
+  }
+  return net.Socket.prototype.pause.call(this);
+};
+
+TLSSocket.prototype.resume = function() {
+  const handle = this._handle;
+  if (handle && handle.userRead && !this.connecting && !handle.reading) {
+    handle.reading = true;
+    handle.readStart();
+  }
+  return net.Socket.prototype.resume.call(this);
+};
 
 function initRead(tlsSocket) {
   if (!tlsSocket._handle || tlsSocket.connecting) return;
@@ -330,7 +362,7 @@ TLSSocket.prototype._onCleartextEnd = function() {
     this.destroy(error);
     return;
   }
-  this._handle.onread(internalBinding('tls_wrap').kEof);
+  this._handle.deliverEof();
 };
 
 TLSSocket.prototype._onClientHello = function(servername) {
@@ -777,6 +809,7 @@ function connect(...args) {
     session: options.session,
     ALPNProtocols: options.ALPNProtocols,
     pskCallback: options.pskCallback,
+    onread: options.onread,
     highWaterMark: options.highWaterMark,
     signal: options.signal,
   });

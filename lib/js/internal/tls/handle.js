@@ -44,6 +44,10 @@ class TLSHandle {
     this.bytesRead = 0;
     this.closed = false;
     this.handshakeDone = false;
+    this.userRead = null;  // net's onread option, see setUserBuffer().
+    this.userPending = [];
+    this.userPaused = false;
+    this.userEof = false;
     // A server's renegotiations within tls.CLIENT_RENEG_WINDOW (node's handle.handshakes).
     this.handshakes = 0;
     this.lastHandshakeTime = 0;
@@ -114,7 +118,57 @@ class TLSHandle {
       return;
     }
     this.bytesRead += nread;
+    if (this.userRead !== null) {
+      this.userPending.push(new Uint8Array(ab, 0, nread));
+      this._deliverToUserBuffer();
+      return;
+    }
     this.onread(nread, ab);
+  }
+
+  // net's onread option ({ buffer, callback }): cleartext is copied into the caller's buffer
+  // (or the one buffer() returns) and handed to callback(nread, buf) instead of 'data'; a
+  // callback returning false stops reading until the socket resumes.
+  setUserBuffer(onread) {
+    this.userRead = onread;
+  }
+
+  _nextUserBuffer() {
+    const { buffer } = this.userRead;
+    return typeof buffer === 'function' ? buffer() : buffer;
+  }
+
+  _deliverToUserBuffer() {
+    const pending = this.userPending;
+    while (pending.length > 0 && !this.userPaused && !this.closed) {
+      const chunk = pending[0];
+      const buf = this._nextUserBuffer();
+      const n = Math.min(buf.byteLength, chunk.byteLength);
+      new Uint8Array(buf.buffer, buf.byteOffset, n).set(chunk.subarray(0, n));
+      if (n === chunk.byteLength) pending.shift();
+      else pending[0] = chunk.subarray(n);
+      if (this.userRead.callback.call(this.owner, n, buf) === false) {
+        this.reading = false;
+        this.readStop();
+      }
+    }
+    if (pending.length === 0 && this.userEof && !this.userPaused && !this.closed) {
+      this.userEof = false;
+      this.deliverEof();
+    }
+  }
+
+  // The end of the cleartext, after whatever a user buffer still has to take.
+  deliverEof() {
+    if (this.userRead !== null) {
+      if (this.userPending.length > 0 || this.userPaused) {
+        this.userEof = true;
+        return;
+      }
+      // As node, a buffer is asked for the read that finds the end too.
+      this._nextUserBuffer();
+    }
+    this.onread(kEof);
   }
 
   _onHandshakeDone() {
@@ -135,6 +189,11 @@ class TLSHandle {
 
   readStart() {
     if (this.closed) return UV_EBADF;
+    if (this.userRead !== null && this.userPaused) {
+      this.userPaused = false;
+      this._deliverToUserBuffer();
+      if (this.closed) return 0;
+    }
     this.engine.setReading(true);
     this.engine.cycle();
     if (!this.closed) this._resumeTransport();
@@ -143,6 +202,7 @@ class TLSHandle {
 
   readStop() {
     if (this.closed) return 0;
+    if (this.userRead !== null) this.userPaused = true;
     // Encrypted bytes keep coming (the handshake, alerts, tickets); the engine keeps the
     // cleartext until reading resumes. Pausing the transport is what stops the peer.
     this.engine.setReading(false);
