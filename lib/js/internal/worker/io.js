@@ -123,7 +123,7 @@ function defineHook(target, key, fn) {
 }
 
 // Counts 'message' listeners: the first one refs and starts the port, removing the last one
-// unrefs it (so an idle port never keeps the program alive).
+// stops and unrefs it (so an idle port never keeps the program alive).
 function setupPortReferencing(port, eventEmitter, eventName) {
   port.unref();
   eventEmitter.on('newListener', function(name) {
@@ -155,8 +155,13 @@ function setupPortReferencing(port, eventEmitter, eventName) {
     }
   }
 
+  // Without listeners the port stops taking messages off its queue: they wait for the next
+  // listener instead of being dispatched to nobody.
   function removeListener(size) {
-    if (size === 0) port.unref();
+    if (size === 0) {
+      messaging.stop(port);
+      port.unref();
+    }
   }
 }
 
@@ -246,9 +251,14 @@ defineMethod(MessagePort.prototype, 'close', function close(callback) {
   }
   messaging.close(this);
 });
+const createNodeEvent = NodeEventTarget.prototype[kCreateEvent];
 Object.defineProperty(MessagePort.prototype, kCreateEvent, {
   __proto__: null,
   value: function(data, type) {
+    // Other events a program emits on a port are NodeEventTarget's (CustomEvent with detail).
+    if (type !== 'message' && type !== 'messageerror') {
+      return Reflect.apply(createNodeEvent, this, [data, type]);
+    }
     return new MessageEvent(type, { data, ports: this[kCurrentlyReceivingPorts] ?? [] });
   },
   writable: false, enumerable: false, configurable: false,
