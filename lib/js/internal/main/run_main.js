@@ -9,6 +9,18 @@ const {
 const entry = getEntryOptions();
 
 // --input-type=module: -e, -p and stdin code is an ES module.
+// In -e/-p code that names `crypto`, the name is node:crypto rather than the WebCrypto global,
+// for old scripts: node wraps the code in a scope binding it (the same text, so error columns
+// on the first line move as node's do).
+function withCryptoModule(code, print) {
+  if (process.execArgv.includes('--no-experimental-global-webcrypto') ||
+      !/\bcrypto\b/.test(code)) {
+    return code;
+  }
+  return print ? `let crypto=require("node:crypto");{${code}}` :
+    `(crypto=>{{${code}}})(require('node:crypto'))`;
+}
+
 function isModuleInput() {
   const execArgv = require('internal/options').runtimeOptions();
   for (let i = execArgv.length - 1; i >= 0; i--) {
@@ -115,11 +127,11 @@ switch (checkOnly || startsRepl ? 'none' : entry.kind) {
   }
   case 'eval':
     if (isModuleInput()) evalModuleEntryPoint(entry.script, false);
-    else evalScript('[eval]', entry.script, false);
+    else evalScript('[eval]', withCryptoModule(entry.script, false), false);
     break;
   case 'print':
     if (isModuleInput()) evalModuleEntryPoint(entry.script, true);
-    else evalScript('[eval]', entry.script, true);
+    else evalScript('[eval]', withCryptoModule(entry.script, true), true);
     break;
   case 'stdin': {
     // `-p` without code prints the result of the script read from stdin.
