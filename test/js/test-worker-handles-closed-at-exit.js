@@ -8,19 +8,22 @@ const { Worker, isMainThread, parentPort, workerData } = require('worker_threads
 
 if (isMainThread) {
   // Whether each connection from a worker saw its end: counted, as it may come before or
-  // after that worker's 'exit'; server.close() calls back once all have closed.
+  // after that worker's 'exit', and reported once all is closed.
   const seen = { end: 0, close: 0 };
+  process.on('exit', () => console.log('connections from workers:', seen));
+  let current = null;
   const server = net.createServer((socket) => {
     socket.on('end', () => seen.end++);
     socket.on('close', () => seen.close++);
+    // Accepted: the worker may end now (an accept after it would reuse its descriptors).
+    current.postMessage('accepted');
   });
   const modes = ['natural', 'process.exit'];
   server.listen(0, function runNext() {
     const mode = modes.shift();
-    if (mode === undefined) {
-      return server.close(() => console.log('connections from workers:', seen));
-    }
+    if (mode === undefined) return server.close();
     const w = new Worker(__filename, { workerData: { port: server.address().port, mode } });
+    current = w;
     let fds;
     w.on('message', (message) => { fds = message; });
     w.on('exit', (code) => {
@@ -37,7 +40,8 @@ if (isMainThread) {
   const dgram = require('dgram');
   const server = net.createServer().listen(0);
   const udp = dgram.createSocket('udp4').bind(0);
-  const connection = net.connect(workerData.port, () => {
+  const connection = net.connect(workerData.port);
+  parentPort.once('message', () => {
     const handleFd = (s) => s._handle.fd;
     parentPort.postMessage({
       server: handleFd(server), udp: udp._handle.fd, connection: handleFd(connection),
