@@ -26,6 +26,10 @@ const {
   validateInteger, validateBoolean, validateFunction, validateString,
 } = require('internal/validators');
 const dc = require('diagnostics_channel');
+const { observing, enqueueNodeEntry } = require('internal/perf/observe');
+const { now: perfNow } = require('internal/perf/node_timing');
+// performance.now() when the message began, while a PerformanceObserver watches 'http'.
+const kPerfStart = Symbol('kPerfStart');
 
 // Published only when someone subscribed (one property read otherwise).
 const onClientRequestStartChannel = dc.channel('http.client.request.start');
@@ -160,6 +164,7 @@ function ClientRequest(input, options, cb) {
   this.reusedSocket = false;
   this.host = host;
   this.protocol = protocol;
+  if (observing('http')) this[kPerfStart] = perfNow();
 
   if (this.agent) {
     // Keep-alive only where the agent pools sockets.
@@ -454,6 +459,14 @@ function parserOnIncomingClient(res, shouldKeepAlive) {
 
   if (onClientResponseFinishChannel.hasSubscribers) {
     onClientResponseFinishChannel.publish({ request: req, response: res });
+  }
+  if (req[kPerfStart] !== undefined) {
+    enqueueNodeEntry('HttpClient', 'http', req[kPerfStart], {
+      req: { method: req.method, url: `${req.protocol}//${req.host}${req.path}`,
+             headers: req.getHeaders() },
+      res: { statusCode: res.statusCode, statusMessage: res.statusMessage,
+             headers: res.headers },
+    });
   }
   req.res = res;
   res.req = req;

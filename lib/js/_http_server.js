@@ -29,6 +29,10 @@ const {
   validateBoolean, validateInteger, validateObject, validateLinkHeaderValue,
 } = require('internal/validators');
 const dc = require('diagnostics_channel');
+const { observing, enqueueNodeEntry } = require('internal/perf/observe');
+const { now: perfNow } = require('internal/perf/node_timing');
+// performance.now() when the message began, while a PerformanceObserver watches 'http'.
+const kPerfStart = Symbol('kPerfStart');
 
 // Published only when someone subscribed (one property read otherwise).
 const onRequestStartChannel = dc.channel('http.server.request.start');
@@ -644,6 +648,13 @@ function onResFinish() {
 }
 
 function resOnFinish(req, res, socket, state, server) {
+  if (res[kPerfStart] !== undefined) {
+    enqueueNodeEntry('HttpRequest', 'http', res[kPerfStart], {
+      req: { method: req.method, url: req.url, headers: req.headers },
+      res: { statusCode: res.statusCode, statusMessage: res.statusMessage,
+             headers: res.getHeaders() },
+    });
+  }
   if (onResponseFinishChannel.hasSubscribers) {
     onResponseFinishChannel.publish({ request: req, response: res, socket, server });
   }
@@ -724,6 +735,7 @@ function parserOnIncoming(server, socket, state, req, keepAlive) {
   res._onPendingData = onResPendingData;
   res.shouldKeepAlive = keepAlive;
   res[kUniqueHeaders] = server[kUniqueHeaders];
+  if (observing('http')) res[kPerfStart] = perfNow();
 
   if (onRequestStartChannel.hasSubscribers) {
     onRequestStartChannel.publish({ request: req, response: res, socket, server });

@@ -10,7 +10,7 @@ const { validateFunction, validateObject } = require('internal/validators');
 const { customInspectSymbol } = require('internal/util');
 const {
   PerformanceObserver, PerformanceObserverEntryList, enqueue, hasObserver,
-  setBufferedEntriesSource, setGcEntryFactory,
+  setBufferedEntriesSource, setGcEntryFactory, setNodeEntryFactory,
 } = require('internal/perf/observe');
 const {
   createHistogram, monitorEventLoopDelay, isRecordableHistogram,
@@ -125,6 +125,8 @@ setGcEntryFactory((kind, flags, startTime, duration) => {
   });
   return entry;
 });
+setNodeEntryFactory((name, type, start, detail) =>
+  new PerformanceNodeEntry(kConstruct, name, type, start, now() - start, detail));
 
 const marks = [];
 const measures = [];

@@ -2,7 +2,8 @@
 // PerformanceObserver: observers buffer the entries of the types they watch and get them in
 // one callback per observer from a setImmediate, as node does. Entry types produced:
 // 'mark', 'measure' (performance.mark/measure), 'function' (performance.timerify), 'resource'
-// (performance.markResourceTiming) and 'gc' (reported by the performance binding).
+// (performance.markResourceTiming), 'gc' (reported by the performance binding) and 'http'
+// (HttpRequest from the server, HttpClient from ClientRequest).
 
 const {
   codes: {
@@ -78,6 +79,24 @@ function hasObserver(type) {
     if (observer[kWatches](type)) return true;
   }
   return false;
+}
+
+// hasObserver for per-request checks: next to nothing while nobody observes.
+function observing(type) {
+  return observers.size !== 0 && hasObserver(type);
+}
+
+// perf_hooks' PerformanceNodeEntry maker (set when perf_hooks loads).
+let nodeEntryFactory = null;
+
+function setNodeEntryFactory(factory) {
+  nodeEntryFactory = factory;
+}
+
+// An entry with a detail ('http', ...) from `start` (a performance.now() time) until now.
+function enqueueNodeEntry(name, type, start, detail) {
+  if (nodeEntryFactory === null) require('perf_hooks');
+  enqueue(nodeEntryFactory(name, type, start, detail));
 }
 
 function nestedOptions(options) {
@@ -217,7 +236,10 @@ module.exports = {
   PerformanceObserver,
   PerformanceObserverEntryList,
   enqueue,
+  enqueueNodeEntry,
   hasObserver,
+  observing,
   setBufferedEntriesSource,
   setGcEntryFactory,
+  setNodeEntryFactory,
 };
