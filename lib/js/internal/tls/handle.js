@@ -282,16 +282,18 @@ class TLSHandle {
 
   // The close_notify alert. As with node's TLSWrap, a transport that can no longer take it (EPIPE
   // once the peer has gone) is not an error of the TLS socket: with nothing queued ahead it goes
-  // straight to the transport's handle, whose result is ignored.
+  // straight to the transport's handle, whose result is ignored. Returns whether the kernel took
+  // it whole at once.
   _sendCloseNotify(bytes) {
     const t = this.transport;
     const h = t._handle;
     if (!this.closed && !t.destroyed && !t.writableEnded && !t.connecting &&
         t.writableLength === 0 && h && typeof h.writeBuffer === 'function') {
-      h.writeBuffer({ oncomplete() {} }, asBuffer(bytes));
-      return;
+      const err = h.writeBuffer({ oncomplete() {} }, asBuffer(bytes));
+      return err === 0 && streamState[kLastWriteWasAsync] === 0;
     }
     this._send(bytes);
+    return false;
   }
 
   shutdown(req) {
@@ -301,9 +303,15 @@ class TLSHandle {
       return 0;
     }
     const out = this.engine.shutdown();
-    if (out !== undefined) this._sendCloseNotify(out);
+    const sent = out !== undefined && this._sendCloseNotify(out);
     const t = this.transport;
     if (t.destroyed) {
+      process.nextTick(() => req.oncomplete(0));
+    } else if (sent) {
+      // The kernel has the alert: the shutdown is done as far as the TLS socket can tell, as
+      // node's is within the turn, so a socket ended with destroySoon() is gone before a reset
+      // from a peer that closed without reading the alert could show up as its error.
+      t.end();
       process.nextTick(() => req.oncomplete(0));
     } else {
       t.end(() => req.oncomplete(0));
