@@ -1018,6 +1018,7 @@ void ResetMethod(const v8::FunctionCallbackInfo<v8::Value>& info) {
   info.GetReturnValue().Set(rc == 0 ? 0 : -errno);
 }
 
+// handle.writeQueueSize (a getter): bytes queued in the binding.
 void WriteQueueSizeMethod(const v8::FunctionCallbackInfo<v8::Value>& info) {
   StreamSocket* s = Self(info);
   info.GetReturnValue().Set(static_cast<double>(s == nullptr ? 0 : s->write_queue_size()));
@@ -1060,9 +1061,13 @@ void AddStreamMethods(v8::Isolate* isolate, v8::Local<v8::FunctionTemplate> tmpl
   method("getpeername", GetNameMethod<true>);
   method("setNoDelay", SetNoDelayMethod);
   method("setKeepAlive", SetKeepAliveMethod);
-  method("writeQueueSize", WriteQueueSizeMethod);
   method("reset", ResetMethod);
   method("lastConsumedReadTime", LastConsumedReadTimeMethod);
+  // A number read through the prototype, as node's LibuvStreamWrap has it.
+  tmpl->PrototypeTemplate()->SetAccessorProperty(
+      OneByteString(isolate, "writeQueueSize"),
+      v8::FunctionTemplate::New(isolate, WriteQueueSizeMethod), v8::Local<v8::FunctionTemplate>(),
+      static_cast<v8::PropertyAttribute>(v8::ReadOnly | v8::DontDelete));
   tmpl->InstanceTemplate()->SetAccessor(OneByteString(isolate, "fd"), FdGetter);
   tmpl->InstanceTemplate()->SetAccessor(OneByteString(isolate, "bytesRead"), BytesReadGetter);
 }

@@ -15,7 +15,7 @@
 //   shutdown(req)                   -> req.oncomplete(status) once queued writes are sent and
 //                                      the write side is shut (FIN).
 //   close(cb)                       -> cb() later; in-flight requests are cancelled first.
-//   ref() / unref() / hasRef(), getsockname(out) / getpeername(out), fd, writeQueueSize(),
+//   ref() / unref() / hasRef(), getsockname(out) / getpeername(out), fd, writeQueueSize,
 //   setNoDelay(on), setKeepAlive(on, delaySecs), reset() (the close then sends RST), bytesRead.
 //
 // Writes: when nothing is queued, a write is sent at once (sendmsg, MSG_DONTWAIT) and, if the
