@@ -94,18 +94,6 @@ inline std::string PathArg(v8::Isolate* isolate, Local<Value> value) {
   return ToStdString(isolate, value);
 }
 
-// A string path, NUL-terminated in `buf`; false if it does not fit.
-inline bool SmallPath(v8::Isolate* isolate, Local<Value> value, char* buf, size_t size) {
-  if (!value->IsString()) return false;
-  Local<v8::String> string = value.As<v8::String>();
-  if (static_cast<size_t>(string->Length()) * 3 >= size) return false;
-  int written = string->WriteUtf8(isolate, buf, static_cast<int>(size) - 1, nullptr,
-                                  v8::String::NO_NULL_TERMINATION |
-                                      v8::String::REPLACE_INVALID_UTF8);
-  buf[written] = '\0';
-  return true;
-}
-
 inline int32_t Int32Arg(Local<Value> value) {
   if (value->IsInt32()) return value.As<v8::Int32>()->Value();
   if (value->IsNumber()) return static_cast<int32_t>(value.As<v8::Number>()->Value());

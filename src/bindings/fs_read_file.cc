@@ -452,7 +452,9 @@ CacheAttempt ReadFileFromCacheLater(const FunctionCallbackInfo<Value>& info, int
     return CacheAttempt::kNotTried;
   }
   char path[1024];
-  if (!SmallPath(isolate, info[0], path, sizeof(path))) return CacheAttempt::kNotTried;
+  if (!info[0]->IsString() || WritePathArg(isolate, info[0], path, sizeof(path)) < 0) {
+    return CacheAttempt::kNotTried;
+  }
   if (ShouldDrain(data)) {
     QueueOnDrain(info, env, data, is_promise, path);
     return CacheAttempt::kDone;
