@@ -1019,7 +1019,7 @@ void ResetMethod(const v8::FunctionCallbackInfo<v8::Value>& info) {
 }
 
 // handle.writeQueueSize (a getter): bytes queued in the binding.
-void WriteQueueSizeMethod(const v8::FunctionCallbackInfo<v8::Value>& info) {
+void WriteQueueSizeGetter(const v8::FunctionCallbackInfo<v8::Value>& info) {
   StreamSocket* s = Self(info);
   info.GetReturnValue().Set(static_cast<double>(s == nullptr ? 0 : s->write_queue_size()));
 }
@@ -1066,7 +1066,7 @@ void AddStreamMethods(v8::Isolate* isolate, v8::Local<v8::FunctionTemplate> tmpl
   // A number read through the prototype, as node's LibuvStreamWrap has it.
   tmpl->PrototypeTemplate()->SetAccessorProperty(
       OneByteString(isolate, "writeQueueSize"),
-      v8::FunctionTemplate::New(isolate, WriteQueueSizeMethod), v8::Local<v8::FunctionTemplate>(),
+      v8::FunctionTemplate::New(isolate, WriteQueueSizeGetter), v8::Local<v8::FunctionTemplate>(),
       static_cast<v8::PropertyAttribute>(v8::ReadOnly | v8::DontDelete));
   tmpl->InstanceTemplate()->SetAccessor(OneByteString(isolate, "fd"), FdGetter);
   tmpl->InstanceTemplate()->SetAccessor(OneByteString(isolate, "bytesRead"), BytesReadGetter);
